@@ -1,0 +1,168 @@
+"""Plain data passed between the stages: frozen dataclasses, no untyped dicts.
+
+Offsets (``start``/``end``) always index the stored, cleaned document text, so that
+``document.text[chunk.start:chunk.end] == chunk.text`` and a citation can highlight its span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+def doc_id_for(source: str) -> str:
+    """Stable id of a document from its source file name."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What the index knows about one document, without its text."""
+
+    doc_id: str
+    source: str
+    title: str
+    date: str | None  # ISO yyyy-mm-dd (or yyyy-mm, yyyy) of the event or publication
+    provinces: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    content_hash: str = ""  # sha256 of the file's bytes: decides whether re-ingest is needed
+    chunk_count: int = 0
+    chars: int = 0
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["provinces"] = list(self.provinces)
+        data["districts"] = list(self.districts)
+        return data
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned document ready to be chunked."""
+
+    meta: DocumentMeta
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a document: ``text == document.text[start:end]``."""
+
+    chunk_id: str
+    doc_id: str
+    source: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @staticmethod
+    def make_id(doc_id: str, start: int, end: int, text: str) -> str:
+        digest = hashlib.sha256(f"{doc_id}:{start}:{end}:{text}".encode()).hexdigest()
+        return f"{doc_id}-{digest[:16]}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its document's metadata and scores."""
+
+    chunk: Chunk
+    doc: DocumentMeta
+    score: float  # fused (reciprocal rank fusion) score
+    dense_score: float | None = None  # cosine similarity, when the dense search found it
+    lexical_score: float | None = None  # BM25 score, when the lexical search found it
+    rank: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "dense_score": None if self.dense_score is None else round(self.dense_score, 4),
+            "lexical_score": None if self.lexical_score is None else round(self.lexical_score, 4),
+            "source": self.doc.source,
+            "title": self.doc.title,
+            "date": self.doc.date,
+            "start": self.chunk.start,
+            "end": self.chunk.end,
+            "text": self.chunk.text,
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered reference: ``quote`` is verbatim ``document.text[start:end]``."""
+
+    n: int
+    source: str
+    title: str
+    date: str | None
+    quote: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What ``ask`` returns; ``to_dict()`` is what ``ntm ask --json`` prints."""
+
+    question: str
+    answer: str
+    abstained: bool
+    citations: tuple[Citation, ...] = ()
+    related: tuple[Citation, ...] = ()  # closest passages when abstaining: reading, not evidence
+    timings_ms: dict = field(default_factory=dict)
+    confidence: float = 0.0
+    resolved_question: str | None = None  # the follow-up question completed from history
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "citations": [c.to_dict() for c in self.citations],
+            "related": [c.to_dict() for c in self.related],
+            "confidence": round(self.confidence, 4),
+            "resolved_question": self.resolved_question,
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A file that was not ingested, with the reason shown to the user."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    """Outcome of one ingest run."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    chunks_written: int = 0
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return 3 if self.rejected else 0
+
+    def to_dict(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": [asdict(r) for r in self.rejected],
+            "chunks_written": self.chunks_written,
+            "seconds": round(self.seconds, 3),
+        }

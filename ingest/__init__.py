@@ -1,0 +1,1 @@
+"""Turning user files into clean documents and chunks."""

@@ -59,6 +59,7 @@ class Chunk:
     start: int
     end: int
     text: str
+    version: str = ""  # content hash of the document version the chunk belongs to
 
     @staticmethod
     def make_id(doc_id: str, start: int, end: int, text: str) -> str:

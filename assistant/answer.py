@@ -1,0 +1,591 @@
+"""The extractive answerer: the answer is read off the retrieved passages, or it abstains.
+
+No language model is needed. Candidate sentences are scored against the question by meaning
+(the embedding model's similarity of their passage), by words (accent-insensitive, weighted by
+rarity) and by what the question asks for (a number with its unit, a person, a place, a date).
+Places and years named in the question must be matched by the evidence. Every quote is a
+sentence of the stored document text, with its offsets.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant import extract
+from assistant.errors import QuestionError
+from assistant.query import (
+    COMMUNE_LEVEL,
+    DISTRICT_LEVEL,
+    HAMLET_LEVEL,
+    Frame,
+    analyze,
+    resolve_follow_up,
+    to_folded_vietnamese,
+)
+from assistant.settings import Settings
+from assistant.types import Answer, Citation, Document, Hit
+from ingest.chunker import split_sentences
+from ingest.text import fold, syllables
+
+
+def check_question(question: object, settings: Settings) -> str:
+    """The question, trimmed, or a QuestionError saying what is wrong with it."""
+    if not isinstance(question, str):
+        raise QuestionError("Câu hỏi phải là văn bản. (The question must be text.)")
+    text = unicodedata.normalize("NFC", question).strip()
+    if not text:
+        raise QuestionError("Câu hỏi đang trống: hãy nhập câu hỏi. (The question is empty.)")
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        raise QuestionError(
+            "Câu hỏi không có chữ nào: hãy nhập câu hỏi bằng tiếng Việt hoặc tiếng Anh. "
+            "(The question has no words.)"
+        )
+    if len(text) > settings.max_question_chars:
+        raise QuestionError(
+            f"Câu hỏi quá dài ({len(text)} ký tự, tối đa {settings.max_question_chars}, "
+            "cài đặt NTM_MAX_QUESTION_CHARS): hãy hỏi ngắn gọn hơn. "
+            f"(The question is too long: {len(text)} characters, at most "
+            f"{settings.max_question_chars}.)"
+        )
+    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    if latin / len(letters) < 0.6:
+        raise QuestionError(
+            "Câu hỏi viết bằng chữ viết khác: hiện chỉ hỗ trợ tiếng Việt (có hoặc không dấu) "
+            "và tiếng Anh. (Only Vietnamese and English questions are supported.)"
+        )
+    return text
+
+
+# -- the extractive answerer ------------------------------------------------------------------
+
+log = logging.getLogger(__name__)
+
+ABSTAIN_TEXT = "Tài liệu hiện có không có thông tin này."
+# Chosen on the development set and on place/year-swapped variants of it (see README,
+# "Abstention threshold"): the lowest confidence of a correct answer sits well above it,
+# and the swapped questions, which must abstain, sit below it.
+DEFAULT_MIN_CONFIDENCE = 0.40
+RETRIEVE_K = 10
+_TARGET = re.compile(r"phan dau|ke hoach|muc tieu|chi tieu|du kien|dinh huong")
+_COMPARISON_YEAR = re.compile(r"so voi (?:cuoi |dau )?(?:nam |cung ky )?((?:19|20)\d\d)")
+
+
+@dataclass
+class _Scored:
+    hit: Hit
+    doc: Document
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+    coverage: float = 0.0
+    candidate: extract.Candidate | None = None
+    candidate_score: float = 0.0
+    reason: str = ""
+
+    @property
+    def value(self) -> str | None:
+        return self.candidate.text if self.candidate else None
+
+
+class Answerer:
+    """Finds the answer inside the retrieved passages; abstains when the evidence is weak.
+
+    Usage::
+
+        answerer = Answerer(retriever, embedder, store, settings)
+        answer = answerer.ask("Thái Nguyên có bao nhiêu xã đạt chuẩn NTM?")
+    """
+
+    def __init__(self, retriever, embedder, store, settings: Settings):
+        self.retriever = retriever
+        self.embedder = embedder
+        self.store = store
+        self.settings = settings
+        self.min_confidence = (
+            settings.min_confidence
+            if settings.min_confidence is not None
+            else DEFAULT_MIN_CONFIDENCE
+        )
+        self._docs: dict[str, Document] = {}
+        self._docs_revision = None
+        self._lock = threading.Lock()
+
+    # -- public --------------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence | None = None, filters=None) -> Answer:
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        text = check_question(question, self.settings)
+        previous = _previous_questions(history)
+        resolved = resolve_follow_up(text, previous)
+        frame = analyze(resolved)
+        lexical_text = resolved
+        if frame.english:
+            lexical_text = f"{resolved} {to_folded_vietnamese(resolved)}"
+        t1 = time.perf_counter()
+        vector = self.embedder.embed_query(resolved)
+        t2 = time.perf_counter()
+        hits = self.retriever.search(
+            lexical_text, k=RETRIEVE_K, filters=filters, query_vector=vector, timings=timings
+        )
+        t3 = time.perf_counter()
+        answer = self._answer(text, resolved, frame, hits)
+        t4 = time.perf_counter()
+        timings.update(
+            analyze_ms=(t1 - t0) * 1000,
+            embed_ms=(t2 - t1) * 1000,
+            retrieve_ms=(t3 - t2) * 1000,
+            extract_ms=(t4 - t3) * 1000,
+        )
+        answer.timings_ms.update(timings)
+        return answer
+
+    # -- internals -----------------------------------------------------------------------
+    def _document(self, doc_id: str) -> Document | None:
+        revision = self.retriever.snapshot().revision
+        with self._lock:
+            if revision != self._docs_revision:
+                self._docs = {}
+                self._docs_revision = revision
+            doc = self._docs.get(doc_id)
+        if doc is None:
+            doc = self.store.get_document(doc_id)
+            if doc is not None:
+                with self._lock:
+                    self._docs[doc_id] = doc
+        return doc
+
+    def _answer(self, question: str, resolved: str, frame: Frame, hits: list[Hit]) -> Answer:
+        resolved_out = resolved if resolved != question else None
+        if not hits:
+            return Answer(
+                question,
+                ABSTAIN_TEXT + " Chỉ mục chưa có đoạn văn phù hợp.",
+                True,
+                resolved_question=resolved_out,
+            )
+        index = self.retriever.snapshot().index
+        weights = _term_weights(frame, index)
+        scored: list[_Scored] = []
+        rejected: list[_Scored] = []
+        best_dense = max((h.dense_score or 0.0) for h in hits)
+        for hit in hits:
+            doc = self._document(hit.doc.doc_id)
+            if doc is None:
+                continue
+            for start, end in split_sentences(doc.text, hit.chunk.start, hit.chunk.end):
+                item = _Scored(hit, doc, start, end, doc.text[start:end])
+                _score(item, frame, weights, best_dense)
+                (scored if item.score > 0 else rejected).append(item)
+        scored.sort(key=lambda s: -s.score)
+        if not scored or scored[0].score < self.min_confidence:
+            return self._abstain(question, frame, hits, rejected, scored, resolved_out)
+        best = scored[0]
+        citations: list[Citation] = []
+
+        def cite(item: _Scored) -> int:
+            for c in citations:
+                if c.source == item.doc.meta.source and c.start == item.start:
+                    return c.n
+            meta = item.doc.meta
+            citations.append(
+                Citation(
+                    len(citations) + 1,
+                    meta.source,
+                    meta.title,
+                    meta.date,
+                    item.text,
+                    item.start,
+                    item.end,
+                )
+            )
+            return len(citations)
+
+        timeline = _timeline(best, scored, frame)
+        if len(timeline) > 1:
+            lines = [
+                "Các tài liệu ở những thời điểm khác nhau cho số liệu khác nhau (mới nhất trước):"
+            ]
+            for item in timeline:
+                n = cite(item)
+                when = _display_date(item.doc.meta.date)
+                lines.append(f"- {_lead(item, frame)} — {when}, {item.doc.meta.source} [{n}]")
+            lines.append("")
+            for item in timeline:
+                lines.append(f"[{cite(item)}] “{item.text}”")
+            text = "\n".join(lines)
+        else:
+            n = cite(best)
+            lead = _lead(best, frame)
+            text = f"{lead} [{n}]\n\nCăn cứ: “{best.text}” [{n}]"
+            # A second document that says the same thing strengthens the answer.
+            for other in scored[1:6]:
+                if (
+                    other.doc.meta.doc_id != best.doc.meta.doc_id
+                    and best.value
+                    and other.value
+                    and fold(other.value) == fold(best.value)
+                    and other.score >= 0.8 * best.score
+                ):
+                    m = cite(other)
+                    text += f"\n\nCũng theo: “{other.text}” [{m}]"
+                    break
+        return Answer(
+            question=question,
+            answer=text,
+            abstained=False,
+            citations=tuple(citations),
+            confidence=best.score,
+            resolved_question=resolved_out,
+        )
+
+    def _abstain(self, question, frame, hits, rejected, scored, resolved_out) -> Answer:
+        text = ABSTAIN_TEXT
+        missing = _missing_places(frame, hits, self._document)
+        if missing:
+            text += f" Không tài liệu nào nói về {', '.join(missing)}."
+        related: list[Citation] = []
+        seen = set()
+        pool = sorted(scored + rejected, key=lambda s: -(s.hit.score + 0.01 * s.coverage))
+        for item in pool:
+            key = item.hit.chunk.chunk_id
+            if key in seen:
+                continue
+            seen.add(key)
+            meta = item.doc.meta
+            chunk = item.hit.chunk
+            related.append(
+                Citation(
+                    len(related) + 1,
+                    meta.source,
+                    meta.title,
+                    meta.date,
+                    chunk.text,
+                    chunk.start,
+                    chunk.end,
+                )
+            )
+            if len(related) == 3:
+                break
+        return Answer(
+            question,
+            text,
+            True,
+            related=tuple(related),
+            confidence=scored[0].score if scored else 0.0,
+            resolved_question=resolved_out,
+        )
+
+
+def _previous_questions(history: Sequence | None) -> list[str]:
+    out = []
+    for item in history or ():
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict) and item.get("role", "user") == "user":
+            content = item.get("content") or item.get("question")
+            if isinstance(content, str) and content.strip():
+                out.append(content)
+    return out
+
+
+def _term_weights(frame: Frame, index) -> dict[str, float]:
+    weights = {}
+    for term in frame.terms:
+        weights[term] = index.idf(term) if index is not None else 1.0
+    return weights
+
+
+def _coverage(weights: dict[str, float], terms: set[str]) -> float:
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return sum(w for t, w in weights.items() if t in terms) / total
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a : b if b >= 0 else len(text)]
+
+
+def _has_name(folded_text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded_text) is not None
+
+
+_DISTRICT_MENTION = re.compile(r"\b(?:huyen|thi xa|quan)\s+([a-z]+(?:\s[a-z]+)?)")
+_PROVINCE_MENTION = re.compile(r"\btinh\s+([a-z]+(?:\s[a-z]+){0,2})")
+
+
+def _place_factor(
+    item: _Scored, frame: Frame, sentence_f: str, paragraph_f: str
+) -> tuple[float, str]:
+    factor = 1.0
+    meta = item.doc.meta
+    title_f = fold(meta.title)
+    meta_places = {fold(p) for p in meta.provinces + meta.districts}
+    for place in frame.places:
+        name = place.name
+        if _has_name(sentence_f, name):
+            level = 1.0
+        elif _has_name(paragraph_f, name):
+            level = 0.95
+        elif _has_name(title_f, name):
+            level = 0.9
+        elif name in meta_places or _has_name(fold(item.doc.text), name):
+            level = 0.8
+        else:
+            return 0.0, f"không nói về {place.display}"
+        if place.level in DISTRICT_LEVEL or place.level == "huyen":
+            # another district named right here, and not this one: about somewhere else
+            others = {m for m in _DISTRICT_MENTION.findall(sentence_f) if not name.startswith(m)}
+            if others and not _has_name(sentence_f, name):
+                return 0.0, f"nói về huyện khác ({', '.join(sorted(others))})"
+            if re.search(r"\btoan tinh\b", sentence_f) and not _has_name(sentence_f, name):
+                level *= 0.7
+        elif place.level == "tinh" or (not place.level and frame.scope == "tinh"):
+            others = {
+                m
+                for m in _PROVINCE_MENTION.findall(sentence_f)
+                if not any(_has_name(m, n) or _has_name(n, m) for n in (name,))
+            }
+            if others and not _has_name(sentence_f, name) and not _has_name(paragraph_f, name):
+                return 0.0, "nói về tỉnh khác"
+            if (
+                frame.scope == "tinh"
+                and re.search(r"\b(toan huyen|huyen [a-z]+)\b", sentence_f)
+                and not re.search(r"\btoan tinh\b", sentence_f)
+            ):
+                level *= 0.6
+        elif place.level in COMMUNE_LEVEL | HAMLET_LEVEL and level < 0.95:
+            level *= 0.8
+        factor *= level
+    return factor, ""
+
+
+def _question_years(frame: Frame) -> list[int]:
+    ranged = set()
+    for a, b in re.findall(r"((?:19|20)\d\d)\s*(?:-|–|den)\s*((?:19|20)\d\d)", frame.folded):
+        ranged.update({int(a), int(b)})
+    return [y for y in frame.years if y not in ranged]
+
+
+def _year_factor(
+    item: _Scored, frame: Frame, sentence_f: str, paragraph_f: str
+) -> tuple[float, str]:
+    factor = 1.0
+    meta = item.doc.meta
+    for year in _question_years(frame):
+        y = str(year)
+        compared = set(_COMPARISON_YEAR.findall(sentence_f))
+        in_sentence = y in re.findall(r"(?:19|20)\d\d", sentence_f) and y not in compared
+        if in_sentence:
+            level = 1.0
+        elif y in re.findall(r"(?:19|20)\d\d", paragraph_f) and y not in compared:
+            level = 0.9
+        elif y in fold(meta.title):
+            level = 0.85
+        elif meta.year == year:
+            level = 0.85
+        else:
+            return 0.0, f"không phải năm {year}"
+        # The sentence speaks of another year explicitly: probably not this one's figure.
+        other_years = {
+            int(v) for v in re.findall(r"\b(?:nam|den|trong)\s+((?:19|20)\d\d)", sentence_f)
+        }
+        if not in_sentence and other_years - {year} - {int(c) for c in compared}:
+            level *= 0.7
+        factor *= level
+    for month, year in frame.months:
+        patterns = (rf"\b{month}/{year}\b", rf"\b0{month}/{year}\b", rf"thang {month} nam {year}")
+        context = sentence_f + " " + paragraph_f
+        if any(re.search(p, context) for p in patterns):
+            continue
+        if meta.date and meta.date[:7] == f"{year:04d}-{month:02d}":
+            continue
+        factor *= 0.85
+    return factor, ""
+
+
+def _candidates(item: _Scored, frame: Frame) -> list[extract.Candidate]:
+    s = item.text
+    if frame.kind == "number":
+        return extract.numbers(s, frame.unit)
+    if frame.kind == "percent":
+        return extract.numbers(s, "%", percent=True)
+    if frame.kind == "person":
+        return extract.people(s)
+    if frame.kind in ("place", "list"):
+        levels = None
+        if frame.unit in ("don vi", "dia phuong"):
+            levels = (
+                {"huyen", "thi xa", "thanh pho", "tp", "quan"} if "huyen" in frame.folded else None
+            )
+        elif frame.unit:
+            levels = {frame.unit} | (
+                {"tp", "thanh pho", "thi xa"} if frame.unit == "huyen" else set()
+            )
+        asked = {p.name for p in frame.places}
+        return [c for c in extract.places(s, levels) if fold(c.text.split(" ", 1)[-1]) not in asked]
+    if frame.kind == "date":
+        return extract.dates(s)
+    if frame.kind == "entity":
+        return extract.noun_phrases(s)
+    return []
+
+
+def _context_terms(text: str) -> set[str]:
+    return set(syllables(text))
+
+
+def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weights) -> float:
+    s = item.text
+    # the clause around the candidate: between the nearest ';' (or ',' for numbers) marks
+    seps = ";" if frame.kind in ("person", "place", "entity") else ";,"
+    a = max([s.rfind(ch, 0, cand.start) for ch in seps] + [-1]) + 1
+    stops = [i for i in (s.find(ch, cand.end) for ch in seps) if i >= 0]
+    b = min(stops) if stops else len(s)
+    clause = s[a:b]
+    if frame.kind in ("person", "place"):
+        clause = s[max(0, cand.start - 60) : b]
+    window = s[max(0, cand.start - 80) : min(len(s), cand.end + 80)]
+    clause_cov = _coverage(weights, _context_terms(clause))
+    window_cov = _coverage(weights, _context_terms(window))
+    score = 0.7 * clause_cov + 0.3 * window_cov
+    # numbers the question states ('từ 15 đến 18 tiêu chí', '9/9') must sit in the same clause
+    q_numbers = [
+        n
+        for n in re.findall(r"\d+(?:[.,/]\d+)?", frame.folded)
+        if not re.fullmatch(r"(19|20)\d\d", n)
+    ]
+    if q_numbers:
+        present = sum(
+            1 for n in q_numbers if re.search(rf"(?<![\d]){re.escape(n)}(?![\d])", fold(clause))
+        )
+        score += 0.3 * present / len(q_numbers)
+        if any(fold(cand.text).startswith(n) for n in q_numbers):
+            score -= 0.5  # the question's own number is not its answer
+    if re.search(r"so voi", fold(s[max(0, cand.start - 25) : cand.start])):
+        score -= 0.3
+    return score
+
+
+def _score(item: _Scored, frame: Frame, weights: dict[str, float], best_dense: float) -> None:
+    sentence_f = fold(item.text)
+    paragraph = _paragraph(item.doc.text, item.start, item.end)
+    paragraph_f = fold(paragraph)
+    place, why = _place_factor(item, frame, sentence_f, paragraph_f)
+    if place == 0:
+        item.reason = why
+        return
+    years, why = _year_factor(item, frame, sentence_f, paragraph_f)
+    if years == 0:
+        item.reason = why
+        return
+    sentence_terms = _context_terms(item.text)
+    context_terms = sentence_terms | _context_terms(paragraph) | _context_terms(item.doc.meta.title)
+    cov_sentence = _coverage(weights, sentence_terms)
+    cov_context = _coverage(weights, context_terms)
+    item.coverage = cov_sentence
+    # the rarest words of the question must be found near the answer
+    rare = sorted(weights, key=lambda t: -weights[t])[:3]
+    if rare and sum(1 for t in rare if t in context_terms) < min(2, len(rare)):
+        item.reason = "thiếu từ khoá chính"
+        return
+    q_bigrams = _bigrams(frame.folded)
+    bigram = len(q_bigrams & _bigrams(sentence_f)) / len(q_bigrams) if q_bigrams else 0.0
+    dense = item.hit.dense_score if item.hit.dense_score is not None else 0.5 * best_dense
+    typed = frame.kind in ("number", "percent", "person", "date", "place", "list", "entity")
+    cands = _candidates(item, frame) if typed else []
+    if cands:
+        ranked = sorted(
+            ((_candidate_score(item, c, frame, weights), c) for c in cands), key=lambda p: -p[0]
+        )
+        item.candidate_score, item.candidate = ranked[0]
+    elif frame.kind in ("number", "percent", "person", "date", "place"):
+        item.reason = "không có giá trị đúng loại"
+        return
+    target = 1.0
+    has_target = bool(_TARGET.search(sentence_f) or _TARGET.search(paragraph_f[:200]))
+    if frame.target and not has_target:
+        target = 0.75
+    elif not frame.target and _TARGET.search(sentence_f) and frame.kind in ("number", "percent"):
+        target = 0.9
+    base = (
+        0.40 * dense
+        + 0.25 * cov_sentence
+        + 0.10 * cov_context
+        + 0.10 * bigram
+        + 0.15 * max(0.0, min(1.0, item.candidate_score))
+    )
+    item.score = base * place * years * target
+
+
+def _bigrams(folded: str) -> set[str]:
+    tokens = [t for t in syllables(folded) if t not in {"co", "bao", "nhieu", "nao", "ai", "la"}]
+    return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+
+
+def _lead(item: _Scored, frame: Frame) -> str:
+    cand = item.candidate
+    if cand is None:
+        return _shortest_clause(item, frame)
+    lead = cand.text
+    if frame.kind in ("number", "percent"):
+        qualifier = extract.time_qualifier(item.text)
+        if qualifier and qualifier not in lead:
+            lead = f"{lead} ({qualifier})"
+    elif frame.kind == "place":
+        lead = lead[0].upper() + lead[1:]
+    return lead
+
+
+def _shortest_clause(item: _Scored, frame: Frame) -> str:
+    return item.text
+
+
+def _timeline(best: _Scored, scored: list[_Scored], frame: Frame) -> list[_Scored]:
+    """Different values for the same figure from documents of different dates."""
+    if frame.kind not in ("number", "percent") or frame.years or frame.months or not best.value:
+        return [best]
+    picked = {best.doc.meta.doc_id: best}
+    for item in scored[1:]:
+        doc_id = item.doc.meta.doc_id
+        if doc_id in picked or not item.value or not item.doc.meta.date:
+            continue
+        if item.score < 0.9 * best.score or item.candidate_score < 0.85 * best.candidate_score:
+            continue
+        picked[doc_id] = item
+    values = {fold(i.value) for i in picked.values()}
+    dates = {i.doc.meta.date for i in picked.values()}
+    if len(picked) < 2 or len(values) < 2 or len(dates) < 2 or not best.doc.meta.date:
+        return [best]
+    return sorted(picked.values(), key=lambda i: i.doc.meta.date or "", reverse=True)
+
+
+def _display_date(date: str | None) -> str:
+    if not date:
+        return "không rõ ngày"
+    parts = date.split("-")
+    return "/".join(reversed(parts))
+
+
+def _missing_places(frame: Frame, hits: list[Hit], get_doc) -> list[str]:
+    missing = []
+    for place in frame.places:
+        found = False
+        for hit in hits:
+            doc = get_doc(hit.doc.doc_id)
+            if doc is not None and _has_name(fold(doc.text + " " + doc.meta.title), place.name):
+                found = True
+                break
+        if not found:
+            missing.append(place.display)
+    return missing

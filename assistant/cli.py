@@ -1,0 +1,241 @@
+"""The `ntm` command line. The only module (with app.py) that talks to people.
+
+Exit status: 0 success, 1 error, 2 usage error (bad arguments, bad setting, bad question),
+3 some files were rejected by ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assistant.errors import AssistantError
+from assistant.settings import Settings
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # Vietnamese first, then argparse's own words
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"ntm: lỗi cú pháp lệnh (usage error): {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="ntm",
+        description="Trợ lý hỏi đáp tài liệu Nông thôn mới (NTM Assistant).",
+    )
+    parser.add_argument("--home", type=Path, help="thư mục dữ liệu (ghi đè NTM_HOME)")
+    parser.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến trình")
+    parser.add_argument("-v", "--verbose", action="store_true", help="ghi log chi tiết")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    model = sub.add_parser("model", help="quản lý mô hình nhúng (embedding model)")
+    model_sub = model.add_subparsers(dest="model_command", required=True, parser_class=_Parser)
+    fetch = model_sub.add_parser("fetch", help="tải và kiểm tra mô hình mặc định")
+    fetch.add_argument("--local-dir", type=Path, help="thư mục có sẵn mô hình (ưu tiên trước)")
+
+    ingest = sub.add_parser("ingest", help="nạp tài liệu vào chỉ mục")
+    ingest.add_argument(
+        "paths", nargs="*", type=Path, help="tệp hoặc thư mục (mặc định documents/)"
+    )
+    ingest.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+    docs = sub.add_parser("docs", help="liệt kê tài liệu đã nạp")
+    docs.add_argument("--json", action="store_true")
+
+    remove = sub.add_parser("remove", help="xoá một tài liệu khỏi chỉ mục")
+    remove.add_argument("source", help="tên tệp nguồn, như trong `ntm docs`")
+
+    sub.add_parser("reindex", help="xây lại toàn bộ vector (sau khi đổi mô hình)")
+
+    for name, help_text in (
+        ("search", "tìm các đoạn liên quan"),
+        ("ask", "hỏi và nhận câu trả lời"),
+    ):
+        cmd = sub.add_parser(name, help=help_text)
+        cmd.add_argument("question", help="câu hỏi")
+        cmd.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        cmd.add_argument("--source", action="append", default=[], help="chỉ tìm trong tài liệu này")
+        cmd.add_argument("--province", action="append", default=[], help="lọc theo tỉnh")
+        cmd.add_argument("--district", action="append", default=[], help="lọc theo huyện")
+        cmd.add_argument("--year", action="append", default=[], type=int, help="lọc theo năm")
+        if name == "search":
+            cmd.add_argument("-k", type=int, default=5, help="số đoạn trả về (mặc định 5)")
+
+    ev = sub.add_parser("eval", help="chấm điểm trên một bộ câu hỏi (JSONL)")
+    ev.add_argument("questions", type=Path)
+    ev.add_argument("--answers-out", type=Path, help="ghi mọi câu trả lời (JSONL)")
+    ev.add_argument("--report", type=Path, help="ghi báo cáo .html hoặc .md")
+    ev.add_argument("--min-accuracy", type=float, help="thoát mã 1 nếu độ chính xác thấp hơn")
+    ev.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, assistant_factory: Callable | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = Settings.from_env()
+        if args.home:
+            settings = settings.replace(home=args.home)
+        if args.no_progress or os.environ.get("CI"):
+            settings = settings.replace(progress=False)
+        return _run(args, settings, assistant_factory)
+    except AssistantError as exc:
+        print(f"ntm: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("ntm: đã dừng (interrupted)", file=sys.stderr)
+        return 130
+
+
+def _run(args, settings: Settings, factory: Callable | None) -> int:
+    if args.command == "model":
+        from vectorstore.model_fetch import fetch_model
+
+        path = fetch_model(
+            settings.model_cache,
+            local_dir=args.local_dir or settings.model_local_dir,
+            progress=settings.progress,
+        )
+        print(f"Mô hình sẵn sàng (model ready): {path}")
+        return EXIT_OK
+
+    if factory is None:
+        from assistant.core import Assistant
+
+        factory = Assistant
+    bot = factory(settings)
+
+    if args.command == "ingest":
+        return _ingest(bot, args, settings)
+    if args.command == "docs":
+        return _docs(bot, args)
+    if args.command == "remove":
+        meta = bot.remove(args.source)
+        print(f"Đã xoá {meta.source} ({meta.chunk_count} đoạn). (Removed.)")
+        return EXIT_OK
+    if args.command == "reindex":
+        count = bot.reindex(progress=_progress_bar(settings, "Đánh chỉ mục lại"))
+        print(f"Đã xây lại {count} đoạn. (Re-indexed {count} chunks.)")
+        return EXIT_OK
+    if args.command in ("search", "ask"):
+        filters = _filters(args)
+        if args.command == "search":
+            return _search(bot, args, filters)
+        return _ask(bot, args, filters)
+    if args.command == "eval":
+        from assistant.evaluate import run_eval_cli
+
+        return run_eval_cli(bot, args, settings)
+    raise AssertionError(args.command)
+
+
+def _filters(args):
+    from vectorstore.retriever import SearchFilter
+
+    return SearchFilter(
+        sources=tuple(args.source),
+        provinces=tuple(args.province),
+        districts=tuple(args.district),
+        years=tuple(args.year),
+    )
+
+
+def _progress_bar(settings: Settings, label: str):
+    if not settings.progress:
+        return None
+    from tqdm import tqdm
+
+    state: dict = {}
+
+    def update(done: int, total: int, message: str) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = tqdm(total=total, desc=label, unit="đoạn", file=sys.stderr)
+        bar.n = done
+        if message:
+            bar.set_postfix_str(message[:40], refresh=False)
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def _ingest(bot, args, settings: Settings) -> int:
+    paths = args.paths or [Path("documents")]
+    report = bot.ingest(paths, progress=_progress_bar(settings, "Nạp tài liệu"))
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(
+            f"Thêm mới (added): {len(report.added)} · Cập nhật (updated): {len(report.updated)} · "
+            f"Không đổi (unchanged): {len(report.unchanged)} · Bị từ chối (rejected): "
+            f"{len(report.rejected)} · {report.chunks_written} đoạn trong {report.seconds:.1f} s"
+        )
+        for rejection in report.rejected:
+            print(f"  ✗ {rejection.path}: {rejection.reason}", file=sys.stderr)
+    return report.exit_code
+
+
+def _docs(bot, args) -> int:
+    metas = bot.documents()
+    if args.json:
+        print(json.dumps([m.to_dict() for m in metas], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not metas:
+        print("Chỉ mục chưa có tài liệu nào: chạy `ntm ingest`. (The index is empty.)")
+        return EXIT_OK
+    for m in metas:
+        places = ", ".join(m.provinces + m.districts) or "—"
+        print(f"{m.source}\t{m.date or '—'}\t{m.chunk_count} đoạn\t{places}\n    {m.title}")
+    return EXIT_OK
+
+
+def _search(bot, args, filters) -> int:
+    hits = bot.search(args.question, k=args.k, filters=filters)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print("Không tìm thấy đoạn nào. (No passage found.)")
+    for h in hits:
+        print(
+            f"#{h.rank} [{h.score:.4f}] {h.doc.source} ({h.doc.date or '—'}) {h.chunk.start}–{h.chunk.end}"
+        )
+        print(f"    {h.chunk.text[:300].replace(chr(10), ' ')}")
+    return EXIT_OK
+
+
+def _ask(bot, args, filters) -> int:
+    answer = bot.ask(args.question, filters=filters)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(answer.answer)
+    if answer.citations:
+        print("\nNguồn (sources):")
+        for c in answer.citations:
+            print(f"  [{c.n}] {c.title} ({c.date or 'không rõ ngày'}) — {c.source}")
+            print(f"      “{c.quote}”")
+    if answer.related:
+        print("\nĐoạn liên quan để tham khảo (related reading, not evidence):")
+        for c in answer.related:
+            print(f"  - {c.title} — {c.source}: “{c.quote[:200]}”")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

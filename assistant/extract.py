@@ -1,0 +1,248 @@
+"""Reading typed answers off a sentence: numbers with units, people, places, dates.
+
+Pure functions over a sentence's text; every candidate carries its character span in that
+text, so the answer quotes exactly what the document says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.text import fold
+
+_NUMBER = re.compile(
+    r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:/\d+)?)(?:\s?(%))?(?![\w/])"
+)
+_DATE_LIKE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}/(?:19|20)\d\d")
+_RANGE = re.compile(r"\d+(?:,\d+)?\s*(?:-|–|đến)\s*\d+")
+
+SURNAMES = set(
+    fold(s)
+    for s in """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lưu Đinh
+    Trịnh Mai Lâm Hà Tô Đào Cao Lương Chu Triệu Hứa Nông Lục Vi Lã Tạ Thái Kiều Đàm Quách Tăng
+    Khổng Âu Phùng Đoàn Vương Trương Lại Lò Hoàng Giáp Đồng Mạc Thân Lường Quan Bế Hầu Mã Kim
+    Ninh Tống Văn Diệp Thạch Sầm Hoàng Bạch Đàm Tiêu Doãn Khúc Chế Đậu Nghiêm Cù Yên""".split()
+)
+_HONORIFIC = re.compile(r"(?i)(?<![\w])(đồng chí|đ/c|ông|bà|anh|chị)\s+$")
+_PLACE_WORD = re.compile(
+    r"(?<![^\W_])(thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|làng|"
+    r"khu dân cư|TP\.?)\s+",
+    re.IGNORECASE,
+)
+_NAME_BREAK = {
+    "va",
+    "deu",
+    "da",
+    "dat",
+    "duoc",
+    "co",
+    "la",
+    "cua",
+    "voi",
+    "trong",
+    "tai",
+    "thuoc",
+    "cung",
+    "nay",
+    "theo",
+    "de",
+    "tu",
+    "den",
+    "dang",
+    "se",
+    "con",
+    "chua",
+    "moi",
+    "nang",
+    "phan",
+    "tham",
+    "ve",
+    "cho",
+    "nhu",
+    "khi",
+    "thi",
+    "tren",
+    "duoi",
+    "sau",
+    "truoc",
+    "hon",
+    "bi",
+    "tiep",
+    "hoan",
+    "xay",
+    "cac",
+    "nhung",
+    "mot",
+    "hai",
+    "ba",
+    "bon",
+    "nam",
+}
+_WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    start: int  # offsets into the sentence
+    end: int
+    text: str  # verbatim span
+
+
+def numbers(sentence: str, unit: str | None, percent: bool = False) -> list[Candidate]:
+    """Numbers followed by the asked unit ('65 xã', '06/10 xã', '35,91%', '27,8 tỷ đồng')."""
+    found = []
+    folded = fold(sentence)
+    dates = [m.span() for m in _DATE_LIKE.finditer(sentence)]
+    for m in _NUMBER.finditer(sentence):
+        start, end = m.span(1)
+        if any(a <= start < b for a, b in dates):
+            continue
+        value = m.group(1)
+        if re.fullmatch(r"(19|20)\d\d", value) and not m.group(2):
+            continue  # a year, not a count
+        before = folded[max(0, start - 8) : start]
+        if re.search(r"(nam|thang|ngay|so|khoa|lan thu)\s*$", before) and not m.group(2):
+            continue  # "năm 2019", "Quyết định số 558", "tháng 8"
+        after_raw = sentence[m.end(1) :]
+        after = folded[m.end(1) :]
+        if m.group(2) or re.match(r"\s*phan tram", after):
+            if percent or unit in ("%", "ty le", "phan tram"):
+                found.append(Candidate("percent", start, m.end(), sentence[start : m.end()]))
+            continue
+        if percent:
+            continue
+        if _RANGE.match(sentence, start):
+            continue  # "15-18 tiêu chí" names a bracket, it is not a count
+        if unit:
+            tail = after.lstrip()
+            if not _unit_matches(tail, unit):
+                continue
+            unit_len = _unit_span(after_raw, tail, unit)
+            stop = m.end(1) + unit_len
+            found.append(Candidate("number", start, stop, sentence[start:stop]))
+        else:
+            word = re.match(r"\s*([^\W\d_]+(?:\s[^\W\d_]+)?)", after_raw)
+            stop = m.end(1) + (word.end() if word else 0)
+            found.append(Candidate("number", start, stop, sentence[start:stop].rstrip()))
+    return found
+
+
+def _unit_matches(tail: str, unit: str) -> bool:
+    if tail.startswith(unit):
+        rest = tail[len(unit) : len(unit) + 1]
+        return not rest or not rest.isalpha()
+    # "5 xã điểm", "10 xã biên giới": unit after one qualifier is not the same thing; but
+    # "32 xã đạt chuẩn" is. Accept "tiêu chí/xã" style ratios too.
+    return False
+
+
+def _unit_span(after_raw: str, tail_folded: str, unit: str) -> int:
+    lead = len(after_raw) - len(after_raw.lstrip())
+    length = lead + len(unit)
+    # Keep a ratio unit ('tiêu chí/xã') whole.
+    ratio = re.match(r"/[^\W\d_]+", after_raw[length:])
+    return length + (ratio.end() if ratio else 0)
+
+
+def _capitalised_run(
+    sentence: str, start: int, limit: int = 4, lenient: bool = False
+) -> tuple[int, int]:
+    """Span of the run of capitalised words from ``start`` (lenient: later words may be lower)."""
+    end = start
+    count = 0
+    for m in _WORD.finditer(sentence, start):
+        gap = sentence[end : m.start()] if count else sentence[start : m.start()]
+        if gap.strip() or ("\n" in gap):
+            break
+        word = m.group()
+        folded = fold(word)
+        if count == 0 and not word[0].isupper():
+            break
+        if count > 0 and not word[0].isupper():
+            if not lenient or folded in _NAME_BREAK or count >= 2:
+                break
+        if word.isupper() and len(word) > 2 and count > 0:
+            break
+        end = m.end()
+        count += 1
+        if count >= limit:
+            break
+    return start, end
+
+
+def people(sentence: str) -> list[Candidate]:
+    """Personal names: after 'đồng chí/ông/bà', or a known surname and 2–3 capitalised words."""
+    found: list[Candidate] = []
+    for m in _WORD.finditer(sentence):
+        word = m.group()
+        if not word[0].isupper() or fold(word) not in SURNAMES:
+            continue
+        if found and m.start() < found[-1].end:
+            continue
+        start, end = _capitalised_run(sentence, m.start(), limit=4)
+        words = sentence[start:end].split()
+        honorific = _HONORIFIC.search(sentence[max(0, start - 12) : start])
+        if len(words) >= 3 or (len(words) == 2 and honorific):
+            label = sentence[start:end]
+            if honorific:
+                label = f"{honorific.group(1).strip().capitalize()} {label}"
+            found.append(Candidate("person", start, end, label))
+    return found
+
+
+def places(sentence: str, levels: set[str] | None = None) -> list[Candidate]:
+    """Named places ('thôn Chùa vàng', 'thành phố Lạng Sơn'), optionally of given levels."""
+    found = []
+    for m in _PLACE_WORD.finditer(sentence):
+        level = fold(m.group(1)).rstrip(".")
+        if levels and level not in levels:
+            continue
+        start, end = _capitalised_run(sentence, m.end(), limit=4, lenient=True)
+        if end > start:
+            found.append(Candidate("place", m.start(), end, sentence[m.start() : end]))
+    return found
+
+
+def noun_phrases(sentence: str) -> list[Candidate]:
+    """Capitalised phrases not at the start of the sentence ('Văn phòng điều phối …')."""
+    found = []
+    for m in _WORD.finditer(sentence):
+        if m.start() == 0 or not m.group()[0].isupper():
+            continue
+        if found and m.start() < found[-1].end:
+            continue
+        # a phrase runs to the next punctuation or function word
+        stop = re.search(
+            r"[,;:.()\n]|\s(chủ trì|phối hợp|và|với|để|đã|được|có|là)\s", sentence[m.start() :]
+        )
+        end = m.start() + (stop.start() if stop else len(sentence) - m.start())
+        phrase = sentence[m.start() : end].strip()
+        if 1 <= len(phrase.split()) <= 10:
+            found.append(Candidate("entity", m.start(), m.start() + len(phrase), phrase))
+    return found
+
+
+def dates(sentence: str) -> list[Candidate]:
+    pattern = re.compile(
+        r"(?i)(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|tháng\s+\d{1,2}(?:[/-]\d{4})?|"
+        r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|năm\s+(?:19|20)\d\d"
+    )
+    return [Candidate("date", m.start(), m.end(), m.group()) for m in pattern.finditer(sentence)]
+
+
+TIME_QUALIFIER = re.compile(
+    r"(?i)(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|nay|thời điểm này)"
+    r"(?:tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|\d{1,2}/\d{4})?|"
+    r"(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:đến\s+)?năm\s+(?:19|20)\d\d"
+)
+
+
+def time_qualifier(sentence: str) -> str | None:
+    """The sentence's own time frame ('tính đến hết tháng 7/2021'), verbatim."""
+    m = TIME_QUALIFIER.search(sentence)
+    if not m:
+        return None
+    text = m.group().strip(" ,")
+    return text if re.search(r"\d", text) else None

@@ -1,0 +1,427 @@
+"""Question analysis: what is asked (a number of what, a person, a place, a date…) and which
+places and times the answer must be about. Works on questions with or without diacritics, and
+on English questions through a small glossary of the programme's vocabulary.
+
+Usage::
+
+    frame = analyze("Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?")
+    frame.kind, frame.unit, frame.places   # 'number', 'xa', (Place('huyện', 'dinh lap'),)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ingest.text import fold, syllables
+
+# Units a "bao nhiêu / mấy / how many" question may ask for, folded, longest first.
+UNITS = (
+    "khu dan cu",
+    "ty dong",
+    "trieu dong",
+    "nghin dong",
+    "san pham",
+    "tieu chi",
+    "cong trinh",
+    "truong hoc",
+    "tram y te",
+    "nha van hoa",
+    "hop tac xa",
+    "thon",
+    "xom",
+    "ban",
+    "xa",
+    "huyen",
+    "tinh",
+    "km",
+    "ha",
+    "hec ta",
+    "hecta",
+    "ho",
+    "nguoi",
+    "lao dong",
+    "doanh nghiep",
+    "y tuong",
+    "mo hinh",
+    "du an",
+    "lan",
+    "%",
+    "phan tram",
+    "ty le",
+    "vuon mau",
+    "cho",
+    "diem",
+    "nam",
+    "thang",
+    "trieu",
+    "ty",
+    "dong",
+)
+
+# Folded place-type words that introduce a named place.
+PLACE_WORDS = (
+    "thanh pho",
+    "thi xa",
+    "thi tran",
+    "huyen",
+    "tinh",
+    "quan",
+    "phuong",
+    "xa",
+    "thon",
+    "xom",
+    "ban",
+    "lang",
+    "to dan pho",
+    "tp",
+)
+DISTRICT_LEVEL = {"huyen", "thi xa", "quan", "thanh pho", "tp"}
+COMMUNE_LEVEL = {"xa", "phuong", "thi tran"}
+HAMLET_LEVEL = {"thon", "xom", "ban", "lang", "to dan pho"}
+
+# Question words and glue that carry no content.
+STOPWORDS = set(
+    """
+    co bao nhieu may la gi nao ai khi ngay nhung cac cua va o tai den trong duoc nhu the
+    sao nay do thi con vay voi cho tu theo mot so hay hoac nhat hien nam thang tinh huyen xa
+    what which who whom when where how many much is are was were the a an of in on at to by for
+    and or with from does did do has have had its it this that number
+    """.split()
+)
+
+# English -> folded Vietnamese, for the words of the programme (glossary, not translation).
+GLOSSARY = {
+    r"how many|number of|how much|amount of": "bao nhieu",
+    r"communes?": "xa",
+    r"districts?": "huyen",
+    r"provinces?|provincial": "tinh",
+    r"villages?|hamlets?": "thon",
+    r"new[- ]style rural|new rural|new countryside|rural development|ntm": "nong thon moi ntm",
+    r"standards?|criteria met": "dat chuan",
+    r"meet(?:ing|s)?|reach(?:ed|ing|es)?|achiev\w*|attain\w*|recogni[sz]ed|certified": "dat cong nhan",
+    r"criteria|criterion": "tieu chi",
+    r"targets?|aims?|goals?|plans?|strives?|objectives?": "phan dau muc tieu ke hoach",
+    r"advanced": "nang cao",
+    r"model|exemplary": "kieu mau",
+    r"residential (?:areas?|quarters?)": "khu dan cu",
+    r"schools?": "truong hoc",
+    r"irrigation": "thuy loi",
+    r"(?:clean|domestic) water": "nuoc sinh hoat",
+    r"roads?": "duong giao thong",
+    r"concrete": "be tong",
+    r"works|projects?|facilit(?:y|ies)": "cong trinh",
+    r"cultural houses?": "nha van hoa",
+    r"health (?:stations?|centers?|centres?)": "tram y te",
+    r"chair(?:man|woman|person)?": "chu tich",
+    r"deputy|vice": "pho",
+    r"secretary": "bi thu",
+    r"people'?s committee": "ubnd",
+    r"people'?s council": "hdnd",
+    r"party committee": "uy",
+    r"steering committee": "ban chi dao",
+    r"conference|meeting": "hoi nghi",
+    r"average|on average|per commune": "binh quan",
+    r"percentage|percent|rate|proportion|share": "ty le",
+    r"billion(?: vnd| dong)?": "ty dong",
+    r"million(?: vnd| dong)?": "trieu dong",
+    r"products?": "san pham",
+    r"budget|funds?|capital|investment": "von ngan sach dau tu",
+    r"increase[sd]?|rise|grow\w*": "tang",
+    r"income": "thu nhap",
+    r"border": "bien gioi",
+    r"coordination office": "van phong dieu phoi",
+    r"assigned|in charge|tasked": "giao chu tri",
+    r"built|build|construct\w*": "xay dung",
+    r"upgraded?|repair\w*": "nang cap sua chua",
+    r"city": "thanh pho",
+    r"prime minister": "thu tuong",
+    r"completed?|complet\w*|fulfil\w*": "hoan thanh",
+    r"by": "den",
+    r"year": "nam",
+    r"month": "thang",
+}
+
+_ENGLISH_HINT = re.compile(
+    r"\b(how|what|which|who|when|where|many|much|the|does|did|is|are|communes?|province|district)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    level: str  # folded place word ('huyen', 'tinh', 'xa', 'thon'…) or '' when unknown
+    name: str  # folded name ('dinh lap')
+    display: str  # as written in the question
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a question asks and what its answer must be about."""
+
+    text: str
+    folded: str
+    kind: str  # number | percent | person | place | entity | date | list | text
+    unit: str | None = None
+    places: tuple[Place, ...] = ()
+    years: tuple[int, ...] = ()
+    months: tuple[tuple[int, int], ...] = ()  # (month, year)
+    terms: tuple[str, ...] = ()  # folded content syllables
+    english: bool = False
+    target: bool = False  # asks for a plan/target ("phấn đấu", "kế hoạch", "mục tiêu")
+    scope: str | None = (
+        None  # 'tinh' or 'huyen' when the question is about a whole province/district
+    )
+    extra: dict = field(default_factory=dict)
+
+
+def is_english(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    marked = sum(1 for w in words if fold(w) != w.lower())
+    return len(_ENGLISH_HINT.findall(text)) >= 2 and marked / len(words) < 0.3
+
+
+def to_folded_vietnamese(text: str) -> str:
+    """Folded text with English programme words replaced by their Vietnamese equivalents."""
+    out = text.lower()
+    for pattern, replacement in GLOSSARY.items():
+        out = re.sub(rf"\b(?:{pattern})\b", f" {replacement} ", out)
+    return fold(out)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded province and district names -> display names."""
+    try:
+        from ingest.places import DISTRICT_TO_PROVINCES, PROVINCES
+    except ImportError:  # pragma: no cover - the gazetteer ships with the package
+        return {}, {}
+    provinces = {fold(p): p for p in PROVINCES}
+    districts = {fold(d): d for d in DISTRICT_TO_PROVINCES}
+    return provinces, districts
+
+
+_WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+_PLACE_RE = re.compile(
+    r"(?<![^\W_])(thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|làng|tp\.?)"
+    r"(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _capitalised_name(text: str, start: int, limit: int = 4) -> str:
+    """The run of capitalised words (or numbers) starting at ``start``."""
+    words = []
+    for m in _WORD.finditer(text, start):
+        gap = text[start : m.start()] if not words else text[words[-1][1] : m.start()]
+        if gap.strip():
+            break
+        word = m.group()
+        if not (word[0].isupper() or word.isdigit()) or (word.isupper() and len(word) > 2):
+            break
+        if fold(word) in _NAME_STOP:
+            break
+        words.append((word, m.end()))
+        if len(words) >= limit:
+            break
+    return " ".join(w for w, _ in words)
+
+
+def find_places(text: str) -> tuple[Place, ...]:
+    """Places a question names: 'huyện Đình Lập', 'xã Minh Quang', 'Lạng Sơn', 'dinh lap'."""
+    found: dict[str, Place] = {}
+    # 1. A place word followed by a capitalised name (text with diacritics or capitals).
+    for m in _PLACE_RE.finditer(text):
+        name = _capitalised_name(text, m.end())
+        if name:
+            level = fold(m.group(1)).rstrip(".")
+            found.setdefault(fold(name), Place(level, fold(name), f"{m.group(1)} {name}"))
+    # 2. Province and district names from the gazetteer, in folded text (no diacritics too).
+    provinces, districts = _gazetteer()
+    folded = f" {fold(text)} "
+    for table, level in ((provinces, "tinh"), (districts, "huyen")):
+        for key, display in table.items():
+            if len(key) < 4 or key in found:
+                continue
+            if re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", folded):
+                preceding = folded[: folded.find(f" {key}")].split()[-2:]
+                tail = " ".join(preceding)
+                lvl = level
+                for word in PLACE_WORDS:
+                    if tail.endswith(word):
+                        lvl = "tp" if word == "thanh pho" else word
+                        break
+                if lvl in COMMUNE_LEVEL | HAMLET_LEVEL:
+                    continue  # 'xã Tân Thành' is a commune even if a district shares the name
+                found.setdefault(key, Place(lvl, key, display))
+    # Drop names contained in longer names ('lang' in 'lang son').
+    keys = list(found)
+    for key in keys:
+        if any(key != other and re.search(rf"\b{re.escape(key)}\b", other) for other in keys):
+            found.pop(key, None)
+    return tuple(found.values())
+
+
+_NAME_STOP = {
+    "co",
+    "da",
+    "dat",
+    "duoc",
+    "la",
+    "nam",
+    "thang",
+    "tinh",
+    "den",
+    "trong",
+    "cua",
+    "phan",
+    "dau",
+    "bao",
+    "nhieu",
+    "ve",
+    "va",
+    "tai",
+    "thi",
+    "con",
+    "ntm",
+}
+
+
+def analyze(question: str) -> Frame:
+    english = is_english(question)
+    folded = to_folded_vietnamese(question) if english else fold(question)
+    folded = re.sub(r"\s+", " ", folded).strip()
+    kind, unit = _kind(folded)
+    years = tuple(sorted({int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", folded)}))
+    months = tuple(
+        (int(m), int(y))
+        for m, y in re.findall(r"thang\s+(\d{1,2})\s*[/-]\s*(20\d\d|19\d\d)", folded)
+        if 1 <= int(m) <= 12
+    )
+    places = find_places(question)
+    terms = tuple(
+        t for t in syllables(folded) if t not in STOPWORDS and not re.fullmatch(r"\d+", t)
+    )
+    target = bool(re.search(r"phan dau|ke hoach|muc tieu|chi tieu|du kien", folded))
+    scope = None
+    levels = {p.level for p in places}
+    if re.search(r"\b(toan|ca) tinh\b", folded) or (
+        places and levels <= {"tinh", ""} and not levels & (DISTRICT_LEVEL | COMMUNE_LEVEL)
+    ):
+        scope = "tinh"
+    elif re.search(r"\b(toan|ca) huyen\b", folded) or levels & DISTRICT_LEVEL:
+        scope = "huyen"
+    return Frame(
+        text=question,
+        folded=folded,
+        kind=kind,
+        unit=unit,
+        places=places,
+        years=years,
+        months=months,
+        terms=terms,
+        english=english,
+        target=target,
+        scope=scope,
+    )
+
+
+def _kind(folded: str) -> tuple[str, str | None]:
+    if re.search(r"\bty le\b|phan tram|bao nhieu %|\bpercent", folded):
+        return "percent", "%"
+    m = re.search(r"\b(?:bao nhieu|may)\s+(.*)", folded)
+    if m:
+        rest = m.group(1)
+        for unit in UNITS:
+            if re.match(rf"{re.escape(unit)}\b", rest) or rest.startswith(unit):
+                return "number", unit
+        # 'tăng bao nhiêu': the unit is what the question counts before ('số tiêu chí …')
+        before = folded[: m.start()]
+        for unit in UNITS:
+            if unit not in ("nam", "thang") and re.search(
+                rf"\bso (luong )?{re.escape(unit)}\b", before
+            ):
+                return "number", unit
+        return "number", None
+    if re.search(r"\b(tang|giam) (them )?bao nhieu|\bbao nhieu\b", folded):
+        return "number", None
+    if re.search(r"^ai\b|\bai (la|da|duoc|chu tri|phat bieu)\b|\bla ai\b|\bai\b\s*\??$", folded):
+        return "person", None
+    if re.search(r"\b(khi nao|ngay nao|thoi gian nao|luc nao|bao gio|thang nao|nam nao)\b", folded):
+        return "date", None
+    if re.search(r"\bnhung\b.*\bnao\b|\bcac\b.*\bnao\b|\bke ten\b|\bliet ke\b", folded):
+        return "list", None
+    m = re.search(
+        r"\b(thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong)\b[^?]*?\bnao\b", folded
+    )
+    if m:
+        return "place", m.group(1)
+    if re.search(r"\bnao\b|\bgi\b", folded):
+        return "entity", None
+    return "text", None
+
+
+# -- follow-up questions ------------------------------------------------------------------------
+_FOLLOW_UP = re.compile(
+    r"^(con|the con|vay con|va|con voi)\b|\bthi sao\b|\bthi the nao\b|\bthi sao\s*\??$|"
+    r"^(what|how) about\b|^and\b",
+)
+
+
+def resolve_follow_up(question: str, history: list[str]) -> str:
+    """Complete a follow-up ('Còn Thái Nguyên thì sao?') from the previous question."""
+    if not history:
+        return question
+    folded = fold(question).strip()
+    previous = history[-1]
+    new_places = find_places(question)
+    if not new_places:
+        m = re.search(r"(?i)^\s*(?:còn|thế còn|vậy còn|và|what about|how about|and)\s+", question)
+        name = _capitalised_name(question, m.end()) if m else ""
+        if name:
+            new_places = (Place("", fold(name), name),)
+    new_years = re.findall(r"\b(?:19|20)\d\d\b", question)
+    short = len(syllables(folded)) <= 7
+    if not (
+        _FOLLOW_UP.search(folded)
+        or (short and (new_places or new_years) and "bao nhieu" not in folded)
+    ):
+        return question
+    resolved = previous
+    old_places = find_places(previous)
+    if new_places:
+        if old_places:
+            # Replace the first named place of the previous question by the new one(s).
+            old = old_places[0]
+            resolved = _replace_folded(resolved, old.display, new_places[0].display)
+        else:
+            resolved = f"{resolved.rstrip(' ?')} ở {new_places[0].display}?"
+    if new_years:
+        old_years = re.findall(r"\b(?:19|20)\d\d\b", resolved)
+        if old_years:
+            resolved = resolved.replace(old_years[0], new_years[0], 1)
+        else:
+            resolved = f"{resolved.rstrip(' ?')} năm {new_years[0]}?"
+    return resolved
+
+
+def _replace_folded(text: str, old: str, new: str) -> str:
+    """Replace ``old`` in ``text`` comparing without diacritics, keeping the place word."""
+    old_name = (
+        old.split(" ", 1)[1] if fold(old.split(" ")[0]) in PLACE_WORDS and " " in old else old
+    )
+    new_name = (
+        new.split(" ", 1)[1] if fold(new.split(" ")[0]) in PLACE_WORDS and " " in new else new
+    )
+    folded_text = fold(text)
+    index = folded_text.find(fold(old_name))
+    if index < 0 or len(folded_text) != len(text):
+        return re.sub(re.escape(old_name), new_name, text, count=1, flags=re.I)
+    return text[:index] + new_name + text[index + len(old_name) :]

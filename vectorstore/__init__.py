@@ -1,0 +1,1 @@
+"""Embeddings, storage (Chroma) and retrieval (dense, lexical, hybrid)."""

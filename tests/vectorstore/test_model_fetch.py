@@ -463,3 +463,14 @@ def test_complete_folder_without_marker_is_verified_in_place(
     assert path == target
     assert mf.is_model_ready(cache)
     assert (target / "README.md").exists()  # the user's folder was kept, not replaced
+
+
+def test_unusable_cache_is_a_model_error_naming_the_setting(
+    tmp_path: Path, local_model: Path
+) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder should be")
+
+    with pytest.raises(ModelError, match="NTM_MODEL_CACHE") as err:
+        fetch(not_a_folder, local_dir=local_model)
+    assert str(not_a_folder) in str(err.value)

@@ -1,0 +1,505 @@
+"""Scoring the assistant on a question set (the format of eval/FORMAT.md).
+
+Usage::
+
+    questions, problems = load_questions(Path("eval/questions.jsonl"))
+    report = run_eval(Assistant(), questions)
+    print(report.accuracy, report.per_tag)
+
+Scoring is exactly FORMAT.md's: an answerable question is correct when the assistant did not
+abstain, its answer matches every ``must_include`` pattern (case-insensitive, on NFC text) and
+at least one citation names a gold source with a quote that is verbatim text of that document;
+an unanswerable question is correct when the assistant abstained.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.errors import AssistantError, QuestionSetError
+from assistant.types import Answer
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answerable: bool
+    answer: str = ""
+    must_include: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"dòng {self.line}: {self.message}"
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    answer: Answer | None
+    correct: bool
+    error: str | None = None
+    gold_rank: int | None = None  # rank of the first retrieved chunk from a gold source
+    verbatim: int = 0
+    citations: int = 0
+    failure: str = ""
+
+    def to_dict(self) -> dict:
+        data = self.answer.to_dict() if self.answer else {"question": self.question.question}
+        data.update(id=self.question.id, correct=self.correct)
+        if self.error:
+            data["error"] = self.error
+        if self.failure:
+            data["failure"] = self.failure
+        return data
+
+
+@dataclass
+class EvalReport:
+    results: list[QuestionResult] = field(default_factory=list)
+    problems: list[LineProblem] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.results)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(r.correct for r in self.results) / self.total if self.total else 0.0
+
+    @property
+    def per_tag(self) -> dict[str, tuple[int, int]]:
+        tags: dict[str, list[int]] = {}
+        for r in self.results:
+            for tag in r.question.tags or ("(không nhãn)",):
+                tags.setdefault(tag, [0, 0])
+                tags[tag][0] += r.correct
+                tags[tag][1] += 1
+        return {t: (c, n) for t, (c, n) in sorted(tags.items())}
+
+    def _answerable(self) -> list[QuestionResult]:
+        return [r for r in self.results if r.question.answerable and r.question.sources]
+
+    @property
+    def hit_at_1(self) -> float:
+        rows = self._answerable()
+        return sum(r.gold_rank == 1 for r in rows) / len(rows) if rows else 0.0
+
+    @property
+    def hit_at_5(self) -> float:
+        rows = self._answerable()
+        return (
+            sum(r.gold_rank is not None and r.gold_rank <= 5 for r in rows) / len(rows)
+            if rows
+            else 0.0
+        )
+
+    @property
+    def mrr(self) -> float:
+        rows = self._answerable()
+        return sum(1 / r.gold_rank for r in rows if r.gold_rank) / len(rows) if rows else 0.0
+
+    @property
+    def verbatim_share(self) -> float:
+        total = sum(r.citations for r in self.results)
+        return sum(r.verbatim for r in self.results) / total if total else 1.0
+
+    @property
+    def abstention(self) -> tuple[float, float]:
+        """(precision, recall) of abstaining, unanswerable questions being the positives."""
+        abstained = [r for r in self.results if r.answer and r.answer.abstained]
+        negatives = [r for r in self.results if not r.question.answerable]
+        right = [r for r in abstained if not r.question.answerable]
+        precision = len(right) / len(abstained) if abstained else 1.0
+        recall = len(right) / len(negatives) if negatives else 1.0
+        return precision, recall
+
+    @property
+    def latencies(self) -> list[float]:
+        return [r.answer.timings_ms.get("total_ms", 0.0) for r in self.results if r.answer]
+
+    def latency(self) -> tuple[float, float]:
+        values = sorted(self.latencies)
+        if not values:
+            return 0.0, 0.0
+        p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+        return statistics.median(values), p95
+
+    def summary(self) -> dict:
+        precision, recall = self.abstention
+        median, p95 = self.latency()
+        return {
+            "questions": self.total,
+            "correct": sum(r.correct for r in self.results),
+            "accuracy": round(self.accuracy, 4),
+            "per_tag": {
+                t: {"correct": c, "total": n, "accuracy": round(c / n, 4)}
+                for t, (c, n) in self.per_tag.items()
+            },
+            "retrieval": {
+                "hit@1": round(self.hit_at_1, 4),
+                "hit@5": round(self.hit_at_5, 4),
+                "mrr": round(self.mrr, 4),
+            },
+            "citations_verbatim": round(self.verbatim_share, 4),
+            "abstention": {"precision": round(precision, 4), "recall": round(recall, 4)},
+            "latency_ms": {"median": round(median, 1), "p95": round(p95, 1)},
+            "malformed_lines": [str(p) for p in self.problems],
+        }
+
+
+# -- reading a question set ---------------------------------------------------------------------
+def load_questions(path: Path) -> tuple[list[Question], list[LineProblem]]:
+    """Questions of a JSONL file, and the problems of the lines that could not be read."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise QuestionSetError(
+            f"Không tìm thấy bộ câu hỏi {path}. (Question set not found.)"
+        ) from None
+    except OSError as exc:
+        raise QuestionSetError(f"Không đọc được bộ câu hỏi {path}: {exc.strerror}.") from None
+    return parse_questions(raw, str(path))
+
+
+def parse_questions(
+    raw: bytes, name: str = "bộ câu hỏi"
+) -> tuple[list[Question], list[LineProblem]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise QuestionSetError(
+            f"{name} không phải văn bản UTF-8. (The question set must be UTF-8 JSON Lines.)"
+        ) from None
+    questions: list[Question] = []
+    problems: list[LineProblem] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            question = _parse_line(line, number)
+        except ValueError as exc:
+            problems.append(LineProblem(number, str(exc)))
+            continue
+        if question.id in seen:
+            problems.append(LineProblem(number, f"id '{question.id}' bị trùng (duplicate id)"))
+            continue
+        seen.add(question.id)
+        questions.append(question)
+    if not questions and not problems:
+        raise QuestionSetError(f"{name} không có câu hỏi nào. (The question set is empty.)")
+    return questions, problems
+
+
+def _parse_line(line: str, number: int) -> Question:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"không phải JSON hợp lệ ({exc.msg}, cột {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise ValueError("mỗi dòng phải là một đối tượng JSON (an object)")
+    qid = data.get("id")
+    if not isinstance(qid, str | int) or isinstance(qid, bool) or not str(qid).strip():
+        raise ValueError("thiếu trường 'id' (missing id)")
+    question = data.get("question")
+    if not isinstance(question, str) or not question.strip():
+        raise ValueError("thiếu hoặc trống trường 'question' (missing question)")
+    answerable = data.get("answerable", True)
+    if not isinstance(answerable, bool):
+        raise ValueError("'answerable' phải là true hoặc false")
+    lists = {}
+    for key in ("must_include", "sources", "tags"):
+        value = data.get(key, [])
+        if value is None:
+            value = []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"'{key}' phải là một danh sách chuỗi (a list of strings)")
+        lists[key] = tuple(value)
+    for pattern in lists["must_include"]:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(
+                f"biểu thức chính quy sai trong must_include: {pattern!r} ({exc})"
+            ) from None
+    if answerable and not lists["sources"]:
+        raise ValueError("câu hỏi trả lời được cần 'sources' (answerable questions need sources)")
+    answer = data.get("answer", "")
+    return Question(
+        id=str(qid),
+        question=question,
+        answerable=answerable,
+        answer=answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False),
+        must_include=lists["must_include"],
+        sources=lists["sources"],
+        tags=lists["tags"],
+        line=number,
+    )
+
+
+# -- scoring ------------------------------------------------------------------------------------
+def score(
+    question: Question, answer: Answer, doc_texts: dict[str, str]
+) -> tuple[bool, str, int, int]:
+    """(correct, why not, verbatim citations, citations) for one answer."""
+    verbatim = 0
+    for c in answer.citations:
+        text = doc_texts.get(c.source)
+        if text is not None and c.quote and text[c.start : c.end] == c.quote and c.quote in text:
+            verbatim += 1
+    if not question.answerable:
+        return (
+            answer.abstained,
+            "" if answer.abstained else "lẽ ra phải từ chối trả lời",
+            verbatim,
+            len(answer.citations),
+        )
+    if answer.abstained:
+        return False, "đã từ chối trả lời", verbatim, len(answer.citations)
+    body = unicodedata.normalize("NFC", answer.answer)
+    for pattern in question.must_include:
+        if not re.search(pattern, body, re.IGNORECASE):
+            return False, f"thiếu {pattern!r}", verbatim, len(answer.citations)
+    for c in answer.citations:
+        text = doc_texts.get(c.source)
+        if c.source in question.sources and text is not None and c.quote and c.quote in text:
+            return True, "", verbatim, len(answer.citations)
+    return False, "không trích dẫn tài liệu đúng", verbatim, len(answer.citations)
+
+
+def run_eval(
+    assistant,
+    questions: list[Question],
+    progress: Callable[[int, int, str], None] | None = None,
+) -> EvalReport:
+    report = EvalReport()
+    doc_texts: dict[str, str] = {}
+    for i, q in enumerate(questions):
+        started = time.perf_counter()
+        try:
+            answer = assistant.ask(q.question)
+            error = None
+        except AssistantError as exc:
+            answer = Answer(
+                q.question,
+                str(exc),
+                True,
+                timings_ms={"total_ms": (time.perf_counter() - started) * 1000},
+            )
+            error = str(exc)
+        for c in answer.citations:
+            if c.source not in doc_texts:
+                try:
+                    doc_texts[c.source] = assistant.document(c.source).text
+                except AssistantError:
+                    doc_texts[c.source] = ""
+        correct, why, verbatim, cited = score(q, answer, doc_texts)
+        gold_rank = None
+        if q.answerable and q.sources:
+            try:
+                hits = assistant.search(q.question, k=10)
+                gold_rank = next((h.rank for h in hits if h.doc.source in q.sources), None)
+            except AssistantError:
+                pass
+        report.results.append(
+            QuestionResult(q, answer, correct, error, gold_rank, verbatim, cited, why)
+        )
+        if progress:
+            progress(i + 1, len(questions), q.id)
+    return report
+
+
+# -- output -------------------------------------------------------------------------------------
+def format_summary(report: EvalReport) -> str:
+    s = report.summary()
+    lines = [
+        f"Độ chính xác (accuracy): {s['correct']}/{s['questions']} = {s['accuracy']:.1%}",
+        "Theo nhãn (per tag):",
+    ]
+    for tag, v in s["per_tag"].items():
+        lines.append(f"  {tag:<16} {v['correct']}/{v['total']} = {v['accuracy']:.0%}")
+    r = s["retrieval"]
+    lines.append(
+        f"Truy hồi nguồn đúng (retrieval): hit@1 {r['hit@1']:.1%} · hit@5 {r['hit@5']:.1%} · MRR {r['mrr']:.3f}"
+    )
+    lines.append(f"Trích dẫn nguyên văn (verbatim citations): {s['citations_verbatim']:.1%}")
+    a = s["abstention"]
+    lines.append(
+        f"Từ chối trả lời (abstention): precision {a['precision']:.1%} · recall {a['recall']:.1%}"
+    )
+    lat = s["latency_ms"]
+    lines.append(f"Độ trễ (latency): median {lat['median']:.0f} ms · p95 {lat['p95']:.0f} ms")
+    failed = [r for r in report.results if not r.correct]
+    if failed:
+        lines.append("Câu sai (failed):")
+        for r in failed:
+            given = (r.answer.answer if r.answer else "").split("\n")[0][:120]
+            lines.append(
+                f"  {r.question.id}: {r.failure} — mong đợi (expected) “{r.question.answer}”, "
+                f"trả lời (given) “{given}”"
+            )
+    if report.problems:
+        lines.append("Dòng lỗi (malformed lines), đã bỏ qua:")
+        lines.extend(f"  {p}" for p in report.problems)
+    return "\n".join(lines)
+
+
+def _histogram(values: list[float], bins: int = 10) -> list[tuple[float, float, int]]:
+    if not values:
+        return []
+    low, high = min(values), max(values)
+    width = (high - low) / bins or 1.0
+    counts = [0] * bins
+    for v in values:
+        counts[min(bins - 1, int((v - low) / width))] += 1
+    return [(low + i * width, low + (i + 1) * width, c) for i, c in enumerate(counts)]
+
+
+def render_markdown(report: EvalReport) -> str:
+    s = report.summary()
+    out = [
+        "# Báo cáo đánh giá NTM Assistant",
+        "",
+        "```",
+        format_summary(report),
+        "```",
+        "",
+        "## Độ chính xác theo nhãn (accuracy per tag)",
+        "",
+    ]
+    for tag, v in s["per_tag"].items():
+        bar = "█" * round(20 * v["accuracy"])
+        out.append(f"- `{tag}` {bar} {v['accuracy']:.0%} ({v['correct']}/{v['total']})")
+    out += ["", "## Phân bố độ trễ (latency histogram, ms)", ""]
+    hist = _histogram(report.latencies)
+    peak = max((c for _, _, c in hist), default=1) or 1
+    for low, high, count in hist:
+        out.append(f"- {low:7.0f}–{high:7.0f} ms {'█' * round(20 * count / peak)} {count}")
+    return "\n".join(out) + "\n"
+
+
+def render_html(report: EvalReport) -> str:
+    s = report.summary()
+    esc = html.escape
+    rows = []
+    tags = list(s["per_tag"].items())
+    bar_h, width = 22, 520
+    for i, (tag, v) in enumerate(tags):
+        y = i * (bar_h + 6)
+        w = max(1, int(v["accuracy"] * (width - 200)))
+        rows.append(
+            f'<text x="0" y="{y + 16}" font-size="13">{esc(tag)}</text>'
+            f'<rect x="150" y="{y}" width="{w}" height="{bar_h}" fill="#2f7d4f"/>'
+            f'<text x="{155 + w}" y="{y + 16}" font-size="13">{v["accuracy"]:.0%} '
+            f"({v['correct']}/{v['total']})</text>"
+        )
+    tag_svg = (
+        f'<svg role="img" aria-label="accuracy per tag" width="{width}" '
+        f'height="{len(tags) * (bar_h + 6) + 4}">{"".join(rows)}</svg>'
+    )
+    hist = _histogram(report.latencies)
+    peak = max((c for _, _, c in hist), default=1) or 1
+    bars = []
+    for i, (low, high, count) in enumerate(hist):
+        h = int(150 * count / peak)
+        bars.append(
+            f'<rect x="{i * 48 + 4}" y="{170 - h}" width="40" height="{h}" fill="#35608f">'
+            f"<title>{low:.0f}–{high:.0f} ms: {count}</title></rect>"
+            f'<text x="{i * 48 + 4}" y="188" font-size="10">{low:.0f}</text>'
+        )
+    hist_svg = f'<svg role="img" aria-label="latency histogram" width="{len(hist) * 48 + 40}" height="195">{"".join(bars)}</svg>'
+    failed = "".join(
+        f"<tr><td>{esc(r.question.id)}</td><td>{esc(r.question.question)}</td>"
+        f"<td>{esc(r.question.answer)}</td><td>{esc((r.answer.answer if r.answer else '')[:300])}</td>"
+        f"<td>{esc(r.failure)}</td></tr>"
+        for r in report.results
+        if not r.correct
+    )
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Báo cáo đánh giá NTM Assistant</title>
+<style>body{{font-family:sans-serif;max-width:960px;margin:2em auto}}td,th{{border:1px solid #ccc;padding:4px;vertical-align:top}}table{{border-collapse:collapse}}</style>
+</head><body><h1>Báo cáo đánh giá NTM Assistant</h1>
+<pre>{esc(format_summary(report))}</pre>
+<h2>Độ chính xác theo nhãn (accuracy per tag)</h2>{tag_svg}
+<h2>Phân bố độ trễ (latency histogram, ms)</h2>{hist_svg}
+<h2>Câu sai (failed questions)</h2>
+<table><tr><th>id</th><th>câu hỏi</th><th>mong đợi</th><th>trả lời</th><th>lý do</th></tr>{failed}</table>
+</body></html>
+"""
+
+
+def write_report(report: EvalReport, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        content = render_html(report)
+    elif suffix == ".md":
+        content = render_markdown(report)
+    else:
+        raise QuestionSetError(
+            f"--report {path}: chỉ hỗ trợ .html hoặc .md. (Report must be .html or .md.)"
+        )
+    path.write_text(content, encoding="utf-8")
+
+
+def run_eval_cli(assistant, args, settings) -> int:
+    if args.min_accuracy is not None:
+        threshold = args.min_accuracy / 100 if args.min_accuracy > 1 else args.min_accuracy
+        if not 0 <= threshold <= 1:
+            raise QuestionSetError("--min-accuracy phải trong khoảng 0–1 (hoặc 0–100%).")
+    else:
+        threshold = None
+    if args.report and args.report.suffix.lower() not in (".html", ".htm", ".md"):
+        raise QuestionSetError(f"--report {args.report}: chỉ hỗ trợ .html hoặc .md.")
+    questions, problems = load_questions(args.questions)
+    for p in problems:
+        print(f"ntm eval: {args.questions}: {p}", file=sys.stderr)
+    bar = None
+    if settings.progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(questions), desc="Đánh giá", unit="câu", file=sys.stderr)
+
+    def tick(done, total, qid):
+        if bar:
+            bar.update(1)
+
+    report = run_eval(assistant, questions, progress=tick)
+    report.problems = problems
+    if bar:
+        bar.close()
+    if args.answers_out:
+        with open(args.answers_out, "w", encoding="utf-8") as fh:
+            for r in report.results:
+                fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    if args.report:
+        write_report(report, args.report)
+    if args.json:
+        print(json.dumps(report.summary(), ensure_ascii=False, indent=2))
+    else:
+        print(format_summary(report))
+    if threshold is not None and report.accuracy < threshold:
+        print(
+            f"ntm eval: độ chính xác {report.accuracy:.1%} thấp hơn ngưỡng {threshold:.1%} "
+            "(accuracy below --min-accuracy)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

@@ -1,0 +1,330 @@
+"""Title, date and places of a cleaned article: what filters and answers cite.
+
+All functions take the CLEANED text (see :func:`ingest.clean.clean`).
+
+Usage::
+
+    title = extract_title(text, fallback=path.stem)
+    date = document_date(text)              # '2021-08-27', '2021-08' or None
+    provinces, districts = find_places(text)  # ('Lạng Sơn',), ('Đình Lập',)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingest.places import (
+    DISTRICT_ALIASES,
+    DISTRICT_TO_PROVINCES,
+    DISTRICTS_BY_PROVINCE,
+    PROVINCE_ALIASES,
+    PROVINCES,
+    match_key,
+)
+
+# --------------------------------------------------------------------------- dates
+
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn)\s*,?\s*"
+_NUMERIC_DATE = re.compile(
+    rf"(?<![\w/.,])(?<!\d-)(?:{_WEEKDAY})?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+    r"(?:\s+(?:lúc\s+)?\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/]|[.,]\d)",
+    re.IGNORECASE,
+)
+_WORDED_DATE = re.compile(
+    r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*,?\s+năm\s+(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_MONTH_DATE = re.compile(
+    r"(?<!\w)tháng\s+(?P<m>\d{1,2})(?:\s*/\s*|\s*-\s*|\s+năm\s+)(?P<y>\d{4})(?![\w/]|[.,]\d)",
+    re.IGNORECASE,
+)
+# Day and month without a year, at the start of an article: "Sáng 26/6, ..."
+_SHORT_DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")
+
+# What may come before the event date at the start of the body: a news agency tag
+# ("LSO-", "(Dân trí) -", "HNM -"), a part of the day, a weekday, "ngày".
+_LEAD_IN = re.compile(
+    r"^(?:\(?[A-ZĐ][\w.]{0,15}\)?\s*[-–—:]\s*|\([^)]{1,30}\)\s*[-–—:]?\s*)?"
+    r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng sáng|cuối giờ chiều|đầu giờ sáng|hôm nay|hôm qua)"
+    r"\s+(?:nay\s+)?)?"
+    rf"(?:\(?{_WEEKDAY}\)?)?(?:ngày\s+)?",
+    re.IGNORECASE,
+)
+# A date right after a document number belongs to that document, not to the article:
+# "Nghị quyết số 20-NQ/TU, ngày 12/8/2011", "Quyết định số 558/QĐ-TTg ngày 5/4/2016".
+_DOC_REF_BEFORE = re.compile(
+    r"(?:\bsố\s+\S+|\d+[/-][A-ZĐ]{1,6}(?:[/-][A-ZĐa-z]{1,8})*)\s*,?\s*(?:ban hành\s+)?$"
+)
+_TOP_CHARS = 1500
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str | None:
+    if not 1900 <= year <= 2100 or not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every Vietnamese date in ``text``: (start, end, ISO value), in order.
+
+    Full dates give ``yyyy-mm-dd`` ('Ngày 27/8/2021', '26-06-2020 14:31', 'Thứ sáu,
+    19/08/2022', 'ngày 12 tháng 8 năm 2021'); 'tháng 8/2021' gives ``yyyy-mm``. A bare
+    'năm 2020' is a year, not a date. Impossible dates (31/02/2021) are skipped.
+    """
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for pattern in (_NUMERIC_DATE, _WORDED_DATE):
+        for m in pattern.finditer(text):
+            iso = _iso(int(m["y"]), int(m["m"]), int(m["d"]))
+            if iso and free(m.start(), m.end()):
+                found.append((m.start(), m.end(), iso))
+                taken.append((m.start(), m.end()))
+    for m in _MONTH_DATE.finditer(text):
+        iso = _iso(int(m["y"]), int(m["m"]))
+        if iso and free(m.start(), m.end()):
+            found.append((m.start(), m.end(), iso))
+            taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is only a date (a publication-date or 'today' line of the page)."""
+    line = re.sub(
+        r"^(?:cập nhật|ngày đăng|đăng ngày|ngày|thời gian|posted)\s*:?\s*",
+        "",
+        line,
+        flags=re.IGNORECASE,
+    )
+    line = re.sub(r"\s*(?:\|.*|\(GMT[+-]\d+\))$", "", line)
+    dates = find_dates(line)
+    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(line.rstrip(" ,."))
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def document_date(text: str) -> str | None:
+    """The date of the event or publication an article reports, as ISO, or None.
+
+    In order of preference: an event date opening one of the first body paragraphs
+    ('Ngày 27/8/2021, UBND tỉnh...', 'LSO-Ngày 12/2/2020, ...', 'Sáng 26/6, ...' with the year of
+    the page's date line); a date-only line near the top ('11/10/2021', 'Thứ sáu, 19/08/2022');
+    the first full date of the first two body paragraphs that is not the date of a cited
+    document ('Nghị quyết số 20-NQ/TU, ngày 12/8/2011' is not the article's date).
+    """
+    paragraphs = [(pos, line) for pos, line in _paragraphs(text) if pos < _TOP_CHARS]
+    date_lines = [line for _, line in paragraphs[:6] if _is_date_line(line)]
+    page_year = int(find_dates(date_lines[0])[0][2][:4]) if date_lines else None
+    body = [(pos, line) for pos, line in paragraphs[1:] if not _is_date_line(line)]
+    body = [(pos, line) for pos, line in body if len(line) >= 80][:2]
+
+    for _, line in body:
+        lead = _LEAD_IN.match(line)
+        start = lead.end() if lead else 0
+        full = [d for d in find_dates(line) if d[0] <= start and len(d[2]) == 10]
+        if full and full[0][0] <= start < full[0][1]:
+            return full[0][2]
+        short = _SHORT_DATE.match(line, start)
+        if short and page_year:
+            iso = _iso(page_year, int(short["m"]), int(short["d"]))
+            if iso:
+                return iso
+    if date_lines:
+        return find_dates(date_lines[0])[0][2]
+    for pos, line in body:
+        for start, _, iso in find_dates(line):
+            if (
+                len(iso) == 10
+                and pos + start < _TOP_CHARS
+                and not _DOC_REF_BEFORE.search(line[max(0, start - 40) : start])
+            ):
+                return iso
+    return None
+
+
+# --------------------------------------------------------------------------- title
+
+_KICKER_MAX = 160
+_TITLE_MAX = 250
+
+
+def extract_title(text: str, fallback: str) -> str:
+    """The headline: the first short line that is not a date ('Thứ sáu, 19/08/2022').
+
+    A kicker ending with ':' is joined to the line after it ('Triển khai nhiệm vụ ... năm 2020:
+    Toàn tỉnh phấn đấu có thêm 13 xã đạt chuẩn'). ``fallback`` (the file name) is used when
+    the text opens with a long paragraph rather than a headline.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [line for line in lines[:8] if not _is_date_line(line)]
+    if not lines or len(lines[0]) > _TITLE_MAX:
+        return fallback
+    title = lines[0]
+    if title.endswith(":") and len(title) <= _KICKER_MAX and len(lines) > 1:
+        follow = lines[1]
+        if len(follow) <= _TITLE_MAX and not follow.endswith("."):
+            title = f"{title} {follow}"
+    return title
+
+
+# --------------------------------------------------------------------------- places
+
+_PROVINCE_NAMES: dict[str, str] = {match_key(p): p for p in PROVINCES} | {
+    match_key(alias): p for alias, p in PROVINCE_ALIASES.items()
+}
+_CITY_ONLY_PROVINCES = {match_key("Hồ Chí Minh"): "Hồ Chí Minh", match_key("Huế"): "Thừa Thiên Huế"}
+_DISTRICT_NAMES: dict[str, str] = {match_key(d): d for d in DISTRICT_TO_PROVINCES} | {
+    match_key(alias): d for alias, d in DISTRICT_ALIASES.items()
+}
+
+
+def _alternation(keys) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+_W = r"[\w']"
+_PROVINCE_RE = re.compile(
+    rf"(?<!{_W})(?:{_alternation(_PROVINCE_NAMES.keys() | _CITY_ONLY_PROVINCES.keys())})(?!{_W})"
+)
+_CITY_PREFIX = r"(?:thành phố|tp\.?)"
+_CITY_BEFORE = re.compile(rf"(?<!\w){_CITY_PREFIX}\s*$")
+_HCM_ABBREVIATIONS = {match_key(a) for a, p in PROVINCE_ALIASES.items() if "HCM" in a}
+_DISTRICT_PREFIX = r"(?:huyện|thị xã|quận|thành phố|tp\.|tp|tx\.|tx)"
+_DISTRICT_RE = re.compile(
+    rf"(?<!{_W})(?P<prefix>{_DISTRICT_PREFIX})\s*:?\s*"
+    rf"(?P<name>{_alternation(_DISTRICT_NAMES)}|\d{{1,2}}(?!\d))(?!{_W})"
+)
+_LIST_NEXT = re.compile(rf"\s*(?:,|và|;)\s*(?P<name>{_alternation(_DISTRICT_NAMES)})(?!{_W})")
+# Before a province name: words that make it the province ("tỉnh Lạng Sơn") ...
+_PROVINCE_BEFORE = re.compile(rf"(?<!\w)(?:tỉnh|{_CITY_PREFIX})\s*$")
+# ... and words that make it something else: a district, commune, street, river...
+_OTHER_BEFORE = re.compile(
+    r"(?<!\w)(?:huyện|thị xã|quận|tx\.?|xã|phường|thị trấn|thôn|bản|xóm|ấp|làng|khu|tổ|"
+    r"đường|phố|ngõ|sông|núi|đèo|cầu|chợ|hồ|bến|đảo|vịnh|ga|cảng|trường|đại lộ|quảng trường)"
+    r"\s*$"
+)
+# Capitalised words allowed right before a bare province name (others suggest a person's
+# name such as "Nguyễn Thái Bình").
+_OK_BEFORE = frozenset(
+    "tỉnh phố tp báo đài sở cục hội đoàn ban về tại ở và của cho từ đến với trong theo như là "
+    "khắp toàn".split()
+)
+
+
+def _title_case(span: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", span) if w and w[0].isalpha()]
+    return all(w[0].isupper() for w in words)
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\w+)[ \t]+$", text[max(0, start - 30) : start])
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"[ \t]+(\w+)", text[end : end + 30])
+    return m.group(1) if m else ""
+
+
+def _capitalised_name_word(word: str) -> bool:
+    """A capitalised word that is not an acronym (UBND) nor an allowed lead word."""
+    return (
+        bool(word) and word[0].isupper() and not word.isupper() and (word.lower() not in _OK_BEFORE)
+    )
+
+
+def find_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(provinces, districts) the text names, canonical spellings, in order of first mention.
+
+    Provinces count with or without "tỉnh" ("Lạng Sơn phấn đấu...", "tỉnh Thái Nguyên",
+    "TP.HCM"); a bare name must be capitalised and not part of a longer proper name.
+    Districts count after "huyện", "thị xã", "quận" or "thành phố" ("huyện Đình Lập" ->
+    'Đình Lập', "thành phố Lạng Sơn" -> 'Lạng Sơn'), and in lists that follow one
+    ("các huyện Bắc Sơn, Bình Gia và Văn Quan"). Diacritics must be there; case and old/new
+    tone placement ("Hoà"/"Hòa") do not matter.
+    """
+    key = match_key(text)
+    provinces: dict[str, int] = {}
+    districts: dict[str, int] = {}
+
+    def add(table: dict[str, int], name: str, pos: int) -> None:
+        table.setdefault(name, pos)
+
+    for m in _PROVINCE_RE.finditer(key):
+        if _province_mention(text, key, m.start(), m.end()):
+            found = m.group(0)
+            add(provinces, _CITY_ONLY_PROVINCES.get(found) or _PROVINCE_NAMES[found], m.start())
+
+    for m in _DISTRICT_RE.finditer(key):
+        raw = m.group("name")
+        start, end = m.span("name")
+        if raw.isdigit():
+            name = f"Quận {int(raw)}"
+            if m.group("prefix") != "quận" or name not in DISTRICT_TO_PROVINCES:
+                continue
+        else:
+            if not _title_case(text[start:end]):
+                continue
+            name = _DISTRICT_NAMES[raw]
+        add(districts, name, start)
+        # A city named like its province ("thành phố Lạng Sơn") also names the province.
+        if m.group("prefix").startswith(("thành phố", "tp", "thị xã", "tx")) and (
+            name in DISTRICTS_BY_PROVINCE.get(name, ())
+        ):
+            add(provinces, name, start)
+        owners = set(DISTRICT_TO_PROVINCES.get(name, ()))
+        pos = end
+        while owners and (nxt := _LIST_NEXT.match(key, pos)):
+            other = _DISTRICT_NAMES[nxt.group("name")]
+            n_start, n_end = nxt.span("name")
+            if (
+                other in DISTRICTS_BY_PROVINCE
+                or not owners & set(DISTRICT_TO_PROVINCES[other])
+                or not _title_case(text[n_start:n_end])
+            ):
+                break
+            add(districts, other, n_start)
+            pos = n_end
+
+    return _in_order(provinces), _in_order(districts)
+
+
+def _in_order(first_seen: dict[str, int]) -> tuple[str, ...]:
+    return tuple(sorted(first_seen, key=first_seen.__getitem__))
+
+
+def _province_mention(text: str, key: str, start: int, end: int) -> bool:
+    """Whether the province name found at ``text[start:end]`` speaks of the province."""
+    found, span = key[start:end], text[start:end]
+    before = key[max(0, start - 20) : start]
+    after = _word_after(text, end)
+    if after and after[0].isupper() and not after.isupper():
+        return False  # part of a longer name: "Thái Bình Dương", "Điện Biên Phủ"
+    if found in _HCM_ABBREVIATIONS:
+        return True
+    if found in _CITY_ONLY_PROVINCES:
+        return bool(_CITY_BEFORE.search(before)) and _title_case(span)
+    if _PROVINCE_BEFORE.search(before):
+        return _title_case(span) or before.rstrip().endswith("tỉnh")
+    if _OTHER_BEFORE.search(before) or not _title_case(span):
+        return False
+    if span.isupper():
+        return False  # all capitals without "TỈNH": an author's name or a shouted headline
+    return not _capitalised_name_word(_word_before(text, start))

@@ -1,0 +1,102 @@
+"""Shared fixtures: every store under tmp_path, a deterministic fake embedder for fast unit
+tests, and a session-wide real assistant (real EmbeddingGemma model, real Chroma) over the
+bundled documents for the integration tests."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.core import Assistant
+from assistant.settings import Settings
+from ingest.text import lexical_terms
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "documents"
+QUESTIONS = ROOT / "eval" / "questions.jsonl"
+
+
+class FakeEmbedder:
+    """Hashes accent-folded syllables and bigrams into a unit vector: similar words, similar
+    vectors. Deterministic and instant; stands in for the model in unit tests only."""
+
+    def __init__(self, name: str = "fake-hash", dimension: int = 256):
+        self._name = name
+        self._dimension = dimension
+        self.calls = 0
+        self.texts_embedded = 0
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def _vector(self, text: str) -> np.ndarray:
+        v = np.zeros(self._dimension, dtype=np.float32)
+        for term in lexical_terms(text):
+            h = int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
+            v[h % self._dimension] += 1.0 if (h >> 40) & 1 else -1.0
+        norm = np.linalg.norm(v)
+        return v / norm if norm else v + 1.0 / np.sqrt(self._dimension)
+
+    def embed_documents(self, texts, titles=None):
+        self.calls += 1
+        self.texts_embedded += len(texts)
+        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension))
+
+    def embed_query(self, text):
+        return self._vector(text)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """Every test gets its own NTM_HOME; progress bars off."""
+    monkeypatch.setenv("NTM_HOME", str(tmp_path / "ntm-home"))
+    monkeypatch.setenv("NTM_PROGRESS", "0")
+    for var in ("NTM_CHROMA_HOST", "NTM_CHROMA_PORT", "NTM_COLLECTION", "NTM_MODEL"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings.from_env()
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def fake_assistant(settings, fake_embedder) -> Assistant:
+    return Assistant(settings, embedder=fake_embedder)
+
+
+@pytest.fixture
+def docs_copy(tmp_path) -> Path:
+    """A writable copy of the bundled documents."""
+    target = tmp_path / "docs"
+    shutil.copytree(DOCUMENTS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("real-home")
+
+
+@pytest.fixture(scope="session")
+def real_assistant(real_home) -> Assistant:
+    """The product as users run it: real model, embedded Chroma, the bundled documents."""
+    settings = Settings.from_env().replace(home=real_home, progress=False)
+    bot = Assistant(settings)
+    report = bot.ingest([DOCUMENTS])
+    assert not report.rejected, report.rejected
+    return bot

@@ -13,6 +13,7 @@ import logging
 import re
 import threading
 import time
+from functools import lru_cache
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -172,17 +173,18 @@ class Answerer:
                 resolved_question=resolved_out,
             )
         index = self.retriever.snapshot().index
-        weights = _term_weights(frame, index)
+        ctx = _Context(
+            frame, _term_weights(frame, index), max((h.dense_score or 0.0) for h in hits), index
+        )
         scored: list[_Scored] = []
         rejected: list[_Scored] = []
-        best_dense = max((h.dense_score or 0.0) for h in hits)
         for hit in hits:
             doc = self._document(hit.doc.doc_id)
             if doc is None:
                 continue
             for start, end in split_sentences(doc.text, hit.chunk.start, hit.chunk.end):
                 item = _Scored(hit, doc, start, end, doc.text[start:end])
-                _score(item, frame, weights, best_dense)
+                _score(item, ctx)
                 (scored if item.score > 0 else rejected).append(item)
         scored.sort(key=lambda s: -s.score)
         if not scored or scored[0].score < self.min_confidence:
@@ -297,9 +299,12 @@ def _previous_questions(history: Sequence | None) -> list[str]:
 
 
 def _term_weights(frame: Frame, index) -> dict[str, float]:
-    weights = {}
-    for term in frame.terms:
-        weights[term] = index.idf(term) if index is not None else 1.0
+    """IDF weight of each content word of the question; stated numbers weigh like rare words."""
+    weights = {term: index.idf(term) for term in frame.terms}
+    top = max(weights.values(), default=1.0)
+    for number in frame.numbers:
+        for part in re.split(r"[/]", number):
+            weights[part] = top
     return weights
 
 
@@ -320,50 +325,102 @@ def _has_name(folded_text: str, name: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded_text) is not None
 
 
-_DISTRICT_MENTION = re.compile(r"\b(?:huyen|thi xa|quan)\s+([a-z]+(?:\s[a-z]+)?)")
-_PROVINCE_MENTION = re.compile(r"\btinh\s+([a-z]+(?:\s[a-z]+){0,2})")
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from ingest.places import DISTRICT_TO_PROVINCES, PROVINCES
+
+    provinces = tuple(sorted({fold(p) for p in PROVINCES}, key=len, reverse=True))
+    districts = tuple(sorted({fold(d) for d in DISTRICT_TO_PROVINCES}, key=len, reverse=True))
+    return provinces, districts
 
 
-def _place_factor(
-    item: _Scored, frame: Frame, sentence_f: str, paragraph_f: str
-) -> tuple[float, str]:
+def _provinces_in(folded_text: str) -> set[str]:
+    provinces, _ = _gazetteer()
+    return {p for p in provinces if _has_name(folded_text, p)}
+
+
+def _districts_in(folded_text: str) -> set[str]:
+    """Districts named with their place word ('huyện Đình Lập'), folded."""
+    _, districts = _gazetteer()
+    found = set()
+    for m in re.finditer(r"\b(?:huyen|thi xa|quan|thanh pho|tp)\s+((?:\w+\s?){1,3})", folded_text):
+        words = m.group(1).split()
+        for n in (3, 2, 1):
+            name = " ".join(words[:n])
+            if name in districts:
+                found.add(name)
+                break
+    return found
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or _has_name(a, b) or _has_name(b, a)
+
+
+@dataclass
+class _Context:
+    """What scoring needs besides the sentence: word weights and what the corpus knows."""
+
+    frame: Frame
+    weights: dict[str, float]
+    best_dense: float
+    index: object
+
+    def known(self, name: str) -> bool:
+        """Whether any document of the collection names this place."""
+        tokens = name.split()
+        if len(tokens) == 1:
+            return self.index.has_term(tokens[0])
+        return all(
+            self.index.has_term(f"{a}_{b}") for a, b in zip(tokens, tokens[1:], strict=False)
+        )
+
+
+def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: str):
+    frame = ctx.frame
     factor = 1.0
     meta = item.doc.meta
     title_f = fold(meta.title)
-    meta_places = {fold(p) for p in meta.provinces + meta.districts}
+    doc_f = fold(item.doc.text)
     for place in frame.places:
         name = place.name
+        district_level = place.level in DISTRICT_LEVEL
+        province_level = place.level == "tinh" or (not place.level and not district_level)
         if _has_name(sentence_f, name):
             level = 1.0
         elif _has_name(paragraph_f, name):
             level = 0.95
         elif _has_name(title_f, name):
             level = 0.9
-        elif name in meta_places or _has_name(fold(item.doc.text), name):
+        elif _has_name(doc_f, name):
             level = 0.8
+        elif not ctx.known(name):
+            return 0.0, f"không tài liệu nào nói về {place.display}"
+        elif province_level and not meta.provinces and not _provinces_in(doc_f):
+            level = 0.6  # the article names no province at all: it may well be this one
+        elif district_level and not meta.districts and not _districts_in(doc_f):
+            level = 0.5
         else:
             return 0.0, f"không nói về {place.display}"
-        if place.level in DISTRICT_LEVEL or place.level == "huyen":
-            # another district named right here, and not this one: about somewhere else
-            others = {m for m in _DISTRICT_MENTION.findall(sentence_f) if not name.startswith(m)}
+        if district_level:
+            others = {d for d in _districts_in(sentence_f) if not _same(d, name)}
             if others and not _has_name(sentence_f, name):
                 return 0.0, f"nói về huyện khác ({', '.join(sorted(others))})"
             if re.search(r"\btoan tinh\b", sentence_f) and not _has_name(sentence_f, name):
                 level *= 0.7
-        elif place.level == "tinh" or (not place.level and frame.scope == "tinh"):
-            others = {
-                m
-                for m in _PROVINCE_MENTION.findall(sentence_f)
-                if not any(_has_name(m, n) or _has_name(n, m) for n in (name,))
-            }
-            if others and not _has_name(sentence_f, name) and not _has_name(paragraph_f, name):
+        elif province_level and place.level != "xa":
+            here = _provinces_in(sentence_f) or _provinces_in(paragraph_f)
+            if here and not any(_same(p, name) for p in here):
                 return 0.0, "nói về tỉnh khác"
+            district_subject = re.search(r"\b(toan huyen|doi voi huyen)\b", sentence_f) or (
+                _districts_in(sentence_f)
+            )
             if (
                 frame.scope == "tinh"
-                and re.search(r"\b(toan huyen|huyen [a-z]+)\b", sentence_f)
-                and not re.search(r"\btoan tinh\b", sentence_f)
+                and district_subject
+                and not re.search(r"\b(toan|ca) tinh\b", sentence_f)
             ):
-                level *= 0.6
+                level *= 0.6  # a district's figure, the question asks for the province's
         elif place.level in COMMUNE_LEVEL | HAMLET_LEVEL and level < 0.95:
             level *= 0.8
         factor *= level
@@ -371,7 +428,8 @@ def _place_factor(
 
 
 def _question_years(frame: Frame) -> list[int]:
-    ranged = set()
+    """Years the answer must be about: not ranges ('2021-2025') nor comparisons ('so với năm 2020')."""
+    ranged = {int(y) for y in _COMPARISON_YEAR.findall(frame.folded)}
     for a, b in re.findall(r"((?:19|20)\d\d)\s*(?:-|–|den)\s*((?:19|20)\d\d)", frame.folded):
         ranged.update({int(a), int(b)})
     return [y for y in frame.years if y not in ranged]
@@ -458,7 +516,14 @@ def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weigh
     window = s[max(0, cand.start - 80) : min(len(s), cand.end + 80)]
     clause_cov = _coverage(weights, _context_terms(clause))
     window_cov = _coverage(weights, _context_terms(window))
-    score = 0.7 * clause_cov + 0.3 * window_cov
+    score = 0.8 * clause_cov + 0.2 * window_cov
+    if frame.kind in ("number", "percent") and (frame.tail or frame.head):
+        # 'bao nhiêu xã đạt chuẩn NTM nâng cao' reads '32 xã đạt chuẩn NTM nâng cao'
+        after = syllables(s[cand.end : b])[:8]
+        before_words = syllables(s[a : cand.start])[-5:]
+        tail = _order_match(frame.tail, after)
+        head = _order_match(frame.head, before_words)
+        score += 0.4 * tail + 0.2 * head
     # numbers the question states ('từ 15 đến 18 tiêu chí', '9/9') must sit in the same clause
     q_numbers = [
         n
@@ -472,16 +537,36 @@ def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weigh
         score += 0.3 * present / len(q_numbers)
         if any(fold(cand.text).startswith(n) for n in q_numbers):
             score -= 0.5  # the question's own number is not its answer
-    if re.search(r"so voi", fold(s[max(0, cand.start - 25) : cand.start])):
+    before = fold(s[max(a, cand.start - 25) : cand.start])
+    if re.search(r"so voi", before):
         score -= 0.3
+    if re.search(r"\b(tang|giam)\b", frame.folded) and re.search(
+        r"\b(tang|giam)( them)?\s*$", before
+    ):
+        score += 0.3
     return score
 
 
-def _score(item: _Scored, frame: Frame, weights: dict[str, float], best_dense: float) -> None:
+def _order_match(wanted: tuple[str, ...], have: list[str]) -> float:
+    """Share of ``wanted`` words found in ``have`` in the same order (a subsequence match)."""
+    if not wanted:
+        return 0.0
+    found, position = 0, 0
+    for word in wanted:
+        try:
+            position = have.index(word, position) + 1
+            found += 1
+        except ValueError:
+            continue
+    return found / len(wanted)
+
+
+def _score(item: _Scored, ctx: _Context) -> None:
+    frame, weights = ctx.frame, ctx.weights
     sentence_f = fold(item.text)
     paragraph = _paragraph(item.doc.text, item.start, item.end)
     paragraph_f = fold(paragraph)
-    place, why = _place_factor(item, frame, sentence_f, paragraph_f)
+    place, why = _place_factor(item, ctx, sentence_f, paragraph_f)
     if place == 0:
         item.reason = why
         return
@@ -494,14 +579,17 @@ def _score(item: _Scored, frame: Frame, weights: dict[str, float], best_dense: f
     cov_sentence = _coverage(weights, sentence_terms)
     cov_context = _coverage(weights, context_terms)
     item.coverage = cov_sentence
-    # the rarest words of the question must be found near the answer
-    rare = sorted(weights, key=lambda t: -weights[t])[:3]
-    if rare and sum(1 for t in rare if t in context_terms) < min(2, len(rare)):
+    # The rarest words of the question must be found in the document (an English question's
+    # glossary words that the collection never uses do not count).
+    pool = [t for t in weights if not frame.english or ctx.index.has_term(t)]
+    rare = sorted(pool, key=lambda t: -weights[t])[:3]
+    doc_terms = context_terms | _doc_terms(item.doc)
+    if rare and sum(1 for t in rare if t in doc_terms) < min(2, len(rare)):
         item.reason = "thiếu từ khoá chính"
         return
     q_bigrams = _bigrams(frame.folded)
     bigram = len(q_bigrams & _bigrams(sentence_f)) / len(q_bigrams) if q_bigrams else 0.0
-    dense = item.hit.dense_score if item.hit.dense_score is not None else 0.5 * best_dense
+    dense = item.hit.dense_score if item.hit.dense_score is not None else 0.5 * ctx.best_dense
     typed = frame.kind in ("number", "percent", "person", "date", "place", "list", "entity")
     cands = _candidates(item, frame) if typed else []
     if cands:
@@ -518,14 +606,29 @@ def _score(item: _Scored, frame: Frame, weights: dict[str, float], best_dense: f
         target = 0.75
     elif not frame.target and _TARGET.search(sentence_f) and frame.kind in ("number", "percent"):
         target = 0.9
+    cov_document = _coverage(weights, doc_terms)
     base = (
-        0.40 * dense
-        + 0.25 * cov_sentence
+        0.30 * dense
+        + 0.20 * cov_sentence
         + 0.10 * cov_context
-        + 0.10 * bigram
-        + 0.15 * max(0.0, min(1.0, item.candidate_score))
+        + 0.10 * cov_document
+        + 0.05 * bigram
+        + 0.25 * max(0.0, min(1.0, item.candidate_score))
     )
     item.score = base * place * years * target
+
+
+_DOC_TERMS: dict[str, set[str]] = {}
+
+
+def _doc_terms(doc: Document) -> set[str]:
+    key = doc.meta.doc_id + doc.meta.content_hash
+    terms = _DOC_TERMS.get(key)
+    if terms is None:
+        if len(_DOC_TERMS) > 5000:
+            _DOC_TERMS.clear()
+        terms = _DOC_TERMS[key] = set(syllables(doc.text + " " + doc.meta.title))
+    return terms
 
 
 def _bigrams(folded: str) -> set[str]:

@@ -31,10 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ntm",
         description="Trợ lý hỏi đáp tài liệu Nông thôn mới (NTM Assistant).",
     )
-    parser.add_argument("--home", type=Path, help="thư mục dữ liệu (ghi đè NTM_HOME)")
-    parser.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến trình")
-    parser.add_argument("-v", "--verbose", action="store_true", help="ghi log chi tiết")
+    _global_options(parser, None)
+    # The same options after the sub-command ('ntm ingest --home X') work too.
+    common = _Parser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _add = sub.add_parser
+
+    def add_parser(name, **kwargs):
+        return _add(name, parents=[common], **kwargs)
+
+    sub.add_parser = add_parser
 
     model = sub.add_parser("model", help="quản lý mô hình nhúng (embedding model)")
     model_sub = model.add_subparsers(dest="model_command", required=True, parser_class=_Parser)
@@ -76,6 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-accuracy", type=float, help="thoát mã 1 nếu độ chính xác thấp hơn")
     ev.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, default) -> None:
+    home_default = default if default is not None else None
+    flag_default = default if default is not None else False
+    parser.add_argument(
+        "--home", type=Path, default=home_default, help="thư mục dữ liệu (ghi đè NTM_HOME)"
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        default=flag_default,
+        help="không hiện thanh tiến trình",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=flag_default, help="ghi log chi tiết"
+    )
 
 
 def main(argv: Sequence[str] | None = None, *, assistant_factory: Callable | None = None) -> int:

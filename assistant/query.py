@@ -85,11 +85,28 @@ HAMLET_LEVEL = {"thon", "xom", "ban", "lang", "to dan pho"}
 STOPWORDS = set(
     """
     co bao nhieu may la gi nao ai khi ngay nhung cac cua va o tai den trong duoc nhu the
-    sao nay do thi con vay voi cho tu theo mot so hay hoac nhat hien nam thang tinh huyen xa
+    sao nay do thi con vay voi cho tu theo mot so hay hoac nhat hien nam thang
     what which who whom when where how many much is are was were the a an of in on at to by for
-    and or with from does did do has have had its it this that number
+    and or with from does did do has have had its it this that number s
     """.split()
 )
+# Words that frame a question rather than name its subject ('Đơn vị cấp huyện nào…').
+SCAFFOLD = {
+    "don vi",
+    "cap",
+    "co quan",
+    "dia phuong",
+    "so luong",
+    "tong so",
+    "cu the",
+    "hien nay",
+    "bao gio",
+    "luc nao",
+    "the nao",
+    "nhu the nao",
+    "ra sao",
+    "la bao nhieu",
+}
 
 # English -> folded Vietnamese, for the words of the programme (glossary, not translation).
 GLOSSARY = {
@@ -174,9 +191,10 @@ class Frame:
     terms: tuple[str, ...] = ()  # folded content syllables
     english: bool = False
     target: bool = False  # asks for a plan/target ("phấn đấu", "kế hoạch", "mục tiêu")
-    scope: str | None = (
-        None  # 'tinh' or 'huyen' when the question is about a whole province/district
-    )
+    scope: str | None = None  # 'tinh'/'huyen': about a whole province or district
+    numbers: tuple[str, ...] = ()  # numbers the question states ('15', '18', '9/9'), not years
+    head: tuple[str, ...] = ()  # words right before 'bao nhiêu' ('huyen', 'da', 'dat')
+    tail: tuple[str, ...] = ()  # words right after the unit ('dat', 'chuan', 'ntm', 'nang', 'cao')
     extra: dict = field(default_factory=dict)
 
 
@@ -306,10 +324,22 @@ def analyze(question: str) -> Frame:
         if 1 <= int(m) <= 12
     )
     places = find_places(question)
+    scaffold_free = folded
+    for phrase in sorted(SCAFFOLD, key=len, reverse=True):
+        scaffold_free = re.sub(rf"\b{phrase}\b", " ", scaffold_free)
+    place_syllables = {t for p in places for t in p.name.split()}
     terms = tuple(
-        t for t in syllables(folded) if t not in STOPWORDS and not re.fullmatch(r"\d+", t)
+        dict.fromkeys(
+            t
+            for t in syllables(scaffold_free)
+            if t not in STOPWORDS and t not in place_syllables and not re.fullmatch(r"\d+", t)
+        )
+    )
+    numbers = tuple(
+        n for n in re.findall(r"\d+(?:[.,/]\d+)?", folded) if not re.fullmatch(r"(19|20)\d\d", n)
     )
     target = bool(re.search(r"phan dau|ke hoach|muc tieu|chi tieu|du kien", folded))
+    head, tail = _slot_context(folded, unit)
     scope = None
     levels = {p.level for p in places}
     if re.search(r"\b(toan|ca) tinh\b", folded) or (
@@ -330,7 +360,31 @@ def analyze(question: str) -> Frame:
         english=english,
         target=target,
         scope=scope,
+        numbers=numbers,
+        head=head,
+        tail=tail,
     )
+
+
+_TAIL_STOP = re.compile(
+    r"\b(tinh den|den nam|den het|tinh tu|trong nam|nam (?:19|20)\d\d|theo|so voi|tai|cua tinh|cua huyen)\b"
+)
+
+
+def _slot_context(folded: str, unit: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words around the asked slot: 'đã đạt [bao nhiêu tiêu chí] huyện NTM'."""
+    m = re.search(r"\b(?:bao nhieu|may)\b", folded)
+    if not m:
+        return (), ()
+    head = tuple(t for t in syllables(folded[: m.start()])[-4:])
+    rest = folded[m.end() :].strip()
+    if unit and rest.startswith(unit):
+        rest = rest[len(unit) :]
+    stop = _TAIL_STOP.search(rest)
+    if stop:
+        rest = rest[: stop.start()]
+    tail = tuple(t for t in syllables(rest)[:6])
+    return head, tail
 
 
 def _kind(folded: str) -> tuple[str, str | None]:

@@ -49,15 +49,15 @@ class FileRejected(AssistantError):
 
     Usage::
 
-        raise FileRejected(path, "tệp rỗng (empty file)")
+        raise FileRejected("tệp rỗng (empty file)", path=path)
     """
 
     exit_code = 3
 
-    def __init__(self, path: Path | str, reason: str) -> None:
-        self.path = str(path)
+    def __init__(self, reason: str, path: Path | str | None = None) -> None:
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        self.path = None if path is None else str(path)
+        super().__init__(reason if path is None else f"{path}: {reason}")
 
 
 def _unsupported(suffix: str) -> str:
@@ -119,10 +119,10 @@ def read_document(path: Path, max_bytes: int) -> tuple[bytes, str]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise FileRejected(path, _unsupported(suffix))
+        raise FileRejected(_unsupported(suffix), path=path)
     raw = _read_bytes(path, max_bytes)
     if not raw.strip():
-        raise FileRejected(path, REASON_EMPTY)
+        raise FileRejected(REASON_EMPTY, path=path)
     if suffix in TEXT_SUFFIXES:
         text = _decode_text(path, raw)
         if suffix == ".md":
@@ -135,35 +135,39 @@ def read_document(path: Path, max_bytes: int) -> tuple[bytes, str]:
         text = _docx_text(path, raw)
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
-        raise FileRejected(path, REASON_EMPTY)
+        raise FileRejected(REASON_EMPTY, path=path)
     return raw, text
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         if not path.exists():
-            raise FileRejected(path, REASON_NOT_FOUND)
+            raise FileRejected(REASON_NOT_FOUND, path=path)
         if path.is_dir():
-            raise FileRejected(path, "là thư mục, không phải tệp (is a directory, not a file)")
+            raise FileRejected("là thư mục, không phải tệp (is a directory, not a file)", path=path)
         size = path.stat().st_size
         if size > max_bytes:
             raise FileRejected(
-                path,
                 f"tệp quá lớn: {_size(size)}, giới hạn {_size(max_bytes)}; tăng NTM_MAX_FILE_MB "
                 f"nếu cần (file too large: {_size(size)} > {_size(max_bytes)} limit; "
                 "raise NTM_MAX_FILE_MB to allow it)",
+                path=path,
             )
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except PermissionError as err:
-        raise FileRejected(path, "không có quyền đọc tệp (unreadable: permission denied)") from err
+        raise FileRejected(
+            "không có quyền đọc tệp (unreadable: permission denied)", path=path
+        ) from err
     except IsADirectoryError as err:
-        raise FileRejected(path, "là thư mục, không phải tệp (is a directory, not a file)") from err
+        raise FileRejected(
+            "là thư mục, không phải tệp (is a directory, not a file)", path=path
+        ) from err
     except OSError as err:
-        raise FileRejected(path, f"không đọc được tệp (cannot read: {err.strerror})") from err
+        raise FileRejected(f"không đọc được tệp (cannot read: {err.strerror})", path=path) from err
     if len(raw) > max_bytes:  # grew while we looked
         raise FileRejected(
-            path, f"tệp quá lớn (file too large: > {_size(max_bytes)}; see NTM_MAX_FILE_MB)"
+            f"tệp quá lớn (file too large: > {_size(max_bytes)}; see NTM_MAX_FILE_MB)", path=path
         )
     return raw
 
@@ -245,14 +249,14 @@ def _looks_binary(text: str) -> bool:
 def _decode_text(path: Path, raw: bytes) -> str:
     has_bom = any(raw.startswith(bom) for bom, _ in _BOMS)
     if not has_bom and b"\x00" in raw:
-        raise FileRejected(path, REASON_BINARY)
+        raise FileRejected(REASON_BINARY, path=path)
     text = decode_text(raw)
     if text is None:
         if _looks_binary(raw.decode("latin-1")):
-            raise FileRejected(path, REASON_BINARY)
-        raise FileRejected(path, REASON_UNDECODABLE)
+            raise FileRejected(REASON_BINARY, path=path)
+        raise FileRejected(REASON_UNDECODABLE, path=path)
     if _looks_binary(text):
-        raise FileRejected(path, REASON_BINARY)
+        raise FileRejected(REASON_BINARY, path=path)
     return text
 
 
@@ -323,13 +327,13 @@ _HTML_CELLS = {"td", "th"}
 
 def _html_text(path: Path, raw: bytes) -> str:
     if b"\x00" in raw and not any(raw.startswith(bom) for bom, _ in _BOMS):
-        raise FileRejected(path, REASON_BINARY)
+        raise FileRejected(REASON_BINARY, path=path)
     from bs4 import BeautifulSoup
 
     try:
         soup = BeautifulSoup(raw, "lxml")
     except Exception as err:  # noqa: BLE001 - any parser failure is a bad file
-        raise FileRejected(path, "tệp HTML hỏng (corrupt HTML)") from err
+        raise FileRejected("tệp HTML hỏng (corrupt HTML)", path=path) from err
     return html_to_text(soup)
 
 
@@ -414,7 +418,8 @@ def _pdf_text(path: Path, raw: bytes) -> str:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise FileRejected(
-                path, "PDF được bảo vệ bằng mật khẩu (password-protected PDF; remove the password)"
+                "PDF được bảo vệ bằng mật khẩu (password-protected PDF; remove the password)",
+                path=path,
             )
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
     except FileRejected:
@@ -422,14 +427,14 @@ def _pdf_text(path: Path, raw: bytes) -> str:
     except Exception as err:  # noqa: BLE001 - pypdf raises many kinds on a broken file
         logger.debug("PDF parse failure in %s: %r", path, err)
         raise FileRejected(
-            path, "tệp PDF bị hỏng hoặc không hợp lệ (corrupt or invalid PDF)"
+            "tệp PDF bị hỏng hoặc không hợp lệ (corrupt or invalid PDF)", path=path
         ) from err
     text = "\n\n".join(page for page in pages if page)
     if not text.strip():
         raise FileRejected(
-            path,
             "PDF không có chữ trích xuất được, có thể là bản quét; cần nhận dạng chữ (OCR) "
             "trước (PDF has no extractable text: scanned? run OCR first)",
+            path=path,
         )
     return text
 
@@ -437,9 +442,9 @@ def _pdf_text(path: Path, raw: bytes) -> str:
 def _docx_text(path: Path, raw: bytes) -> str:
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileRejected(
-            path,
             "tệp Word cũ (.doc) đặt tên .docx; hãy lưu lại dạng .docx "
             "(legacy .doc format; save it as .docx)",
+            path=path,
         )
     try:
         import docx
@@ -457,11 +462,11 @@ def _docx_text(path: Path, raw: bytes) -> str:
     except Exception as err:  # noqa: BLE001 - python-docx/zipfile/lxml raise many kinds
         logger.debug("DOCX parse failure in %s: %r", path, err)
         raise FileRejected(
-            path, "tệp Word (DOCX) bị hỏng hoặc không hợp lệ (corrupt or invalid DOCX)"
+            "tệp Word (DOCX) bị hỏng hoặc không hợp lệ (corrupt or invalid DOCX)", path=path
         ) from err
     text = "\n".join(line.strip() for line in lines)
     if not text.strip():
-        raise FileRejected(path, "tài liệu Word không có chữ (DOCX has no text)")
+        raise FileRejected("tài liệu Word không có chữ (DOCX has no text)", path=path)
     return text
 
 

@@ -132,7 +132,14 @@ def document_date(text: str) -> str | None:
     paragraphs = [(pos, line) for pos, line in _paragraphs(text) if pos < _TOP_CHARS]
     date_lines = [line for _, line in paragraphs[:6] if _is_date_line(line)]
     page_year = int(find_dates(date_lines[0])[0][2][:4]) if date_lines else None
-    body = [(pos, line) for pos, line in paragraphs[1:] if not _is_date_line(line)]
+    body = [(pos, line) for pos, line in paragraphs if not _is_date_line(line)]
+    # Skip the headline (and a kicker line ending with ':' above it) unless the text opens
+    # straight with a paragraph.
+    for _ in range(2):
+        if body and len(body[0][1]) < _TITLE_MAX:
+            headline = body.pop(0)[1]
+            if not headline.endswith(":"):
+                break
     body = [(pos, line) for pos, line in body if len(line) >= 80][:2]
 
     for _, line in body:

@@ -1033,5 +1033,7 @@ def canonical_district(name: str) -> str | None:
 
 def province_of(district: str) -> tuple[str, ...]:
     """Provinces that have a district of this name (several for 'Châu Thành'); () if unknown."""
-    canonical = DISTRICT_TO_PROVINCES.get(district) and district or canonical_district(district)
-    return DISTRICT_TO_PROVINCES.get(canonical or "", ())
+    if district in DISTRICT_TO_PROVINCES:
+        return DISTRICT_TO_PROVINCES[district]
+    canonical = canonical_district(district)
+    return DISTRICT_TO_PROVINCES[canonical] if canonical else ()

@@ -49,7 +49,9 @@ class FakeEmbedder:
     def embed_documents(self, texts, titles=None):
         self.calls += 1
         self.texts_embedded += len(texts)
-        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension))
+        return (
+            np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension))
+        )
 
     def embed_query(self, text):
         return self._vector(text)

@@ -12,6 +12,7 @@ Usage::
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +23,8 @@ from bm25s.tokenization import Tokenized
 
 from assistant.types import Chunk
 from ingest.text import lexical_terms
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 class LexicalIndex:
@@ -56,6 +59,10 @@ class LexicalIndex:
             retriever = bm25s.BM25()
             retriever.index(Tokenized(ids=ids, vocab=vocab), show_progress=False)
         return cls(chunks, retriever, vocab, df)
+
+    def has_term(self, term: str) -> bool:
+        """Whether any chunk holds this folded syllable (or 'a_b' bigram)."""
+        return term in self._vocab
 
     def __len__(self) -> int:
         return len(self.chunks)

@@ -30,7 +30,9 @@ def test_chunks_are_exact_spans_within_size_and_cover_every_sentence(path, size)
 
 
 def test_sentences_split_on_periods_but_not_inside_numbers_or_abbreviations():
-    text = "Toàn tỉnh có 1.500 hộ, đạt 35,91%. TP. Lạng Sơn đạt chuẩn. Ngày 27/8/2021, hội nghị họp."
+    text = (
+        "Toàn tỉnh có 1.500 hộ, đạt 35,91%. TP. Lạng Sơn đạt chuẩn. Ngày 27/8/2021, hội nghị họp."
+    )
     sentences = [text[a:b] for a, b in split_sentences(text)]
     assert sentences == [
         "Toàn tỉnh có 1.500 hộ, đạt 35,91%.",

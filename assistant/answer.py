@@ -75,6 +75,9 @@ ABSTAIN_TEXT = "Tài liệu hiện có không có thông tin này."
 DEFAULT_MIN_CONFIDENCE = 0.40
 RETRIEVE_K = 10
 _TARGET = re.compile(r"phan dau|ke hoach|muc tieu|chi tieu|du kien|dinh huong")
+# Qualifiers that make a different count in NTM reporting: communes that reached the
+# *advanced* or *model* standard, *border* communes, *pilot* communes…
+_CATEGORY_MODIFIERS = ("nang cao", "kieu mau", "bien gioi", "dac biet kho khan", "xa diem")
 _COMPARISON_YEAR = re.compile(r"so voi (?:cuoi |dau )?(?:nam |cung ky )?((?:19|20)\d\d)")
 
 
@@ -365,6 +368,7 @@ class _Context:
     weights: dict[str, float]
     best_dense: float
     index: object
+    people: tuple[str, ...] = ()  # folded names of people the question names
 
     def known(self, name: str) -> bool:
         """Whether any document of the collection names this place."""
@@ -447,11 +451,11 @@ def _year_factor(
         if in_sentence:
             level = 1.0
         elif y in re.findall(r"(?:19|20)\d\d", paragraph_f) and y not in compared:
-            level = 0.9
+            level = 0.97
         elif y in fold(meta.title):
-            level = 0.85
+            level = 0.93
         elif meta.year == year:
-            level = 0.85
+            level = 0.9
         else:
             return 0.0, f"không phải năm {year}"
         # The sentence speaks of another year explicitly: probably not this one's figure.
@@ -524,6 +528,11 @@ def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weigh
         tail = _order_match(frame.tail, after)
         head = _order_match(frame.head, before_words)
         score += 0.4 * tail + 0.2 * head
+        # 'xã đạt chuẩn NTM nâng cao' is another category than 'xã đạt chuẩn NTM'
+        near = " ".join(syllables(s[max(a, cand.start - 30) : cand.start]) + after)
+        for modifier in _CATEGORY_MODIFIERS:
+            if re.search(rf"\b{modifier}\b", near) and not re.search(rf"\b{modifier}\b", frame.folded):
+                score -= 0.4
     # numbers the question states ('từ 15 đến 18 tiêu chí', '9/9') must sit in the same clause
     q_numbers = [
         n
@@ -574,6 +583,10 @@ def _score(item: _Scored, ctx: _Context) -> None:
     if years == 0:
         item.reason = why
         return
+    for person in ctx.people:
+        # a person the question names identifies the event: the document must name them
+        if not _has_name(fold(item.doc.text), person):
+            place *= 0.5
     sentence_terms = _context_terms(item.text)
     context_terms = sentence_terms | _context_terms(paragraph) | _context_terms(item.doc.meta.title)
     cov_sentence = _coverage(weights, sentence_terms)
@@ -613,7 +626,7 @@ def _score(item: _Scored, ctx: _Context) -> None:
         + 0.10 * cov_context
         + 0.10 * cov_document
         + 0.05 * bigram
-        + 0.25 * max(0.0, min(1.0, item.candidate_score))
+        + 0.25 * max(0.0, min(2.0, item.candidate_score))
     )
     item.score = base * place * years * target
 

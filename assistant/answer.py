@@ -26,6 +26,7 @@ from assistant.query import (
     HAMLET_LEVEL,
     Frame,
     analyze,
+    canonical_terms,
     resolve_follow_up,
     to_folded_vietnamese,
 )
@@ -220,8 +221,12 @@ class Answerer:
             ]
             for item in timeline:
                 n = cite(item)
-                when = _display_date(item.doc.meta.date)
-                lines.append(f"- {_lead(item, frame)} — {when}, {item.doc.meta.source} [{n}]")
+                qualifier = _qualifier(item)
+                when = qualifier or f"theo tài liệu ngày {_display_date(item.doc.meta.date)}"
+                lines.append(
+                    f"- {_lead(item, frame, qualify=False)} ({when}; {item.doc.meta.title}, "
+                    f"{_display_date(item.doc.meta.date)}) [{n}]"
+                )
             lines.append("")
             for item in timeline:
                 lines.append(f"[{cite(item)}] “{item.text}”")
@@ -504,7 +509,7 @@ def _candidates(item: _Scored, frame: Frame) -> list[extract.Candidate]:
 
 
 def _context_terms(text: str) -> set[str]:
-    return set(syllables(text))
+    return set(syllables(canonical_terms(fold(text))))
 
 
 def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weights) -> float:
@@ -523,8 +528,8 @@ def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weigh
     score = 0.8 * clause_cov + 0.2 * window_cov
     if frame.kind in ("number", "percent") and (frame.tail or frame.head):
         # 'bao nhiêu xã đạt chuẩn NTM nâng cao' reads '32 xã đạt chuẩn NTM nâng cao'
-        after = syllables(s[cand.end : b])[:8]
-        before_words = syllables(s[a : cand.start])[-5:]
+        after = syllables(canonical_terms(fold(s[cand.end : b])))[:8]
+        before_words = syllables(canonical_terms(fold(s[a : cand.start])))[-5:]
         tail = _order_match(frame.tail, after)
         head = _order_match(frame.head, before_words)
         score += 0.4 * tail + 0.2 * head
@@ -640,22 +645,47 @@ def _doc_terms(doc: Document) -> set[str]:
     if terms is None:
         if len(_DOC_TERMS) > 5000:
             _DOC_TERMS.clear()
-        terms = _DOC_TERMS[key] = set(syllables(doc.text + " " + doc.meta.title))
+        terms = _DOC_TERMS[key] = _context_terms(doc.text + " " + doc.meta.title)
     return terms
 
 
 def _bigrams(folded: str) -> set[str]:
-    tokens = [t for t in syllables(folded) if t not in {"co", "bao", "nhieu", "nao", "ai", "la"}]
+    tokens = [t for t in syllables(canonical_terms(folded)) if t not in {"co", "bao", "nhieu", "nao", "ai", "la"}]
     return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
 
 
-def _lead(item: _Scored, frame: Frame) -> str:
+def _qualifier(item: _Scored) -> str | None:
+    """The time frame of the sentence, or of the paragraph just before it, verbatim."""
+    found = extract.time_qualifier(item.text)
+    if found:
+        return found
+    text = item.doc.text
+    para_start = text.rfind("\n", 0, item.start) + 1
+    earlier = extract.time_qualifiers(text[para_start : item.start])
+    earlier.sort(key=lambda m: (0 if re.search(r"(?i)đến|tới", m.group()) else 1, -m.start()))
+    return earlier[0].group().strip(" ,") if earlier else None
+
+
+def _as_of(item: _Scored) -> str | None:
+    """When a figure holds: its own time frame ('đến hết tháng 8/2021'), else the doc's date."""
+    qualifier = _qualifier(item)
+    if qualifier:
+        m = re.search(r"(\d{1,2})/((?:19|20)\d\d)", qualifier)
+        if m and 1 <= int(m.group(1)) <= 12:
+            return f"{m.group(2)}-{int(m.group(1)):02d}"
+        m = re.search(r"(?:19|20)\d\d", qualifier)
+        if m and not (item.doc.meta.date and item.doc.meta.date.startswith(m.group())):
+            return m.group()
+    return item.doc.meta.date
+
+
+def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:
     cand = item.candidate
     if cand is None:
         return _shortest_clause(item, frame)
     lead = cand.text
-    if frame.kind in ("number", "percent"):
-        qualifier = extract.time_qualifier(item.text)
+    if frame.kind in ("number", "percent") and qualify:
+        qualifier = _qualifier(item)
         if qualifier and qualifier not in lead:
             lead = f"{lead} ({qualifier})"
     elif frame.kind == "place":
@@ -668,22 +698,29 @@ def _shortest_clause(item: _Scored, frame: Frame) -> str:
 
 
 def _timeline(best: _Scored, scored: list[_Scored], frame: Frame) -> list[_Scored]:
-    """Different values for the same figure from documents of different dates."""
+    """Different values of the same figure, from documents of different dates, newest first.
+
+    Only when the question names no time: then each value is shown with when it held, rather
+    than one silently picked.
+    """
     if frame.kind not in ("number", "percent") or frame.years or frame.months or not best.value:
         return [best]
+    best_target = bool(_TARGET.search(fold(best.text)))
     picked = {best.doc.meta.doc_id: best}
     for item in scored[1:]:
         doc_id = item.doc.meta.doc_id
-        if doc_id in picked or not item.value or not item.doc.meta.date:
+        if doc_id in picked or not item.value:
             continue
-        if item.score < 0.9 * best.score or item.candidate_score < 0.85 * best.candidate_score:
+        if item.score < 0.75 * best.score or item.candidate_score < 0.8 * best.candidate_score:
             continue
+        if bool(_TARGET.search(fold(item.text))) != best_target:
+            continue  # a target is not a result
         picked[doc_id] = item
     values = {fold(i.value) for i in picked.values()}
-    dates = {i.doc.meta.date for i in picked.values()}
-    if len(picked) < 2 or len(values) < 2 or len(dates) < 2 or not best.doc.meta.date:
+    when = {_as_of(i) for i in picked.values()}
+    if len(picked) < 2 or len(values) < 2 or len(when) < 2:
         return [best]
-    return sorted(picked.values(), key=lambda i: i.doc.meta.date or "", reverse=True)
+    return sorted(picked.values(), key=lambda i: _as_of(i) or "", reverse=True)
 
 
 def _display_date(date: str | None) -> str:

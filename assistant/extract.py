@@ -239,10 +239,23 @@ TIME_QUALIFIER = re.compile(
 )
 
 
+def time_qualifiers(text: str) -> list[re.Match]:
+    """Time frames in ``text`` ('tính đến hết tháng 7/2021', 'năm 2021'), comparisons excluded."""
+    found = []
+    for m in TIME_QUALIFIER.finditer(text):
+        if not re.search(r"\d", m.group()):
+            continue
+        if re.search(r"(?i)so\s+với\s+(?:cuối\s+|đầu\s+|cùng\s+kỳ\s+)?$", text[max(0, m.start() - 20) : m.start()]):
+            continue  # 'tăng 0,7 so với cuối năm 2020' is a baseline, not the figure's time
+        found.append(m)
+    return found
+
+
 def time_qualifier(sentence: str) -> str | None:
     """The sentence's own time frame ('tính đến hết tháng 7/2021'), verbatim."""
-    m = TIME_QUALIFIER.search(sentence)
-    if not m:
+    found = time_qualifiers(sentence)
+    if not found:
         return None
-    text = m.group().strip(" ,")
-    return text if re.search(r"\d", text) else None
+    # 'tính đến …' states when a figure holds; a bare 'năm 2021' is weaker
+    found.sort(key=lambda m: 0 if re.search(r"(?i)đến|tới", m.group()) else 1)
+    return found[0].group().strip(" ,")

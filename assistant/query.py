@@ -117,7 +117,7 @@ GLOSSARY = {
     r"villages?|hamlets?": "thon",
     r"new[- ]style rural|new rural|new countryside|rural development|ntm": "nong thon moi ntm",
     r"standards?|criteria met": "dat chuan",
-    r"meet(?:ing|s)?|reach(?:ed|ing|es)?|achiev\w*|attain\w*|recogni[sz]ed|certified": "dat cong nhan",
+    r"meet(?:ing|s)?|met|reach(?:ed|ing|es)?|achiev\w*|attain\w*|recogni[sz]ed|certified": "dat cong nhan",
     r"criteria|criterion": "tieu chi",
     r"targets?|aims?|goals?|plans?|strives?|objectives?": "phan dau muc tieu ke hoach",
     r"advanced": "nang cao",
@@ -198,6 +198,23 @@ class Frame:
     extra: dict = field(default_factory=dict)
 
 
+# Abbreviations the articles use interchangeably with the words (folded).
+ABBREVIATIONS = {
+    "nong thon moi": "ntm",
+    "uy ban nhan dan": "ubnd",
+    "hoi dong nhan dan": "hdnd",
+    "mat tran to quoc": "mttq",
+    "thanh pho": "tp",
+}
+
+
+def canonical_terms(folded: str) -> str:
+    """Folded text with long forms replaced by their abbreviation ('nong thon moi' -> 'ntm')."""
+    for long, short in ABBREVIATIONS.items():
+        folded = re.sub(rf"\b{long}\b", short, folded)
+    return folded
+
+
 def is_english(text: str) -> bool:
     words = _WORD.findall(text)
     if not words:
@@ -260,7 +277,7 @@ def find_places(text: str) -> tuple[Place, ...]:
         name = _capitalised_name(text, m.end())
         if name:
             level = fold(m.group(1)).rstrip(".")
-            found.setdefault(fold(name), Place(level, fold(name), f"{m.group(1)} {name}"))
+            found.setdefault(fold(name), Place(level, fold(name), f"{m.group(1).lower()} {name}"))
     # 2. Province and district names from the gazetteer, in folded text (no diacritics too).
     provinces, districts = _gazetteer()
     folded = f" {fold(text)} "
@@ -331,7 +348,7 @@ def analyze(question: str) -> Frame:
     terms = tuple(
         dict.fromkeys(
             t
-            for t in syllables(scaffold_free)
+            for t in syllables(canonical_terms(scaffold_free))
             if t not in STOPWORDS and t not in place_syllables and not re.fullmatch(r"\d+", t)
         )
     )
@@ -339,7 +356,7 @@ def analyze(question: str) -> Frame:
         n for n in re.findall(r"\d+(?:[.,/]\d+)?", folded) if not re.fullmatch(r"(19|20)\d\d", n)
     )
     target = bool(re.search(r"phan dau|ke hoach|muc tieu|chi tieu|du kien", folded))
-    head, tail = _slot_context(folded, unit)
+    head, tail = _slot_context(canonical_terms(folded), unit)
     scope = None
     levels = {p.level for p in places}
     if re.search(r"\b(toan|ca) tinh\b", folded) or (

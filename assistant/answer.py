@@ -401,8 +401,11 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             level = 0.95
         elif _has_name(title_f, name):
             level = 0.9
+        elif place.level in COMMUNE_LEVEL | HAMLET_LEVEL:
+            # a commune or hamlet is too fine-grained for the rest of the article to vouch for it
+            return 0.0, f"không nói về {place.display}"
         elif _has_name(doc_f, name):
-            level = 0.8
+            level = 0.6 if district_level else 0.8
         elif not ctx.known(name):
             return 0.0, f"không tài liệu nào nói về {place.display}"
         elif province_level and not meta.provinces and not _provinces_in(doc_f):
@@ -430,8 +433,6 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
                 and not re.search(r"\b(toan|ca) tinh\b", sentence_f)
             ):
                 level *= 0.6  # a district's figure, the question asks for the province's
-        elif place.level in COMMUNE_LEVEL | HAMLET_LEVEL and level < 0.95:
-            level *= 0.8
         factor *= level
     return factor, ""
 
@@ -499,13 +500,32 @@ def _candidates(item: _Scored, frame: Frame) -> list[extract.Candidate]:
             levels = {frame.unit} | (
                 {"tp", "thanh pho", "thi xa"} if frame.unit == "huyen" else set()
             )
-        asked = {p.name for p in frame.places}
-        return [c for c in extract.places(s, levels) if fold(c.text.split(" ", 1)[-1]) not in asked]
+        # a place the question names is not its answer (unless it is another level of place
+        # with the same name: 'xã Đình Lập' of 'huyện Đình Lập')
+        asked = {(p.level, p.name) for p in frame.places}
+        return [
+            c
+            for c in extract.places(s, levels)
+            if (_place_level(c.text), fold(c.text.split(" ", 1)[-1])) not in asked
+        ]
     if frame.kind == "date":
         return extract.dates(s)
     if frame.kind == "entity":
         return extract.noun_phrases(s)
     return []
+
+
+def _place_level(mention: str) -> str:
+    folded = fold(mention)
+    for word in ("thanh pho", "thi xa", "thi tran", "khu dan cu"):
+        if folded.startswith(word):
+            return word
+    return folded.split(" ", 1)[0].rstrip(".")
+
+
+_DATE_PRECISION = {"ngay": re.compile(r"\d{1,2}[/-]\d{1,2}|ngày\s+\d", re.I),
+                   "thang": re.compile(r"tháng|\d{1,2}/\d{4}", re.I),
+                   "nam": re.compile(r"(19|20)\d\d")}
 
 
 def _context_terms(text: str) -> set[str]:
@@ -526,17 +546,50 @@ def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weigh
     clause_cov = _coverage(weights, _context_terms(clause))
     window_cov = _coverage(weights, _context_terms(window))
     score = 0.8 * clause_cov + 0.2 * window_cov
-    if frame.kind in ("number", "percent") and (frame.tail or frame.head):
-        # 'bao nhiêu xã đạt chuẩn NTM nâng cao' reads '32 xã đạt chuẩn NTM nâng cao'
-        after = syllables(canonical_terms(fold(s[cand.end : b])))[:8]
+    stop = b
+    if frame.tail or frame.head:
+        # 'bao nhiêu xã đạt chuẩn NTM nâng cao' reads '32 xã đạt chuẩn NTM nâng cao';
+        # 'xã nào về đích NTM nâng cao' reads 'xã Đình Lập về đích NTM nâng cao'
+        if frame.kind in ("person", "place", "entity"):
+            # up to the next candidate of the same kind: its words describe that one
+            following = [c.start for c in _candidates(item, frame) if c.start > cand.start]
+            stop = min([b] + following)
+        after = syllables(canonical_terms(fold(s[cand.end : stop])))[:10]
         before_words = syllables(canonical_terms(fold(s[a : cand.start])))[-5:]
         tail = _order_match(frame.tail, after)
         head = _order_match(frame.head, before_words)
         score += 0.4 * tail + 0.2 * head
+    if frame.kind == "date":
+        # 'ngày nào' wants a day, 'năm nào' a year
+        for precision, pattern in _DATE_PRECISION.items():
+            if re.search(rf"\b{precision} nao\b", frame.folded) and pattern.search(cand.text):
+                score += 0.3
+                break
+    if frame.kind in ("number", "percent"):
         # 'xã đạt chuẩn NTM nâng cao' is another category than 'xã đạt chuẩn NTM'
+        after = syllables(canonical_terms(fold(s[cand.end : b])))[:8]
         near = " ".join(syllables(s[max(a, cand.start - 30) : cand.start]) + after)
         for modifier in _CATEGORY_MODIFIERS:
-            if re.search(rf"\b{modifier}\b", near) and not re.search(rf"\b{modifier}\b", frame.folded):
+            if bool(re.search(rf"\b{modifier}\b", near)) != bool(
+                re.search(rf"\b{modifier}\b", frame.folded)
+            ):
+                score -= 0.4
+        # the year nearest to the figure is the one it belongs to
+        years = [(m.start(), int(m.group())) for m in re.finditer(r"(?:19|20)\d\d", s)]
+        wanted = _question_years(frame)
+        if wanted and len({y for _, y in years}) > 1:
+            nearest = min(years, key=lambda p: abs(p[0] - cand.start))[1]
+            if nearest not in wanted and any(y in wanted for _, y in years):
+                score -= 0.6
+    if frame.kind == "person":
+        role = syllables(fold(s[cand.end : stop]))[:12]
+        asked = frame.tail
+        # 'Phó Chủ tịch' is not 'Chủ tịch'; a province's office is not a district's
+        for marker in ("pho", "thuong truc"):
+            if (marker in " ".join(role)) != (marker in " ".join(asked)) and asked:
+                score -= 0.3
+        for level, other in (("huyen", "tinh"), ("tinh", "huyen")):
+            if level in asked and other in role and level not in role:
                 score -= 0.4
     # numbers the question states ('từ 15 đến 18 tiêu chí', '9/9') must sit in the same clause
     q_numbers = [
@@ -599,12 +652,17 @@ def _score(item: _Scored, ctx: _Context) -> None:
     item.coverage = cov_sentence
     # The rarest words of the question must be found in the document (an English question's
     # glossary words that the collection never uses do not count).
-    pool = [t for t in weights if not frame.english or ctx.index.has_term(t)]
+    pool = [t for t in weights if ctx.index.has_term(t)]
     rare = sorted(pool, key=lambda t: -weights[t])[:3]
     doc_terms = context_terms | _doc_terms(item.doc)
     if rare and sum(1 for t in rare if t in doc_terms) < min(2, len(rare)):
         item.reason = "thiếu từ khoá chính"
         return
+    # Words the collection never uses ('OCOP' where no article mentions it) weaken every
+    # answer; glossary words of an English question are not held against it.
+    if not frame.english:
+        absent = sum(w for t, w in weights.items() if not ctx.index.has_term(t))
+        place *= 1.0 - 0.6 * absent / (sum(weights.values()) or 1.0)
     q_bigrams = _bigrams(frame.folded)
     bigram = len(q_bigrams & _bigrams(sentence_f)) / len(q_bigrams) if q_bigrams else 0.0
     dense = item.hit.dense_score if item.hit.dense_score is not None else 0.5 * ctx.best_dense

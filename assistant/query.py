@@ -110,6 +110,11 @@ SCAFFOLD = {
 
 # English -> folded Vietnamese, for the words of the programme (glossary, not translation).
 GLOSSARY = {
+    r"who|whom": "ai",
+    r"chaired|chairs|presided(?: over)?|hosted|led": "chu tri",
+    r"online": "truc tuyen",
+    r"when|what date|which day|on what day": "khi nao ngay nao",
+    r"which|what": "nao",
     r"how many|number of|how much|amount of": "bao nhieu",
     r"communes?": "xa",
     r"districts?": "huyen",
@@ -226,6 +231,8 @@ def is_english(text: str) -> bool:
 def to_folded_vietnamese(text: str) -> str:
     """Folded text with English programme words replaced by their Vietnamese equivalents."""
     out = text.lower()
+    # Vietnamese puts 'nào' after the noun: 'which commune' -> 'commune which' -> 'xa nao'
+    out = re.sub(r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation))\b", r"\2 \1", out)
     for pattern, replacement in GLOSSARY.items():
         out = re.sub(rf"\b(?:{pattern})\b", f" {replacement} ", out)
     return fold(out)
@@ -342,6 +349,8 @@ def analyze(question: str) -> Frame:
     )
     places = find_places(question)
     scaffold_free = folded
+    if kind == "percent":
+        scaffold_free = re.sub(r"\b(phan tram|ty le|percentage|percent)\b", " ", scaffold_free)
     for phrase in sorted(SCAFFOLD, key=len, reverse=True):
         scaffold_free = re.sub(rf"\b{phrase}\b", " ", scaffold_free)
     place_syllables = {t for p in places for t in p.name.split()}
@@ -356,7 +365,10 @@ def analyze(question: str) -> Frame:
         n for n in re.findall(r"\d+(?:[.,/]\d+)?", folded) if not re.fullmatch(r"(19|20)\d\d", n)
     )
     target = bool(re.search(r"phan dau|ke hoach|muc tieu|chi tieu|du kien", folded))
-    head, tail = _slot_context(canonical_terms(folded), unit)
+    head, tail = _slot_context(canonical_terms(folded), unit, kind)
+    noise = place_syllables | STOPWORDS
+    head = tuple(t for t in head if t not in noise)
+    tail = tuple(t for t in tail if t not in noise)
     scope = None
     levels = {p.level for p in places}
     if re.search(r"\b(toan|ca) tinh\b", folded) or (
@@ -388,51 +400,73 @@ _TAIL_STOP = re.compile(
 )
 
 
-def _slot_context(folded: str, unit: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words around the asked slot: 'đã đạt [bao nhiêu tiêu chí] huyện NTM'."""
-    m = re.search(r"\b(?:bao nhieu|may)\b", folded)
+def _slot_context(
+    folded: str, unit: str | None, kind: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words around the asked slot: 'đã đạt [bao nhiêu tiêu chí] huyện NTM',
+    '[xã nào] về đích NTM nâng cao', '[ai] chủ trì hội nghị'."""
+    if kind in ("number", "percent"):
+        m = re.search(r"\b(?:bao nhieu|may)\b", folded)
+    elif kind == "person":
+        m = re.search(r"\bai\b", folded)
+    else:
+        m = re.search(r"\bnao\b", folded)
     if not m:
         return (), ()
-    head = tuple(t for t in syllables(folded[: m.start()])[-4:])
+    before = folded[: m.start()]
+    if kind in ("place", "entity", "list"):
+        before = re.sub(r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s*$", "", before.strip())
+    head = tuple(syllables(before)[-4:])
     rest = folded[m.end() :].strip()
     if unit and rest.startswith(unit):
         rest = rest[len(unit) :]
+    rest = re.sub(r"^\s*(?:la|da|duoc)\b", "", rest) if kind == "person" else rest
     stop = _TAIL_STOP.search(rest)
     if stop:
         rest = rest[: stop.start()]
-    tail = tuple(t for t in syllables(rest)[:6])
+    tail = tuple(syllables(rest)[:6])
+    if not tail and unit and kind == "number":
+        # '… tổng số xã được công nhận đạt chuẩn NTM của Lạng Sơn là bao nhiêu?'
+        counted = re.search(rf"\bso (?:luong )?{re.escape(unit)}\b(.*)$", before)
+        if counted:
+            phrase = counted.group(1)
+            stop = _TAIL_STOP.search(phrase)
+            phrase = phrase[: stop.start()] if stop else phrase
+            phrase = re.sub(r"\b(la|thi)\s*$", "", phrase.strip())
+            tail = tuple(syllables(phrase)[:6])
     return head, tail
+
+
+_PLACE_SLOT = re.compile(
+    r"\b(thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s+(?:\w+\s+){0,1}?nao\b"
+)
 
 
 def _kind(folded: str) -> tuple[str, str | None]:
     if re.search(r"\bty le\b|phan tram|bao nhieu %|\bpercent", folded):
         return "percent", "%"
-    m = re.search(r"\b(?:bao nhieu|may)\s+(.*)", folded)
+    m = re.search(r"\b(?:bao nhieu|may)\b\s*(.*)", folded)
     if m:
         rest = m.group(1)
         for unit in UNITS:
-            if re.match(rf"{re.escape(unit)}\b", rest) or rest.startswith(unit):
+            if re.match(rf"{re.escape(unit)}\b", rest) or (rest.startswith(unit) and unit == "%"):
                 return "number", unit
-        # 'tăng bao nhiêu': the unit is what the question counts before ('số tiêu chí …')
+        # 'tăng bao nhiêu', 'tổng số xã … là bao nhiêu': the unit is what is counted before
         before = folded[: m.start()]
         for unit in UNITS:
             if unit not in ("nam", "thang") and re.search(
-                rf"\bso (luong )?{re.escape(unit)}\b", before
+                rf"\b(?:tong )?so (luong )?{re.escape(unit)}\b", before
             ):
                 return "number", unit
         return "number", None
-    if re.search(r"\b(tang|giam) (them )?bao nhieu|\bbao nhieu\b", folded):
-        return "number", None
-    if re.search(r"^ai\b|\bai (la|da|duoc|chu tri|phat bieu)\b|\bla ai\b|\bai\b\s*\??$", folded):
+    if re.search(r"^ai\b|\bai (la|da|duoc|chu tri|phat bieu|dan dau|phu trach)\b|\bla ai\b|\bai\b\s*\??$", folded):
         return "person", None
-    if re.search(r"\b(khi nao|ngay nao|thoi gian nao|luc nao|bao gio|thang nao|nam nao)\b", folded):
+    if re.search(r"\b(khi nao|ngay nao|thoi gian nao|luc nao|bao gio|thang nao|nam nao|thoi diem nao)\b", folded):
         return "date", None
-    if re.search(r"\bnhung\b.*\bnao\b|\bcac\b.*\bnao\b|\bke ten\b|\bliet ke\b", folded):
-        return "list", None
-    m = re.search(
-        r"\b(thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong)\b[^?]*?\bnao\b", folded
-    )
-    if m:
+    if re.search(r"\bnhung\b.*\bnao\b|\bke ten\b|\bliet ke\b", folded):
+        return "list", _PLACE_SLOT.search(folded).group(1) if _PLACE_SLOT.search(folded) else None
+    m = _PLACE_SLOT.search(folded)
+    if m and m.group(1) != "co quan":
         return "place", m.group(1)
     if re.search(r"\bnao\b|\bgi\b", folded):
         return "entity", None

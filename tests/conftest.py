@@ -102,3 +102,60 @@ def real_assistant(real_home) -> Assistant:
     report = bot.ingest([DOCUMENTS])
     assert not report.rejected, report.rejected
     return bot
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real `chroma run` server on 127.0.0.1, for the session; yields (host, port)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    chroma = Path(sys.executable).parent / "chroma"
+    port = free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    log = open(data / "server.log", "wb")  # noqa: SIM115 - closed at teardown
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError((data / "server.log").read_text(errors="replace")) from None
+            time.sleep(0.2)
+    yield "127.0.0.1", port
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def store_settings(request, tmp_path):
+    """Settings for an embedded Chroma and for a Chroma server: shared behaviour tests."""
+    import uuid
+
+    base = Settings.from_env()
+    if request.param == "embedded":
+        return base
+    host, port = request.getfixturevalue("chroma_server")
+    # one server for the session: a fresh collection name isolates each test
+    return base.replace(chroma_host=host, chroma_port=port, collection=f"t{uuid.uuid4().hex[:12]}")

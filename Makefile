@@ -1,0 +1,51 @@
+# NTM Assistant — the two commands of the README:
+#   make run    set up everything, ingest documents/ and start the app
+#   make test   set up everything and run the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8501
+ADDRESS ?= 127.0.0.1
+
+.PHONY: run test setup install model browser ingest lint bench clean
+
+# torch first, pinned, so that pip takes the CPU build instead of a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+model: install
+	$(BIN)/ntm model fetch
+
+setup: model
+
+ingest: setup
+	$(BIN)/ntm ingest documents || [ $$? -eq 3 ]
+
+run: ingest
+	$(BIN)/streamlit run app.py --server.headless true --server.address $(ADDRESS) \
+		--server.port $(PORT) --browser.gatherUsageStats false
+
+# Debian's Chromium drives the end-to-end test (Playwright uses it, never downloads one).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: install
+	$(BIN)/ruff check .
+
+test: setup browser lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/bench.py all
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,148 @@
+"""Shared behaviour of the index, run against an embedded Chroma and a Chroma server.
+
+The fake embedder keeps these fast; the store, the lexical index and the fusion are real.
+"""
+
+import pytest
+
+from assistant.core import Assistant
+from assistant.errors import DocumentNotFoundError, ModelMismatchError
+from vectorstore.retriever import SearchFilter
+
+pytestmark = pytest.mark.server
+
+
+def _bot(store_settings, fake_embedder):
+    return Assistant(store_settings, embedder=fake_embedder)
+
+
+def test_ingested_documents_are_listed_searchable_and_quote_exact_text(
+    store_settings, fake_embedder, docs_copy
+):
+    bot = _bot(store_settings, fake_embedder)
+    report = bot.ingest([docs_copy])
+    assert sorted(report.added) == sorted(p.name for p in docs_copy.glob("*.txt"))
+    metas = {m.source: m for m in bot.documents()}
+    assert metas["000_b1a6b20c5124416e.txt"].date == "2021-08-27"
+    assert "Lạng Sơn" in metas["000_b1a6b20c5124416e.txt"].provinces
+    assert sum(m.chunk_count for m in metas.values()) == report.chunks_written
+    hits = bot.search("Đình Lập có bao nhiêu xã đạt chuẩn", k=5)
+    assert hits and hits[0].doc.source == "000_b1a6b20c5124416e.txt"
+    for hit in hits:
+        text = bot.document(hit.doc.source).text
+        assert text[hit.chunk.start : hit.chunk.end] == hit.chunk.text
+
+
+def test_unchanged_files_are_skipped_and_changed_files_replace_their_chunks(
+    store_settings, fake_embedder, docs_copy
+):
+    bot = _bot(store_settings, fake_embedder)
+    bot.ingest([docs_copy])
+    embedded = fake_embedder.texts_embedded
+    again = bot.ingest([docs_copy])
+    assert again.added == [] and again.updated == [] and len(again.unchanged) == 5
+    assert fake_embedder.texts_embedded == embedded  # nothing re-embedded
+
+    target = docs_copy / "002_2e0f810e498e8f01.txt"
+    target.write_text(
+        "Hội nghị tổng kết nông thôn mới huyện Hữu Lũng\n\nNgày 5/1/2023, huyện Hữu Lũng có "
+        "thêm 4 xã đạt chuẩn nông thôn mới nâng cao, đạt kỷ lục mới.",
+        encoding="utf-8",
+    )
+    changed = bot.ingest([docs_copy])
+    assert changed.updated == ["002_2e0f810e498e8f01.txt"]
+    new_meta = next(m for m in bot.documents() if m.source == target.name)
+    assert new_meta.date == "2023-01-05"
+    assert bot.store.count_chunks(new_meta.doc_id) == new_meta.chunk_count
+    # the old text is gone from search, the new one is found
+    old = bot.search("375 km đường bê tông xi măng", k=10)
+    assert all("375 km" not in h.chunk.text for h in old)
+    new = bot.search("Hữu Lũng xã đạt chuẩn nâng cao", k=3)
+    assert new[0].doc.source == target.name and "4 xã" in new[0].chunk.text
+
+
+def test_remove_deletes_a_document_everywhere(store_settings, fake_embedder, docs_copy):
+    bot = _bot(store_settings, fake_embedder)
+    bot.ingest([docs_copy])
+    removed = bot.remove("003_7c20399e720dfcdf.txt")
+    assert removed.source == "003_7c20399e720dfcdf.txt"
+    assert "003_7c20399e720dfcdf.txt" not in {m.source for m in bot.documents()}
+    assert all(h.doc.source != removed.source for h in bot.search("Thái Nguyên OCOP", k=20))
+    assert bot.store.count_chunks(removed.doc_id) == 0
+    with pytest.raises(DocumentNotFoundError, match="003_7c20399e720dfcdf.txt"):
+        bot.remove("003_7c20399e720dfcdf.txt")
+
+
+def test_writes_go_in_batches_under_the_client_limit(
+    store_settings, fake_embedder, docs_copy, monkeypatch
+):
+    from vectorstore.chroma_store import ChromaStore
+
+    sizes = []
+    original = ChromaStore.upsert_chunks
+    monkeypatch.setattr(ChromaStore, "max_batch", property(lambda self: 4))
+
+    def spy(self, chunks, vectors, meta):
+        sizes.append(len(chunks))
+        return original(self, chunks, vectors, meta)
+
+    monkeypatch.setattr(ChromaStore, "upsert_chunks", spy)
+    bot = _bot(store_settings, fake_embedder)
+    report = bot.ingest([docs_copy])
+    assert bot.store.count_chunks() == report.chunks_written
+    raw = bot.store.chunks  # every upsert call went through ≤ 4-sized batches
+    assert raw.count() == report.chunks_written and max(sizes) > 4
+
+
+def test_vectors_of_two_models_are_never_mixed(store_settings, docs_copy):
+    from tests.conftest import FakeEmbedder
+
+    first = Assistant(store_settings, embedder=FakeEmbedder("model-a"))
+    first.ingest([docs_copy / "000_b1a6b20c5124416e.txt"])
+    second = Assistant(store_settings, embedder=FakeEmbedder("model-b"))
+    with pytest.raises(ModelMismatchError) as err:
+        second.ingest([docs_copy / "001_4df30f9ad513b73d.txt"])
+    assert "model-a" in str(err.value) and "model-b" in str(err.value)
+    assert [m.source for m in second.documents()] == ["000_b1a6b20c5124416e.txt"]
+
+
+def test_filters_restrict_results_by_source_place_and_year(
+    store_settings, fake_embedder, docs_copy
+):
+    bot = _bot(store_settings, fake_embedder)
+    bot.ingest([docs_copy])
+    question = "xã đạt chuẩn nông thôn mới"
+    by_source = bot.search(question, k=10, filters=SearchFilter(sources=("003_7c20399e720dfcdf.txt",)))
+    assert by_source and {h.doc.source for h in by_source} == {"003_7c20399e720dfcdf.txt"}
+    by_province = bot.search(question, k=10, filters=SearchFilter(provinces=("thai nguyen",)))
+    assert by_province and all("Thái Nguyên" in h.doc.provinces for h in by_province)
+    by_district = bot.search(question, k=10, filters=SearchFilter(districts=("Đình Lập",)))
+    assert by_district and {h.doc.source for h in by_district} == {"000_b1a6b20c5124416e.txt"}
+    by_year = bot.search(question, k=10, filters=SearchFilter(years=(2020,)))
+    assert by_year and {h.doc.year for h in by_year} == {2020}
+    assert bot.search(question, k=10, filters=SearchFilter(years=(1999,))) == []
+
+
+def test_a_write_by_another_instance_is_seen_without_restart(
+    store_settings, fake_embedder, docs_copy
+):
+    reader = _bot(store_settings, fake_embedder)
+    reader.ingest([docs_copy / "000_b1a6b20c5124416e.txt"])
+    assert all(h.doc.source == "000_b1a6b20c5124416e.txt" for h in reader.search("Thái Nguyên", k=5))
+    writer = _bot(store_settings, fake_embedder)
+    writer.ingest([docs_copy / "003_7c20399e720dfcdf.txt"])
+    hits = reader.search("Thái Nguyên 103 xã OCOP", k=3)  # lexical index rebuilt: stale
+    assert "003_7c20399e720dfcdf.txt" in {h.doc.source for h in hits}
+
+
+def test_reindex_rebuilds_vectors_with_the_configured_model(store_settings, docs_copy):
+    from tests.conftest import FakeEmbedder
+
+    Assistant(store_settings, embedder=FakeEmbedder("model-a")).ingest([docs_copy])
+    bot = Assistant(store_settings, embedder=FakeEmbedder("model-b"))
+    count = bot.reindex()
+    assert count == bot.store.count_chunks() > 0
+    assert bot.store.indexed_model() == ("model-b", 256)
+    assert bot.search("Đình Lập", k=1)[0].doc.source == "000_b1a6b20c5124416e.txt"
+    report = bot.ingest([docs_copy])
+    assert len(report.unchanged) == 5  # the documents kept their content hashes

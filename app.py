@@ -46,6 +46,7 @@ EVAL_DIR = ROOT / "eval"
 DEFAULT_QUESTION_SET = "questions.jsonl"
 PAGES = ("chat", "documents", "evaluation")
 PASSAGE_ID = "ntm-passage"
+AVATARS = {"user": ":material/person:", "assistant": ":material/eco:"}
 EXAMPLE_QUESTIONS = (
     "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?",
     "Thôn nào của xã Minh Quang đạt 9/9 tiêu chí thôn NTM kiểu mẫu?",
@@ -60,9 +61,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "english": ("English", "English"),
     "nav": ("Trang", "Page"),
-    "page_chat": ("💬 Hỏi đáp", "💬 Ask"),
-    "page_documents": ("📚 Tài liệu", "📚 Documents"),
-    "page_evaluation": ("📊 Đánh giá", "📊 Evaluation"),
+    "page_chat": (":material/forum: Hỏi đáp", ":material/forum: Ask"),
+    "page_documents": (":material/library_books: Tài liệu", ":material/library_books: Documents"),
+    "page_evaluation": (":material/monitoring: Đánh giá", ":material/monitoring: Evaluation"),
     "index_stats": (
         "{docs} tài liệu · {chunks} đoạn trong chỉ mục",
         "{docs} documents · {chunks} passages indexed",
@@ -123,7 +124,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Bấm biểu tượng sao chép ở góc khung để chép câu trả lời kèm trích dẫn.",
         "Use the copy icon in the corner to copy the answer with its citations.",
     ),
-    "latency": ("⏱ {ms} ms", "⏱ {ms} ms"),
+    "latency": (":material/timer: {time}", ":material/timer: {time}"),
     "clear_chat": ("Xoá cuộc trò chuyện", "Clear the conversation"),
     "filters": ("Bộ lọc tìm kiếm", "Search filters"),
     "filters_caption": ("Để trống nghĩa là không giới hạn.", "Empty means no restriction."),
@@ -131,6 +132,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "filter_provinces": ("Tỉnh", "Provinces"),
     "filter_districts": ("Huyện", "Districts"),
     "filter_years": ("Năm", "Years"),
+    "filter_any": ("Tất cả", "All"),
+    "pick_documents": ("Chọn tài liệu", "Choose documents"),
     "filters_active": ("Đang lọc: {what}", "Filtering: {what}"),
     # empty index
     "empty_index": (
@@ -159,9 +162,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload_label": ("Chọn tệp ({types})", "Choose files ({types})"),
     "upload_limits": (
         "Tối đa {files} tệp mỗi lần, mỗi tệp ≤ {mb} MB (cài đặt NTM_UPLOAD_MAX_FILES, "
-        "NTM_UPLOAD_MAX_MB). Tên tệp được dùng làm tên nguồn; tải lại cùng tên sẽ cập nhật tài liệu.",
+        "NTM_UPLOAD_MAX_MB). Tên tệp được dùng làm tên nguồn; tải lại cùng tên sẽ cập nhật "
+        "tài liệu.",
         "At most {files} files at a time, each ≤ {mb} MB (settings NTM_UPLOAD_MAX_FILES, "
-        "NTM_UPLOAD_MAX_MB). The file name is the source name; uploading the same name updates it.",
+        "NTM_UPLOAD_MAX_MB). The file name is the source name; uploading the same name "
+        "updates it.",
+    ),
+    "browse": ("Chọn tệp", "Browse files"),
+    "drop_here": (
+        "hoặc kéo thả tệp vào đây · tối đa {mb} MB mỗi tệp",
+        "or drag and drop files here · at most {mb} MB each",
     ),
     "upload_button": ("Nạp vào chỉ mục", "Add to the index"),
     "upload_added": ("Đã thêm: {names}", "Added: {names}"),
@@ -203,8 +213,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # evaluation page
     "eval_title": ("Đánh giá", "Evaluation"),
     "eval_caption": (
-        "Chạy một bộ câu hỏi có đáp án (định dạng eval/FORMAT.md) và xem trợ lý trả lời đúng bao nhiêu.",
-        "Run a question set with reference answers (format of eval/FORMAT.md) and see how the assistant scores.",
+        "Chạy một bộ câu hỏi có đáp án (định dạng eval/FORMAT.md) và xem trợ lý trả lời đúng "
+        "bao nhiêu.",
+        "Run a question set with reference answers (format of eval/FORMAT.md) and see how the "
+        "assistant scores.",
     ),
     "qset_source": ("Bộ câu hỏi", "Question set"),
     "qset_bundled": ("Có sẵn trong kho mã", "Bundled with the project"),
@@ -376,8 +388,8 @@ def plan_uploads(
             plan.rejected.append(
                 Rejection(
                     shown,
-                    f"trùng tên với tệp {taken[safe.lower()]} trong cùng lượt tải; tên tệp định danh "
-                    "tài liệu (same name as another file in this upload)",
+                    f"trùng tên với tệp {taken[safe.lower()]} trong cùng lượt tải; tên tệp "
+                    "định danh tài liệu (same name as another file in this upload)",
                 )
             )
         else:
@@ -444,6 +456,15 @@ def document_html(doc_text: str, span: tuple[int, int] | None) -> str:
     """The whole document, escaped, with the passage marked by ``id="ntm-passage"``."""
     body = highlight(doc_text, *span, mark_id=PASSAGE_ID) if span else esc(doc_text)
     return f'<div class="ntm-doc" id="ntm-doc">{body}</div>'
+
+
+def meta_html(date: str | None, source: str) -> str:
+    """'27/08/2021 · file.txt', escaped."""
+    return f'{esc(format_date(date))} · <span class="ntm-src">{esc(source)}</span>'
+
+
+def format_ms(ms: float) -> str:
+    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
 
 
 def answer_html(text: str) -> str:
@@ -559,7 +580,7 @@ def call(fn: Callable, *args, **kwargs) -> Any:
     """Run an API call; on failure show the message with ``st.error`` and return None."""
     result, error = attempt(fn, *args, **kwargs)
     if error:
-        st.error(md_escape(error), icon="⚠️")
+        st.error(md_escape(error), icon=":material/error:")
     return result
 
 
@@ -575,6 +596,13 @@ def progress_callback(bar, key: str) -> Callable[[int, int, str], None]:
 # -- styling ----------------------------------------------------------------------------------
 CSS = """
 <style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {
+  font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: var(--ntm-browse); font-size: .875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: var(--ntm-drop); font-size: .875rem; }
 .ntm-answer { white-space: pre-wrap; line-height: 1.65; font-size: 1.02rem; }
 .ntm-ref { color: #2e7d32; font-weight: 600; font-size: .72em; margin-left: 1px; }
 .ntm-cite-head { font-weight: 600; line-height: 1.4; }
@@ -592,10 +620,19 @@ CSS = """
   padding: .75rem 1rem; border: 1px solid rgba(128, 128, 128, .3); border-radius: 6px; }
 .ntm-doc mark { outline: 2px solid #f9a825; }
 .ntm-user { white-space: pre-wrap; }
+.ntm-src { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8rem; }
 .ntm-fail { white-space: pre-wrap; padding: .25rem .5rem; border-radius: 4px;
   background: rgba(128, 128, 128, .08); }
 </style>
 """
+
+
+def page_css(settings: Settings) -> str:
+    """Vietnamese (or English) words for the file uploader's built-in English labels."""
+    browse = json.dumps(t("browse"), ensure_ascii=False)
+    drop = json.dumps(t("drop_here", mb=f"{settings.upload_max_mb:g}"), ensure_ascii=False)
+    return f"<style>:root {{ --ntm-browse: {browse}; --ntm-drop: {drop}; }}</style>"
+
 
 SCROLL_SCRIPT = """
 <script>
@@ -629,11 +666,13 @@ def flash(kind: str, message: str) -> None:
 
 def offer_bundled_ingest(bot, key: str) -> None:
     """The empty-index state: say so and offer to ingest the bundled documents."""
-    st.info(t("empty_index"), icon="📭")
+    st.info(t("empty_index"), icon=":material/inbox:")
     bundled = sorted(p for p in DOCUMENTS_DIR.glob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
     if not bundled:
         return
-    if st.button(t("ingest_bundled", n=len(bundled)), key=key, type="primary", icon="📥"):
+    if st.button(
+        t("ingest_bundled", n=len(bundled)), key=key, type="primary", icon=":material/upload_file:"
+    ):
         bar = st.progress(0.0, text=t("ingest_starting"))
         report = call(
             bot.ingest, [DOCUMENTS_DIR], progress=progress_callback(bar, "ingest_progress")
@@ -660,16 +699,25 @@ def show_ingest_outcome() -> None:
     if not outcome:
         return
     if outcome["added"]:
-        st.success(md_escape(t("upload_added", names=", ".join(outcome["added"]))), icon="✅")
+        st.success(
+            md_escape(t("upload_added", names=", ".join(outcome["added"]))),
+            icon=":material/check_circle:",
+        )
     if outcome["updated"]:
-        st.success(md_escape(t("upload_updated", names=", ".join(outcome["updated"]))), icon="🔄")
+        st.success(
+            md_escape(t("upload_updated", names=", ".join(outcome["updated"]))),
+            icon=":material/sync:",
+        )
     if outcome["unchanged"]:
-        st.info(md_escape(t("upload_unchanged", names=", ".join(outcome["unchanged"]))), icon="ℹ️")
+        st.info(
+            md_escape(t("upload_unchanged", names=", ".join(outcome["unchanged"]))),
+            icon=":material/info:",
+        )
     if outcome["renamed"]:
         pairs = ", ".join(f"{a} → {b}" for a, b in outcome["renamed"])
-        st.info(md_escape(t("upload_renamed", pairs=pairs)), icon="✏️")
+        st.info(md_escape(t("upload_renamed", pairs=pairs)), icon=":material/edit:")
     if outcome["rejected"]:
-        st.warning(t("upload_rejected", n=len(outcome["rejected"])), icon="🚫")
+        st.warning(t("upload_rejected", n=len(outcome["rejected"])), icon=":material/block:")
         st.dataframe(
             [{t("col_file"): r.path, t("col_reason"): r.reason} for r in outcome["rejected"]],
             hide_index=True,
@@ -684,15 +732,31 @@ def sidebar_filters(metas: Sequence[DocumentMeta]) -> SearchFilter:
     with st.sidebar:
         st.subheader(t("filters"), divider="green")
         st.caption(t("filters_caption"))
+        for key, values in (
+            ("f_sources", options["sources"]),
+            ("f_provinces", options["provinces"]),
+            ("f_districts", options["districts"]),
+            ("f_years", options["years"]),
+        ):  # a document deleted meanwhile must not leave a stale choice behind
+            if key in st.session_state:
+                st.session_state[key] = [v for v in st.session_state[key] if v in values]
+        anything = t("filter_any")
         sources = st.multiselect(
             t("filter_docs"),
             options["sources"],
             key="f_sources",
             format_func=lambda s: short(f"{titles.get(s, s)} ({s})", 60),
+            placeholder=anything,
         )
-        provinces = st.multiselect(t("filter_provinces"), options["provinces"], key="f_provinces")
-        districts = st.multiselect(t("filter_districts"), options["districts"], key="f_districts")
-        years = st.multiselect(t("filter_years"), options["years"], key="f_years")
+        provinces = st.multiselect(
+            t("filter_provinces"), options["provinces"], key="f_provinces", placeholder=anything
+        )
+        districts = st.multiselect(
+            t("filter_districts"), options["districts"], key="f_districts", placeholder=anything
+        )
+        years = st.multiselect(
+            t("filter_years"), options["years"], key="f_years", placeholder=anything
+        )
     return SearchFilter(
         sources=tuple(sources),
         provinces=tuple(provinces),
@@ -734,16 +798,16 @@ def open_document(bot, source: str, quote: str, start: int, end: int) -> None:
     def body() -> None:
         doc, error = attempt(bot.document, source)
         if error:
-            st.error(md_escape(error), icon="⚠️")
+            st.error(md_escape(error), icon=":material/error:")
             return
         cite = Citation(0, source, doc.meta.title, doc.meta.date, quote, start, end)
         span = locate(doc.text, cite)
         st.html(
             f'<div class="ntm-cite-head">{esc(doc.meta.title)}</div>'
-            f'<div class="ntm-meta">📅 {esc(format_date(doc.meta.date))} · 📄 {esc(source)}</div>'
+            f'<div class="ntm-meta">{meta_html(doc.meta.date, source)}</div>'
         )
         if span is None:
-            st.warning(t("doc_moved"), icon="⚠️")
+            st.warning(t("doc_moved"), icon=":material/error:")
         st.html(document_html(doc.text, span))
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
 
@@ -759,7 +823,7 @@ def render_citation(c: Citation, docs: DocCache, key: str, related: bool = False
             else (f'<span class="ntm-badge">{c.n}</span>')
         )
         text = docs.text(c.source)
-        meta = f"📅 {esc(format_date(c.date))} · 📄 {esc(c.source)}"
+        meta = meta_html(c.date, c.source)
         st.html(
             f'<div class="{"ntm-related" if related else "ntm-cited"}">'
             f'<div class="ntm-cite-head">{badge}{esc(c.title)}</div>'
@@ -768,7 +832,7 @@ def render_citation(c: Citation, docs: DocCache, key: str, related: bool = False
         if text is None:
             st.caption(t("doc_gone"))
             return False
-        return st.button(t("open_doc"), key=key, icon="📖", type="tertiary")
+        return st.button(t("open_doc"), key=key, icon=":material/menu_book:", type="tertiary")
 
 
 def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
@@ -782,8 +846,8 @@ def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
             if render_citation(c, docs, key=f"open-{index}-c{c.n}"):
                 opened = c
     if answer.related:
-        st.info(t("related_note"), icon="🔎")
-        with st.expander(t("related"), expanded=True, icon="📎"):
+        st.info(t("related_note"), icon=":material/travel_explore:")
+        with st.expander(t("related"), expanded=True, icon=":material/link:"):
             for i, c in enumerate(answer.related):
                 if render_citation(c, docs, key=f"open-{index}-r{i}", related=True):
                     opened = c
@@ -795,15 +859,15 @@ def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
             file_name=f"ntm-tra-loi-{index + 1}.md",
             mime="text/markdown",
             key=f"dl-{index}",
-            icon="⬇️",
+            icon=":material/download:",
             on_click="ignore",
         )
-        with st.popover(t("copy_md"), icon="📋", key=f"copy-{index}"):
+        with st.popover(t("copy_md"), icon=":material/content_copy:", key=f"copy-{index}"):
             st.caption(t("copy_help"))
             st.code(markdown, language="markdown", wrap_lines=True)
         total = answer.timings_ms.get("total_ms")
         if total is not None:
-            st.caption(t("latency", ms=f"{total:,.0f}"))
+            st.caption(t("latency", time=format_ms(total)))
     if opened is not None:
         open_document(bot, opened.source, opened.quote, opened.start, opened.end)
 
@@ -820,7 +884,7 @@ def chat_page(bot, settings: Settings) -> None:
         return
     flt = sidebar_filters(metas)
     with st.sidebar:
-        if st.button(t("clear_chat"), icon="🧹", width="stretch"):
+        if st.button(t("clear_chat"), icon=":material/delete_sweep:", width="stretch"):
             st.session_state["messages"] = []
     messages: list[dict] = st.session_state.setdefault("messages", [])
     show_flash()
@@ -831,25 +895,24 @@ def chat_page(bot, settings: Settings) -> None:
 
     docs = DocCache(bot)
     for i, message in enumerate(messages):
-        with st.chat_message(message["role"], avatar="🧑" if message["role"] == "user" else "🌾"):
+        with st.chat_message(message["role"], avatar=AVATARS[message["role"]]):
             if message["role"] == "user":
                 render_user(message["content"])
             elif message.get("answer") is not None:
                 render_answer(bot, message["answer"], i, docs)
             else:
-                st.error(md_escape(message.get("error", "")), icon="⚠️")
-
-    if not messages and metas:
-        st.markdown(t("chat_empty"))
-        with st.container(horizontal=True):
-            for n, example in enumerate(EXAMPLE_QUESTIONS):
-                if st.button(example, key=f"example-{n}", icon="💡"):
-                    st.session_state["pending_question"] = example
-                    st.rerun()
+                st.error(md_escape(message.get("error", "")), icon=":material/error:")
 
     question = st.chat_input(
         t("chat_placeholder"), max_chars=settings.max_question_chars, disabled=not metas
     )
+    if not messages and metas and not question and "pending_question" not in st.session_state:
+        st.markdown(t("chat_empty"))
+        with st.container(horizontal=True):
+            for n, example in enumerate(EXAMPLE_QUESTIONS):
+                if st.button(example, key=f"example-{n}", icon=":material/lightbulb:"):
+                    st.session_state["pending_question"] = example
+                    st.rerun()
     question = question or st.session_state.pop("pending_question", None)
     if not question:
         return
@@ -859,9 +922,9 @@ def chat_page(bot, settings: Settings) -> None:
         if m["role"] == "user" and reply.get("answer") is not None
     ]
     messages.append({"role": "user", "content": question})
-    with st.chat_message("user", avatar="🧑"):
+    with st.chat_message("user", avatar=AVATARS["user"]):
         render_user(question)
-    with st.chat_message("assistant", avatar="🌾"):
+    with st.chat_message("assistant", avatar=AVATARS["assistant"]):
         with st.status(t("thinking"), expanded=False) as status:
             answer, error = attempt(bot.ask, question, history=history, filters=flt or None)
             if error:
@@ -870,7 +933,7 @@ def chat_page(bot, settings: Settings) -> None:
                 status.update(label=t("thinking_done"), state="complete")
         if error:
             messages.append({"role": "assistant", "error": error})
-            st.error(md_escape(error), icon="⚠️")
+            st.error(md_escape(error), icon=":material/error:")
         else:
             messages.append({"role": "assistant", "answer": answer})
             render_answer(bot, answer, len(messages) - 1, docs)
@@ -921,11 +984,11 @@ def documents_page(bot, settings: Settings) -> None:
         offer_bundled_ingest(bot, key="ingest-bundled-docs")
 
     st.subheader(t("upload_header"), divider="green")
-    types = [s.lstrip(".") for s in SUPPORTED_SUFFIXES]
     round_ = st.session_state.setdefault("upload_round", 0)
+    # No ``type=`` on purpose: a file of another type reaches plan_uploads and is listed with
+    # the reason, in the user's language, instead of being refused by the widget in English.
     uploads = st.file_uploader(
-        t("upload_label", types=", ".join(f".{x}" for x in types)),
-        type=types,
+        t("upload_label", types=", ".join(SUPPORTED_SUFFIXES)),
         accept_multiple_files=True,
         key=f"uploader-{round_}",
         max_upload_size=max(1, math.ceil(settings.upload_max_mb)),
@@ -933,7 +996,9 @@ def documents_page(bot, settings: Settings) -> None:
     st.caption(
         t("upload_limits", files=settings.upload_max_files, mb=f"{settings.upload_max_mb:g}")
     )
-    if st.button(t("upload_button"), type="primary", icon="📥", disabled=not uploads):
+    if st.button(
+        t("upload_button"), type="primary", icon=":material/upload_file:", disabled=not uploads
+    ):
         bar = st.progress(0.0, text=t("ingest_starting"))
         ingest_uploads(bot, uploads, settings, progress_callback(bar, "ingest_progress"))
         st.session_state["upload_round"] = round_ + 1
@@ -963,9 +1028,10 @@ def documents_page(bot, settings: Settings) -> None:
             [m.source for m in metas],
             format_func=lambda s: short(f"{titles.get(s, s)} ({s})", 80),
             key=f"delete-pick-{round_}",
+            placeholder=t("pick_documents"),
         )
         sure = st.checkbox(t("delete_confirm"), key=f"delete-sure-{round_}")
-        if st.button(t("delete_button"), icon="🗑️", disabled=not (chosen and sure)):
+        if st.button(t("delete_button"), icon=":material/delete:", disabled=not (chosen and sure)):
             gone = []
             for source in chosen:
                 if call(bot.remove, source) is not None:
@@ -977,11 +1043,11 @@ def documents_page(bot, settings: Settings) -> None:
             st.rerun()
     with right:
         st.caption(t("reindex_help"))
-        if st.button(t("reindex_button"), icon="🔁", disabled=not metas):
+        if st.button(t("reindex_button"), icon=":material/refresh:", disabled=not metas):
             bar = st.progress(0.0, text=t("ingest_starting"))
             done = call(bot.reindex, progress=progress_callback(bar, "reindex_progress"))
             if done is not None:
-                st.success(t("reindexed", n=done), icon="✅")
+                st.success(t("reindexed", n=done), icon=":material/check_circle:")
 
 
 # -- evaluation page --------------------------------------------------------------------------
@@ -996,13 +1062,14 @@ def pct(x: float) -> str:
 
 def show_report(name: str, report) -> None:
     s = report.summary()
-    st.subheader(t("eval_result_for", name=name), divider="green")
+    st.subheader(md_escape(t("eval_result_for", name=name)), divider="green")
     r1 = st.columns(4)
     r1[0].metric(
         t("m_accuracy"),
         pct(s["accuracy"]),
         f"{s['correct']}/{s['questions']}",
         delta_color="off",
+        delta_arrow="off",
         border=True,
     )
     r1[1].metric(t("m_hit1"), pct(s["retrieval"]["hit@1"]), border=True)
@@ -1013,9 +1080,10 @@ def show_report(name: str, report) -> None:
     r2[1].metric(t("m_abst_r"), pct(s["abstention"]["recall"]), border=True)
     r2[2].metric(
         t("m_lat_med"),
-        f"{s['latency_ms']['median']:,.0f} ms",
-        f"p95 {s['latency_ms']['p95']:,.0f} ms",
+        format_ms(s["latency_ms"]["median"]),
+        f"p95 {format_ms(s['latency_ms']['p95'])}",
         delta_color="off",
+        delta_arrow="off",
         border=True,
     )
     r2[3].metric(t("m_verbatim"), pct(s["citations_verbatim"]), border=True)
@@ -1059,10 +1127,10 @@ def show_report(name: str, report) -> None:
     failed = [r for r in report.results if not r.correct]
     st.markdown(f"**{t('failed_header', n=len(failed))}**")
     if not failed:
-        st.success(t("no_failures"), icon="🎉")
+        st.success(t("no_failures"), icon=":material/celebration:")
     for r in failed:
         label = md_escape(f"{r.question.id} — {short(r.question.question, 80)} — {r.failure}")
-        with st.expander(label, icon="❌"):
+        with st.expander(label, icon=":material/cancel:"):
             expected = r.question.answer if r.question.answerable else t("unanswerable")
             given = r.answer.answer if r.answer else (r.error or "")
             st.html(
@@ -1071,7 +1139,7 @@ def show_report(name: str, report) -> None:
                 f"<p><b>{esc(t('expected'))}:</b></p><div class='ntm-fail'>{esc(expected)}</div>"
                 f"<p><b>{esc(t('given'))}:</b></p><div class='ntm-fail'>{esc(given)}</div>"
             )
-    with st.expander(t("all_results"), icon="📋"):
+    with st.expander(t("all_results"), icon=":material/content_copy:"):
         st.dataframe(
             [
                 {
@@ -1087,7 +1155,7 @@ def show_report(name: str, report) -> None:
             width="stretch",
         )
     if report.problems:
-        with st.expander(f"{t('malformed')} ({len(report.problems)})", icon="⚠️"):
+        with st.expander(f"{t('malformed')} ({len(report.problems)})", icon=":material/error:"):
             st.text("\n".join(str(p) for p in report.problems))
 
     from assistant.evaluate import render_html, render_markdown
@@ -1099,7 +1167,7 @@ def show_report(name: str, report) -> None:
             answers_jsonl(report),
             f"{stem}-answers.jsonl",
             mime="application/jsonl",
-            icon="⬇️",
+            icon=":material/download:",
             on_click="ignore",
             key="dl-answers",
         )
@@ -1108,7 +1176,7 @@ def show_report(name: str, report) -> None:
             render_html(report),
             f"{stem}-report.html",
             mime="text/html",
-            icon="⬇️",
+            icon=":material/download:",
             on_click="ignore",
             key="dl-report",
         )
@@ -1117,7 +1185,7 @@ def show_report(name: str, report) -> None:
             render_markdown(report),
             f"{stem}-report.md",
             mime="text/markdown",
-            icon="⬇️",
+            icon=":material/download:",
             on_click="ignore",
             key="dl-report-md",
         )
@@ -1134,7 +1202,7 @@ def evaluation_page(bot, settings: Settings) -> None:
     source = st.radio(
         t("qset_source"),
         ["bundled", "upload"],
-        format_func=lambda v: t("qset_bundled") if v == "bundled" else t("qset_upload"),
+        format_func={"bundled": t("qset_bundled"), "upload": t("qset_upload")}.get,
         horizontal=True,
         key="qset_source",
     )
@@ -1150,11 +1218,10 @@ def evaluation_page(bot, settings: Settings) -> None:
             raw, error = attempt(path.read_bytes)
             name = f"eval/{path.name}"
             if error:
-                st.error(md_escape(error), icon="⚠️")
+                st.error(md_escape(error), icon=":material/error:")
     else:
         up = st.file_uploader(
             t("qset_uploader"),
-            type=["jsonl"],
             key="qset_upload",
             max_upload_size=max(1, math.ceil(settings.upload_max_mb)),
         )
@@ -1170,7 +1237,7 @@ def evaluation_page(bot, settings: Settings) -> None:
                             mb=f"{settings.upload_max_mb:g}",
                         )
                     ),
-                    icon="⚠️",
+                    icon=":material/error:",
                 )
             else:
                 raw = up.getvalue()
@@ -1182,11 +1249,16 @@ def evaluation_page(bot, settings: Settings) -> None:
     questions, problems = parsed
     st.caption(md_escape(t("qset_loaded", n=len(questions), name=name)))
     if problems:
-        with st.expander(t("qset_problems", n=len(problems)), icon="⚠️"):
+        with st.expander(t("qset_problems", n=len(problems)), icon=":material/error:"):
             st.text("\n".join(str(p) for p in problems))
     if not metas:
-        st.warning(t("eval_needs_docs"), icon="📭")
-    if st.button(t("eval_run"), type="primary", icon="▶️", disabled=not (metas and questions)):
+        st.warning(t("eval_needs_docs"), icon=":material/inbox:")
+    if st.button(
+        t("eval_run"),
+        type="primary",
+        icon=":material/play_arrow:",
+        disabled=not (metas and questions),
+    ):
         bar = st.progress(0.0, text=t("eval_progress", done=0, total=len(questions), qid="…"))
 
         def tick(done: int, total: int, qid: str) -> None:
@@ -1206,7 +1278,7 @@ def evaluation_page(bot, settings: Settings) -> None:
 # -- the app ----------------------------------------------------------------------------------
 def sidebar(bot) -> str:
     with st.sidebar:
-        st.markdown("## 🌾 NTM Assistant")
+        st.markdown("## :material/eco: NTM Assistant")
         st.caption(t("tagline"))
         st.toggle(t("english"), key="lang_en")
         if "page" not in st.session_state:
@@ -1216,7 +1288,7 @@ def sidebar(bot) -> str:
             t("nav"),
             PAGES,
             key="page",
-            format_func=lambda p: t(f"page_{p}"),
+            format_func={p: t(f"page_{p}") for p in PAGES}.get,  # labels fixed for this run
             label_visibility="collapsed",
         )
         st.query_params["page"] = page
@@ -1228,17 +1300,17 @@ def sidebar(bot) -> str:
 
 
 def main() -> None:
-    st.set_page_config(page_title="NTM Assistant", page_icon="🌾", layout="wide")
-    st.html(CSS)
+    st.set_page_config(page_title="NTM Assistant", page_icon=":material/eco:", layout="wide")
     try:
         bot, settings = get_assistant()
     except AssistantError as exc:
-        st.error(md_escape(str(exc)), icon="⚠️")
+        st.error(md_escape(str(exc)), icon=":material/error:")
         st.stop()
     except Exception:  # noqa: BLE001
         log.exception("could not start the assistant")
-        st.error(t("unexpected"), icon="⚠️")
+        st.error(t("unexpected"), icon=":material/error:")
         st.stop()
+    st.html(CSS + page_css(settings))
     page = sidebar(bot)
     {"chat": chat_page, "documents": documents_page, "evaluation": evaluation_page}[page](
         bot, settings

@@ -73,7 +73,7 @@ ABSTAIN_TEXT = "Tài liệu hiện có không có thông tin này."
 # Chosen on the development set and on place/year-swapped variants of it (see README,
 # "Abstention threshold"): the lowest confidence of a correct answer sits well above it,
 # and the swapped questions, which must abstain, sit below it.
-DEFAULT_MIN_CONFIDENCE = 0.40
+DEFAULT_MIN_CONFIDENCE = 0.15
 RETRIEVE_K = 10
 _TARGET = re.compile(r"phan dau|ke hoach|muc tieu|chi tieu|du kien|dinh huong")
 # Qualifiers that make a different count in NTM reporting: communes that reached the
@@ -119,8 +119,7 @@ class Answerer:
             if settings.min_confidence is not None
             else DEFAULT_MIN_CONFIDENCE
         )
-        self._docs: dict[str, Document] = {}
-        self._docs_revision = None
+        self._docs: dict[tuple[str, str], Document] = {}
         self._lock = threading.Lock()
 
     # -- public --------------------------------------------------------------------------
@@ -153,18 +152,18 @@ class Answerer:
         return answer
 
     # -- internals -----------------------------------------------------------------------
-    def _document(self, doc_id: str) -> Document | None:
-        revision = self.retriever.snapshot().revision
+    def _document(self, meta) -> Document | None:
+        """The document's text, cached by content hash (a changed document is a new key)."""
+        key = (meta.doc_id, meta.content_hash)
         with self._lock:
-            if revision != self._docs_revision:
-                self._docs = {}
-                self._docs_revision = revision
-            doc = self._docs.get(doc_id)
+            doc = self._docs.get(key)
         if doc is None:
-            doc = self.store.get_document(doc_id)
+            doc = self.store.get_document(meta.doc_id)
             if doc is not None:
                 with self._lock:
-                    self._docs[doc_id] = doc
+                    if len(self._docs) > 256:
+                        self._docs.clear()
+                    self._docs[key] = doc
         return doc
 
     def _answer(self, question: str, resolved: str, frame: Frame, hits: list[Hit]) -> Answer:
@@ -183,7 +182,7 @@ class Answerer:
         scored: list[_Scored] = []
         rejected: list[_Scored] = []
         for hit in hits:
-            doc = self._document(hit.doc.doc_id)
+            doc = self._document(hit.doc)
             if doc is None:
                 continue
             for start, end in split_sentences(doc.text, hit.chunk.start, hit.chunk.end):
@@ -329,8 +328,23 @@ def _paragraph(text: str, start: int, end: int) -> str:
     return text[a : b if b >= 0 else len(text)]
 
 
+_WORDS = re.compile(r"[\w/]+")
+
+
+@lru_cache(maxsize=4096)
+def _padded(folded_text: str) -> str:
+    """' words separated by single spaces ': whole-word lookups become substring checks."""
+    return " " + " ".join(_WORDS.findall(folded_text)) + " "
+
+
 def _has_name(folded_text: str, name: str) -> bool:
-    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded_text) is not None
+    """Whether the folded ``name`` occurs in ``folded_text`` as whole words."""
+    return " " + " ".join(_WORDS.findall(name)) + " " in _padded(folded_text)
+
+
+@lru_cache(maxsize=512)
+def _fold_cached(text: str) -> str:
+    return fold(text)
 
 
 @lru_cache(maxsize=1)
@@ -390,7 +404,7 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
     factor = 1.0
     meta = item.doc.meta
     title_f = fold(meta.title)
-    doc_f = fold(item.doc.text)
+    doc_f = _fold_cached(item.doc.text)
     for place in frame.places:
         name = place.name
         district_level = place.level in DISTRICT_LEVEL
@@ -420,6 +434,10 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
                 return 0.0, f"nói về huyện khác ({', '.join(sorted(others))})"
             if re.search(r"\btoan tinh\b", sentence_f) and not _has_name(sentence_f, name):
                 level *= 0.7
+        elif place.level in COMMUNE_LEVEL | HAMLET_LEVEL and not _has_name(sentence_f, name):
+            # a figure of the district or province, not of this commune
+            if re.search(r"\b(huyen|tinh|toan tinh|toan huyen)\b", sentence_f):
+                level *= 0.5
         elif province_level and place.level != "xa":
             here = _provinces_in(sentence_f) or _provinces_in(paragraph_f)
             if here and not any(_same(p, name) for p in here):
@@ -523,9 +541,11 @@ def _place_level(mention: str) -> str:
     return folded.split(" ", 1)[0].rstrip(".")
 
 
-_DATE_PRECISION = {"ngay": re.compile(r"\d{1,2}[/-]\d{1,2}|ngày\s+\d", re.I),
-                   "thang": re.compile(r"tháng|\d{1,2}/\d{4}", re.I),
-                   "nam": re.compile(r"(19|20)\d\d")}
+_DATE_PRECISION = {
+    "ngay": re.compile(r"\d{1,2}[/-]\d{1,2}|ngày\s+\d", re.I),
+    "thang": re.compile(r"tháng|\d{1,2}/\d{4}", re.I),
+    "nam": re.compile(r"(19|20)\d\d"),
+}
 
 
 def _context_terms(text: str) -> set[str]:
@@ -533,7 +553,15 @@ def _context_terms(text: str) -> set[str]:
 
 
 def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weights) -> float:
+    """How well a candidate answers the question; contradictions (another year, another
+    category, another office) halve it through :func:`_mismatch`."""
+    score, _ = _candidate_fit(item, cand, frame, weights, _candidates(item, frame))
+    return score
+
+
+def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights, cands=None):
     s = item.text
+    mismatch = 1.0
     # the clause around the candidate: between the nearest ';' (or ',' for numbers) marks
     seps = ";" if frame.kind in ("person", "place", "entity") else ";,"
     a = max([s.rfind(ch, 0, cand.start) for ch in seps] + [-1]) + 1
@@ -552,7 +580,7 @@ def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weigh
         # 'xã nào về đích NTM nâng cao' reads 'xã Đình Lập về đích NTM nâng cao'
         if frame.kind in ("person", "place", "entity"):
             # up to the next candidate of the same kind: its words describe that one
-            following = [c.start for c in _candidates(item, frame) if c.start > cand.start]
+            following = [c.start for c in (cands or []) if c.start > cand.start]
             stop = min([b] + following)
         after = syllables(canonical_terms(fold(s[cand.end : stop])))[:10]
         before_words = syllables(canonical_terms(fold(s[a : cand.start])))[-5:]
@@ -569,28 +597,34 @@ def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weigh
         # 'xã đạt chuẩn NTM nâng cao' is another category than 'xã đạt chuẩn NTM'
         after = syllables(canonical_terms(fold(s[cand.end : b])))[:8]
         near = " ".join(syllables(s[max(a, cand.start - 30) : cand.start]) + after)
+        settlement = frame.unit in ("xa", "thon", "xom", "ban", "khu dan cu", "huyen")
         for modifier in _CATEGORY_MODIFIERS:
-            if bool(re.search(rf"\b{modifier}\b", near)) != bool(
-                re.search(rf"\b{modifier}\b", frame.folded)
-            ):
-                score -= 0.4
-        # the year nearest to the figure is the one it belongs to
-        years = [(m.start(), int(m.group())) for m in re.finditer(r"(?:19|20)\d\d", s)]
+            in_candidate = bool(re.search(rf"\b{modifier}\b", near))
+            in_question = bool(re.search(rf"\b{modifier}\b", frame.folded))
+            if in_candidate and not in_question:
+                mismatch *= 0.5
+            elif in_question and not in_candidate and settlement:
+                mismatch *= 0.6
+        # a year stated in the figure's own clause must be the year asked about
         wanted = _question_years(frame)
-        if wanted and len({y for _, y in years}) > 1:
-            nearest = min(years, key=lambda p: abs(p[0] - cand.start))[1]
-            if nearest not in wanted and any(y in wanted for _, y in years):
-                score -= 0.6
+        if wanted:
+            a2 = s.rfind(";", 0, cand.start) + 1
+            b2 = s.find(";", cand.end)
+            clause_f = fold(s[a2 : b2 if b2 >= 0 else len(s)])
+            compared = {int(y) for y in _COMPARISON_YEAR.findall(clause_f)}
+            years = {int(y) for y in re.findall(r"(?:19|20)\d\d", clause_f)} - compared
+            if years and not years & set(wanted):
+                mismatch *= 0.4
     if frame.kind == "person":
         role = syllables(fold(s[cand.end : stop]))[:12]
         asked = frame.tail
         # 'Phó Chủ tịch' is not 'Chủ tịch'; a province's office is not a district's
         for marker in ("pho", "thuong truc"):
             if (marker in " ".join(role)) != (marker in " ".join(asked)) and asked:
-                score -= 0.3
+                mismatch *= 0.6
         for level, other in (("huyen", "tinh"), ("tinh", "huyen")):
             if level in asked and other in role and level not in role:
-                score -= 0.4
+                mismatch *= 0.5
     # numbers the question states ('từ 15 đến 18 tiêu chí', '9/9') must sit in the same clause
     q_numbers = [
         n
@@ -611,7 +645,7 @@ def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weigh
         r"\b(tang|giam)( them)?\s*$", before
     ):
         score += 0.3
-    return score
+    return score, mismatch
 
 
 def _order_match(wanted: tuple[str, ...], have: list[str]) -> float:
@@ -643,7 +677,7 @@ def _score(item: _Scored, ctx: _Context) -> None:
         return
     for person in ctx.people:
         # a person the question names identifies the event: the document must name them
-        if not _has_name(fold(item.doc.text), person):
+        if not _has_name(_fold_cached(item.doc.text), person):
             place *= 0.5
     sentence_terms = _context_terms(item.text)
     context_terms = sentence_terms | _context_terms(paragraph) | _context_terms(item.doc.meta.title)
@@ -669,10 +703,10 @@ def _score(item: _Scored, ctx: _Context) -> None:
     typed = frame.kind in ("number", "percent", "person", "date", "place", "list", "entity")
     cands = _candidates(item, frame) if typed else []
     if cands:
-        ranked = sorted(
-            ((_candidate_score(item, c, frame, weights), c) for c in cands), key=lambda p: -p[0]
-        )
-        item.candidate_score, item.candidate = ranked[0]
+        fits = [(_candidate_fit(item, c, frame, weights, cands), c) for c in cands]
+        (fit, mismatch), best = max(fits, key=lambda p: p[0][0] * p[0][1])
+        item.candidate_score, item.candidate = fit * mismatch, best
+        place *= mismatch
     elif frame.kind in ("number", "percent", "person", "date", "place"):
         item.reason = "không có giá trị đúng loại"
         return
@@ -708,7 +742,11 @@ def _doc_terms(doc: Document) -> set[str]:
 
 
 def _bigrams(folded: str) -> set[str]:
-    tokens = [t for t in syllables(canonical_terms(folded)) if t not in {"co", "bao", "nhieu", "nao", "ai", "la"}]
+    tokens = [
+        t
+        for t in syllables(canonical_terms(folded))
+        if t not in {"co", "bao", "nhieu", "nao", "ai", "la"}
+    ]
     return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
 
 
@@ -793,7 +831,7 @@ def _missing_places(frame: Frame, hits: list[Hit], get_doc) -> list[str]:
     for place in frame.places:
         found = False
         for hit in hits:
-            doc = get_doc(hit.doc.doc_id)
+            doc = get_doc(hit.doc)
             if doc is not None and _has_name(fold(doc.text + " " + doc.meta.title), place.name):
                 found = True
                 break

@@ -245,7 +245,10 @@ def time_qualifiers(text: str) -> list[re.Match]:
     for m in TIME_QUALIFIER.finditer(text):
         if not re.search(r"\d", m.group()):
             continue
-        if re.search(r"(?i)so\s+với\s+(?:cuối\s+|đầu\s+|cùng\s+kỳ\s+)?$", text[max(0, m.start() - 20) : m.start()]):
+        if re.search(
+            r"(?i)so\s+với\s+(?:cuối\s+|đầu\s+|cùng\s+kỳ\s+)?$",
+            text[max(0, m.start() - 20) : m.start()],
+        ):
             continue  # 'tăng 0,7 so với cuối năm 2020' is a baseline, not the figure's time
         found.append(m)
     return found

@@ -232,7 +232,11 @@ def to_folded_vietnamese(text: str) -> str:
     """Folded text with English programme words replaced by their Vietnamese equivalents."""
     out = text.lower()
     # Vietnamese puts 'nào' after the noun: 'which commune' -> 'commune which' -> 'xa nao'
-    out = re.sub(r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation))\b", r"\2 \1", out)
+    out = re.sub(
+        r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation))\b",
+        r"\2 \1",
+        out,
+    )
     for pattern, replacement in GLOSSARY.items():
         out = re.sub(rf"\b(?:{pattern})\b", f" {replacement} ", out)
     return fold(out)
@@ -288,11 +292,12 @@ def find_places(text: str) -> tuple[Place, ...]:
     # 2. Province and district names from the gazetteer, in folded text (no diacritics too).
     provinces, districts = _gazetteer()
     folded = f" {fold(text)} "
+    padded = " " + " ".join(re.findall(r"\w+", folded)) + " "
     for table, level in ((provinces, "tinh"), (districts, "huyen")):
         for key, display in table.items():
             if len(key) < 4 or key in found:
                 continue
-            if re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", folded):
+            if f" {key} " in padded:
                 preceding = folded[: folded.find(f" {key}")].split()[-2:]
                 tail = " ".join(preceding)
                 lvl = level
@@ -415,7 +420,11 @@ def _slot_context(
         return (), ()
     before = folded[: m.start()]
     if kind in ("place", "entity", "list"):
-        before = re.sub(r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s*$", "", before.strip())
+        before = re.sub(
+            r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s*$",
+            "",
+            before.strip(),
+        )
     head = tuple(syllables(before)[-4:])
     rest = folded[m.end() :].strip()
     if unit and rest.startswith(unit):
@@ -459,9 +468,15 @@ def _kind(folded: str) -> tuple[str, str | None]:
             ):
                 return "number", unit
         return "number", None
-    if re.search(r"^ai\b|\bai (la|da|duoc|chu tri|phat bieu|dan dau|phu trach)\b|\bla ai\b|\bai\b\s*\??$", folded):
+    if re.search(
+        r"^ai\b|\bai (la|da|duoc|chu tri|phat bieu|dan dau|phu trach)\b|\bla ai\b|\bai\b\s*\??$",
+        folded,
+    ):
         return "person", None
-    if re.search(r"\b(khi nao|ngay nao|thoi gian nao|luc nao|bao gio|thang nao|nam nao|thoi diem nao)\b", folded):
+    if re.search(
+        r"\b(khi nao|ngay nao|thoi gian nao|luc nao|bao gio|thang nao|nam nao|thoi diem nao)\b",
+        folded,
+    ):
         return "date", None
     if re.search(r"\bnhung\b.*\bnao\b|\bke ten\b|\bliet ke\b", folded):
         return "list", _PLACE_SLOT.search(folded).group(1) if _PLACE_SLOT.search(folded) else None

@@ -215,6 +215,19 @@ def neighbours_now(seconds: float = 1.0) -> float:
     return watch.report()["neighbour_cores"]
 
 
+def wait_quiet(limit_s: float, threshold: float = 0.25) -> float:
+    """Wait (at most ``limit_s``) until other processes leave the CPUs alone for ~6 s."""
+    deadline = time.monotonic() + limit_s
+    quiet = 0
+    busy = neighbours_now(2.0)
+    while time.monotonic() < deadline:
+        quiet = quiet + 1 if busy < threshold else 0
+        if quiet >= 3:
+            break
+        busy = neighbours_now(2.0)
+    return busy
+
+
 def rss_mib() -> float:
     """Peak RSS of this process so far (ru_maxrss is in KiB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -1204,6 +1217,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="cProfile the timed search/ask loops"
     )
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="before each section, wait up to SECONDS for other processes to go idle",
+    )
     args = parser.parse_args(argv)
     if args.repeat is None:
         args.repeat = 1 if args.quick else 3
@@ -1217,6 +1237,9 @@ def main(argv: list[str] | None = None) -> int:
     names = list(SECTIONS) if args.section == "all" else [args.section]
     with tempfile.TemporaryDirectory(prefix="ntm-bench-") as tmp:
         for name in names:
+            if args.wait_quiet:
+                busy = wait_quiet(args.wait_quiet)
+                print(f"(other processes now use {busy:.2f} cores)")
             started = time.perf_counter()
             SECTIONS[name](args, Path(tmp))
             print(

@@ -1,0 +1,345 @@
+"""The app's pages driven by Streamlit's AppTest: chat with citations and follow-ups, filters,
+documents (upload, rejections, delete, re-index), evaluation, errors.
+
+Tests marked ``integration`` use the real model over an index of the five bundled documents,
+built once per module by the CLI (``ntm ingest documents``) exactly as the Makefile does.
+The others run on an empty index and never load the model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+DOCUMENTS = ROOT / "documents"
+QUESTIONS = ROOT / "eval" / "questions.jsonl"
+DINH_LAP = "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?"
+DINH_LAP_SOURCE = "000_b1a6b20c5124416e.txt"
+DINH_LAP_QUOTE = "Toàn huyện có 06/10 xã đạt chuẩn NTM"
+TIMEOUT = 300
+
+EVIL_DOC = (
+    "Xã Thử Nghiệm đạt chuẩn nông thôn mới năm 2023\n\n"
+    "Ngày 05/03/2023, huyện Hữu Lũng, tỉnh Lạng Sơn công bố xã Thử Nghiệm đạt chuẩn nông "
+    "thôn mới.\n"
+    'Xã Thử Nghiệm có 7 thôn đạt chuẩn thôn kiểu mẫu <img src=x onerror="alert(1)"> và '
+    "<script>alert(2)</script> thu nhập bình quân đạt 48 triệu đồng/người/năm.\n"
+)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def start(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    if page:
+        at.query_params["page"] = page
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    """No stack trace and no error box on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def unescape(markdown: str) -> str:
+    return markdown.replace("\\", "")
+
+
+def html_of(at: AppTest) -> list[str]:
+    return [h.value for h in at.html if not h.value.lstrip().startswith("<style>")]
+
+
+def button(at: AppTest, label: str):
+    found = [b for b in at.button if b.label == label]
+    assert found, f"no button {label!r} in {[b.label for b in at.button]}"
+    return found[0]
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert_clean(at)
+    return at
+
+
+def go_to(at: AppTest, page: str) -> AppTest:
+    at.session_state["page"] = page  # what clicking the sidebar entry does
+    at.run()
+    assert_clean(at)
+    return at
+
+
+@pytest.fixture(scope="module")
+def pristine_home(tmp_path_factory) -> Path:
+    """An index of the bundled documents built by the CLI, never opened by a test."""
+    home = tmp_path_factory.mktemp("app-pristine")
+    env = {**os.environ, "NTM_HOME": str(home), "NTM_PROGRESS": "0"}
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from assistant.cli import main; sys.exit(main())",
+         "ingest", str(DOCUMENTS)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return home
+
+
+@pytest.fixture(scope="module")
+def shared_home(pristine_home, tmp_path_factory) -> Path:
+    """The read-only index the chat and evaluation tests share (one model load)."""
+    home = tmp_path_factory.mktemp("app-shared") / "home"
+    shutil.copytree(pristine_home, home)
+    return home
+
+
+@pytest.fixture
+def indexed(shared_home, monkeypatch) -> Path:
+    monkeypatch.setenv("NTM_HOME", str(shared_home))
+    return shared_home
+
+
+# -- without the model ------------------------------------------------------------------------
+def test_empty_index_offers_the_bundled_documents():
+    at = start()
+    assert at.title[0].value == "Hỏi đáp về Nông thôn mới"
+    assert any("Chỉ mục đang trống" in i.value for i in at.info)
+    count = len([p for p in DOCUMENTS.iterdir() if p.is_file()])
+    assert button(at, f"Nạp {count} tài liệu mẫu từ documents/")
+    assert at.chat_input[0].proto.disabled  # nothing to answer from yet
+    go_to(at, "documents")
+    assert at.title[0].value == "Tài liệu"
+    assert [m.value for m in at.metric][:2] == ["0", "0"]
+    assert button(at, f"Nạp {count} tài liệu mẫu từ documents/")
+    assert "Chưa có tài liệu nào." in [c.value for c in at.caption]
+
+
+def test_three_pages_in_vietnamese_with_an_english_switch():
+    at = start()
+    radio = at.sidebar.radio(key="page")
+    assert radio.options == [
+        ":material/forum: Hỏi đáp",
+        ":material/library_books: Tài liệu",
+        ":material/monitoring: Đánh giá",
+    ]
+    titles = {}
+    for page in ("chat", "documents", "evaluation"):
+        titles[page] = go_to(at, page).title[0].value
+    assert titles == {"chat": "Hỏi đáp về Nông thôn mới", "documents": "Tài liệu",
+                      "evaluation": "Đánh giá"}
+    go_to(at, "chat").sidebar.toggle[0].set_value(True).run()
+    assert at.title[0].value == "Ask about New Rural Development"
+    assert at.chat_input[0].placeholder == "Type a question about NTM…"
+    assert at.sidebar.radio(key="page").options[2] == ":material/monitoring: Evaluation"
+    assert go_to(at, "documents").title[0].value == "Documents"
+
+
+def test_page_can_be_opened_by_url():
+    at = start(page="evaluation")
+    assert at.title[0].value == "Đánh giá"
+    assert at.sidebar.radio(key="page").value == "evaluation"
+
+
+def test_rejected_uploads_are_listed_with_the_reason(monkeypatch):
+    monkeypatch.setenv("NTM_UPLOAD_MAX_FILES", "2")
+    monkeypatch.setenv("NTM_UPLOAD_MAX_MB", "0.001")  # about 1 KB
+    at = start(page="documents")
+    assert any("Tối đa 2 tệp mỗi lần, mỗi tệp ≤ 0.001 MB" in c.value for c in at.caption)
+    at.file_uploader[0].set_value([
+        ("../../virus.exe", b"MZ\x90\x00", "application/octet-stream"),
+        ("big.txt", "Nông thôn mới. ".encode() * 200, "text/plain"),
+        ("third.md", b"# NTM", "text/markdown"),
+    ]).run()
+    button(at, "Nạp vào chỉ mục").click().run()
+    assert_clean(at)
+    assert any("3 tệp bị từ chối" in w.value for w in at.warning)
+    table = at.dataframe[0].value
+    reasons = dict(zip(table["Tệp"], table["Lý do"], strict=True))
+    assert set(reasons) == {"../../virus.exe", "big.txt", "third.md"}
+    assert "không hỗ trợ .exe" in reasons["../../virus.exe"]
+    assert "NTM_UPLOAD_MAX_MB" in reasons["big.txt"]
+    assert "NTM_UPLOAD_MAX_FILES" in reasons["third.md"]
+    assert [m.value for m in at.metric][0] == "0"  # nothing half-ingested
+
+
+def test_evaluation_page_reads_bundled_and_uploaded_question_sets():
+    at = start(page="evaluation")
+    assert at.selectbox(key="qset_pick").value.name == "questions.jsonl"
+    total = sum(1 for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert any(unescape(c.value) == f"{total} câu hỏi trong eval/questions.jsonl"
+               for c in at.caption)
+    run = button(at, "Chạy đánh giá")
+    assert run.disabled  # the index is empty
+    assert any("Hãy nạp tài liệu trước khi đánh giá" in w.value for w in at.warning)
+
+    at.radio(key="qset_source").set_value("upload").run()
+    good = QUESTIONS.read_text(encoding="utf-8").splitlines()[0]
+    at.file_uploader(key="qset_upload").set_value(
+        ("../mine/bộ câu hỏi.jsonl", f"{good}\n{{not json\n".encode(), "application/jsonl")
+    ).run()
+    assert_clean(at)
+    assert any(unescape(c.value) == "1 câu hỏi trong bộ câu hỏi.jsonl" for c in at.caption)
+    problems = [e for e in at.expander if "1 dòng lỗi sẽ bị bỏ qua" in e.label]
+    assert problems and "dòng 2: không phải JSON hợp lệ" in problems[0].text[0].value
+
+
+def test_bad_setting_is_an_error_message_not_a_stack_trace(monkeypatch):
+    monkeypatch.setenv("NTM_UPLOAD_MAX_FILES", "nhiều")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert "NTM\\_UPLOAD\\_MAX\\_FILES" in at.error[0].value
+    assert "số nguyên" in at.error[0].value
+
+
+# -- with the real model ----------------------------------------------------------------------
+@pytest.mark.integration
+def test_answer_shows_numbered_citation_highlighted_in_its_paragraph(indexed):
+    at = ask(start(), DINH_LAP)
+    assert [(s.label, s.state) for s in at.status] == [("Đã soạn xong câu trả lời", "complete")]
+    html = html_of(at)
+    assert html[0] == f'<div class="ntm-user">{DINH_LAP}</div>'
+    answer = html[1]
+    assert answer.startswith('<div class="ntm-answer">06/10 xã')
+    assert '<sup class="ntm-ref">[1]</sup>' in answer
+    card = next(h for h in html if 'class="ntm-cited"' in h)
+    assert '<span class="ntm-badge">1</span>' in card
+    assert "Hội nghị trực tuyến sơ kết công tác xây dựng Nông thôn mới tỉnh Lạng Sơn" in card
+    assert "27/08/2021" in card and DINH_LAP_SOURCE in card
+    assert f"<mark>{DINH_LAP_QUOTE}" in card
+    assert "Đối với huyện Đình Lập, tính đến hết tháng 7/2021" in card  # its paragraph
+    assert at.markdown[0].value == "**Nguồn trích dẫn**"
+
+    copy = at.code[0].value  # the Markdown behind "Sao chép" and "Tải về"
+    assert copy.startswith(f"**Câu hỏi:** {DINH_LAP}")
+    assert f"[1] Hội nghị trực tuyến sơ kết công tác xây dựng Nông thôn mới tỉnh Lạng Sơn — " \
+           f"27/08/2021 — {DINH_LAP_SOURCE}" in copy
+    assert f"> {DINH_LAP_QUOTE}" in copy
+    assert at.get("download_button")[0].proto.label == "Tải về (Markdown)"
+
+    button(at, "Mở toàn văn tại đoạn này").click().run()
+    assert_clean(at)
+    doc = next(h for h in html_of(at) if 'id="ntm-doc"' in h)
+    assert f'<mark id="ntm-passage">{DINH_LAP_QUOTE}' in doc
+    assert "Ngày 27/8/2021, UBND tỉnh Lạng Sơn tổ chức" in doc  # the whole text, not a chunk
+    assert any("scrollTop" in h for h in html_of(at))
+
+
+@pytest.mark.integration
+def test_follow_up_uses_the_conversation_and_abstention_shows_related_reading(indexed):
+    at = ask(start(), DINH_LAP)
+    at = ask(at, "Còn huyện Lộc Bình thì sao?")
+    captions = [unescape(c.value) for c in at.caption]
+    assert "Câu hỏi được hiểu là: “Huyện Lộc Bình có bao nhiêu xã đạt chuẩn NTM?”" in captions
+    answers = [h for h in html_of(at) if h.startswith('<div class="ntm-answer">')]
+    assert len(answers) == 2 and "không có thông tin" in answers[1]
+    related = [e for e in at.expander
+               if e.label == "Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn"]
+    assert len(related) == 1
+    cards = [h for h in html_of(at) if 'class="ntm-related"' in h]
+    assert cards and all('<span class="ntm-badge rel">↗</span>' in h for h in cards)
+    assert not any('class="ntm-badge">' in h for h in cards)  # no citation numbers
+    assert [m.value for m in at.markdown].count("**Nguồn trích dẫn**") == 1  # first answer only
+    assert "Đoạn văn liên quan (chỉ để tham khảo, không phải trích dẫn)" in at.code[1].value
+    assert "Nguồn trích dẫn" not in at.code[1].value
+
+
+@pytest.mark.integration
+def test_sidebar_filters_restrict_the_documents_searched(indexed):
+    at = start()
+    assert at.sidebar.multiselect(key="f_provinces").options == ["Lạng Sơn", "Thái Nguyên"]
+    at.sidebar.multiselect(key="f_provinces").set_value(["Thái Nguyên"]).run()
+    assert any(unescape(c.value) == "Đang lọc: Tỉnh: Thái Nguyên" for c in at.caption)
+    at = ask(at, DINH_LAP)
+    passages = [h for h in html_of(at) if "ntm-cite-head" in h]
+    assert passages, "expected citations or related passages"
+    assert all("003_7c20399e720dfcdf.txt" in h for h in passages)  # the only Thái Nguyên doc
+    assert not any(DINH_LAP_SOURCE in h for h in passages)
+
+
+@pytest.mark.integration
+def test_evaluation_runs_and_reports_failures_with_downloads(indexed):
+    rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines()]
+    right = rows[0]
+    unanswerable = next(r for r in rows if not r["answerable"])
+    wrong = {**rows[2], "id": "sai1", "answer": "Nguyễn Văn Không", "must_include": ["Không Có"]}
+    raw = "\n".join(json.dumps(r, ensure_ascii=False) for r in (right, unanswerable, wrong))
+    at = start(page="evaluation")
+    at.radio(key="qset_source").set_value("upload").run()
+    at.file_uploader(key="qset_upload").set_value(
+        ("nho.jsonl", (raw + "\n[1, 2]\n").encode(), "application/jsonl")
+    ).run()
+    button(at, "Chạy đánh giá").click().run()
+    assert_clean(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Độ chính xác"] == "66.7%"
+    assert set(metrics) >= {"Truy hồi hit@1", "Truy hồi hit@5", "MRR", "Từ chối đúng (precision)",
+                            "Từ chối đủ (recall)", "Độ trễ trung vị", "Trích dẫn nguyên văn"}
+    assert metrics["Từ chối đủ (recall)"] == "100.0%"
+    per_tag = at.dataframe[0].value
+    assert set(per_tag["Nhãn"]) >= set(right["tags"]) | set(unanswerable["tags"])
+    assert any(m.value == "**Câu trả lời sai (1)**" for m in at.markdown)
+    failed = [e for e in at.expander if e.label.startswith("sai1")]
+    assert len(failed) == 1
+    detail = failed[0].children[0].value if hasattr(failed[0].children[0], "value") else ""
+    assert "Nguyễn Văn Không" in detail and "Đặng Văn Lộc" in detail  # expected and given
+    assert any("Dòng lỗi đã bỏ qua (1)" in e.label for e in at.expander)
+    downloads = [d.proto.label for d in at.get("download_button")]
+    assert downloads == ["Tải câu trả lời (JSONL)", "Tải báo cáo (HTML)", "Tải báo cáo (Markdown)"]
+
+
+@pytest.mark.integration
+def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    shutil.copytree(pristine_home, home)  # this test changes the index: its own copy
+    monkeypatch.setenv("NTM_HOME", str(home))
+    at = start(page="documents")
+    at.file_uploader[0].set_value([
+        ("../../Xã Thử Nghiệm.txt", EVIL_DOC.encode(), "text/plain"),
+        ("notes.exe", b"MZ", "application/octet-stream"),
+    ]).run()
+    button(at, "Nạp vào chỉ mục").click().run()
+    assert_clean(at)
+    assert [unescape(s.value) for s in at.success] == ["Đã thêm: Xã Thử Nghiệm.txt"]
+    assert any("../../Xã Thử Nghiệm.txt → Xã Thử Nghiệm.txt" in unescape(i.value)
+               for i in at.info)
+    assert any("1 tệp bị từ chối" in w.value for w in at.warning)
+    rejected = at.dataframe[0].value
+    assert list(rejected["Tệp"]) == ["notes.exe"]
+    table = at.dataframe[1].value
+    assert len(table) == 6
+    row = table[table["Tệp nguồn"] == "Xã Thử Nghiệm.txt"].iloc[0]
+    assert row["Tiêu đề"] == "Xã Thử Nghiệm đạt chuẩn nông thôn mới năm 2023"
+    assert row["Ngày"] == "05/03/2023" and row["Tỉnh"] == "Lạng Sơn" and row["Số đoạn"] >= 1
+
+    go_to(at, "chat")
+    ask(at, "Xã Thử Nghiệm có bao nhiêu thôn đạt chuẩn thôn kiểu mẫu?")
+    html = html_of(at)
+    assert "7 thôn" in html[1]
+    card = next(h for h in html if 'class="ntm-cited"' in h)
+    assert "Xã Thử Nghiệm.txt" in card
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in card
+    assert not any("<script" in h or "<img" in h for h in html)  # shown as text, never run
+
+    go_to(at, "documents")
+    button(at, "Lập chỉ mục lại").click().run()
+    assert_clean(at)
+    chunks = int(at.metric[1].value)
+    assert any(s.value == f"Đã lập chỉ mục lại {chunks} đoạn." for s in at.success)
+
+    at.multiselect(key="delete-pick-1").set_value(["Xã Thử Nghiệm.txt"]).run()
+    assert button(at, "Xoá tài liệu").disabled  # not before the confirmation
+    at.checkbox(key="delete-sure-1").check().run()
+    button(at, "Xoá tài liệu").click().run()
+    assert_clean(at)
+    assert [unescape(s.value) for s in at.success] == ["Đã xoá: Xã Thử Nghiệm.txt"]
+    assert "Xã Thử Nghiệm.txt" not in list(at.dataframe[0].value["Tệp nguồn"])
+    assert at.metric[0].value == "5"

@@ -1,0 +1,233 @@
+"""The app's pure helpers, without Streamlit: safe upload names, upload limits, escaping and
+highlighting of document text, the Markdown copy of an answer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import app  # noqa: E402
+from assistant.types import Answer, Citation, DocumentMeta, Rejection  # noqa: E402
+
+DOC = (
+    "Hội nghị sơ kết NTM\n"
+    "Đối với huyện Đình Lập, bình quân mỗi xã đạt 16,6 tiêu chí. "
+    "Toàn huyện có 06/10 xã đạt chuẩn NTM. Năm 2021 huyện phấn đấu thêm 1 xã.\n"
+    "Đoạn cuối <script>alert(1)</script>."
+)
+QUOTE = "Toàn huyện có 06/10 xã đạt chuẩn NTM."
+START = DOC.index(QUOTE)
+
+
+def cite(n=1, quote=QUOTE, start=START, source="000_a.txt", date="2021-08-27") -> Citation:
+    return Citation(n, source, "Hội nghị sơ kết NTM", date, quote, start, start + len(quote))
+
+
+@pytest.mark.parametrize(
+    ("raw", "safe"),
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\..\\Windows\\báo cáo.docx", "báo cáo.docx"),
+        ("/abs/path/Tài liệu NTM 2021.PDF", "Tài liệu NTM 2021.PDF"),
+        ("a\x00b\x1f\u202ec.md", "abc.md"),
+        ("..txt", "tai-lieu.txt"),
+        ("....", "tai-lieu"),
+        (".hidden.txt", "hidden.txt"),
+        ("x..y..z.txt", "x.y.z.txt"),
+        ('re<p>o:r"t|?*.html', "re_p_o_r_t___.html"),
+        ("", "tai-lieu"),
+        ("   ", "tai-lieu"),
+        ("notes", "notes"),
+        ("Nông thôn mới.tar.txt", "Nông thôn mới.tar.txt"),
+    ],
+)
+def test_safe_filename_strips_directories_and_control_characters(raw, safe):
+    assert app.safe_filename(raw) == safe
+
+
+def test_safe_filename_is_never_a_path_and_keeps_the_extension():
+    nasty = ["../" * 20 + "x.txt", "a/../../b.md", "C:\\x\\..\\y.htm", "\n\r.txt", "~$lock.docx"]
+    for name in nasty:
+        safe = app.safe_filename(name)
+        assert "/" not in safe and "\\" not in safe and ".." not in safe
+        assert not safe.startswith(".")
+        assert Path(safe).name == safe
+        assert Path(safe).suffix.lower() == Path(name.replace("\\", "/")).suffix.lower()
+
+
+def test_safe_filename_is_nfc_and_bounded():
+    decomposed = "Ba\u0300o ca\u0301o.txt"  # NFD 'Bào cáo'
+    assert app.safe_filename(decomposed) == "Bào cáo.txt"
+    long = app.safe_filename("x" * 500 + ".txt")
+    assert len(long) <= app.MAX_NAME_CHARS and long.endswith(".txt")
+
+
+def test_plan_uploads_applies_count_type_size_and_duplicate_limits():
+    files = [
+        ("a.txt", 10),
+        ("../b.md", 10),  # sanitised to b.md
+        ("virus.exe", 10),
+        ("big.pdf", 5000),
+        ("empty.txt", 0),
+        ("dir/a.txt", 10),  # same sanitised name as the first
+        ("late.txt", 10),  # beyond the count limit
+    ]
+    plan = app.plan_uploads(files, max_files=6, max_bytes=1000)
+    assert plan.accepted == [(0, "a.txt"), (1, "b.md")]
+    reasons = {r.path: r.reason for r in plan.rejected}
+    assert set(reasons) == {"virus.exe", "big.pdf", "empty.txt", "dir/a.txt", "late.txt"}
+    assert "không hỗ trợ .exe" in reasons["virus.exe"]
+    assert "NTM_UPLOAD_MAX_MB" in reasons["big.pdf"]
+    assert "rỗng" in reasons["empty.txt"]
+    assert "trùng tên" in reasons["dir/a.txt"]
+    assert "NTM_UPLOAD_MAX_FILES" in reasons["late.txt"]
+
+
+def test_highlight_escapes_everything_and_marks_the_span():
+    text = "<b>x</b> & <script>alert(1)</script> tail"
+    start = text.index("<script>")
+    out = app.highlight(text, start, start + len("<script>alert(1)</script>"), mark_id="p")
+    assert "<script>" not in out and "<b>" not in out
+    assert '<mark id="p">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in out
+    assert out.startswith("&lt;b&gt;x&lt;/b&gt; &amp; ")
+    assert out.endswith(" tail")
+
+
+def test_highlight_clamps_bad_offsets():
+    assert app.highlight("abc", -5, 99) == "<mark>abc</mark>"
+    assert app.highlight("abc", 2, 1) == "ab<mark></mark>c"
+
+
+def test_passage_shows_the_quote_inside_its_paragraph():
+    out = app.passage_html(DOC, cite())
+    assert f"<mark>{QUOTE}</mark>" in out
+    assert "bình quân mỗi xã đạt 16,6 tiêu chí" in out  # the sentence before, same paragraph
+    assert "Năm 2021 huyện phấn đấu" in out  # the sentence after
+    assert "Hội nghị sơ kết" not in out  # another paragraph
+    assert "script" not in out
+
+
+def test_passage_finds_a_quote_whose_offsets_moved():
+    moved = cite(start=0)  # offsets from an older version of the document
+    assert app.locate(DOC, moved) == (START, START + len(QUOTE))
+    assert f"<mark>{QUOTE}</mark>" in app.passage_html(DOC, moved)
+
+
+def test_passage_without_document_shows_the_escaped_quote():
+    out = app.passage_html(None, cite(quote="a <i>b</i>"))
+    assert out == '<div class="ntm-passage"><mark>a &lt;i&gt;b&lt;/i&gt;</mark></div>'
+
+
+def test_long_paragraph_is_clipped_around_the_quote():
+    para = " ".join(f"câu{i}" for i in range(2000))
+    start = para.index("câu1000")
+    p0, p1 = app.paragraph_bounds(para, start, start + 7, limit=200)
+    assert p1 - p0 <= 210 and p0 <= start < start + 7 <= p1
+    out = app.passage_html(para, Citation(1, "s", "t", None, "câu1000", start, start + 7))
+    assert out.count("…") == 2 and "<mark>câu1000</mark>" in out
+
+
+def test_document_view_marks_the_passage_with_an_anchor_and_escapes():
+    out = app.document_html(DOC, (START, START + len(QUOTE)))
+    assert f'<mark id="{app.PASSAGE_ID}">{QUOTE}</mark>' in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "<script>" not in out
+    assert 'id="ntm-doc"' in out
+
+
+def test_answer_html_escapes_and_turns_markers_into_references():
+    out = app.answer_html("06/10 xã [1]\n<img src=x onerror=alert(1)> [2]")
+    assert '<sup class="ntm-ref">[1]</sup>' in out and '<sup class="ntm-ref">[2]</sup>' in out
+    assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out
+
+
+def test_answer_markdown_holds_the_answer_and_numbered_citations():
+    answer = Answer(
+        "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?",
+        "06/10 xã [1]",
+        False,
+        citations=(cite(), cite(n=2, source="004_b.txt", date=None)),
+        resolved_question="Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM năm 2021?",
+    )
+    md = app.answer_markdown(answer)
+    assert md.startswith("**Câu hỏi:** Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?")
+    assert "năm 2021?" in md
+    assert "06/10 xã [1]" in md
+    assert "[1] Hội nghị sơ kết NTM — 27/08/2021 — 000_a.txt" in md
+    assert "[2] Hội nghị sơ kết NTM — không rõ ngày — 004_b.txt" in md
+    assert f"> {QUOTE}" in md
+    assert "liên quan" not in md
+
+
+def test_answer_markdown_labels_related_passages_as_reading_not_citations():
+    answer = Answer("Còn huyện Lộc Bình?", "Tài liệu hiện có không có thông tin này.", True,
+                    related=(cite(quote="dòng 1\ndòng 2"),))
+    md = app.answer_markdown(answer)
+    assert "Nguồn trích dẫn" not in md
+    assert "Đoạn văn liên quan (chỉ để tham khảo, không phải trích dẫn)" in md
+    assert "- Hội nghị sơ kết NTM — 27/08/2021 — 000_a.txt" in md
+    assert "> dòng 1\n> dòng 2" in md
+
+
+def test_md_escape_neutralises_markdown_and_html():
+    out = app.md_escape("**đậm** <b>x</b> [link](javascript:alert(1)) 000_a_b.txt")
+    assert "<b>" not in out and "&lt;b&gt;" in out
+    assert r"\*\*đậm\*\*" in out and r"\[link\]\(javascript\:alert\(1\)\)" in out
+    assert r"000\_a\_b\.txt" in out
+
+
+def test_format_date_and_latency():
+    assert app.format_date("2021-08-27") == "27/08/2021"
+    assert app.format_date("2021-08") == "08/2021"
+    assert app.format_date(None) == "không rõ ngày"
+    assert app.format_ms(250.4) == "250 ms" and app.format_ms(13240) == "13.2 s"
+
+
+def test_filter_options_and_table_rows_come_from_document_metadata():
+    metas = [
+        DocumentMeta("1", "b.txt", "Tiêu đề B", "2020-06-26", ("Thái Nguyên",), ("Phú Bình",),
+                     chunk_count=10),
+        DocumentMeta("2", "a.txt", "Tiêu đề A", "2021-08-27", ("Lạng Sơn",), ("Đình Lập",),
+                     chunk_count=9),
+        DocumentMeta("3", "c.txt", "Tiêu đề C", None, ("Lạng Sơn",), (), chunk_count=8),
+    ]
+    options = app.filter_options(metas)
+    assert options == {
+        "sources": ["a.txt", "b.txt", "c.txt"],
+        "provinces": ["Lạng Sơn", "Thái Nguyên"],
+        "districts": ["Phú Bình", "Đình Lập"],
+        "years": [2021, 2020],
+    }
+    rows = app.documents_rows(metas)
+    assert rows[1] == {
+        "Tiêu đề": "Tiêu đề A",
+        "Ngày": "27/08/2021",
+        "Tỉnh": "Lạng Sơn",
+        "Huyện": "Đình Lập",
+        "Số đoạn": 9,
+        "Tệp nguồn": "a.txt",
+    }
+    assert rows[2]["Ngày"] == ""
+
+
+def test_answers_jsonl_has_one_object_per_question():
+    from assistant.evaluate import EvalReport, Question, QuestionResult
+
+    q = Question("d1", "Câu hỏi?", True, "06/10", sources=("000_a.txt",))
+    report = EvalReport(results=[
+        QuestionResult(q, Answer("Câu hỏi?", "06/10 xã [1]", False, citations=(cite(),)), True),
+        QuestionResult(q, None, False, error="lỗi", failure="đã từ chối trả lời"),
+    ])
+    lines = app.answers_jsonl(report).splitlines()
+    assert [json.loads(line)["correct"] for line in lines] == [True, False]
+    assert json.loads(lines[0])["citations"][0]["quote"] == QUOTE
+
+
+def test_rejection_is_the_backend_type():
+    plan = app.plan_uploads([("x.exe", 1)], 5, 100)
+    assert isinstance(plan.rejected[0], Rejection)

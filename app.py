@@ -725,6 +725,29 @@ def show_ingest_outcome() -> None:
         )
 
 
+def sticky_radio(
+    label: str, options: Sequence[str], labels: dict[str, str], state_key: str, **kwargs
+) -> str:
+    """A radio whose choice survives the language switch.
+
+    Streamlit keeps a radio's value as its displayed label, so translating the labels would
+    reset it. The choice lives in ``st.session_state[state_key]``; the widget itself gets a
+    key per language and is set from that choice.
+    """
+    current = st.session_state.get(state_key)
+    if current not in options:
+        current = options[0]
+    widget_key = f"{state_key}-{lang()}"
+    st.session_state[widget_key] = current
+
+    def remember() -> None:
+        st.session_state[state_key] = st.session_state[widget_key]
+
+    st.radio(label, options, key=widget_key, format_func=labels.get, on_change=remember, **kwargs)
+    st.session_state[state_key] = current
+    return current
+
+
 # -- chat page --------------------------------------------------------------------------------
 def sidebar_filters(metas: Sequence[DocumentMeta]) -> SearchFilter:
     options = filter_options(metas)
@@ -1199,12 +1222,12 @@ def evaluation_page(bot, settings: Settings) -> None:
     metas = call(bot.documents)
     if metas is None:
         return
-    source = st.radio(
+    source = sticky_radio(
         t("qset_source"),
-        ["bundled", "upload"],
-        format_func={"bundled": t("qset_bundled"), "upload": t("qset_upload")}.get,
+        ("bundled", "upload"),
+        {"bundled": t("qset_bundled"), "upload": t("qset_upload")},
+        "qset_source",
         horizontal=True,
-        key="qset_source",
     )
     raw, name = None, None
     if source == "bundled":
@@ -1284,11 +1307,11 @@ def sidebar(bot) -> str:
         if "page" not in st.session_state:
             wanted = st.query_params.get("page")
             st.session_state["page"] = wanted if wanted in PAGES else PAGES[0]
-        page = st.radio(
+        page = sticky_radio(
             t("nav"),
             PAGES,
-            key="page",
-            format_func={p: t(f"page_{p}") for p in PAGES}.get,  # labels fixed for this run
+            {p: t(f"page_{p}") for p in PAGES},
+            "page",
             label_visibility="collapsed",
         )
         st.query_params["page"] = page

@@ -113,6 +113,8 @@ GLOSSARY = {
     r"who|whom": "ai",
     r"chaired|chairs|presided(?: over)?|hosted|led": "chu tri",
     r"online": "truc tuyen",
+    r"kilomet(?:re|er)s?|km": "km",
+    r"hectares?|ha": "ha",
     r"when|what date|which day|on what day": "khi nao ngay nao",
     r"which|what": "nao",
     r"how many|number of|how much|amount of": "bao nhieu",
@@ -264,6 +266,7 @@ _PLACE_RE = re.compile(
 
 def _capitalised_name(text: str, start: int, limit: int = 4) -> str:
     """The run of capitalised words (or numbers) starting at ``start``."""
+    plain = fold(text) == text.lower()  # typed without diacritics: 'Nam' may be 'năm'
     words = []
     for m in _WORD.finditer(text, start):
         gap = text[start : m.start()] if not words else text[words[-1][1] : m.start()]
@@ -272,7 +275,7 @@ def _capitalised_name(text: str, start: int, limit: int = 4) -> str:
         word = m.group()
         if not (word[0].isupper() or word.isdigit()) or (word.isupper() and len(word) > 2):
             break
-        if fold(word) in _NAME_STOP:
+        if word.lower() in _NAME_STOP_RAW or (plain and fold(word) in _NAME_STOP):
             break
         words.append((word, m.end()))
         if len(words) >= limit:
@@ -293,21 +296,33 @@ def find_places(text: str) -> tuple[Place, ...]:
     provinces, districts = _gazetteer()
     folded = f" {fold(text)} "
     padded = " " + " ".join(re.findall(r"\w+", folded)) + " "
+    claimed: list[tuple[int, int]] = []  # spans already taken by a name
+    for key in found:
+        at = padded.find(f" {key} ")
+        if at >= 0:
+            claimed.append((at, at + len(key) + 1))
+    matches = []
     for table, level in ((provinces, "tinh"), (districts, "huyen")):
         for key, display in table.items():
             if len(key) < 4 or key in found:
                 continue
-            if f" {key} " in padded:
-                preceding = folded[: folded.find(f" {key}")].split()[-2:]
-                tail = " ".join(preceding)
-                lvl = level
-                for word in PLACE_WORDS:
-                    if tail.endswith(word):
-                        lvl = "tp" if word == "thanh pho" else word
-                        break
-                if lvl in COMMUNE_LEVEL | HAMLET_LEVEL:
-                    continue  # 'xã Tân Thành' is a commune even if a district shares the name
-                found.setdefault(key, Place(lvl, key, display))
+            at = padded.find(f" {key} ")
+            if at < 0:
+                continue
+            before = padded[:at].split()[-2:]
+            word = next((w for w in PLACE_WORDS if " ".join(before).endswith(w)), None)
+            lvl = ("tp" if word == "thanh pho" else word) if word else level
+            matches.append((word is None, -len(key), level != "tinh", at, key, display, lvl))
+    # Names introduced by a place word first, then the longest: 'huyen hai ha nam 2020' is
+    # Hải Hà (and the year), not Hà Nam.
+    for _, _, _, at, key, display, lvl in sorted(matches):
+        span = (at, at + len(key) + 1)
+        if any(a < span[1] and span[0] < b for a, b in claimed):
+            continue
+        if lvl in COMMUNE_LEVEL | HAMLET_LEVEL:
+            continue  # 'xã Tân Thành' is a commune even if a district shares the name
+        claimed.append(span)
+        found.setdefault(key, Place(lvl, key, display))
     # Drop names contained in longer names ('lang' in 'lang son').
     keys = list(found)
     for key in keys:
@@ -316,6 +331,27 @@ def find_places(text: str) -> tuple[Place, ...]:
     return tuple(found.values())
 
 
+_NAME_STOP_RAW = {
+    "có",
+    "đã",
+    "đạt",
+    "được",
+    "là",
+    "năm",
+    "tháng",
+    "tỉnh",
+    "đến",
+    "trong",
+    "của",
+    "phấn",
+    "bao",
+    "nhiêu",
+    "về",
+    "và",
+    "tại",
+    "thì",
+    "còn",
+}
 _NAME_STOP = {
     "co",
     "da",

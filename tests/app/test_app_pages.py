@@ -124,28 +124,33 @@ def test_empty_index_offers_the_bundled_documents():
 
 def test_three_pages_in_vietnamese_with_an_english_switch():
     at = start()
-    radio = at.sidebar.radio(key="page")
+    radio = at.sidebar.radio(key="page-vi")
     assert radio.options == [
         ":material/forum: Hỏi đáp",
         ":material/library_books: Tài liệu",
         ":material/monitoring: Đánh giá",
     ]
     titles = {}
-    for page in ("chat", "documents", "evaluation"):
-        titles[page] = go_to(at, page).title[0].value
+    for page in ("documents", "evaluation", "chat"):
+        at.sidebar.radio(key="page-vi").set_value(page).run()  # a click in the sidebar
+        assert_clean(at)
+        titles[page] = at.title[0].value
     assert titles == {"chat": "Hỏi đáp về Nông thôn mới", "documents": "Tài liệu",
                       "evaluation": "Đánh giá"}
-    go_to(at, "chat").sidebar.toggle[0].set_value(True).run()
+    at.sidebar.toggle[0].set_value(True).run()
     assert at.title[0].value == "Ask about New Rural Development"
     assert at.chat_input[0].placeholder == "Type a question about NTM…"
-    assert at.sidebar.radio(key="page").options[2] == ":material/monitoring: Evaluation"
-    assert go_to(at, "documents").title[0].value == "Documents"
+    assert at.sidebar.radio(key="page-en").options[2] == ":material/monitoring: Evaluation"
+    at.sidebar.radio(key="page-en").set_value("documents").run()
+    assert at.title[0].value == "Documents"
+    at.sidebar.toggle[0].set_value(False).run()
+    assert at.title[0].value == "Tài liệu"  # switching language keeps the page
 
 
 def test_page_can_be_opened_by_url():
     at = start(page="evaluation")
     assert at.title[0].value == "Đánh giá"
-    assert at.sidebar.radio(key="page").value == "evaluation"
+    assert at.sidebar.radio(key="page-vi").value == "evaluation"
 
 
 def test_rejected_uploads_are_listed_with_the_reason(monkeypatch):
@@ -180,7 +185,7 @@ def test_evaluation_page_reads_bundled_and_uploaded_question_sets():
     assert run.disabled  # the index is empty
     assert any("Hãy nạp tài liệu trước khi đánh giá" in w.value for w in at.warning)
 
-    at.radio(key="qset_source").set_value("upload").run()
+    at.radio(key="qset_source-vi").set_value("upload").run()
     good = QUESTIONS.read_text(encoding="utf-8").splitlines()[0]
     at.file_uploader(key="qset_upload").set_value(
         ("../mine/bộ câu hỏi.jsonl", f"{good}\n{{not json\n".encode(), "application/jsonl")
@@ -273,7 +278,7 @@ def test_evaluation_runs_and_reports_failures_with_downloads(indexed):
     wrong = {**rows[2], "id": "sai1", "answer": "Nguyễn Văn Không", "must_include": ["Không Có"]}
     raw = "\n".join(json.dumps(r, ensure_ascii=False) for r in (right, unanswerable, wrong))
     at = start(page="evaluation")
-    at.radio(key="qset_source").set_value("upload").run()
+    at.radio(key="qset_source-vi").set_value("upload").run()
     at.file_uploader(key="qset_upload").set_value(
         ("nho.jsonl", (raw + "\n[1, 2]\n").encode(), "application/jsonl")
     ).run()

@@ -1,0 +1,338 @@
+"""End to end: ``streamlit run app.py`` on 127.0.0.1, driven in headless Chromium.
+
+One journey over a fresh, empty index, as a new user meets the product: ingest the bundled
+documents from the empty state, ask, read the citation, download it, open the whole document
+at the passage, ask a follow-up, upload files while a second person asks a question, ask about
+the upload (whose HTML must show as text), and run an evaluation. Screenshots of every step go
+to ``test-artifacts/app/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+DOCUMENTS = ROOT / "documents"
+QUESTIONS = ROOT / "eval" / "questions.jsonl"
+ARTIFACTS = ROOT / "test-artifacts" / "app"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SLOW = 300_000  # ms: the first ingest loads the model; CI machines are shared
+
+DINH_LAP = "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?"
+DINH_LAP_SOURCE = "000_b1a6b20c5124416e.txt"
+DINH_LAP_TITLE = "Hội nghị trực tuyến sơ kết công tác xây dựng Nông thôn mới tỉnh Lạng Sơn"
+DINH_LAP_QUOTE = "Toàn huyện có 06/10 xã đạt chuẩn NTM"
+EVIL_NAME = "../../Xã Thử Nghiệm.txt"
+EVIL_DOC = (
+    "Xã Thử Nghiệm đạt chuẩn nông thôn mới năm 2023\n\n"
+    "Ngày 05/03/2023, huyện Hữu Lũng, tỉnh Lạng Sơn công bố xã Thử Nghiệm đạt chuẩn nông "
+    "thôn mới.\n"
+    'Xã Thử Nghiệm có 7 thôn đạt chuẩn thôn kiểu mẫu <img src=x onerror="window.__pwned=1"> '
+    "và <script>window.__pwned=2</script> thu nhập bình quân đạt 48 triệu đồng/người/năm.\n"
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+
+
+def big_document(paragraphs: int = 40) -> str:
+    """A report long enough that its last passage sits far below the top of the page."""
+    lines = [
+        "Báo cáo rà soát tiêu chí thôn nông thôn mới huyện Mẫu Sơn năm 2022",
+        "",
+        "Ngày 15/11/2022",
+    ]
+    for i in range(1, paragraphs + 1):
+        lines.append(
+            f"Thôn Khuổi {i:04d} của xã Mẫu Sơn đã rà soát {i % 9 + 1} tiêu chí trong năm 2022. "
+            f"Ban phát triển thôn Khuổi {i:04d} họp {i % 5 + 2} lần để bàn kế hoạch giao thông, "
+            f"thủy lợi và môi trường; kinh phí đối ứng của người dân đạt {i % 50 + 10} triệu đồng."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app as the README runs it, on an empty index of its own."""
+    tmp = tmp_path_factory.mktemp("app-e2e")
+    port = free_port()
+    env = {**os.environ, "NTM_HOME": str(tmp / "home"), "NTM_PROGRESS": "0"}
+    log_path = tmp / "streamlit.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP),
+             "--server.headless", "true", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited:\n{log_path.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.5)
+        yield url, log_path
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: `apt-get install -y chromium` (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def shot(page, name: str, height: int | None = None) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    if height:
+        page.set_viewport_size({"width": 1400, "height": height})
+        page.wait_for_timeout(600)
+    page.screenshot(path=str(ARTIFACTS / name))
+    if height:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def no_trace(page) -> None:
+    assert page.get_by_test_id("stException").count() == 0, page.get_by_test_id(
+        "stException"
+    ).first.inner_text()
+
+
+def watch_thinking(page) -> None:
+    page.evaluate(
+        """() => {
+        window.__thinking = false;
+        new MutationObserver(() => {
+            if (document.body.textContent.includes("Đang tìm trong tài liệu")) {
+                window.__thinking = true;
+            }
+        }).observe(document.body, {subtree: true, childList: true, characterData: true});
+    }"""
+    )
+
+
+def ask(page, question: str) -> None:
+    """Type a question, see the thinking state, wait for the answer."""
+    done = page.get_by_text("Đã soạn xong câu trả lời")
+    before = done.count()
+    watch_thinking(page)
+    page.get_by_test_id("stChatInputTextArea").fill(question)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        f"document.querySelectorAll('.ntm-answer').length > {before} && "
+        f"[...document.querySelectorAll('[data-testid=stExpander] summary')]"
+        f".filter(s => s.textContent.includes('Đã soạn xong câu trả lời')).length > {before}",
+        timeout=SLOW,
+    )
+    assert page.evaluate("window.__thinking"), "no visible thinking state while answering"
+    settle(page)
+    no_trace(page)
+
+
+def settle(page) -> None:
+    """Wait until the script run is over and its last elements are drawn."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=stStatusWidgetRunningIcon]')", timeout=SLOW
+    )
+    page.wait_for_timeout(500)
+
+
+def go_to(page, index: int, title: str) -> None:
+    page.locator("[data-testid=stSidebar] [role=radiogroup] label").nth(index).click()
+    page.locator("h1", has_text=title).wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
+
+
+def open_passage(page, button_index: int = -1) -> dict:
+    """Open the whole document at a citation; where the passage is in its scrolled box."""
+    page.get_by_role("button", name="Mở toàn văn tại đoạn này").nth(button_index).click()
+    page.wait_for_selector("#ntm-passage", timeout=60_000)
+    page.wait_for_function(
+        "document.getElementById('ntm-doc')?.dataset.scrolled === '1'", timeout=20_000
+    )
+    return page.evaluate(
+        """() => {
+        const box = document.getElementById('ntm-doc');
+        const m = document.getElementById('ntm-passage').getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        return {visible: m.top >= b.top && m.bottom <= b.bottom, scrollTop: box.scrollTop,
+                mark: document.getElementById('ntm-passage').textContent,
+                text: box.textContent};
+    }"""
+    )
+
+
+# -- the journey ------------------------------------------------------------------------------
+def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_path):
+    url, log_path = server
+    bundled = len([p for p in DOCUMENTS.iterdir() if p.is_file()])
+    a_ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    b_ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = a_ctx.new_page()
+    other = b_ctx.new_page()
+    try:
+        # 1. empty index: the app offers to ingest documents/
+        page.goto(url)
+        page.get_by_text("Chỉ mục đang trống").wait_for(timeout=SLOW)
+        no_trace(page)
+        shot(page, "01-empty-index.png")
+        page.get_by_role("button", name=f"Nạp {bundled} tài liệu mẫu từ documents/").click()
+        page.get_by_role("button", name=DINH_LAP).wait_for(timeout=SLOW)  # an example question
+        page.get_by_text(f"{bundled} tài liệu ·").wait_for(timeout=60_000)
+        shot(page, "02-ingested.png")
+
+        # 2. a question, answered with a numbered citation highlighted in its paragraph
+        ask(page, DINH_LAP)
+        assert "06/10" in page.locator(".ntm-answer").first.inner_text()
+        card = page.locator(".ntm-cited").first
+        card_text = card.inner_text()
+        assert DINH_LAP_TITLE in card_text and "27/08/2021" in card_text
+        assert DINH_LAP_SOURCE in card_text
+        assert card.locator("mark").inner_text().startswith(DINH_LAP_QUOTE)
+        assert "Đối với huyện Đình Lập" in card.locator(".ntm-passage").inner_text()
+        shot(page, "03-answer.png")
+
+        # 3. the answer with its citations as Markdown, for a brief
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Tải về (Markdown)").first.click()
+        markdown = Path(download.value.path()).read_text(encoding="utf-8")
+        assert markdown.startswith(f"**Câu hỏi:** {DINH_LAP}")
+        assert f"[1] {DINH_LAP_TITLE} — 27/08/2021 — {DINH_LAP_SOURCE}" in markdown
+        assert f"> {DINH_LAP_QUOTE}" in markdown
+
+        # 4. the whole document, scrolled to the highlighted passage
+        where = open_passage(page, 0)
+        assert where["visible"] and where["mark"].startswith(DINH_LAP_QUOTE)
+        assert "Ngày 27/8/2021, UBND tỉnh Lạng Sơn tổ chức" in where["text"]
+        shot(page, "04-document-at-passage.png")
+        page.keyboard.press("Escape")
+        page.locator("#ntm-doc").wait_for(state="detached", timeout=20_000)
+
+        # 5. a follow-up uses the conversation; the abstention shows related reading
+        ask(page, "Còn huyện Lộc Bình thì sao?")
+        page.get_by_text("Câu hỏi được hiểu là: “Huyện Lộc Bình có bao nhiêu xã đạt chuẩn NTM?”")\
+            .wait_for(timeout=10_000)
+        related = page.get_by_text("Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn")
+        assert related.count() == 1
+        page.locator(".ntm-related").first.wait_for(timeout=10_000)
+        shot(page, "05-follow-up-related.png")
+
+        # 6. one person uploads while another asks: both get what they expect
+        other.goto(url)
+        other.get_by_role("button", name=DINH_LAP).wait_for(timeout=SLOW)
+        go_to(page, 1, "Tài liệu")
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files([
+            {"name": "bao-cao-mau-son.txt", "mimeType": "text/plain",
+             "buffer": big_document().encode()},
+            {"name": EVIL_NAME, "mimeType": "text/plain", "buffer": EVIL_DOC.encode()},
+            {"name": "virus.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x00"},
+        ])
+        page.get_by_text("virus.exe").wait_for(timeout=30_000)
+        shot(page, "06-files-chosen.png")
+        page.get_by_role("button", name="Nạp vào chỉ mục").click()
+        page.get_by_test_id("stProgress").wait_for(timeout=60_000)
+        ask(other, DINH_LAP)
+        overlapped = page.get_by_test_id("stProgress").count() > 0
+        assert "06/10" in other.locator(".ntm-answer").first.inner_text()
+        assert DINH_LAP_SOURCE in other.locator(".ntm-cited").first.inner_text()
+        page.get_by_text("Đã thêm:").wait_for(timeout=SLOW)
+        no_trace(page)
+        added = page.get_by_text("Đã thêm:").inner_text()
+        assert "bao-cao-mau-son.txt" in added and "Xã Thử Nghiệm.txt" in added
+        assert page.get_by_text(f"{EVIL_NAME} → Xã Thử Nghiệm.txt").count() == 1
+        assert page.get_by_text("1 tệp bị từ chối").count() == 1
+        shot(page, "07-uploaded.png", height=1900)
+        print(f"upload still running when the other session's answer arrived: {overlapped}")
+
+        # 7. the upload answers questions; its HTML is shown as text, never run
+        ask(other, "Xã Thử Nghiệm có bao nhiêu thôn đạt chuẩn thôn kiểu mẫu?")
+        assert "7 thôn" in other.locator(".ntm-answer").last.inner_text()
+        card = other.locator(".ntm-cited").last
+        assert "Xã Thử Nghiệm.txt" in card.inner_text()
+        assert "<script>window.__pwned=2</script>" in card.inner_text()
+        assert other.evaluate("window.__pwned") is None
+        assert other.locator(".ntm-cited img, .ntm-cited script").count() == 0
+        shot(other, "08-uploaded-answer-escaped.png")
+
+        # 8. a passage deep in a long document: the view scrolls to it
+        ask(other, "Thôn Khuổi 0038 của xã Mẫu Sơn đã rà soát bao nhiêu tiêu chí?")
+        assert "3 tiêu chí" in other.locator(".ntm-answer").last.inner_text()
+        where = open_passage(other)
+        assert where["mark"].startswith("Thôn Khuổi 0038")
+        assert where["visible"] and where["scrollTop"] > 500
+        shot(other, "09-long-document-scrolled.png")
+        other.keyboard.press("Escape")
+
+        # 9. an evaluation run with its report
+        go_to(page, 2, "Đánh giá")
+        rows = [json.loads(x) for x in QUESTIONS.read_text(encoding="utf-8").splitlines()]
+        small = [rows[0], next(r for r in rows if not r["answerable"]), rows[2]]
+        page.get_by_text("Tải lên tệp JSONL").click()
+        questions = tmp_path / "bo-nho.jsonl"
+        questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in small) + "\n",
+                             encoding="utf-8")
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(questions))
+        page.get_by_text("3 câu hỏi trong bo-nho.jsonl").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Chạy đánh giá").click()
+        page.get_by_text("Kết quả cho bo-nho.jsonl").wait_for(timeout=SLOW)
+        no_trace(page)
+        metric = page.get_by_test_id("stMetric").filter(has_text="Độ chính xác")
+        assert "%" in metric.inner_text()
+        assert page.get_by_role("button", name="Tải báo cáo (HTML)").count() == 1
+        shot(page, "10-evaluation-report.png", height=1900)
+        assert "Traceback" not in log_path.read_text()
+    except Exception:
+        shot(page, "failure-session-a.png")
+        shot(other, "failure-session-b.png")
+        raise
+    finally:
+        a_ctx.close()
+        b_ctx.close()

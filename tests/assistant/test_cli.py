@@ -1,0 +1,133 @@
+"""The `ntm` command line, in process, with the fake embedder and a real Chroma."""
+
+import json
+
+import pytest
+
+from assistant.cli import main
+from assistant.core import Assistant
+from tests.conftest import QUESTIONS, FakeEmbedder
+
+
+@pytest.fixture
+def run(capsys):
+    embedder = FakeEmbedder()
+
+    def invoke(*argv):
+        code = main(list(argv), assistant_factory=lambda s: Assistant(s, embedder=embedder))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+def test_ingest_prints_a_summary_and_exits_zero_then_reports_unchanged(run, docs_copy):
+    code, out, _ = run("ingest", str(docs_copy))
+    assert code == 0 and "Thêm mới (added): 5" in out
+    code, out, _ = run("ingest", str(docs_copy), "--json")
+    assert code == 0 and len(json.loads(out)["unchanged"]) == 5
+
+
+def test_rejected_files_give_exit_status_3_and_name_the_reason(run, docs_copy):
+    (docs_copy / "rong.txt").write_text("   ", encoding="utf-8")
+    code, out, err = run("ingest", str(docs_copy))
+    assert code == 3
+    assert "rong.txt" in err and "rỗng" in err
+    assert "Thêm mới (added): 5" in out
+
+
+def test_usage_errors_exit_2(run):
+    with pytest.raises(SystemExit) as exc:
+        run("search")
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        run("frobnicate")
+    assert exc.value.code == 2
+
+
+def test_bad_setting_is_named(run, monkeypatch, capsys):
+    monkeypatch.setenv("NTM_CHUNK_CHARS", "lots")
+    code, _, err = run("docs")
+    assert code == 2 and "NTM_CHUNK_CHARS" in err
+
+
+def test_docs_search_ask_and_remove(run, docs_copy, tmp_path):
+    run("ingest", str(docs_copy))
+    code, out, _ = run("docs", "--json")
+    docs = json.loads(out)
+    assert code == 0 and {d["source"] for d in docs} == {p.name for p in docs_copy.iterdir()}
+    assert all({"title", "date", "provinces", "districts", "chunk_count"} <= d.keys() for d in docs)
+
+    code, out, _ = run("search", "Đình Lập có bao nhiêu xã đạt chuẩn", "--json", "-k", "3")
+    hits = json.loads(out)
+    assert code == 0 and len(hits) == 3 and hits[0]["score"] >= hits[-1]["score"]
+    assert hits[0]["source"] == "000_b1a6b20c5124416e.txt"
+
+    code, out, _ = run("ask", "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?", "--json")
+    answer = json.loads(out)
+    assert code == 0
+    assert set(answer) >= {"question", "answer", "abstained", "citations", "timings_ms"}
+    for c in answer["citations"]:
+        assert set(c) == {"n", "source", "title", "date", "quote", "start", "end"}
+
+    code, _, err = run("remove", "khong-co.txt")
+    assert code == 1 and "khong-co.txt" in err
+    code, out, _ = run("remove", "003_7c20399e720dfcdf.txt")
+    assert code == 0
+    code, out, _ = run("docs", "--json")
+    assert "003_7c20399e720dfcdf.txt" not in {d["source"] for d in json.loads(out)}
+
+
+def test_home_option_overrides_the_environment(run, docs_copy, tmp_path):
+    other = tmp_path / "other-home"
+    run("--home", str(other), "ingest", str(docs_copy / "000_b1a6b20c5124416e.txt"))
+    code, out, _ = run("docs", "--json", "--home", str(other))
+    assert [d["source"] for d in json.loads(out)] == ["000_b1a6b20c5124416e.txt"]
+    code, out, _ = run("docs", "--json")
+    assert json.loads(out) == []
+
+
+def test_bad_questions_get_a_message_not_a_traceback(run, docs_copy):
+    run("ingest", str(docs_copy))
+    for question, words in [
+        ("   ", "trống"),
+        ("?!...", "không có chữ"),
+        ("xã " * 800, "quá dài"),
+        ("这个省有多少个乡？", "chữ viết khác"),
+    ]:
+        code, out, err = run("ask", question)
+        assert code == 2 and words in err and "Traceback" not in err
+
+
+def test_eval_reports_malformed_lines_and_writes_answers_and_reports(run, docs_copy, tmp_path):
+    run("ingest", str(docs_copy))
+    lines = QUESTIONS.read_text(encoding="utf-8").splitlines()[:3]
+    lines.insert(1, "{not json")
+    lines.append(json.dumps({"id": "x1", "question": ""}))
+    impossible = {"id": "x2", "question": "Huyện Lộc Bình có bao nhiêu xã đạt chuẩn?",
+                  "answerable": True, "sources": ["none.txt"], "must_include": ["zzz"]}
+    lines.append(json.dumps(impossible, ensure_ascii=False))
+    qs = tmp_path / "qs.jsonl"
+    qs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    answers, html_report, md_report = tmp_path / "a.jsonl", tmp_path / "r.html", tmp_path / "r.md"
+    code, out, err = run("eval", str(qs), "--answers-out", str(answers), "--report", str(html_report))
+    assert code == 0
+    assert "dòng 2" in err and "dòng 5" in err  # line numbers of the malformed lines
+    assert "Độ chính xác" in out and "hit@5" in out
+    rows = [json.loads(line) for line in answers.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["d001", "d002", "d003", "x2"]
+    assert rows[-1]["correct"] is False
+    assert all("citations" in r and "answer" in r for r in rows)
+    page = html_report.read_text(encoding="utf-8")
+    assert "<svg" in page and "latency histogram" in page and "accuracy per tag" in page
+    run("eval", str(qs), "--report", str(md_report))
+    assert "## Độ chính xác theo nhãn" in md_report.read_text(encoding="utf-8")
+    code, _, err = run("eval", str(qs), "--min-accuracy", "150")
+    assert code == 2
+    code, out, err = run("eval", str(qs), "--min-accuracy", "0", "--json")
+    summary = json.loads(out)
+    assert code == 0 and summary["questions"] == 4 and summary["accuracy"] <= 0.75
+    code, _, err = run("eval", str(qs), "--min-accuracy", "0.99")
+    assert code == 1 and "--min-accuracy" in err
+    code, _, err = run("eval", str(tmp_path / "missing.jsonl"))
+    assert code == 2 and "missing.jsonl" in err

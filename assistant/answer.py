@@ -13,10 +13,10 @@ import logging
 import re
 import threading
 import time
-from functools import lru_cache
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant import extract
 from assistant.errors import QuestionError

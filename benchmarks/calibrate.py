@@ -71,11 +71,15 @@ def main() -> None:
         print(f"{t:9.3f} {acc:9.1%} {ans_ok:14d} {neg_ok:13d}")
     print(f"best threshold {best[0]:.3f}: accuracy {best[1]:.1%} over {len(rows)} questions")
     wrong = [r for r in rows if r["answerable"] and not r["right_if_answered"]]
-    print("answerable questions answered wrongly at any threshold:",
-          ", ".join(f"{r['id']}({r['confidence']:.2f})" for r in wrong))
+    print(
+        "answerable questions answered wrongly at any threshold:",
+        ", ".join(f"{r['id']}({r['confidence']:.2f})" for r in wrong),
+    )
     negatives = [r for r in rows if not r["answerable"]]
-    print("unanswerable confidences:",
-          ", ".join(f"{r['id']}({r['confidence']:.2f})" for r in negatives))
+    print(
+        "unanswerable confidences:",
+        ", ".join(f"{r['id']}({r['confidence']:.2f})" for r in negatives),
+    )
     if args.json:
         args.json.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
 

@@ -125,7 +125,16 @@ def chroma_server(tmp_path_factory):
     data = tmp_path_factory.mktemp("chroma-server")
     log = open(data / "server.log", "wb")  # noqa: SIM115 - closed at teardown
     proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        [
+            str(chroma),
+            "run",
+            "--path",
+            str(data / "db"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
     )

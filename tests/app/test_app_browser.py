@@ -85,11 +85,27 @@ def server(tmp_path_factory):
     log_path = tmp / "streamlit.log"
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP),
-             "--server.headless", "true", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(APP),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -258,8 +274,9 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
 
         # 5. a follow-up uses the conversation; the abstention shows related reading
         ask(page, "Còn huyện Lộc Bình thì sao?")
-        page.get_by_text("Câu hỏi được hiểu là: “Huyện Lộc Bình có bao nhiêu xã đạt chuẩn NTM?”")\
-            .wait_for(timeout=10_000)
+        page.get_by_text(
+            "Câu hỏi được hiểu là: “Huyện Lộc Bình có bao nhiêu xã đạt chuẩn NTM?”"
+        ).wait_for(timeout=10_000)
         related = page.get_by_text("Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn")
         assert related.count() == 1
         page.locator(".ntm-related").first.wait_for(timeout=10_000)
@@ -269,12 +286,17 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         other.goto(url)
         other.get_by_role("button", name=DINH_LAP).wait_for(timeout=SLOW)
         go_to(page, 1, "Tài liệu")
-        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files([
-            {"name": "bao-cao-mau-son.txt", "mimeType": "text/plain",
-             "buffer": big_document().encode()},
-            {"name": EVIL_NAME, "mimeType": "text/plain", "buffer": EVIL_DOC.encode()},
-            {"name": "virus.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x00"},
-        ])
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
+            [
+                {
+                    "name": "bao-cao-mau-son.txt",
+                    "mimeType": "text/plain",
+                    "buffer": big_document().encode(),
+                },
+                {"name": EVIL_NAME, "mimeType": "text/plain", "buffer": EVIL_DOC.encode()},
+                {"name": "virus.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x00"},
+            ]
+        )
         page.get_by_text("virus.exe").wait_for(timeout=30_000)
         shot(page, "06-files-chosen.png")
         page.get_by_role("button", name="Nạp vào chỉ mục").click()
@@ -317,8 +339,9 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         small = [rows[0], next(r for r in rows if not r["answerable"]), rows[2]]
         page.get_by_text("Tải lên tệp JSONL").click()
         questions = tmp_path / "bo-nho.jsonl"
-        questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in small) + "\n",
-                             encoding="utf-8")
+        questions.write_text(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in small) + "\n", encoding="utf-8"
+        )
         page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(questions))
         page.get_by_text("3 câu hỏi trong bo-nho.jsonl").wait_for(timeout=30_000)
         page.get_by_role("button", name="Chạy đánh giá").click()

@@ -85,9 +85,18 @@ def pristine_home(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("app-pristine")
     env = {**os.environ, "NTM_HOME": str(home), "NTM_PROGRESS": "0"}
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from assistant.cli import main; sys.exit(main())",
-         "ingest", str(DOCUMENTS)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from assistant.cli import main; sys.exit(main())",
+            "ingest",
+            str(DOCUMENTS),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return home
@@ -135,8 +144,11 @@ def test_three_pages_in_vietnamese_with_an_english_switch():
         at.sidebar.radio(key="page-vi").set_value(page).run()  # a click in the sidebar
         assert_clean(at)
         titles[page] = at.title[0].value
-    assert titles == {"chat": "Hỏi đáp về Nông thôn mới", "documents": "Tài liệu",
-                      "evaluation": "Đánh giá"}
+    assert titles == {
+        "chat": "Hỏi đáp về Nông thôn mới",
+        "documents": "Tài liệu",
+        "evaluation": "Đánh giá",
+    }
     at.sidebar.toggle[0].set_value(True).run()
     assert at.title[0].value == "Ask about New Rural Development"
     assert at.chat_input[0].placeholder == "Type a question about NTM…"
@@ -158,11 +170,13 @@ def test_rejected_uploads_are_listed_with_the_reason(monkeypatch):
     monkeypatch.setenv("NTM_UPLOAD_MAX_MB", "0.001")  # about 1 KB
     at = start(page="documents")
     assert any("Tối đa 2 tệp mỗi lần, mỗi tệp ≤ 0.001 MB" in c.value for c in at.caption)
-    at.file_uploader[0].set_value([
-        ("../../virus.exe", b"MZ\x90\x00", "application/octet-stream"),
-        ("big.txt", "Nông thôn mới. ".encode() * 200, "text/plain"),
-        ("third.md", b"# NTM", "text/markdown"),
-    ]).run()
+    at.file_uploader[0].set_value(
+        [
+            ("../../virus.exe", b"MZ\x90\x00", "application/octet-stream"),
+            ("big.txt", "Nông thôn mới. ".encode() * 200, "text/plain"),
+            ("third.md", b"# NTM", "text/markdown"),
+        ]
+    ).run()
     button(at, "Nạp vào chỉ mục").click().run()
     assert_clean(at)
     assert any("3 tệp bị từ chối" in w.value for w in at.warning)
@@ -179,8 +193,9 @@ def test_evaluation_page_reads_bundled_and_uploaded_question_sets():
     at = start(page="evaluation")
     assert at.selectbox(key="qset_pick").value.name == "questions.jsonl"
     total = sum(1 for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip())
-    assert any(unescape(c.value) == f"{total} câu hỏi trong eval/questions.jsonl"
-               for c in at.caption)
+    assert any(
+        unescape(c.value) == f"{total} câu hỏi trong eval/questions.jsonl" for c in at.caption
+    )
     run = button(at, "Chạy đánh giá")
     assert run.disabled  # the index is empty
     assert any("Hãy nạp tài liệu trước khi đánh giá" in w.value for w in at.warning)
@@ -225,8 +240,10 @@ def test_answer_shows_numbered_citation_highlighted_in_its_paragraph(indexed):
 
     copy = at.code[0].value  # the Markdown behind "Sao chép" and "Tải về"
     assert copy.startswith(f"**Câu hỏi:** {DINH_LAP}")
-    assert f"[1] Hội nghị trực tuyến sơ kết công tác xây dựng Nông thôn mới tỉnh Lạng Sơn — " \
-           f"27/08/2021 — {DINH_LAP_SOURCE}" in copy
+    assert (
+        f"[1] Hội nghị trực tuyến sơ kết công tác xây dựng Nông thôn mới tỉnh Lạng Sơn — "
+        f"27/08/2021 — {DINH_LAP_SOURCE}" in copy
+    )
     assert f"> {DINH_LAP_QUOTE}" in copy
     assert at.get("download_button")[0].proto.label == "Tải về (Markdown)"
 
@@ -246,8 +263,11 @@ def test_follow_up_uses_the_conversation_and_abstention_shows_related_reading(in
     assert "Câu hỏi được hiểu là: “Huyện Lộc Bình có bao nhiêu xã đạt chuẩn NTM?”" in captions
     answers = [h for h in html_of(at) if h.startswith('<div class="ntm-answer">')]
     assert len(answers) == 2 and "không có thông tin" in answers[1]
-    related = [e for e in at.expander
-               if e.label == "Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn"]
+    related = [
+        e
+        for e in at.expander
+        if e.label == "Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn"
+    ]
     assert len(related) == 1
     cards = [h for h in html_of(at) if 'class="ntm-related"' in h]
     assert cards and all('<span class="ntm-badge rel">↗</span>' in h for h in cards)
@@ -286,8 +306,15 @@ def test_evaluation_runs_and_reports_failures_with_downloads(indexed):
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Độ chính xác"] == "66.7%"
-    assert set(metrics) >= {"Truy hồi hit@1", "Truy hồi hit@5", "MRR", "Từ chối đúng (precision)",
-                            "Từ chối đủ (recall)", "Độ trễ trung vị", "Trích dẫn nguyên văn"}
+    assert set(metrics) >= {
+        "Truy hồi hit@1",
+        "Truy hồi hit@5",
+        "MRR",
+        "Từ chối đúng (precision)",
+        "Từ chối đủ (recall)",
+        "Độ trễ trung vị",
+        "Trích dẫn nguyên văn",
+    }
     assert metrics["Từ chối đủ (recall)"] == "100.0%"
     per_tag = at.dataframe[0].value
     assert set(per_tag["Nhãn"]) >= set(right["tags"]) | set(unanswerable["tags"])
@@ -307,15 +334,16 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
     shutil.copytree(pristine_home, home)  # this test changes the index: its own copy
     monkeypatch.setenv("NTM_HOME", str(home))
     at = start(page="documents")
-    at.file_uploader[0].set_value([
-        ("../../Xã Thử Nghiệm.txt", EVIL_DOC.encode(), "text/plain"),
-        ("notes.exe", b"MZ", "application/octet-stream"),
-    ]).run()
+    at.file_uploader[0].set_value(
+        [
+            ("../../Xã Thử Nghiệm.txt", EVIL_DOC.encode(), "text/plain"),
+            ("notes.exe", b"MZ", "application/octet-stream"),
+        ]
+    ).run()
     button(at, "Nạp vào chỉ mục").click().run()
     assert_clean(at)
     assert [unescape(s.value) for s in at.success] == ["Đã thêm: Xã Thử Nghiệm.txt"]
-    assert any("../../Xã Thử Nghiệm.txt → Xã Thử Nghiệm.txt" in unescape(i.value)
-               for i in at.info)
+    assert any("../../Xã Thử Nghiệm.txt → Xã Thử Nghiệm.txt" in unescape(i.value) for i in at.info)
     assert any("1 tệp bị từ chối" in w.value for w in at.warning)
     rejected = at.dataframe[0].value
     assert list(rejected["Tệp"]) == ["notes.exe"]

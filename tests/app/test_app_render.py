@@ -165,8 +165,12 @@ def test_answer_markdown_holds_the_answer_and_numbered_citations():
 
 
 def test_answer_markdown_labels_related_passages_as_reading_not_citations():
-    answer = Answer("Còn huyện Lộc Bình?", "Tài liệu hiện có không có thông tin này.", True,
-                    related=(cite(quote="dòng 1\ndòng 2"),))
+    answer = Answer(
+        "Còn huyện Lộc Bình?",
+        "Tài liệu hiện có không có thông tin này.",
+        True,
+        related=(cite(quote="dòng 1\ndòng 2"),),
+    )
     md = app.answer_markdown(answer)
     assert "Nguồn trích dẫn" not in md
     assert "Đoạn văn liên quan (chỉ để tham khảo, không phải trích dẫn)" in md
@@ -190,10 +194,12 @@ def test_format_date_and_latency():
 
 def test_filter_options_and_table_rows_come_from_document_metadata():
     metas = [
-        DocumentMeta("1", "b.txt", "Tiêu đề B", "2020-06-26", ("Thái Nguyên",), ("Phú Bình",),
-                     chunk_count=10),
-        DocumentMeta("2", "a.txt", "Tiêu đề A", "2021-08-27", ("Lạng Sơn",), ("Đình Lập",),
-                     chunk_count=9),
+        DocumentMeta(
+            "1", "b.txt", "Tiêu đề B", "2020-06-26", ("Thái Nguyên",), ("Phú Bình",), chunk_count=10
+        ),
+        DocumentMeta(
+            "2", "a.txt", "Tiêu đề A", "2021-08-27", ("Lạng Sơn",), ("Đình Lập",), chunk_count=9
+        ),
         DocumentMeta("3", "c.txt", "Tiêu đề C", None, ("Lạng Sơn",), (), chunk_count=8),
     ]
     options = app.filter_options(metas)
@@ -219,10 +225,12 @@ def test_answers_jsonl_has_one_object_per_question():
     from assistant.evaluate import EvalReport, Question, QuestionResult
 
     q = Question("d1", "Câu hỏi?", True, "06/10", sources=("000_a.txt",))
-    report = EvalReport(results=[
-        QuestionResult(q, Answer("Câu hỏi?", "06/10 xã [1]", False, citations=(cite(),)), True),
-        QuestionResult(q, None, False, error="lỗi", failure="đã từ chối trả lời"),
-    ])
+    report = EvalReport(
+        results=[
+            QuestionResult(q, Answer("Câu hỏi?", "06/10 xã [1]", False, citations=(cite(),)), True),
+            QuestionResult(q, None, False, error="lỗi", failure="đã từ chối trả lời"),
+        ]
+    )
     lines = app.answers_jsonl(report).splitlines()
     assert [json.loads(line)["correct"] for line in lines] == [True, False]
     assert json.loads(lines[0])["citations"][0]["quote"] == QUOTE

@@ -104,13 +104,20 @@ def test_eval_reports_malformed_lines_and_writes_answers_and_reports(run, docs_c
     lines = QUESTIONS.read_text(encoding="utf-8").splitlines()[:3]
     lines.insert(1, "{not json")
     lines.append(json.dumps({"id": "x1", "question": ""}))
-    impossible = {"id": "x2", "question": "Huyện Lộc Bình có bao nhiêu xã đạt chuẩn?",
-                  "answerable": True, "sources": ["none.txt"], "must_include": ["zzz"]}
+    impossible = {
+        "id": "x2",
+        "question": "Huyện Lộc Bình có bao nhiêu xã đạt chuẩn?",
+        "answerable": True,
+        "sources": ["none.txt"],
+        "must_include": ["zzz"],
+    }
     lines.append(json.dumps(impossible, ensure_ascii=False))
     qs = tmp_path / "qs.jsonl"
     qs.write_text("\n".join(lines) + "\n", encoding="utf-8")
     answers, html_report, md_report = tmp_path / "a.jsonl", tmp_path / "r.html", tmp_path / "r.md"
-    code, out, err = run("eval", str(qs), "--answers-out", str(answers), "--report", str(html_report))
+    code, out, err = run(
+        "eval", str(qs), "--answers-out", str(answers), "--report", str(html_report)
+    )
     assert code == 0
     assert "dòng 2" in err and "dòng 5" in err  # line numbers of the malformed lines
     assert "Độ chính xác" in out and "hit@5" in out

@@ -37,7 +37,12 @@ def test_bad_files_are_reported_with_reasons_and_the_good_ones_still_go_in(
     assert sorted(report.added) == sorted(p.name for p in docs_copy.glob("*.txt"))
     reasons = {Path(r.path).name: r.reason for r in report.rejected}
     assert set(reasons) == {
-        "empty.txt", "binary.txt", "broken.pdf", "broken.docx", "notes.xyz", "big.txt",
+        "empty.txt",
+        "binary.txt",
+        "broken.pdf",
+        "broken.docx",
+        "notes.xyz",
+        "big.txt",
         "missing.txt",
     }
     assert "rỗng" in reasons["empty.txt"]

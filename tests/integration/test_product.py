@@ -24,9 +24,7 @@ COLLECTION_QUESTIONS = ROOT / "tests" / "fixtures" / "collection_questions.jsonl
 def _gold_in_top5(bot, path) -> float:
     questions, _ = load_questions(path)
     rows = [q for q in questions if q.answerable]
-    found = sum(
-        any(h.doc.source in q.sources for h in bot.search(q.question, k=5)) for q in rows
-    )
+    found = sum(any(h.doc.source in q.sources for h in bot.search(q.question, k=5)) for q in rows)
     return found / len(rows)
 
 
@@ -63,7 +61,9 @@ def test_unseen_questions_over_the_same_documents(real_assistant):
     """Questions written apart from the development set (no tuning on their wording)."""
     questions, _ = load_questions(HELDOUT)
     report = run_eval(real_assistant, questions)
-    assert report.accuracy >= 0.75, [(r.question.id, r.failure) for r in report.results if not r.correct]
+    assert report.accuracy >= 0.75, [
+        (r.question.id, r.failure) for r in report.results if not r.correct
+    ]
     assert report.verbatim_share == 1.0
 
 
@@ -74,7 +74,9 @@ def test_near_duplicate_articles_about_other_districts_are_not_confused(tmp_path
     assert len(report.added) == 16
     questions, _ = load_questions(COLLECTION_QUESTIONS)
     result = run_eval(bot, questions)
-    assert result.accuracy >= 0.75, [(r.question.id, r.failure) for r in result.results if not r.correct]
+    assert result.accuracy >= 0.75, [
+        (r.question.id, r.failure) for r in result.results if not r.correct
+    ]
     assert result.verbatim_share == 1.0
 
 
@@ -144,8 +146,19 @@ def test_bad_questions_raise_a_clear_message(real_assistant):
 def test_ntm_ask_json_from_a_fresh_process(real_assistant, real_home):
     env = dict(os.environ, NTM_HOME=str(real_home))
     proc = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "ask", "Ai chủ trì hội nghị ngày 27/8/2021?", "--json"],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "assistant.cli",
+            "ask",
+            "Ai chủ trì hội nghị ngày 27/8/2021?",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     answer = json.loads(proc.stdout)

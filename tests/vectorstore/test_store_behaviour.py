@@ -112,7 +112,9 @@ def test_filters_restrict_results_by_source_place_and_year(
     bot = _bot(store_settings, fake_embedder)
     bot.ingest([docs_copy])
     question = "xã đạt chuẩn nông thôn mới"
-    by_source = bot.search(question, k=10, filters=SearchFilter(sources=("003_7c20399e720dfcdf.txt",)))
+    by_source = bot.search(
+        question, k=10, filters=SearchFilter(sources=("003_7c20399e720dfcdf.txt",))
+    )
     assert by_source and {h.doc.source for h in by_source} == {"003_7c20399e720dfcdf.txt"}
     by_province = bot.search(question, k=10, filters=SearchFilter(provinces=("thai nguyen",)))
     assert by_province and all("Thái Nguyên" in h.doc.provinces for h in by_province)
@@ -128,7 +130,9 @@ def test_a_write_by_another_instance_is_seen_without_restart(
 ):
     reader = _bot(store_settings, fake_embedder)
     reader.ingest([docs_copy / "000_b1a6b20c5124416e.txt"])
-    assert all(h.doc.source == "000_b1a6b20c5124416e.txt" for h in reader.search("Thái Nguyên", k=5))
+    assert all(
+        h.doc.source == "000_b1a6b20c5124416e.txt" for h in reader.search("Thái Nguyên", k=5)
+    )
     writer = _bot(store_settings, fake_embedder)
     writer.ingest([docs_copy / "003_7c20399e720dfcdf.txt"])
     hits = reader.search("Thái Nguyên 103 xã OCOP", k=3)  # lexical index rebuilt: stale

@@ -555,8 +555,7 @@ def resolve_follow_up(question: str, history: list[str]) -> str:
     if new_places:
         if old_places:
             # Replace the first named place of the previous question by the new one(s).
-            old = old_places[0]
-            resolved = _replace_folded(resolved, old.display, new_places[0].display)
+            resolved = _replace_folded(resolved, old_places[0], new_places[0])
         else:
             resolved = f"{resolved.rstrip(' ?')} ở {new_places[0].display}?"
     if new_years:
@@ -568,16 +567,15 @@ def resolve_follow_up(question: str, history: list[str]) -> str:
     return resolved
 
 
-def _replace_folded(text: str, old: str, new: str) -> str:
-    """Replace ``old`` in ``text`` comparing without diacritics, keeping the place word."""
-    old_name = (
-        old.split(" ", 1)[1] if fold(old.split(" ")[0]) in PLACE_WORDS and " " in old else old
-    )
-    new_name = (
-        new.split(" ", 1)[1] if fold(new.split(" ")[0]) in PLACE_WORDS and " " in new else new
-    )
+def _replace_folded(text: str, old: Place, new: Place) -> str:
+    """Replace the name of ``old`` in ``text`` by the name of ``new``, keeping the place word
+    written in ``text`` ('Huyện Chi Lăng …' + 'huyện Hữu Lũng' -> 'Huyện Hữu Lũng …')."""
+    new_name = new.display
+    first, _, rest = new.display.partition(" ")
+    if rest and new.level and fold(first).rstrip(".") == new.level.split()[0]:
+        new_name = new.display.split(" ", len(new.level.split()))[-1]
     folded_text = fold(text)
-    index = folded_text.find(fold(old_name))
+    index = folded_text.find(old.name)
     if index < 0 or len(folded_text) != len(text):
-        return re.sub(re.escape(old_name), new_name, text, count=1, flags=re.I)
-    return text[:index] + new_name + text[index + len(old_name) :]
+        return text.replace(old.display, new.display, 1)
+    return text[:index] + new_name + text[index + len(old.name) :]

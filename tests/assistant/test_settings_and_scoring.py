@@ -1,0 +1,93 @@
+"""Settings from the environment, and the question-set scoring of eval/FORMAT.md."""
+
+import json
+
+import pytest
+
+from assistant.errors import QuestionSetError, SettingsError
+from assistant.evaluate import parse_questions, score
+from assistant.settings import Settings
+from assistant.types import Answer, Citation
+
+
+def test_defaults_work_out_of_the_box(tmp_path):
+    s = Settings.from_env({"HOME": str(tmp_path)})
+    assert s.chroma_host is None and s.model == "embeddinggemma-300m" and s.quantize is True
+    assert s.max_file_bytes == 20 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("NTM_CHROMA_PORT", "http"),
+        ("NTM_CHROMA_PORT", "70000"),
+        ("NTM_QUANTIZE", "maybe"),
+        ("NTM_MAX_FILE_MB", "-1"),
+        ("NTM_MIN_CONFIDENCE", "2"),
+        ("NTM_COLLECTION", "a b"),
+        ("NTM_CHUNK_CHARS", "10"),
+    ],
+)
+def test_a_bad_setting_names_the_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env({name: value})
+
+
+def _q(**fields):
+    base = {
+        "id": "q1",
+        "question": "Bao nhiêu xã?",
+        "answerable": True,
+        "must_include": [r"\b65\b"],
+        "sources": ["a.txt"],
+    }
+    base.update(fields)
+    questions, problems = parse_questions(json.dumps(base, ensure_ascii=False).encode())
+    assert not problems, problems
+    return questions[0]
+
+
+DOC = "Toàn tỉnh có 65 xã đạt chuẩn NTM. Năm 2021 có thêm 10 xã."
+
+
+def _answer(text, quote="Toàn tỉnh có 65 xã đạt chuẩn NTM.", source="a.txt", abstained=False):
+    start = DOC.find(quote)
+    cites = () if abstained else (Citation(1, source, "t", None, quote, start, start + len(quote)),)
+    return Answer("q", text, abstained, cites)
+
+
+def test_scoring_follows_the_format():
+    q = _q()
+    assert score(q, _answer("65 xã [1]"), {"a.txt": DOC})[0]
+    assert not score(q, _answer("56 xã [1]"), {"a.txt": DOC})[0]  # pattern missing
+    assert not score(q, _answer("65 xã [1]", source="b.txt"), {"b.txt": DOC})[0]  # wrong source
+    bad_quote = _answer("65 xã [1]", quote="Toàn tỉnh có 66 xã")
+    assert not score(q, bad_quote, {"a.txt": DOC})[0]  # not verbatim
+    assert not score(q, _answer("x", abstained=True), {"a.txt": DOC})[0]
+    negative = _q(answerable=False, sources=[], must_include=[])
+    assert score(negative, _answer("x", abstained=True), {})[0]
+    assert not score(negative, _answer("65 xã [1]"), {"a.txt": DOC})[0]
+
+
+def test_malformed_lines_are_reported_with_line_numbers_and_the_rest_kept():
+    good = json.dumps({"id": "a", "question": "Q?", "answerable": False})
+    lines = [
+        good,
+        "{broken",
+        json.dumps({"id": "b", "question": "Q?", "must_include": ["("], "sources": ["x"]}),
+        json.dumps({"id": "a", "question": "again", "answerable": False}),
+        json.dumps({"id": "c", "question": "Q?", "answerable": "yes"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "d", "question": "Q?"}),  # answerable without sources
+    ]
+    questions, problems = parse_questions("\n".join(lines).encode())
+    assert [q.id for q in questions] == ["a"]
+    assert [p.line for p in problems] == [2, 3, 4, 5, 6, 7]
+    assert "trùng" in problems[2].message and "must_include" in problems[1].message
+
+
+def test_an_unreadable_question_set_is_refused_whole():
+    with pytest.raises(QuestionSetError, match="UTF-8"):
+        parse_questions(b"\xff\xfe\x00bad")
+    with pytest.raises(QuestionSetError, match="trống|không có câu hỏi"):
+        parse_questions(b"\n\n")

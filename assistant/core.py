@@ -119,6 +119,12 @@ class Assistant:
             self._answerer = Answerer(self.retriever, self.embedder, self.store, self.settings)
         started = time.perf_counter()
         answer = self._answerer.ask(question, history=history, filters=filters)
+        if self.settings.llm_url:
+            from assistant.generate import generate
+
+            llm_started = time.perf_counter()
+            answer = generate(answer, self.settings)
+            answer.timings_ms["llm_ms"] = (time.perf_counter() - llm_started) * 1000
         answer.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
 

@@ -457,10 +457,11 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
 
 def _question_years(frame: Frame) -> list[int]:
     """Years the answer must be about: not ranges ('2021-2025') nor comparisons ('so với năm 2020')."""
-    ranged = {int(y) for y in _COMPARISON_YEAR.findall(frame.folded)}
-    for a, b in re.findall(r"((?:19|20)\d\d)\s*(?:-|–|den)\s*((?:19|20)\d\d)", frame.folded):
-        ranged.update({int(a), int(b)})
-    return [y for y in frame.years if y not in ranged]
+    compared = {int(y) for y in _COMPARISON_YEAR.findall(frame.folded)}
+    period = r"((?:19|20)\d\d)\s*(?:-|–|den)\s*((?:19|20)\d\d)"
+    ranged = {int(y) for pair in re.findall(period, frame.folded) for y in pair}
+    outside = {int(y) for y in re.findall(r"(?:19|20)\d\d", re.sub(period, " ", frame.folded))}
+    return [y for y in frame.years if y not in compared and (y not in ranged or y in outside)]
 
 
 def _year_factor(

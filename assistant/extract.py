@@ -15,7 +15,7 @@ _NUMBER = re.compile(
     r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:/\d+)?)(?:\s?(%))?(?![\w/])"
 )
 _DATE_LIKE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}/(?:19|20)\d\d")
-_RANGE = re.compile(r"\d+(?:,\d+)?\s*(?:-|–|đến)\s*\d+")
+_RANGE = re.compile(r"\d+(?:,\d+)?\s*(?:-|–|đến)\s*\d+(?:,\d+)?")
 
 SURNAMES = set(
     fold(s)
@@ -95,8 +95,11 @@ def numbers(sentence: str, unit: str | None, percent: bool = False) -> list[Cand
     found = []
     folded = fold(sentence)
     dates = [m.span() for m in _DATE_LIKE.finditer(sentence)]
+    skip_until = -1
     for m in _NUMBER.finditer(sentence):
         start, end = m.span(1)
+        if start < skip_until:
+            continue  # the end of a range already taken whole
         if any(a <= start < b for a, b in dates):
             continue
         value = m.group(1)
@@ -114,7 +117,16 @@ def numbers(sentence: str, unit: str | None, percent: bool = False) -> list[Cand
         if percent:
             continue
         if _RANGE.match(sentence, start):
-            continue  # "15-18 tiêu chí" names a bracket, it is not a count
+            # 'từ 11,5 đến 12 tiêu chí/xã': the whole range is the value when the unit follows
+            whole = _RANGE.match(sentence, start)
+            tail = folded[whole.end() :].lstrip()
+            if unit and _unit_matches(tail, unit):
+                lead = re.search(r"(?i)\btừ\s+$", sentence[max(0, start - 4) : start])
+                begin = start - (len(lead.group()) if lead else 0)
+                stop = whole.end() + _unit_span(sentence[whole.end() :], tail, unit)
+                found.append(Candidate("number", begin, stop, sentence[begin:stop]))
+                skip_until = whole.end()
+            continue
         if unit:
             tail = after.lstrip()
             if not _unit_matches(tail, unit):

@@ -47,7 +47,8 @@ def test_years_in_ranges_and_comparisons_are_kept_apart():
     assert frame.years == (2020, 2021, 2025)
     from assistant.answer import _question_years
 
-    assert _question_years(frame) == []  # 2020 is a baseline, 2021/2025 a period
+    # 2020 is a baseline and 2025 only ends a period; 2021 is also stated on its own
+    assert _question_years(frame) == [2021]
 
 
 def test_follow_up_questions_take_the_place_or_year_they_change():
@@ -72,9 +73,12 @@ SENTENCE = (
 )
 
 
-def test_numbers_are_read_with_their_unit_and_ranges_are_not_counts():
+def test_numbers_are_read_with_their_unit_and_ranges_whole():
     assert [c.text for c in extract.numbers(SENTENCE, "xa")] == ["06/10 xã", "01 xã"]
-    assert [c.text for c in extract.numbers(SENTENCE, "tieu chi")] == ["16,6 tiêu chí/xã"]
+    assert [c.text for c in extract.numbers(SENTENCE, "tieu chi")] == [
+        "từ 15-18 tiêu chí",
+        "16,6 tiêu chí/xã",
+    ]
     assert [c.text for c in extract.numbers(SENTENCE, "%", percent=True)] == ["35,91%"]
     assert [c.text for c in extract.numbers(SENTENCE, "ty dong")] == ["27,8 tỷ đồng"]
     for cand in extract.numbers(SENTENCE, "xa"):

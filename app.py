@@ -277,10 +277,12 @@ TEXT: dict[str, tuple[str, str]] = {
 
 
 def lang() -> str:
-    try:
-        return "en" if st.session_state.get("lang_en") else "vi"
-    except Exception:  # noqa: BLE001 - outside a Streamlit run (unit tests)
+    """'en' when the English switch is on, else 'vi' (also outside a Streamlit run)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
         return "vi"
+    return "en" if st.session_state.get("lang_en") else "vi"
 
 
 def t(key: str, **values: Any) -> str:

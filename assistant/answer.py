@@ -73,7 +73,7 @@ ABSTAIN_TEXT = "Tài liệu hiện có không có thông tin này."
 # Chosen on the development set and on place/year-swapped variants of it (see README,
 # "Abstention threshold"): the lowest confidence of a correct answer sits well above it,
 # and the swapped questions, which must abstain, sit below it.
-DEFAULT_MIN_CONFIDENCE = 0.15
+DEFAULT_MIN_CONFIDENCE = 0.16
 RETRIEVE_K = 10
 _TARGET = re.compile(r"phan dau|ke hoach|muc tieu|chi tieu|du kien|dinh huong")
 # Qualifiers that make a different count in NTM reporting: communes that reached the
@@ -432,8 +432,8 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             others = {d for d in _districts_in(sentence_f) if not _same(d, name)}
             if others and not _has_name(sentence_f, name):
                 return 0.0, f"nói về huyện khác ({', '.join(sorted(others))})"
-            if re.search(r"\btoan tinh\b", sentence_f) and not _has_name(sentence_f, name):
-                level *= 0.7
+            if re.search(r"\b(toan|ca) tinh\b", sentence_f) and not _has_name(sentence_f, name):
+                level *= 0.3  # the province's figure, not the district's
         elif place.level in COMMUNE_LEVEL | HAMLET_LEVEL and not _has_name(sentence_f, name):
             # a figure of the district or province, not of this commune
             if re.search(r"\b(huyen|tinh|toan tinh|toan huyen)\b", sentence_f):
@@ -596,8 +596,8 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
                 break
     if frame.kind in ("number", "percent"):
         # 'xã đạt chuẩn NTM nâng cao' is another category than 'xã đạt chuẩn NTM'
-        after = syllables(canonical_terms(fold(s[cand.end : b])))[:8]
-        near = " ".join(syllables(s[max(a, cand.start - 30) : cand.start]) + after)
+        after = syllables(canonical_terms(fold(s[cand.end : b])))[:14]
+        near = " ".join(syllables(fold(s[max(a, cand.start - 30) : cand.start])) + after)
         settlement = frame.unit in ("xa", "thon", "xom", "ban", "khu dan cu", "huyen")
         for modifier in _CATEGORY_MODIFIERS:
             in_candidate = bool(re.search(rf"\b{modifier}\b", near))
@@ -676,6 +676,13 @@ def _score(item: _Scored, ctx: _Context) -> None:
     if years == 0:
         item.reason = why
         return
+    wanted = _question_years(frame)
+    if wanted and frame.kind in ("number", "percent"):
+        # the figure's own time frame ('năm 2021', 'đến hết tháng 7/2021') must not contradict
+        qualifier = _qualifier(item)
+        stated = {int(y) for y in re.findall(r"(?:19|20)\d\d", qualifier or "")}
+        if stated and not stated & set(wanted):
+            years *= 0.3
     for person in ctx.people:
         # a person the question names identifies the event: the document must name them
         if not _has_name(_fold_cached(item.doc.text), person):

@@ -295,7 +295,10 @@ def find_places(text: str) -> tuple[Place, ...]:
     # 2. Province and district names from the gazetteer, in folded text (no diacritics too).
     provinces, districts = _gazetteer()
     folded = f" {fold(text)} "
-    padded = " " + " ".join(re.findall(r"\w+", folded)) + " "
+    # common phrases that contain a district's name: 'giao thông nông thôn' is not Thông Nông
+    masked = _COMMON_PHRASES.sub(lambda m: "#" * len(m.group()), folded)
+    padded = " " + " ".join(re.findall(r"[\w#]+", masked)) + " "
+    has_capitals = any(ch.isupper() for ch in text)
     claimed: list[tuple[int, int]] = []  # spans already taken by a name
     for key in found:
         at = padded.find(f" {key} ")
@@ -309,6 +312,8 @@ def find_places(text: str) -> tuple[Place, ...]:
             at = padded.find(f" {key} ")
             if at < 0:
                 continue
+            if has_capitals and level == "huyen" and not _capitalised_in(text, key):
+                continue  # a bare district name is written with capitals ('Lộc Bình')
             before = padded[:at].split()[-2:]
             word = next((w for w in PLACE_WORDS if " ".join(before).endswith(w)), None)
             lvl = ("tp" if word == "thanh pho" else word) if word else level
@@ -329,6 +334,20 @@ def find_places(text: str) -> tuple[Place, ...]:
         if any(key != other and re.search(rf"\b{re.escape(key)}\b", other) for other in keys):
             found.pop(key, None)
     return tuple(found.values())
+
+
+_COMMON_PHRASES = re.compile(r"\b(giao thong nong thon|nong thon moi|khu vuc nong thon|nong thon)\b")
+
+
+def _capitalised_in(text: str, folded_name: str) -> bool:
+    """Whether ``folded_name`` occurs in ``text`` with every syllable capitalised."""
+    words = _WORD.findall(text)
+    size = len(folded_name.split())
+    for i in range(len(words) - size + 1):
+        window = words[i : i + size]
+        if " ".join(fold(w) for w in window) == folded_name and all(w[0].isupper() for w in window):
+            return True
+    return False
 
 
 _NAME_STOP_RAW = {

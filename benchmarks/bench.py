@@ -33,6 +33,7 @@ import pstats
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -644,6 +645,7 @@ def measure_search(bot: Assistant, repeat: int, label: str, profile: bool, quick
         hybrid(q)
         dense(q)
     hybrid_ms, parts, dense_ms, dense_only_ms = [], [], [], []
+    watch = CpuWatch()
     with maybe_profile(profile, f"search-{label}", quick):
         for r in range(repeat):
             for i, q in enumerate(questions):
@@ -664,6 +666,7 @@ def measure_search(bot: Assistant, repeat: int, label: str, profile: bool, quick
     out = {
         "questions": len(questions),
         "samples": len(hybrid_ms),
+        "neighbour_cores": watch.report()["neighbour_cores"],
         "hybrid_ms": summarize(hybrid_ms),
         "dense_baseline_ms": summarize(dense_ms),
         "dense_query_only_ms": summarize(dense_only_ms),
@@ -680,6 +683,8 @@ def measure_search(bot: Assistant, repeat: int, label: str, profile: bool, quick
     out["dense_baseline_samples_ms"] = [round(v, 1) for v in dense_ms]
     return out
 
+
+GENERATOR_VERSION = 1  # bump when CollectionGenerator changes: reused collections get rebuilt
 
 # Generated collection: bundled sentences recombined, with other places, people and numbers.
 _TITLES = [
@@ -837,17 +842,61 @@ def bench_search(args, tmp_root: Path) -> dict:
     small = measure_search(bot, args.repeat, "bundled", args.profile, args.quick)
     print(
         f"  bundled ({bundled_chunks} chunks): median {small['hybrid_ms']['median']:.1f} ms, "
-        f"p95 {small['hybrid_ms']['p95']:.1f} ms"
+        f"p95 {small['hybrid_ms']['p95']:.1f} ms, other processes "
+        f"{small['neighbour_cores']:.2f} cores"
     )
+    del bot
+    gc.collect()
 
-    # The big collection goes into the same index: the bundled documents plus generated ones.
+    # The big collection: the bundled documents plus generated ones, in their own index
+    # (kept in --collection-dir between runs when given: building it is most of the time).
     docs, per_doc = (100, 20) if args.quick else (1000, 20)
-    generator = CollectionGenerator(bundled_documents(settings), embedder, settings)
-    print(
-        f"  embedded {len(generator.sentences)} template sentences in "
-        f"{generator.template_embed_s:.1f} s; generating {docs} documents × ~{per_doc} chunks"
+    build = {
+        "generator": GENERATOR_VERSION,
+        "docs": docs,
+        "per_doc": per_doc,
+        "quantize": settings.quantize,
+        "chunk_chars": settings.chunk_chars,
+    }
+    if args.collection_dir:
+        big_home = args.collection_dir / f"search-{docs}x{per_doc}-q{int(settings.quantize)}"
+    else:
+        big_home = fresh_home(tmp_root, "search-big")
+    marker = big_home / "bench-collection.json"
+    recorded = json.loads(marker.read_text()) if marker.exists() else {}
+    big_settings = settings.replace(home=big_home)
+    if recorded.get("build") == build:
+        print(f"  reusing the collection built earlier in {big_home}")
+        bot = Assistant(big_settings, embedder=embedder)
+        built = dict(recorded["result"], reused=True)
+    else:
+        if big_home.exists():
+            shutil.rmtree(big_home)
+        big_home.mkdir(parents=True)
+        bot = ingest_bundled(big_settings, embedder)
+        generator = CollectionGenerator(bundled_documents(settings), embedder, settings)
+        print(
+            f"  embedded {len(generator.sentences)} template sentences in "
+            f"{generator.template_embed_s:.1f} s; generating {docs} documents × ~{per_doc} chunks"
+        )
+        generated, build_s, generate_s = build_collection(bot.store, generator, docs, per_doc)
+        built = {
+            "generated_chunks": generated,
+            "build_s": build_s,
+            "build_generate_s": generate_s,
+            "build_chroma_s": build_s - generate_s,
+            "build_chroma_chunks_per_s": generated / (build_s - generate_s),
+            "template_sentences": len(generator.sentences),
+            "sentences_matched_to_template": generator.matched
+            / max(1, generator.matched + generator.unmatched),
+            "reused": False,
+        }
+        marker.write_text(json.dumps({"build": build, "result": built}, indent=2))
+    generated, build_s, generate_s = (
+        built["generated_chunks"],
+        built["build_s"],
+        built["build_generate_s"],
     )
-    generated, build_s, generate_s = build_collection(bot.store, generator, docs, per_doc)
     total_chunks = bot.store.count_chunks()
 
     # One-off lexical index build, as the first search after a change does it ...
@@ -875,15 +924,9 @@ def bench_search(args, tmp_root: Path) -> dict:
         "bundled": dict(small, chunks=bundled_chunks),
         "generated": dict(
             big,
+            **built,
             chunks=total_chunks,
-            generated_chunks=generated,
             documents=len(bot.documents()),
-            build_s=build_s,
-            build_generate_s=generate_s,
-            build_chroma_s=build_s - generate_s,
-            template_sentences=len(generator.sentences),
-            sentences_matched_to_template=generator.matched
-            / max(1, generator.matched + generator.unmatched),
             lexical_snapshot_s=snapshot_s,
             lexical_fetch_s=fetch_s,
             lexical_index_build_s=index_build_s,
@@ -1002,6 +1045,7 @@ def bench_ask(args, tmp_root: Path) -> dict:
     for q in questions:  # warm-up pass, untimed
         bot.ask(q)
     wall, parts, abstained = [], [], []
+    loop_watch = CpuWatch()
     with maybe_profile(args.profile, "ask", args.quick):
         for _ in range(args.repeat):
             for q in questions:
@@ -1026,6 +1070,7 @@ def bench_ask(args, tmp_root: Path) -> dict:
         "warm": {
             "questions": len(questions),
             "samples": len(wall),
+            "neighbour_cores": loop_watch.report()["neighbour_cores"],
             "ms": summarize(wall),
             "breakdown_median_ms": {k: median_of(parts, k) for k in keys},
             "by_kind_ms": by_kind,
@@ -1248,6 +1293,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--profile", action="store_true", help="cProfile the timed search/ask loops"
+    )
+    parser.add_argument(
+        "--collection-dir",
+        type=Path,
+        help="keep the generated search collection here and reuse it on later runs",
     )
     parser.add_argument(
         "--wait-quiet",

@@ -176,15 +176,14 @@ def watch_thinking(page) -> None:
 
 def ask(page, question: str) -> None:
     """Type a question, see the thinking state, wait for the answer."""
-    done = page.get_by_text("Đã soạn xong câu trả lời")
-    before = done.count()
+    before = page.locator(".ntm-answer").count()
     watch_thinking(page)
     page.get_by_test_id("stChatInputTextArea").fill(question)
     page.keyboard.press("Enter")
-    page.wait_for_function(
+    page.wait_for_function(  # one answer more, under a finished status
         f"document.querySelectorAll('.ntm-answer').length > {before} && "
-        f"[...document.querySelectorAll('[data-testid=stExpander] summary')]"
-        f".filter(s => s.textContent.includes('Đã soạn xong câu trả lời')).length > {before}",
+        "[...document.querySelectorAll('[data-testid=stExpander] summary')]"
+        ".some(s => s.textContent.includes('Đã soạn xong câu trả lời'))",
         timeout=SLOW,
     )
     assert page.evaluate("window.__thinking"), "no visible thinking state while answering"
@@ -242,6 +241,7 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         shot(page, "01-empty-index.png")
         page.get_by_role("button", name=f"Nạp {bundled} tài liệu mẫu từ documents/").click()
         page.get_by_role("button", name=DINH_LAP).wait_for(timeout=SLOW)  # an example question
+        settle(page)
         page.get_by_text(f"{bundled} tài liệu ·").wait_for(timeout=60_000)
         shot(page, "02-ingested.png")
 
@@ -280,6 +280,7 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         related = page.get_by_text("Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn")
         assert related.count() == 1
         page.locator(".ntm-related").first.wait_for(timeout=10_000)
+        page.get_by_text("Còn huyện Lộc Bình thì sao?").last.scroll_into_view_if_needed()
         shot(page, "05-follow-up-related.png")
 
         # 6. one person uploads while another asks: both get what they expect
@@ -306,6 +307,7 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         assert "06/10" in other.locator(".ntm-answer").first.inner_text()
         assert DINH_LAP_SOURCE in other.locator(".ntm-cited").first.inner_text()
         page.get_by_text("Đã thêm:").wait_for(timeout=SLOW)
+        settle(page)
         no_trace(page)
         added = page.get_by_text("Đã thêm:").inner_text()
         assert "bao-cao-mau-son.txt" in added and "Xã Thử Nghiệm.txt" in added
@@ -336,7 +338,13 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         # 9. an evaluation run with its report
         go_to(page, 2, "Đánh giá")
         rows = [json.loads(x) for x in QUESTIONS.read_text(encoding="utf-8").splitlines()]
-        small = [rows[0], next(r for r in rows if not r["answerable"]), rows[2]]
+        wrong = {
+            **rows[2],
+            "id": "sai1",
+            "answer": "Nguyễn Văn Không",
+            "must_include": ["Không Có"],
+        }
+        small = [rows[0], next(r for r in rows if not r["answerable"]), wrong]
         page.get_by_text("Tải lên tệp JSONL").click()
         questions = tmp_path / "bo-nho.jsonl"
         questions.write_text(
@@ -346,10 +354,14 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         page.get_by_text("3 câu hỏi trong bo-nho.jsonl").wait_for(timeout=30_000)
         page.get_by_role("button", name="Chạy đánh giá").click()
         page.get_by_text("Kết quả cho bo-nho.jsonl").wait_for(timeout=SLOW)
+        settle(page)
         no_trace(page)
         metric = page.get_by_test_id("stMetric").filter(has_text="Độ chính xác")
         assert "%" in metric.inner_text()
-        assert page.get_by_role("button", name="Tải báo cáo (HTML)").count() == 1
+        page.get_by_role("button", name="Tải báo cáo (HTML)").wait_for(timeout=30_000)
+        assert page.get_by_text("Câu trả lời sai (1)").count() == 1
+        page.get_by_test_id("stExpander").filter(has_text="sai1").locator("summary").click()
+        page.get_by_text("Nguyễn Văn Không").wait_for(timeout=10_000)  # the expected answer
         shot(page, "10-evaluation-report.png", height=1900)
         assert "Traceback" not in log_path.read_text()
     except Exception:

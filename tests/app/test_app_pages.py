@@ -220,7 +220,32 @@ def test_bad_setting_is_an_error_message_not_a_stack_trace(monkeypatch):
     assert "số nguyên" in at.error[0].value
 
 
+def test_one_assistant_per_process_shared_by_sessions(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT))
+    import app
+
+    first, _ = app.get_assistant()
+    second, _ = app.get_assistant()  # another session, same settings
+    assert first is second
+    monkeypatch.setenv("NTM_HOME", str(tmp_path / "other"))
+    assert app.get_assistant()[0] is not first  # different settings, different index
+
+
 # -- with the real model ----------------------------------------------------------------------
+@pytest.mark.integration
+def test_question_error_is_shown_in_the_chat_and_left_out_of_the_history(indexed):
+    at = start()
+    at.chat_input[0].set_value("12345 ???").run()
+    assert [(s.label, s.state) for s in at.status] == [("Không trả lời được câu hỏi này", "error")]
+    assert not at.exception
+    assert len(at.error) == 1 and "Câu hỏi không có chữ nào" in at.error[0].value
+    at.chat_input[0].set_value("Còn huyện Lộc Bình thì sao?").run()
+    assert not at.exception
+    assert len(at.error) == 1  # the earlier error stays in the conversation, nothing new
+    captions = [unescape(c.value) for c in at.caption]
+    assert not any(c.startswith("Câu hỏi được hiểu là") for c in captions)  # no history used
+
+
 @pytest.mark.integration
 def test_answer_shows_numbered_citation_highlighted_in_its_paragraph(indexed):
     at = ask(start(), DINH_LAP)

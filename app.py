@@ -622,8 +622,8 @@ CSS = """
   padding: .75rem 1rem; border: 1px solid rgba(128, 128, 128, .3); border-radius: 6px; }
 .ntm-doc mark { outline: 2px solid #f9a825; }
 .ntm-user { white-space: pre-wrap; }
-.ntm-src { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8rem; }
-.ntm-fail { white-space: pre-wrap; padding: .25rem .5rem; border-radius: 4px;
+.ntm-src { font-weight: 500; }
+.ntm-fail { white-space: pre-wrap; padding: .25rem .5rem; border-radius: 4px; margin-bottom: .75rem;
   background: rgba(128, 128, 128, .08); }
 </style>
 """

@@ -229,6 +229,21 @@ def wait_quiet(limit_s: float, threshold: float = 0.25) -> float:
     return busy
 
 
+QUIET = {"limit_s": 0.0}  # set from --wait-quiet
+
+
+def settle(label: str) -> None:
+    """With --wait-quiet, wait for other processes to leave the CPUs before a timed loop."""
+    if QUIET["limit_s"] <= 0:
+        return
+    started = time.monotonic()
+    busy = wait_quiet(QUIET["limit_s"])
+    print(
+        f"  [{label}: waited {time.monotonic() - started:.0f} s; other processes now "
+        f"{busy:.2f} cores]"
+    )
+
+
 def own_cpu() -> float:
     """CPU seconds this process used so far, all threads."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -532,6 +547,7 @@ def bench_ingest(args, tmp_root: Path) -> dict:
     for i in range(args.repeat):
         order = ("pipeline", "raw") if i % 2 == 0 else ("raw", "pipeline")
         row: dict = {"order": "/".join(order)}
+        settle(f"ingest run {i + 1}")
         for which in order:
             if which == "raw":
                 row.update(run_raw())
@@ -542,6 +558,8 @@ def bench_ingest(args, tmp_root: Path) -> dict:
         row["ratio"] = row["pipeline_cps"] / row["raw_cps"]
         row["ratio_cpu"] = row["raw_cpu_s"] / row["first_cpu_s"]
         row["non_encode_s"] = row["first_s"] - row["encode_s"]
+        # The same comparison without run-to-run model noise: pipeline time spent encoding.
+        row["encode_share"] = row["encode_s"] / row["first_s"]
         row["reingest_share"] = row["reingest_s"] / row["first_s"]
         runs.append(row)
         print(
@@ -581,6 +599,7 @@ def bench_ingest(args, tmp_root: Path) -> dict:
                 ["pipeline ingest, fresh home (s)", med["first_s"], ""],
                 ["  of which model encode (s)", med["encode_s"], ""],
                 ["  of which everything else (s)", med["non_encode_s"], ""],
+                ["  share of the pipeline spent in the model", med["encode_share"], ""],
                 ["pipeline throughput (chunks/s)", med["pipeline_cps"], ""],
                 ["raw model encode, same texts (s)", med["raw_s"], ""],
                 ["raw throughput (chunks/s)", med["raw_cps"], ""],
@@ -644,6 +663,7 @@ def measure_search(bot: Assistant, repeat: int, label: str, profile: bool, quick
     for q in questions:  # warm-up pass, untimed
         hybrid(q)
         dense(q)
+    settle(f"search {label}")
     hybrid_ms, parts, dense_ms, dense_only_ms = [], [], [], []
     watch = CpuWatch()
     with maybe_profile(profile, f"search-{label}", quick):
@@ -812,20 +832,32 @@ class CollectionGenerator:
 
 
 def build_collection(store: ChromaStore, generator: CollectionGenerator, docs: int, per_doc: int):
+    """Insert ``docs`` generated documents the way ingest writes them; returns timings."""
     started = time.perf_counter()
-    generate_s = 0.0
+    spent = {"generate_s": 0.0, "upsert_chunks_s": 0.0, "put_document_s": 0.0}
     total = 0
+    window = time.perf_counter()
     for j in range(docs):
         t0 = time.perf_counter()
         doc, chunks, vectors = generator.document(j, per_doc)
-        generate_s += time.perf_counter() - t0
+        t1 = time.perf_counter()
         store.upsert_chunks(chunks, vectors, doc.meta)
+        t2 = time.perf_counter()
         store.put_document(doc)
+        t3 = time.perf_counter()
+        spent["generate_s"] += t1 - t0
+        spent["upsert_chunks_s"] += t2 - t1
+        spent["put_document_s"] += t3 - t2
         total += len(chunks)
         if (j + 1) % 100 == 0:
-            elapsed = time.perf_counter() - started
-            print(f"  generated {j + 1}/{docs} documents, {total} chunks, {elapsed:.0f} s")
-    return total, time.perf_counter() - started, generate_s
+            now = time.perf_counter()
+            print(
+                f"  generated {j + 1}/{docs} documents, {total} chunks, {now - started:.0f} s "
+                f"(last 100: {now - window:.1f} s; so far upsert_chunks "
+                f"{spent['upsert_chunks_s']:.0f} s, put_document {spent['put_document_s']:.0f} s)"
+            )
+            window = now
+    return total, time.perf_counter() - started, spent
 
 
 def bench_search(args, tmp_root: Path) -> dict:
@@ -879,11 +911,14 @@ def bench_search(args, tmp_root: Path) -> dict:
             f"  embedded {len(generator.sentences)} template sentences in "
             f"{generator.template_embed_s:.1f} s; generating {docs} documents × ~{per_doc} chunks"
         )
-        generated, build_s, generate_s = build_collection(bot.store, generator, docs, per_doc)
+        generated, build_s, spent = build_collection(bot.store, generator, docs, per_doc)
+        generate_s = spent["generate_s"]
         built = {
             "generated_chunks": generated,
             "build_s": build_s,
             "build_generate_s": generate_s,
+            "build_upsert_chunks_s": spent["upsert_chunks_s"],
+            "build_put_document_s": spent["put_document_s"],
             "build_chroma_s": build_s - generate_s,
             "build_chroma_chunks_per_s": generated / (build_s - generate_s),
             "template_sentences": len(generator.sentences),
@@ -990,6 +1025,7 @@ def bench_search(args, tmp_root: Path) -> dict:
 def cold_ask(home: Path, question: str) -> dict:
     """``ntm ask`` in a fresh process: time to the printed answer, to exit, and peak RSS."""
     env = dict(os.environ, NTM_HOME=str(home), NTM_PROGRESS="0", PYTHONUNBUFFERED="1")
+    watch = CpuWatch()
     started = time.perf_counter()
     proc = subprocess.Popen(
         [str(NTM_BIN), "ask", question],
@@ -1014,8 +1050,29 @@ def cold_ask(home: Path, question: str) -> dict:
         "exit_s": exit_s,
         "max_rss_mib": usage.ru_maxrss / 1024,
         "user_cpu_s": usage.ru_utime,
+        "neighbour_cores": watch.report()["neighbour_cores"],
         "answer": (first_line + rest).strip().split("\n")[0][:200],
     }
+
+
+def profile_cold_ask(home: Path, question: str, quick: bool) -> None:
+    """One more cold `ntm ask`, under cProfile: where the seconds before the answer go."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    raw = home.parent / "cold-ask.prof"
+    env = dict(os.environ, NTM_HOME=str(home), NTM_PROGRESS="0")
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(raw), "-m", "assistant.cli", "ask", question],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    out = io.StringIO()
+    stats = pstats.Stats(str(raw), stream=out).sort_stats("cumulative")
+    stats.print_stats(45)
+    path = RESULTS / f"ask-cold{'-quick' if quick else ''}.profile.txt"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    print(f"  cold ask profile written to {path.relative_to(ROOT)}")
 
 
 def bench_ask(args, tmp_root: Path) -> dict:
@@ -1032,6 +1089,7 @@ def bench_ask(args, tmp_root: Path) -> dict:
     cold_question = "Huyện Đình Lập có bao nhiêu xã đạt chuẩn nông thôn mới tính đến tháng 7/2021?"
     cold = []
     for i in range(1 if args.quick else 3):
+        settle(f"cold ask {i + 1}")
         run = cold_ask(home, cold_question)
         cold.append(run)
         print(
@@ -1039,11 +1097,15 @@ def bench_ask(args, tmp_root: Path) -> dict:
             f", max RSS {run['max_rss_mib']:.0f} MiB"
         )
 
+    if args.profile:
+        profile_cold_ask(home, cold_question, args.quick)
+
     bot.warm_up()
     questions = [q for _, q in QUESTIONS]
     kinds = [k for k, _ in QUESTIONS]
     for q in questions:  # warm-up pass, untimed
         bot.ask(q)
+    settle("warm ask")
     wall, parts, abstained = [], [], []
     loop_watch = CpuWatch()
     with maybe_profile(args.profile, "ask", args.quick):
@@ -1169,6 +1231,8 @@ def bench_quantization(args, tmp_root: Path) -> dict:
 
     # Speed, the two variants interleaved so that drift on the machine hits both alike.
     vectors = {}
+    settle("passage encoding")
+    speed_watch = CpuWatch()
     for r in range(args.repeat):
         for quantize in (True, False) if r % 2 == 0 else (False, True):
             started = time.perf_counter()
@@ -1177,21 +1241,29 @@ def bench_quantization(args, tmp_root: Path) -> dict:
     for quantize in (True, False):
         for q in questions:  # warm-up pass
             embedders[quantize].embed_query(q)
+    speed_neighbours = speed_watch.report()["neighbour_cores"]
+    settle("query embedding")
+    speed_watch = CpuWatch()
     for r in range(args.repeat):
         for q in questions:
             for quantize in (True, False) if r % 2 == 0 else (False, True):
                 started = time.perf_counter()
                 embedders[quantize].embed_query(q)
                 variants[quantize]["query_ms"].append((time.perf_counter() - started) * 1000)
+    query_neighbours = speed_watch.report()["neighbour_cores"]
     agreement = np.sum(vectors[True] * vectors[False], axis=1)
 
     # Quality: a fresh index per variant, the eval set's answerable questions.
     eval_questions, problems = load_questions(EVAL_QUESTIONS)
+    rankings: dict[bool, list[list[str]]] = {}
     for quantize in (True, False):
         home = fresh_home(tmp_root, f"quant-{int(quantize)}")
         bot = ingest_bundled(settings.replace(home=home, quantize=quantize), embedders[quantize])
         bot.warm_up()
         quality = retrieval_quality(bot, eval_questions)
+        rankings[quantize] = [
+            [h.chunk.chunk_id for h in bot.search(q, k=5)] for q in questions
+        ]  # the benchmark's own questions: do the two variants rank the same passages?
         report = run_eval(bot, eval_questions)
         summary = report.summary()
         v = variants[quantize]
@@ -1223,8 +1295,20 @@ def bench_quantization(args, tmp_root: Path) -> dict:
         "eval_malformed_lines": [str(p) for p in problems],
         "int8": q8,
         "fp32": f32,
+        "neighbour_cores": {"encoding": speed_neighbours, "query": query_neighbours},
         "speedup_encode_int8_over_fp32": q8["passages_per_s"] / f32["passages_per_s"],
         "speedup_query_int8_over_fp32": f32["query"]["median"] / q8["query"]["median"],
+        "ranking_agreement": {
+            "questions": len(questions),
+            "top1_same": sum(
+                a[:1] == b[:1] for a, b in zip(rankings[True], rankings[False], strict=True)
+            )
+            / len(questions),
+            "overlap_at_5": statistics.mean(
+                len(set(a) & set(b)) / max(1, len(b))
+                for a, b in zip(rankings[True], rankings[False], strict=True)
+            ),
+        },
         "cosine_int8_vs_fp32": {
             "mean": float(agreement.mean()),
             "min": float(agreement.min()),
@@ -1267,6 +1351,11 @@ def bench_quantization(args, tmp_root: Path) -> dict:
         f"×{results['speedup_query_int8_over_fp32']:.2f}; cosine int8 vs fp32 passage vectors: "
         f"mean {results['cosine_int8_vs_fp32']['mean']:.4f}, "
         f"min {results['cosine_int8_vs_fp32']['min']:.4f}"
+    )
+    agree = results["ranking_agreement"]
+    print(
+        f"search(k=5) on the {agree['questions']} benchmark questions, int8 vs fp32: same top "
+        f"passage {agree['top1_same']:.0%}, overlap of the top 5 {agree['overlap_at_5']:.0%}"
     )
     for v in (q8, f32):  # keep the JSON readable: raw samples summarised above
         v["encode_s"] = [round(x, 3) for x in v["encode_s"]]
@@ -1312,6 +1401,7 @@ def main(argv: list[str] | None = None) -> int:
         args.repeat = 1 if args.quick else 3
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    QUIET["limit_s"] = args.wait_quiet
     import logging
     import warnings
 

@@ -389,11 +389,13 @@ class _Context:
     index: object
     people: tuple[str, ...] = ()  # folded names of people the question names
 
-    def known(self, name: str) -> bool:
+    def known(self, name: str, level: str = "") -> bool:
         """Whether any document of the collection names this place."""
         tokens = name.split()
         if len(tokens) == 1:
-            return self.index.has_term(tokens[0])
+            # one syllable is too common a word ('Pháp' in 'giải pháp'): want 'nước Pháp'
+            word = level.split()[-1] if level else ""
+            return self.index.has_term(f"{word}_{tokens[0]}" if word else tokens[0])
         return all(
             self.index.has_term(f"{a}_{b}") for a, b in zip(tokens, tokens[1:], strict=False)
         )
@@ -420,7 +422,7 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             return 0.0, f"không nói về {place.display}"
         elif _has_name(doc_f, name):
             level = 0.6 if district_level else 0.8
-        elif not ctx.known(name):
+        elif not ctx.known(name, place.level):
             return 0.0, f"không tài liệu nào nói về {place.display}"
         elif province_level and not meta.provinces and not _provinces_in(doc_f):
             level = 0.6  # the article names no province at all: it may well be this one
@@ -455,6 +457,11 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
     return factor, ""
 
 
+def _years_stated(folded_text: str) -> set[str]:
+    """Years a text states, not counting baselines ('tăng … so với năm 2020')."""
+    return set(re.findall(r"(?:19|20)\d\d", _COMPARISON_YEAR.sub(" ", folded_text)))
+
+
 def _question_years(frame: Frame) -> list[int]:
     """Years the answer must be about: not ranges ('2021-2025') nor comparisons ('so với năm 2020')."""
     compared = {int(y) for y in _COMPARISON_YEAR.findall(frame.folded)}
@@ -472,10 +479,10 @@ def _year_factor(
     for year in _question_years(frame):
         y = str(year)
         compared = set(_COMPARISON_YEAR.findall(sentence_f))
-        in_sentence = y in re.findall(r"(?:19|20)\d\d", sentence_f) and y not in compared
+        in_sentence = y in _years_stated(sentence_f)
         if in_sentence:
             level = 1.0
-        elif y in re.findall(r"(?:19|20)\d\d", paragraph_f) and y not in compared:
+        elif y in _years_stated(paragraph_f):
             level = 0.97
         elif y in fold(meta.title):
             level = 0.93

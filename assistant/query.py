@@ -258,7 +258,8 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
 
 _WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
 _PLACE_RE = re.compile(
-    r"(?<![^\W_])(thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|làng|tp\.?)"
+    r"(?<![^\W_])(thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|làng|nước|"
+    r"quốc gia|tp\.?)"
     r"(?=\s)",
     re.IGNORECASE,
 )

@@ -409,6 +409,8 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
     doc_f = _fold_cached(item.doc.text)
     for place in frame.places:
         name = place.name
+        if " " not in name and place.level:
+            name = f"{place.level} {name}"  # 'phap' alone is in 'giai phap'; 'nuoc phap' is not
         district_level = place.level in DISTRICT_LEVEL
         province_level = place.level == "tinh" or (not place.level and not district_level)
         if _has_name(sentence_f, name):
@@ -422,7 +424,7 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             return 0.0, f"không nói về {place.display}"
         elif _has_name(doc_f, name):
             level = 0.6 if district_level else 0.8
-        elif not ctx.known(name, place.level):
+        elif not ctx.known(place.name, place.level):
             return 0.0, f"không tài liệu nào nói về {place.display}"
         elif province_level and not meta.provinces and not _provinces_in(doc_f):
             level = 0.6  # the article names no province at all: it may well be this one

@@ -119,6 +119,9 @@ def main(argv: Sequence[str] | None = None, *, assistant_factory: Callable | Non
     except AssistantError as exc:
         print(f"ntm: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `ntm ask … | head`: the reader left, nothing to report
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
     except KeyboardInterrupt:
         print("ntm: đã dừng (interrupted)", file=sys.stderr)
         return 130

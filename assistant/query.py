@@ -337,7 +337,9 @@ def find_places(text: str) -> tuple[Place, ...]:
     return tuple(found.values())
 
 
-_COMMON_PHRASES = re.compile(r"\b(giao thong nong thon|nong thon moi|khu vuc nong thon|nong thon)\b")
+_COMMON_PHRASES = re.compile(
+    r"\b(giao thong nong thon|nong thon moi|khu vuc nong thon|nong thon)\b"
+)
 
 
 def _capitalised_in(text: str, folded_name: str) -> bool:

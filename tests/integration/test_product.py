@@ -113,12 +113,21 @@ def test_a_follow_up_is_completed_from_the_conversation(real_assistant):
     assert follow.citations[0].source == "003_7c20399e720dfcdf.txt"
 
 
+def test_a_follow_up_about_another_year_does_not_reuse_this_years_figure(real_assistant):
+    first = "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?"
+    assert real_assistant.ask(first).answer.startswith("06/10 xã")
+    follow = real_assistant.ask("Còn năm 2020 thì sao?", history=[first])
+    assert follow.resolved_question == "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM năm 2020?"
+    assert follow.abstained and "06/10" not in follow.answer
+
+
 def test_a_question_about_a_place_the_documents_never_mention_is_declined(real_assistant):
     answer = real_assistant.ask("Huyện Lộc Bình có bao nhiêu xã đạt chuẩn nông thôn mới?")
     assert answer.abstained and answer.answer.startswith("Tài liệu hiện có không có thông tin này.")
     assert answer.citations == ()
     answer = real_assistant.ask("Tỉnh Cao Bằng có bao nhiêu xã đạt chuẩn nông thôn mới?")
     assert answer.abstained and "Cao Bằng" in answer.answer
+    assert real_assistant.ask("Ai là chủ tịch nước Pháp?").abstained
 
 
 def test_abstaining_offers_related_reading_not_citations(real_assistant):

@@ -600,4 +600,25 @@ def _replace_folded(text: str, old: Place, new: Place) -> str:
     index = folded_text.find(old.name)
     if index < 0 or len(folded_text) != len(text):
         return text.replace(old.display, new.display, 1)
-    return text[:index] + new_name + text[index + len(old.name) :]
+    start = index
+    word = re.search(
+        r"(thanh pho|thi xa|thi tran|huyen|tinh|xa|thon|quan|phuong|tp)\s+$", folded_text[:index]
+    )
+    if word and new.level and fold(word.group(1)) != new.level and new.level in _LEVEL_WORDS:
+        # 'Huyện Đình Lập' followed by 'Còn Thái Nguyên?' (a province): 'tỉnh Thái Nguyên'
+        start = word.start()
+        written = _LEVEL_WORDS[new.level]
+        new_name = (written.capitalize() if text[start].isupper() else written) + " " + new_name
+    return text[:start] + new_name + text[index + len(old.name) :]
+
+
+_LEVEL_WORDS = {
+    "tinh": "tỉnh",
+    "huyen": "huyện",
+    "xa": "xã",
+    "thon": "thôn",
+    "thi xa": "thị xã",
+    "thanh pho": "thành phố",
+    "tp": "thành phố",
+    "quan": "quận",
+}

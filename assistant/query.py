@@ -11,7 +11,7 @@ Usage::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.text import fold, syllables
@@ -202,7 +202,6 @@ class Frame:
     numbers: tuple[str, ...] = ()  # numbers the question states ('15', '18', '9/9'), not years
     head: tuple[str, ...] = ()  # words right before 'bao nhiêu' ('huyen', 'da', 'dat')
     tail: tuple[str, ...] = ()  # words right after the unit ('dat', 'chuan', 'ntm', 'nang', 'cao')
-    extra: dict = field(default_factory=dict)
 
 
 # Abbreviations the articles use interchangeably with the words (folded).

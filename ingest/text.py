@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
 
 
@@ -23,24 +22,10 @@ def normalize(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def squash_spaces(text: str) -> str:
-    """Single spaces, for display and matching only (never for stored text)."""
-    return _SPACE.sub(" ", text).strip()
-
-
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Đình Lập' -> 'dinh lap'. Length may change."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-
-
-def fold_keep_length(text: str) -> str:
-    """Like :func:`fold` but one output character per input character (for offset maps)."""
-    out = []
-    for ch in text:
-        folded = fold(ch)
-        out.append(folded[0] if folded else ch)
-    return "".join(out)
 
 
 def syllables(text: str) -> list[str]:

@@ -12,6 +12,7 @@ Usage::
     python benchmarks/bench.py quantization         # int8 vs fp32: speed and retrieval quality
     python benchmarks/bench.py all --quick          # smoke run (2,000-chunk collection)
     python benchmarks/bench.py search --profile     # also cProfile the timed loops
+    python benchmarks/bench.py all --wait-quiet 600 --collection-dir /tmp/ntm-bench-collection
 
 Every number is measured with the real EmbeddingGemma model (it must be in the model cache:
 ``ntm model fetch``); ``NTM_*`` settings other than ``NTM_HOME`` apply as usual.
@@ -38,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -1046,34 +1048,62 @@ def bench_search(args, tmp_root: Path) -> dict:
 
 
 # -- 3. ask -----------------------------------------------------------------------------------
+def _peak_rss_watcher(pid: int) -> tuple[threading.Thread, dict]:
+    """Follow a child's VmHWM (peak RSS of its own address space) until it exits.
+
+    ``ru_maxrss`` of a child is no good here: Linux carries the high-water mark of the
+    address space the child had before ``exec`` — a copy of this big benchmark process."""
+    peak = {"kib": 0}
+
+    def follow() -> None:
+        status = Path(f"/proc/{pid}/status")
+        while True:
+            try:
+                text = status.read_text()
+            except OSError:
+                return
+            match = re.search(r"^VmHWM:\s+(\d+) kB", text, re.MULTILINE)
+            if not match:  # a zombie: the address space is gone
+                return
+            peak["kib"] = max(peak["kib"], int(match.group(1)))
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=follow, daemon=True)
+    thread.start()
+    return thread, peak
+
+
 def cold_ask(home: Path, question: str) -> dict:
     """``ntm ask`` in a fresh process: time to the printed answer, to exit, and peak RSS."""
     env = dict(os.environ, NTM_HOME=str(home), NTM_PROGRESS="0", PYTHONUNBUFFERED="1")
     watch = CpuWatch()
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [str(NTM_BIN), "ask", question],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-    first_line = proc.stdout.readline()
-    answer_s = time.perf_counter() - started
-    rest = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    exit_s = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"ntm ask failed ({proc.returncode}): {err.strip()[-2000:]}")
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [str(NTM_BIN), "ask", question],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+            encoding="utf-8",
+        )
+        follower, peak = _peak_rss_watcher(proc.pid)
+        first_line = proc.stdout.readline()
+        answer_s = time.perf_counter() - started
+        rest = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        exit_s = time.perf_counter() - started
+        follower.join(timeout=5)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"ntm ask failed ({proc.returncode}): {err.read().strip()[-2000:]}")
     return {
         "answer_s": answer_s,
         "exit_s": exit_s,
-        "max_rss_mib": usage.ru_maxrss / 1024,
-        "user_cpu_s": usage.ru_utime,
+        "max_rss_mib": peak["kib"] / 1024,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
         "neighbour_cores": watch.report()["neighbour_cores"],
         "answer": (first_line + rest).strip().split("\n")[0][:200],
     }
@@ -1427,7 +1457,8 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=0,
         metavar="SECONDS",
-        help="before each section, wait up to SECONDS for other processes to go idle",
+        help="wait up to SECONDS for other processes to go idle before each timed loop, "
+        "and measure a disturbed loop again (up to 3 times)",
     )
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # progress shows up in logs as it happens

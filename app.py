@@ -32,11 +32,10 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.errors import AssistantError
-from assistant.settings import Settings
-from assistant.types import Answer, Citation, DocumentMeta, IngestReport, Rejection
+from base.errors import AssistantError
+from base.settings import Settings
+from base.types import Answer, Citation, DocumentMeta, IngestReport, Rejection, SearchFilter
 from ingest.loaders import SUPPORTED_SUFFIXES
-from vectorstore.retriever import SearchFilter
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +93,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "Searching the documents and preparing the answer…",
     ),
     "thinking_done": ("Đã soạn xong câu trả lời", "Answer ready"),
+    "llm_drafting": (
+        "Mô hình ngôn ngữ đang viết lại câu trả lời; số liệu và trích dẫn sẽ được kiểm tra "
+        "trước khi hiển thị:",
+        "The language model is rewriting the answer; its figures and citations are checked "
+        "before it is shown:",
+    ),
+    "llm_rejected": (
+        "Bản viết lại của mô hình ngôn ngữ bị loại (có số liệu hoặc trích dẫn không khớp với "
+        "nguồn); dưới đây là câu trả lời trích nguyên văn từ tài liệu.",
+        "The language model's rewrite was discarded (a figure or citation did not match the "
+        "sources); this is the answer taken verbatim from the documents.",
+    ),
+    "llm_error": (
+        "Không dùng được máy chủ mô hình ngôn ngữ; dưới đây là câu trả lời trích nguyên văn.",
+        "The language model server could not be used; this is the verbatim extracted answer.",
+    ),
     "thinking_failed": ("Không trả lời được câu hỏi này", "Could not answer this question"),
     "resolved": ("Câu hỏi được hiểu là: “{q}”", "Understood as: “{q}”"),
     "citations": ("Nguồn trích dẫn", "Citations"),
@@ -208,7 +223,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Đang lập chỉ mục lại: {done}/{total} đoạn {what}",
         "Re-indexing: {done}/{total} passages {what}",
     ),
-    "reindexed": ("Đã lập chỉ mục lại {n} đoạn.", "Re-indexed {n} passages."),
+    "reindexed": (
+        "Đã lập chỉ mục lại {n} đoạn (nhúng mới {embedded}, giữ vector cũ {reused}).",
+        "Re-indexed {n} passages ({embedded} embedded, {reused} kept).",
+    ),
     "no_docs_table": ("Chưa có tài liệu nào.", "No documents yet."),
     # evaluation page
     "eval_title": ("Đánh giá", "Evaluation"),
@@ -863,6 +881,9 @@ def render_citation(c: Citation, docs: DocCache, key: str, related: bool = False
 def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
     if answer.resolved_question:
         st.caption(md_escape(t("resolved", q=answer.resolved_question)))
+    for flag in ("llm_rejected", "llm_error"):
+        if answer.timings_ms.get(flag):
+            st.caption(t(flag))
     st.html(answer_html(answer.answer))
     opened = None
     if answer.citations:
@@ -950,12 +971,28 @@ def chat_page(bot, settings: Settings) -> None:
     with st.chat_message("user", avatar=AVATARS["user"]):
         render_user(question)
     with st.chat_message("assistant", avatar=AVATARS["assistant"]):
+        draft = st.empty()  # the language model's rewrite as it streams, when one is configured
+        pieces: list[str] = []
+
+        def show_draft(piece: str) -> None:
+            pieces.append(piece)
+            with draft.container():
+                st.caption(t("llm_drafting"))
+                st.markdown(md_escape("".join(pieces)))
+
         with st.status(t("thinking"), expanded=False) as status:
-            answer, error = attempt(bot.ask, question, history=history, filters=flt or None)
+            answer, error = attempt(
+                bot.ask,
+                question,
+                history=history,
+                filters=flt or None,
+                on_token=show_draft if bot.rewriter is not None else None,
+            )
             if error:
                 status.update(label=t("thinking_failed"), state="error")
             else:
                 status.update(label=t("thinking_done"), state="complete")
+        draft.empty()
         if error:
             messages.append({"role": "assistant", "error": error})
             st.error(md_escape(error), icon=":material/error:")
@@ -1072,7 +1109,10 @@ def documents_page(bot, settings: Settings) -> None:
             bar = st.progress(0.0, text=t("ingest_starting"))
             done = call(bot.reindex, progress=progress_callback(bar, "reindex_progress"))
             if done is not None:
-                st.success(t("reindexed", n=done), icon=":material/check_circle:")
+                st.success(
+                    t("reindexed", n=done.chunks, embedded=done.embedded, reused=done.reused),
+                    icon=":material/check_circle:",
+                )
 
 
 # -- evaluation page --------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import extract
-from assistant.errors import QuestionError
 from assistant.query import (
     COMMUNE_LEVEL,
     DISTRICT_LEVEL,
@@ -30,10 +29,11 @@ from assistant.query import (
     resolve_follow_up,
     to_folded_vietnamese,
 )
-from assistant.settings import Settings
-from assistant.types import Answer, Citation, Document, Hit
-from ingest.chunker import split_sentences
-from ingest.text import fold, syllables
+from base.errors import QuestionError
+from base.sentences import split_sentences
+from base.settings import Settings
+from base.text import fold, syllables
+from base.types import Answer, Citation, Document, Hit
 
 
 def check_question(question: object, settings: Settings) -> str:
@@ -349,7 +349,7 @@ def _fold_cached(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from ingest.places import DISTRICT_TO_PROVINCES, PROVINCES
+    from base.places import DISTRICT_TO_PROVINCES, PROVINCES
 
     provinces = tuple(sorted({fold(p) for p in PROVINCES}, key=len, reverse=True))
     districts = tuple(sorted({fold(d) for d in DISTRICT_TO_PROVINCES}, key=len, reverse=True))

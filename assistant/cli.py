@@ -14,8 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from assistant.errors import AssistantError
-from assistant.settings import Settings
+from base.errors import AssistantError
+from base.settings import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
@@ -60,7 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     remove = sub.add_parser("remove", help="xoá một tài liệu khỏi chỉ mục")
     remove.add_argument("source", help="tên tệp nguồn, như trong `ntm docs`")
 
-    sub.add_parser("reindex", help="xây lại toàn bộ vector (sau khi đổi mô hình)")
+    rebuild = sub.add_parser(
+        "reindex", help="chia đoạn và xây lại vector (sau khi đổi mô hình hoặc cỡ đoạn)"
+    )
+    rebuild.add_argument(
+        "--full",
+        action="store_true",
+        help="nhúng lại mọi đoạn, kể cả đoạn không đổi (re-embed every chunk)",
+    )
 
     for name, help_text in (
         ("search", "tìm các đoạn liên quan"),
@@ -154,8 +161,14 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
         print(f"Đã xoá {meta.source} ({meta.chunk_count} đoạn). (Removed.)")
         return EXIT_OK
     if args.command == "reindex":
-        count = bot.reindex(progress=_progress_bar(settings, "Đánh chỉ mục lại"))
-        print(f"Đã xây lại {count} đoạn. (Re-indexed {count} chunks.)")
+        report = bot.reindex(progress=_progress_bar(settings, "Đánh chỉ mục lại"), full=args.full)
+        resumed = " (tiếp tục lần trước bị ngắt; resumed)" if report.resumed else ""
+        print(
+            f"Đã xây lại chỉ mục{resumed}: {report.documents} tài liệu, {report.chunks} đoạn; "
+            f"nhúng mới {report.embedded}, giữ vector cũ {report.reused}, trong "
+            f"{report.seconds:.1f} s. (Re-indexed {report.chunks} chunks: {report.embedded} "
+            f"embedded, {report.reused} kept.)"
+        )
         return EXIT_OK
     if args.command in ("search", "ask"):
         filters = _filters(args)
@@ -170,7 +183,7 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
 
 
 def _filters(args):
-    from vectorstore.retriever import SearchFilter
+    from base.types import SearchFilter
 
     return SearchFilter(
         sources=tuple(args.source),

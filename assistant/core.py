@@ -9,6 +9,7 @@ Usage::
     hits = bot.search("Đình Lập có bao nhiêu xã đạt chuẩn?", k=5)
     answer = bot.ask("Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?")
     print(answer.to_dict())
+    docs = bot.as_retriever(k=4).invoke("Đình Lập có bao nhiêu xã đạt chuẩn?")  # LangChain
 
 One instance may serve many threads (the Streamlit sessions of one process): the model and the
 Chroma client load once, lazily, and writes are serialised.
@@ -19,34 +20,61 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant.errors import DocumentNotFoundError
-from assistant.settings import Settings
-from assistant.types import Answer, Document, DocumentMeta, Hit, IngestReport
-from ingest.pipeline import Progress, ingest_paths, prepare_document
+from assistant.answer import Answerer, check_question
+from assistant.generate import Rewriter
+from base.errors import DocumentNotFoundError
+from base.protocols import Embedder, Store
+from base.settings import Settings
+from base.types import (
+    Answer,
+    Document,
+    DocumentMeta,
+    Hit,
+    IngestReport,
+    ReindexReport,
+    SearchFilter,
+)
+from ingest.pipeline import Progress, ingest_paths, reindex
 from vectorstore.chroma_store import ChromaStore
-from vectorstore.embedder import Embedder, SentenceTransformerEmbedder
-from vectorstore.retriever import HybridRetriever, SearchFilter
+from vectorstore.embedder import SentenceTransformerEmbedder
+from vectorstore.retriever import HybridRetriever
+
+if TYPE_CHECKING:  # pragma: no cover
+    from langchain_core.language_models import BaseChatModel
+
+    from assistant.langchain_retriever import NTMRetriever
 
 log = logging.getLogger(__name__)
 
 
 class Assistant:
-    """Ingest, search and ask over one index."""
+    """Ingest, search and ask over one index.
+
+    ``embedder`` and ``store`` default to the EmbeddingGemma model and Chroma; any
+    implementation of the ``Embedder``/``Store`` protocols (``base.protocols``) will do. ``llm``
+    is an optional LangChain chat model that rewrites extractive answers (by default
+    ``ChatOpenAI`` on ``NTM_LLM_URL`` when that is set; none otherwise).
+    """
 
     def __init__(
         self,
         settings: Settings | None = None,
         *,
         embedder: Embedder | None = None,
-        store: ChromaStore | None = None,
+        store: Store | None = None,
+        llm: BaseChatModel | None = None,
     ):
         self.settings = settings or Settings.from_env()
         self.embedder = embedder or SentenceTransformerEmbedder(self.settings)
         self.store = store or ChromaStore(self.settings)
         self.retriever = HybridRetriever(self.store, self.embedder)
+        self.rewriter = (
+            Rewriter(self.settings, llm) if llm is not None or self.settings.llm_url else None
+        )
         self._write_lock = threading.Lock()
         self._answerer = None
 
@@ -73,37 +101,19 @@ class Assistant:
         with self._write_lock:
             return self.store.remove_document(source)
 
-    def reindex(self, progress: Progress | None = None) -> int:
-        """Re-chunk and re-embed every stored document (after a model or chunking change)."""
+    def reindex(self, progress: Progress | None = None, *, full: bool = False) -> ReindexReport:
+        """Re-chunk every stored document and rebuild its vectors beside the searchable ones.
+
+        Needed after changing the model or the chunk size. Search keeps working on the old
+        vectors until the new set is complete; an interrupted run is resumed by the next
+        ``reindex`` or ``ingest``. Unchanged chunks keep their vectors when the model is the
+        same, unless ``full``.
+        """
         with self._write_lock:
-            docs = [self.store.get_document(m.doc_id) for m in self.store.list_documents()]
-            self.store.drop_chunks()
-            self.store.ensure_model(self.embedder.name, self.embedder.dimension)
-            total, done = 0, 0
-            prepared = []
-            for doc in docs:
-                if doc is None:
-                    continue
-                fresh, chunks = prepare_document(
-                    doc.meta.source, doc.meta.content_hash, doc.text, self.settings.chunk_chars
-                )
-                prepared.append((fresh, chunks))
-                total += len(chunks)
-            for fresh, chunks in prepared:
-                vectors = self.embedder.embed_documents(
-                    [c.text for c in chunks], titles=[fresh.meta.title] * len(chunks)
-                )
-                self.store.upsert_chunks(chunks, vectors, fresh.meta)
-                self.store.put_document(fresh)
-                done += len(chunks)
-                if progress:
-                    progress(done, total, fresh.meta.source)
-            return done
+            return reindex(self.store, self.embedder, self.settings, progress, force=full)
 
     # -- questions --------------------------------------------------------------------------
     def search(self, question: str, k: int = 5, filters: SearchFilter | None = None) -> list[Hit]:
-        from assistant.answer import check_question
-
         question = check_question(question, self.settings)
         return self.retriever.search(question, k=k, filters=filters)
 
@@ -112,21 +122,36 @@ class Assistant:
         question: str,
         history: Sequence[str | dict] | None = None,
         filters: SearchFilter | None = None,
+        on_token: Callable[[str], None] | None = None,
     ) -> Answer:
-        from assistant.answer import Answerer
+        """The answer with its citations, or an abstention.
 
+        With a chat model configured, the extractive answer is rewritten by it; ``on_token``
+        receives the rewrite as it is written (not yet checked: the returned answer is the
+        rewrite only if every number and ``[n]`` in it is backed by the quotes).
+        """
         if self._answerer is None:
             self._answerer = Answerer(self.retriever, self.embedder, self.store, self.settings)
         started = time.perf_counter()
         answer = self._answerer.ask(question, history=history, filters=filters)
-        if self.settings.llm_url:
-            from assistant.generate import generate
-
+        if self.rewriter is not None and not answer.abstained:
             llm_started = time.perf_counter()
-            answer = generate(answer, self.settings)
+            answer = self.rewriter.rewrite(answer, on_token)
             answer.timings_ms["llm_ms"] = (time.perf_counter() - llm_started) * 1000
         answer.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
+
+    def as_retriever(self, k: int = 5, filters: SearchFilter | None = None) -> NTMRetriever:
+        """A LangChain ``BaseRetriever`` over the hybrid search, for any LangChain chain.
+
+        Each ``langchain_core.documents.Document`` holds one passage; its metadata carries
+        ``source``, ``title``, ``date``, ``start``/``end`` (offsets into the stored text),
+        places and scores.
+        """
+        # imported here: langchain_core takes ~0.6 s to import, which `ntm docs` need not pay
+        from assistant.langchain_retriever import NTMRetriever
+
+        return NTMRetriever(assistant=self, k=k, filters=filters)
 
     def warm_up(self) -> None:
         """Load the model and the lexical index now rather than on the first question."""

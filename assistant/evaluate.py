@@ -25,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.errors import AssistantError, QuestionSetError
-from assistant.types import Answer
+from base.errors import AssistantError, QuestionSetError
+from base.types import Answer
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.text import fold
+from base.text import fold
 
 _NUMBER = re.compile(
     r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:/\d+)?)(?:\s?(%))?(?![\w/])"

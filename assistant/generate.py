@@ -1,29 +1,39 @@
-"""Optional generated answers from an LLM server (OpenAI-compatible ``/v1/chat/completions``).
+"""Optional generated answers from a chat model, by default an OpenAI-compatible LLM server.
 
-The extractive answer stays the source of truth: the server only rewrites it into a fluent
+The extractive answer stays the source of truth: the model only rewrites it into a fluent
 sentence from the same numbered quotes. A generated answer is used only when every number it
 states appears in the quotes it cites and every ``[n]`` it uses exists; otherwise the
-extractive answer is returned unchanged. Abstentions are never sent to the server.
+extractive answer is returned unchanged. Abstentions are never sent to the model.
 
-Enable with ``NTM_LLM_URL=http://127.0.0.1:8080/v1`` (llama.cpp server, vLLM, Ollama's
-OpenAI endpoint…), ``NTM_LLM_MODEL`` and, if the server wants one, ``NTM_LLM_API_KEY``.
+The model is any LangChain chat model; with ``NTM_LLM_URL=http://127.0.0.1:8080/v1`` (llama.cpp
+server, vLLM, Ollama's OpenAI endpoint…), ``NTM_LLM_MODEL`` and, if the server wants one,
+``NTM_LLM_API_KEY``, it is ``langchain_openai.ChatOpenAI`` pointed at that server. Tokens can be
+streamed to the user while the model writes (``on_token``); the checks run on the whole text.
+
+Usage::
+
+    rewriter = Rewriter(settings)                      # or Rewriter(settings, llm=ChatOllama(...))
+    answer = rewriter.rewrite(extractive_answer, on_token=lambda piece: print(piece, end=""))
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-import urllib.error
-import urllib.request
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from assistant.settings import Settings
-from assistant.types import Answer
+from base.settings import Settings
+from base.types import Answer
+
+if TYPE_CHECKING:  # pragma: no cover - typing only: langchain loads when a model is used
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
 
 log = logging.getLogger(__name__)
 
-TIMEOUT_S = 30
+TIMEOUT_S = 60
 
 SYSTEM_PROMPT = (
     "Bạn là trợ lý trả lời câu hỏi về chương trình xây dựng nông thôn mới. Chỉ dùng các trích "
@@ -54,40 +64,82 @@ def verify(generated: str, answer: Answer) -> str | None:
     return None
 
 
-def generate(answer: Answer, settings: Settings) -> Answer:
-    """The answer rewritten by the LLM server when that is safe; else ``answer`` itself."""
-    if not settings.llm_url or answer.abstained or not answer.citations:
-        return answer
-    quotes = "\n".join(f"[{c.n}] {c.quote}" for c in answer.citations)
-    payload = {
-        "model": settings.llm_model or "default",
-        "temperature": 0,
-        "messages": [
-            {"role": "system", "content": SYSTEM_PROMPT},
-            {
-                "role": "user",
-                "content": f"Trích dẫn:\n{quotes}\n\nCâu hỏi: {answer.question}\n"
-                f"Câu trả lời trích xuất: {answer.answer.splitlines()[0]}",
-            },
-        ],
-    }
-    url = settings.llm_url.rstrip("/") + "/chat/completions"
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(payload).encode("utf-8"),
-        headers={"Content-Type": "application/json"}
-        | ({"Authorization": f"Bearer {settings.llm_api_key}"} if settings.llm_api_key else {}),
+def openai_chat_model(settings: Settings) -> BaseChatModel:
+    """``ChatOpenAI`` pointed at ``NTM_LLM_URL`` (any OpenAI-compatible server)."""
+    from langchain_openai import ChatOpenAI
+
+    return ChatOpenAI(
+        base_url=settings.llm_url,
+        api_key=settings.llm_api_key or "not-needed",  # local servers ignore it
+        model=settings.llm_model or "default",
+        temperature=0,
+        timeout=TIMEOUT_S,
+        max_retries=1,
+        streaming=True,
     )
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
-            data = json.loads(response.read().decode("utf-8"))
-        text = str(data["choices"][0]["message"]["content"]).strip()
-    except (urllib.error.URLError, OSError, ValueError, KeyError, IndexError, TypeError) as exc:
-        log.warning("LLM server %s unusable (%s); keeping the extractive answer", url, exc)
-        return replace(answer, timings_ms={**answer.timings_ms, "llm_error": 1.0})
-    problem = verify(text, answer)
-    if problem:
-        log.warning("generated answer rejected (%s); keeping the extractive answer", problem)
-        return replace(answer, timings_ms={**answer.timings_ms, "llm_rejected": 1.0})
-    evidence = "\n\n".join(f"[{c.n}] “{c.quote}”" for c in answer.citations)
-    return replace(answer, answer=f"{text}\n\n{evidence}")
+
+
+class Rewriter:
+    """Rewrites extractive answers with a chat model, keeping only what the quotes back.
+
+    ``llm`` is any LangChain chat model; by default ``ChatOpenAI`` on ``NTM_LLM_URL``, created
+    on first use.
+    """
+
+    def __init__(self, settings: Settings, llm: BaseChatModel | None = None):
+        self.settings = settings
+        self._llm = llm
+
+    @property
+    def llm(self) -> BaseChatModel:
+        if self._llm is None:
+            self._llm = openai_chat_model(self.settings)
+        return self._llm
+
+    @staticmethod
+    def messages(answer: Answer) -> list[BaseMessage]:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        quotes = "\n".join(f"[{c.n}] {c.quote}" for c in answer.citations)
+        return [
+            SystemMessage(SYSTEM_PROMPT),
+            HumanMessage(
+                f"Trích dẫn:\n{quotes}\n\nCâu hỏi: {answer.question}\n"
+                f"Câu trả lời trích xuất: {answer.answer.splitlines()[0]}"
+            ),
+        ]
+
+    def rewrite(self, answer: Answer, on_token: Callable[[str], None] | None = None) -> Answer:
+        """The answer rewritten by the model when that is safe; else ``answer`` itself."""
+        if answer.abstained or not answer.citations:
+            return answer
+        pieces: list[str] = []
+        try:
+            for chunk in self.llm.stream(self.messages(answer)):
+                piece = chunk.content if isinstance(chunk.content, str) else ""
+                if piece:
+                    pieces.append(piece)
+                    if on_token is not None:
+                        on_token(piece)
+        except Exception as exc:  # noqa: BLE001 - any server or client failure: keep extractive
+            log.warning("LLM unusable (%s); keeping the extractive answer", exc)
+            return replace(answer, timings_ms={**answer.timings_ms, "llm_error": 1.0})
+        text = "".join(pieces).strip()
+        problem = verify(text, answer)
+        if problem:
+            log.warning("generated answer rejected (%s); keeping the extractive answer", problem)
+            return replace(answer, timings_ms={**answer.timings_ms, "llm_rejected": 1.0})
+        evidence = "\n\n".join(f"[{c.n}] “{c.quote}”" for c in answer.citations)
+        return replace(answer, answer=f"{text}\n\n{evidence}")
+
+
+def generate(
+    answer: Answer,
+    settings: Settings,
+    llm: BaseChatModel | None = None,
+    on_token: Callable[[str], None] | None = None,
+) -> Answer:
+    """One-off :meth:`Rewriter.rewrite`; a no-op when no model is configured or given."""
+    if llm is None and not settings.llm_url:
+        return answer
+    return Rewriter(settings, llm).rewrite(answer, on_token)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.text import fold, syllables
+from base.text import fold, syllables
 
 # Units a "bao nhiêu / mấy / how many" question may ask for, folded, longest first.
 UNITS = (
@@ -247,7 +247,7 @@ def to_folded_vietnamese(text: str) -> str:
 def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     """Folded province and district names -> display names."""
     try:
-        from ingest.places import DISTRICT_TO_PROVINCES, PROVINCES
+        from base.places import DISTRICT_TO_PROVINCES, PROVINCES
     except ImportError:  # pragma: no cover - the gazetteer ships with the package
         return {}, {}
     provinces = {fold(p): p for p in PROVINCES}

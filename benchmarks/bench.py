@@ -56,9 +56,9 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 import numpy as np  # noqa: E402
 
 from assistant.core import Assistant  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
-from assistant.types import Chunk, Document  # noqa: E402
-from ingest.chunker import split_sentences  # noqa: E402
+from base.sentences import split_sentences  # noqa: E402
+from base.settings import Settings  # noqa: E402
+from base.types import Chunk, Document  # noqa: E402
 from ingest.loaders import collect_files, read_document  # noqa: E402
 from ingest.pipeline import EMBED_GROUP, prepare_document  # noqa: E402
 from vectorstore.chroma_store import ChromaStore  # noqa: E402
@@ -763,7 +763,7 @@ class CollectionGenerator:
     """
 
     def __init__(self, prepared, embedder, settings: Settings, seed: int = 20240601):
-        from ingest.places import DISTRICTS_BY_PROVINCE, PROVINCES
+        from base.places import DISTRICTS_BY_PROVINCE, PROVINCES
 
         self.settings = settings
         self.provinces = list(PROVINCES)
@@ -1428,12 +1428,79 @@ def bench_quantization(args, tmp_root: Path) -> dict:
     return results
 
 
+# -- 5. reindex -------------------------------------------------------------------------------
+def bench_reindex(args, tmp_root: Path) -> dict:
+    """``reindex`` with the same model (unchanged chunks keep their vectors) against
+    ``reindex(full=True)`` (every chunk embedded again, as reindex did before), alternating."""
+    settings = base_settings(tmp_root / "unused")
+    machine = machine_info()
+    watch = CpuWatch()
+    print_header("reindex: keep unchanged vectors vs re-embed all", machine, settings, args)
+    embedder, _ = warm_embedder(settings)
+    bot = ingest_bundled(settings.replace(home=fresh_home(tmp_root, "reindex")), embedder)
+    n_chunks = bot.store.count_chunks()
+    probe = "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?"
+    expected = bot.ask(probe).answer
+
+    def run(full: bool) -> dict:
+        watch, cpu0 = CpuWatch(), own_cpu()
+        started = time.perf_counter()
+        report = bot.reindex(full=full)
+        wall = time.perf_counter() - started
+        if report.chunks != n_chunks or bot.ask(probe).answer != expected:
+            raise SystemExit(f"reindex changed the index: {report.to_dict()}")
+        key = "full" if full else "keep"
+        return {
+            f"{key}_s": wall,
+            f"{key}_cpu_s": own_cpu() - cpu0,
+            f"{key}_embedded": report.embedded,
+            f"{key}_neighbour_cores": watch.report()["neighbour_cores"],
+        }
+
+    runs = []
+    for i in range(args.repeat):
+        order = (False, True) if i % 2 == 0 else (True, False)
+
+        def pair(order=order) -> dict:
+            row: dict = {"order": "/".join("full" if f else "keep" for f in order)}
+            for full in order:
+                row.update(run(full))
+            return row
+
+        row, _ = quietly(f"reindex run {i + 1}", pair)
+        row["ratio"] = row["keep_s"] / row["full_s"]
+        runs.append(row)
+        print(
+            f"  run {i + 1}/{args.repeat} ({row['order']}): keep {row['keep_s']:.2f} s "
+            f"({row['keep_embedded']} embedded), full {row['full_s']:.2f} s "
+            f"({row['full_embedded']} embedded), ratio {row['ratio']:.3f}"
+        )
+    med = {k: median_of(runs, k) for k in runs[0] if k != "order"}
+    results = {"chunks": n_chunks, "median": med, "runs": runs}
+    print()
+    print(
+        md_table(
+            [f"metric (median of {args.repeat})", "value"],
+            [
+                ["reindex, same model: chunks embedded", med["keep_embedded"]],
+                ["reindex, same model (s)", med["keep_s"]],
+                ["reindex --full: chunks embedded", med["full_embedded"]],
+                ["reindex --full (s)", med["full_s"]],
+                ["ratio same-model / full", med["ratio"]],
+            ],
+        )
+    )
+    write_results("reindex", args, machine, settings, results, watch)
+    return results
+
+
 # -- command line -----------------------------------------------------------------------------
 SECTIONS: dict[str, Callable] = {
     "ingest": bench_ingest,
     "search": bench_search,
     "ask": bench_ask,
     "quantization": bench_quantization,
+    "reindex": bench_reindex,
 }
 
 

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
 from assistant.evaluate import load_questions, score  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from base.settings import Settings  # noqa: E402
 
 
 def main() -> None:

@@ -1,79 +1,16 @@
 """Sentence-aware chunking with character offsets into the document text.
 
-Pure functions: ``split_sentences(text)`` gives sentence spans, ``split(doc, max_chars)`` packs
-them into chunks no longer than ``max_chars`` (a sentence longer than that is cut at clause
-boundaries). Chunks never start or end inside a word, and ``doc.text[c.start:c.end] == c.text``.
+Pure functions: ``split(doc, max_chars)`` packs the sentence spans of
+:func:`base.sentences.split_sentences` into chunks no longer than ``max_chars`` (a sentence
+longer than that is cut at clause boundaries). Chunks never start or end inside a word, and ``doc.text[c.start:c.end] == c.text``.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.types import Chunk, Document
-
-# Abbreviations after which a period does not end a sentence.
-_ABBREVIATIONS = {
-    "tp",
-    "tt",
-    "tx",
-    "q",
-    "p",
-    "ts",
-    "ths",
-    "pgs",
-    "gs",
-    "bs",
-    "ks",
-    "ncs",
-    "th.s",
-    "v.v",
-    "mr",
-    "mrs",
-    "dr",
-    "st",
-    "no",
-    "tr",
-    "đ",
-    "vnđ",
-    "đc",
-    "ubnd",
-    "hđnd",
-}
-# End of sentence: . ! ? … (possibly doubled, closing quotes/brackets, or "./.") then space(s)
-# and an upper-case letter, digit, quote or bracket; or a line break.
-_BOUNDARY = re.compile(r"(?:[.!?…]+|\./\.)[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-ZÀ-Ỹ0-9Đ])")
-_CLAUSE = re.compile(r"[;:](?=\s)|,(?=\s)")
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text[start:end]``; lines always end a sentence."""
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        line_start = start + line.start()
-        line_text = line.group()
-        cursor = 0
-        for match in _BOUNDARY.finditer(line_text):
-            stop = match.end()
-            word = re.search(r"([\w.]+)\.$", line_text[cursor : match.start() + 1])
-            if (
-                word
-                and word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-                and len(match.group()) == 1
-            ):
-                continue
-            _append_span(spans, line_text, line_start, cursor, stop)
-            cursor = stop
-        _append_span(spans, line_text, line_start, cursor, len(line_text))
-    return spans
-
-
-def _append_span(spans, line_text, offset, begin, stop):
-    piece = line_text[begin:stop]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece) - len(piece.rstrip())
-    if piece.strip():
-        spans.append((offset + begin + lead, offset + stop - trail))
+from base.sentences import split_sentences
+from base.types import Chunk, Document
 
 
 def _cut_long(text: str, span: tuple[int, int], max_chars: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import normalize
+from base.text import normalize
 
 SHORT_LINE = 80
 

@@ -23,8 +23,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from assistant.errors import AssistantError
-from assistant.types import Rejection
+from base.errors import FileRejected
+from base.types import Rejection
 
 logger = logging.getLogger(__name__)
 
@@ -42,22 +42,6 @@ REASON_UNDECODABLE = (
     "không giải mã được (cannot decode as UTF-8); hãy lưu lại tệp với mã hoá UTF-8 "
     "(save the file as UTF-8)"
 )
-
-
-class FileRejected(AssistantError):
-    """A user file that cannot be ingested; ``reason`` says why, in words a user can act on.
-
-    Usage::
-
-        raise FileRejected("tệp rỗng (empty file)", path=path)
-    """
-
-    exit_code = 3
-
-    def __init__(self, reason: str, path: Path | str | None = None) -> None:
-        self.reason = reason
-        self.path = None if path is None else str(path)
-        super().__init__(reason if path is None else f"{path}: {reason}")
 
 
 def _unsupported(suffix: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ingest.places import (
+from base.places import (
     DISTRICT_ALIASES,
     DISTRICT_TO_PROVINCES,
     DISTRICTS_BY_PROVINCE,

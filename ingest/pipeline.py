@@ -1,15 +1,25 @@
-"""The ingest run: files -> clean documents -> chunks -> vectors -> Chroma.
+"""The ingest run (files -> clean documents -> chunks -> vectors -> store) and the reindex run.
 
-Idempotent and crash-safe. A file whose bytes hash like the stored document is skipped. For a
+Both are written against the :class:`~base.protocols.Store` and
+:class:`~base.protocols.Embedder` seams; ``ingest`` never imports ``vectorstore``.
+
+Ingest is idempotent and crash-safe. A file whose bytes hash like the stored document is skipped. For a
 new or changed file, its chunks (deterministic ids) are upserted first, chunks it no longer
 has are deleted, and its document record (holding the content hash) is written last. A run
 killed half-way leaves the old record or none, so the next run redoes that file; retrieval only
 shows chunks of committed documents, so the half-written chunks never surface.
 
+Reindex (after a model or chunk-size change) builds a new set of vectors beside the searchable
+one and switches over only when it is complete (see :meth:`Store.start_rebuild`): a kill at any
+point leaves the old index searchable, and the next ``reindex`` or ``ingest`` resumes the
+rebuild where it stopped. Chunks whose id (document, offsets, text) is unchanged keep their
+vectors when the model is the same.
+
 Usage::
 
     report = ingest_paths([Path("documents")], store, embedder, settings)
     print(report.added, report.rejected)
+    print(reindex(store, embedder, settings).embedded)
 """
 
 from __future__ import annotations
@@ -21,11 +31,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.settings import Settings
-from assistant.types import Chunk, Document, DocumentMeta, IngestReport, Rejection, doc_id_for
+import numpy as np
+
+from base.errors import FileRejected
+from base.protocols import Embedder, Store
+from base.settings import Settings
+from base.types import (
+    Chunk,
+    Document,
+    DocumentMeta,
+    IngestReport,
+    Rebuild,
+    ReindexReport,
+    Rejection,
+    doc_id_for,
+)
 from ingest.chunker import split
 from ingest.clean import clean
-from ingest.loaders import FileRejected, collect_files, read_document
+from ingest.loaders import collect_files, read_document
 from ingest.metadata import document_date, extract_title, find_places
 
 log = logging.getLogger(__name__)
@@ -47,6 +70,13 @@ def prepare_document(
             "không còn nội dung sau khi loại bỏ phần thừa của trang web "
             "(no text left after removing web-page debris)"
         )
+    return describe_and_split(source, raw_hash, cleaned, max_chars)
+
+
+def describe_and_split(
+    source: str, raw_hash: str, cleaned: str, max_chars: int
+) -> tuple[Document, list[Chunk]]:
+    """Metadata and chunks of an already cleaned text, which is kept exactly (pure)."""
     provinces, districts = find_places(cleaned)
     meta = DocumentMeta(
         doc_id=doc_id_for(source),
@@ -67,12 +97,17 @@ def prepare_document(
 
 def ingest_paths(
     paths: Sequence[Path],
-    store,
-    embedder,
+    store: Store,
+    embedder: Embedder,
     settings: Settings,
     progress: Progress | None = None,
 ) -> IngestReport:
     started = time.perf_counter()
+    pending_rebuild = store.pending_rebuild()
+    if pending_rebuild is not None and pending_rebuild.model == embedder.name:
+        # A reindex to this model was interrupted: finish it before writing more chunks.
+        log.warning("finishing the interrupted reindex to %s first", pending_rebuild.model)
+        reindex(store, embedder, settings, progress)
     report = IngestReport()
     files, rejected = collect_files([Path(p) for p in paths])
     report.rejected.extend(rejected)
@@ -140,3 +175,110 @@ def _write_group(group, store, embedder, report, done, total, progress) -> int:
         if progress:
             progress(done, total, doc.meta.source)
     return done
+
+
+# -- reindex ------------------------------------------------------------------------------------
+
+MAX_CATCH_UP_ROUNDS = 5
+
+
+def reindex(
+    store: Store,
+    embedder: Embedder,
+    settings: Settings,
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
+) -> ReindexReport:
+    """Re-chunk every stored document and rebuild the vectors beside the searchable ones.
+
+    The stored texts are kept exactly (only metadata and chunking are derived again). With
+    the same model, chunks whose id is unchanged reuse their stored vectors unless ``force``.
+    An interrupted run (even ``kill -9``) is resumed: what it wrote is not embedded again.
+    """
+    started = time.perf_counter()
+    report = ReindexReport()
+    name, dimension = embedder.name, embedder.dimension
+    resumed = store.pending_rebuild()
+    rebuild = store.start_rebuild(name, dimension)
+    report.resumed = resumed == rebuild
+    same_model = store.indexed_model() in (None, (name, dimension))
+    built: dict[str, tuple[str, Document]] = {}  # doc_id -> (content hash, refreshed document)
+    for _ in range(MAX_CATCH_UP_ROUNDS):
+        metas = {m.doc_id: m for m in store.list_documents()}
+        todo = [m for m in metas.values() if built.get(m.doc_id, ("",))[0] != m.content_hash]
+        gone = [d for d in built if d not in metas]
+        if not todo and not gone:
+            break
+        for doc_id in gone:  # removed by another process meanwhile
+            store.delete_chunks(doc_id, rebuild=rebuild)
+            del built[doc_id]
+        _rebuild_documents(
+            todo,
+            store,
+            embedder,
+            settings,
+            rebuild,
+            same_model and not force,
+            report,
+            built,
+            progress,
+        )
+    store.finish_rebuild(rebuild, [doc for _, doc in built.values()])
+    report.documents = len(built)
+    report.chunks = sum(doc.meta.chunk_count for _, doc in built.values())
+    report.seconds = time.perf_counter() - started
+    log.info("reindex: %s", report.to_dict())
+    return report
+
+
+def _rebuild_documents(
+    metas: Sequence[DocumentMeta],
+    store: Store,
+    embedder: Embedder,
+    settings: Settings,
+    rebuild: Rebuild,
+    reuse: bool,
+    report: ReindexReport,
+    built: dict[str, tuple[str, Document]],
+    progress: Progress | None,
+) -> None:
+    plans: list[tuple[Document, list[Chunk]]] = []
+    for meta in sorted(metas, key=lambda m: m.source):
+        stored = store.get_document(meta.doc_id)
+        if stored is None:  # removed meanwhile
+            continue
+        fresh, chunks = describe_and_split(
+            meta.source, meta.content_hash, stored.text, settings.chunk_chars
+        )
+        plans.append((fresh, chunks))
+    total = sum(len(chunks) for _, chunks in plans)
+    done = 0
+    if progress:
+        progress(0, total, "")
+    for fresh, chunks in plans:
+        # what an interrupted run already wrote for this version of the document
+        written = store.chunk_ids(
+            fresh.meta.doc_id, rebuild=rebuild, version=fresh.meta.content_hash[:16]
+        )
+        missing = [c for c in chunks if c.chunk_id not in written]
+        kept = store.vectors([c.chunk_id for c in missing]) if reuse and missing else {}
+        to_embed = [c for c in missing if c.chunk_id not in kept]
+        for start in range(0, len(missing), EMBED_GROUP):
+            part = missing[start : start + EMBED_GROUP]
+            fresh_part = [c for c in part if c.chunk_id not in kept]
+            embedded = {}
+            if fresh_part:
+                vectors = embedder.embed_documents(
+                    [c.text for c in fresh_part], titles=[fresh.meta.title] * len(fresh_part)
+                )
+                embedded = dict(zip((c.chunk_id for c in fresh_part), vectors, strict=True))
+            vectors = np.stack([kept.get(c.chunk_id, embedded.get(c.chunk_id)) for c in part])
+            store.upsert_chunks(part, vectors, fresh.meta, rebuild=rebuild)
+        store.delete_chunks(fresh.meta.doc_id, keep={c.chunk_id for c in chunks}, rebuild=rebuild)
+        report.embedded += len(to_embed)
+        report.reused += len(missing) - len(to_embed)
+        built[fresh.meta.doc_id] = (fresh.meta.content_hash, fresh)
+        done += len(chunks)
+        if progress:
+            progress(done, total, fresh.meta.source)

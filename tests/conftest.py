@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from assistant.core import Assistant
-from assistant.settings import Settings
-from ingest.text import lexical_terms
+from base.settings import Settings
+from base.text import lexical_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "documents"
@@ -157,9 +157,11 @@ def chroma_server(tmp_path_factory):
     log.close()
 
 
-@pytest.fixture(params=["embedded", "server"])
+@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.server)])
 def store_settings(request, tmp_path):
-    """Settings for an embedded Chroma and for a Chroma server: shared behaviour tests."""
+    """Settings for an embedded Chroma and for a Chroma server: shared behaviour tests.
+
+    Only the server case is marked ``server``: the embedded case runs in the fast loop."""
     import uuid
 
     base = Settings.from_env()
@@ -168,3 +170,86 @@ def store_settings(request, tmp_path):
     host, port = request.getfixturevalue("chroma_server")
     # one server for the session: a fresh collection name isolates each test
     return base.replace(chroma_host=host, chroma_port=port, collection=f"t{uuid.uuid4().hex[:12]}")
+
+
+class ScriptedChatServer:
+    """An OpenAI-compatible ``/v1/chat/completions`` endpoint on 127.0.0.1 that answers with
+    scripted replies, streamed (server-sent events) or whole, as the client asks. No language
+    model runs here: it stands in for llama.cpp/vLLM/Ollama so that the real client
+    (``langchain_openai.ChatOpenAI``) and the checks on its output can be tested."""
+
+    def __init__(self):
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.replies: list[str] = []
+        self.requests: list[dict] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server's name
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                server.requests.append({"path": self.path, **body})
+                reply = server.replies.pop(0) if server.replies else ""
+                if body.get("stream"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    words = reply.split(" ")
+                    for i, word in enumerate(words):
+                        piece = word if i == len(words) - 1 else word + " "
+                        self._event({"delta": {"content": piece}, "finish_reason": None})
+                    self._event({"delta": {}, "finish_reason": "stop"})
+                    self.wfile.write(b"data: [DONE]\n\n")
+                    return
+                data = json.dumps(
+                    {
+                        "id": "chatcmpl-1",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": body.get("model", "m"),
+                        "choices": [
+                            {
+                                "index": 0,
+                                "message": {"role": "assistant", "content": reply},
+                                "finish_reason": "stop",
+                            }
+                        ],
+                    }
+                ).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _event(self, choice: dict) -> None:
+                chunk = {
+                    "id": "chatcmpl-1",
+                    "object": "chat.completion.chunk",
+                    "created": 0,
+                    "model": "m",
+                    "choices": [{"index": 0, **choice}],
+                }
+                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.flush()
+
+            def log_message(self, *args):
+                pass
+
+        self._http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._http.server_port}/v1"
+        self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._http.shutdown()
+        self._http.server_close()
+
+
+@pytest.fixture
+def chat_server():
+    server = ScriptedChatServer()
+    yield server
+    server.close()

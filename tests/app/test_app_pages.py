@@ -280,6 +280,33 @@ def test_answer_shows_numbered_citation_highlighted_in_its_paragraph(indexed):
     assert any("scrollTop" in h for h in html_of(at))
 
 
+def _answers_html(at: AppTest) -> list[str]:
+    return [h for h in html_of(at) if h.startswith('<div class="ntm-answer">')]
+
+
+@pytest.mark.integration
+def test_a_language_model_rewrite_is_shown_only_when_its_figures_check_out(
+    indexed, chat_server, monkeypatch
+):
+    monkeypatch.setenv("NTM_LLM_URL", chat_server.url)
+    chat_server.replies += [
+        "Theo báo cáo, huyện Đình Lập có 06/10 xã đạt chuẩn nông thôn mới [1].",
+        "Huyện Đình Lập có 8 xã đạt chuẩn nông thôn mới [1].",  # 8 is in no quote
+    ]
+    at = ask(start(), DINH_LAP)
+    answer = _answers_html(at)[0]
+    assert answer.startswith('<div class="ntm-answer">Theo báo cáo, huyện Đình Lập có 06/10 xã')
+    assert chat_server.requests[0]["stream"] is True  # streamed into the page as it is written
+    assert not any("bị loại" in c.value for c in at.caption)
+
+    ask(at, "Đình Lập có mấy xã đạt chuẩn nông thôn mới?")
+    second = _answers_html(at)[1]
+    assert second.startswith('<div class="ntm-answer">06/10 xã') and "8 xã" not in second
+    assert any("Bản viết lại của mô hình ngôn ngữ bị loại" in c.value for c in at.caption)
+    card = [h for h in html_of(at) if 'class="ntm-cited"' in h][-1]
+    assert f"<mark>{DINH_LAP_QUOTE}" in card
+
+
 @pytest.mark.integration
 def test_follow_up_uses_the_conversation_and_abstention_shows_related_reading(indexed):
     at = ask(start(), DINH_LAP)
@@ -391,7 +418,9 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
     button(at, "Lập chỉ mục lại").click().run()
     assert_clean(at)
     chunks = int(at.metric[1].value)
-    assert any(s.value == f"Đã lập chỉ mục lại {chunks} đoạn." for s in at.success)
+    # same model, same chunking: every passage keeps its vector, none is embedded again
+    done = f"Đã lập chỉ mục lại {chunks} đoạn (nhúng mới 0, giữ vector cũ {chunks})."
+    assert any(s.value == done for s in at.success)
 
     at.multiselect(key="delete-pick-1").set_value(["Xã Thử Nghiệm.txt"]).run()
     assert button(at, "Xoá tài liệu").disabled  # not before the confirmation

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import app  # noqa: E402
-from assistant.types import Answer, Citation, DocumentMeta, Rejection  # noqa: E402
+from base.types import Answer, Citation, DocumentMeta, Rejection  # noqa: E402
 
 DOC = (
     "Hội nghị sơ kết NTM\n"

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from assistant.errors import QuestionSetError, SettingsError
 from assistant.evaluate import parse_questions, score
-from assistant.settings import Settings
-from assistant.types import Answer, Citation
+from base.errors import QuestionSetError, SettingsError
+from base.settings import Settings
+from base.types import Answer, Citation
 
 
 def test_defaults_work_out_of_the_box(tmp_path):

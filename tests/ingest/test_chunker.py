@@ -2,9 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.types import Document, DocumentMeta
-from ingest.chunker import split, split_sentences
-from ingest.text import normalize
+from base.sentences import split_sentences
+from base.text import normalize
+from base.types import Document, DocumentMeta
+from ingest.chunker import split
 
 DOCS = sorted((Path(__file__).resolve().parents[2] / "documents").glob("*.txt"))
 

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import clean
-from ingest.metadata import document_date, extract_title, find_dates, find_places
-from ingest.places import (
+from base.places import (
     DISTRICT_TO_PROVINCES,
     DISTRICTS_BY_PROVINCE,
     PROVINCES,
@@ -18,7 +16,9 @@ from ingest.places import (
     match_key,
     province_of,
 )
-from ingest.text import fold
+from base.text import fold
+from ingest.clean import clean
+from ingest.metadata import document_date, extract_title, find_dates, find_places
 
 DOCS = Path(__file__).resolve().parents[2] / "documents"
 

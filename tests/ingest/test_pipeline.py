@@ -1,5 +1,6 @@
 """Ingest runs end to end (fake embedder, real Chroma): bad input, idempotence, crashes."""
 
+import json
 import os
 import signal
 import subprocess
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core import Assistant
-from tests.conftest import ROOT, FakeEmbedder
+from assistant import Assistant, Settings
+from tests.conftest import QUESTIONS, ROOT, FakeEmbedder
 
 
 def _write(path: Path, data: bytes | str) -> Path:
@@ -108,7 +109,7 @@ sys.path.insert(0, {root!r})
 from tests.conftest import FakeEmbedder
 import ingest.pipeline as pipeline
 from assistant.core import Assistant
-from assistant.settings import Settings
+from base.settings import Settings
 
 pipeline.EMBED_GROUP = 3
 
@@ -146,3 +147,151 @@ def test_a_killed_ingest_is_completed_by_the_next_one(settings, docs_copy, tmp_p
     report = bot.ingest([docs_copy])
     assert len(report.added) + len(report.unchanged) == 5 and not report.rejected
     _assert_complete_without_duplicates(bot)
+
+
+# -- reindex killed with SIGKILL at several points ------------------------------------------------
+
+REINDEX_WORKER = """
+import sys, time
+sys.path.insert(0, {root!r})
+from tests.conftest import FakeEmbedder
+from assistant import Assistant, Settings
+from vectorstore.chroma_store import ChromaStore
+
+POINT = {point!r}
+
+
+def pause(mark):
+    print(mark, flush=True)
+    time.sleep(30)  # the test kills the process here
+
+
+class Slow(FakeEmbedder):
+    def embed_documents(self, texts, titles=None):
+        print("embedding", flush=True)
+        time.sleep(0.2)
+        return super().embed_documents(texts, titles)
+
+
+class Announcing(ChromaStore):
+    def start_rebuild(self, model, dimension):
+        rebuild = super().start_rebuild(model, dimension)
+        if POINT == "started":
+            pause("started")
+        return rebuild
+
+    def put_documents(self, docs):
+        super().put_documents(docs)
+        if POINT == "documents-written" and len(docs) > 1:
+            pause("documents-written")
+
+    def _drop_orphans(self):
+        if POINT == "switched" and self.pending_rebuild() is None:
+            pause("switched")
+        super()._drop_orphans()
+
+
+settings = Settings.from_env()
+Assistant(settings, embedder=Slow({model!r}), store=Announcing(settings)).reindex()
+print("done", flush=True)
+"""
+
+
+def _answers(bot, questions) -> dict[str, str | None]:
+    """The direct answer of each question, None where the assistant abstains."""
+    out = {}
+    for q in questions:
+        answer = bot.ask(q)
+        out[q] = None if answer.abstained else answer.answer.splitlines()[0]
+    return out
+
+
+def _kill_reindex_at(point, model, env, tmp_path) -> None:
+    script = tmp_path / f"reindex-{point}.py"
+    script.write_text(
+        REINDEX_WORKER.format(root=str(ROOT), point=point, model=model), encoding="utf-8"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
+    )
+    wanted, seen = ("embedding", 3) if point == "embedding" else (point, 1)
+    deadline = time.monotonic() + 120
+    while seen and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        assert line, f"the worker ended before reaching {point!r}"
+        seen -= line.strip() == wanted
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def _assert_one_complete_index(bot) -> None:
+    assert bot.store.pending_rebuild() is None
+    _assert_complete_without_duplicates(bot)
+    names = [c if isinstance(c, str) else c.name for c in bot.store._connect().list_collections()]
+    assert len([n for n in names if "_chunks" in n]) == 1, names  # no orphaned vector set
+
+
+@pytest.mark.parametrize(
+    ("point", "next_command"),
+    [
+        ("started", "reindex"),
+        ("embedding", "ingest"),
+        ("embedding", "reindex"),
+        ("documents-written", "ingest"),
+        ("switched", "reindex"),
+    ],
+)
+def test_a_reindex_to_a_new_model_killed_anywhere_loses_no_answer(
+    point, next_command, docs_copy, tmp_path, monkeypatch
+):
+    questions = [json.loads(line)["question"] for line in QUESTIONS.open(encoding="utf-8")]
+    old = Assistant(Settings.from_env(), embedder=FakeEmbedder("model-a"))
+    old.ingest([docs_copy])
+    before = _answers(old, questions)
+    assert sum(a is not None for a in before.values()) >= 15
+
+    _kill_reindex_at(point, "model-b", {}, tmp_path)
+
+    if point != "switched":  # the old vectors are still the searchable ones
+        survivor = Assistant(Settings.from_env(), embedder=FakeEmbedder("model-a"))
+        assert _answers(survivor, questions) == before
+    # model-b's fake vectors equal model-a's: every answer must come back unchanged
+    new = Assistant(Settings.from_env(), embedder=FakeEmbedder("model-b"))
+    if next_command == "ingest":
+        assert not new.ingest([docs_copy]).added
+    else:
+        new.reindex()
+    assert new.store.indexed_model() == ("model-b", 256)
+    _assert_one_complete_index(new)
+    assert _answers(new, questions) == before
+
+
+@pytest.mark.parametrize("point", ["embedding", "documents-written"])
+def test_a_killed_chunk_size_reindex_ends_as_an_uninterrupted_one(
+    point, docs_copy, tmp_path, monkeypatch
+):
+    questions = [json.loads(line)["question"] for line in QUESTIONS.open(encoding="utf-8")]
+    reference_env = {"NTM_HOME": str(tmp_path / "reference"), "NTM_CHUNK_CHARS": "350"}
+    reference = Assistant(Settings.from_env(reference_env), embedder=FakeEmbedder())
+    reference.ingest([docs_copy])
+    expected = _answers(reference, questions)
+
+    old = Assistant(Settings.from_env(), embedder=FakeEmbedder())
+    old.ingest([docs_copy])
+    before = _answers(old, questions)
+    _kill_reindex_at(point, "fake-hash", {"NTM_CHUNK_CHARS": "350"}, tmp_path)
+    assert _answers(Assistant(Settings.from_env(), embedder=FakeEmbedder()), questions) == before
+
+    monkeypatch.setenv("NTM_CHUNK_CHARS", "350")
+    resumed = Assistant(Settings.from_env(), embedder=FakeEmbedder())
+    written = len(resumed.store.chunk_ids(rebuild=resumed.store.pending_rebuild()))
+    assert written > 0
+    report = resumed.reindex()
+    assert report.resumed  # and the killed run's chunks were neither embedded nor copied again:
+    assert report.embedded + report.reused == report.chunks - written
+    _assert_one_complete_index(resumed)
+    assert _answers(resumed, questions) == expected

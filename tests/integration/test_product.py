@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from assistant.core import Assistant
-from assistant.errors import QuestionError
 from assistant.evaluate import load_questions, run_eval
-from assistant.settings import Settings
+from base.errors import QuestionError
+from base.settings import Settings
 from tests.conftest import DOCUMENTS, QUESTIONS, ROOT
 
 pytestmark = pytest.mark.integration

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ModelError
+from base.errors import ModelError
 from vectorstore import model_fetch as mf
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,15 +1,15 @@
 """Shared behaviour of the index, run against an embedded Chroma and a Chroma server.
 
-The fake embedder keeps these fast; the store, the lexical index and the fusion are real.
+Written once against the ``Store`` protocol; ``store_settings`` runs each test on both (only the
+server case is marked ``server``). The fake embedder keeps these fast; the store, the lexical
+index and the fusion are real.
 """
 
 import pytest
 
-from assistant.core import Assistant
-from assistant.errors import DocumentNotFoundError, ModelMismatchError
-from vectorstore.retriever import SearchFilter
-
-pytestmark = pytest.mark.server
+from assistant import Assistant, DocumentNotFoundError, ModelMismatchError, SearchFilter
+from base.protocols import Store
+from tests.conftest import FakeEmbedder
 
 
 def _bot(store_settings, fake_embedder):
@@ -139,14 +139,134 @@ def test_a_write_by_another_instance_is_seen_without_restart(
     assert "003_7c20399e720dfcdf.txt" in {h.doc.source for h in hits}
 
 
-def test_reindex_rebuilds_vectors_with_the_configured_model(store_settings, docs_copy):
-    from tests.conftest import FakeEmbedder
+def test_the_store_satisfies_the_store_protocol(store_settings, fake_embedder):
+    assert isinstance(_bot(store_settings, fake_embedder).store, Store)
 
+
+def _searches(bot, questions=("Đình Lập có bao nhiêu xã đạt chuẩn", "Thái Nguyên OCOP")):
+    return [[(h.doc.source, h.chunk.text) for h in bot.search(q, k=3)] for q in questions]
+
+
+def test_reindex_rebuilds_vectors_with_the_configured_model(store_settings, docs_copy):
     Assistant(store_settings, embedder=FakeEmbedder("model-a")).ingest([docs_copy])
-    bot = Assistant(store_settings, embedder=FakeEmbedder("model-b"))
-    count = bot.reindex()
-    assert count == bot.store.count_chunks() > 0
+    model_b = FakeEmbedder("model-b")
+    bot = Assistant(store_settings, embedder=model_b)
+    with pytest.raises(ModelMismatchError) as err:  # model-b questions, model-a vectors
+        bot.search("Đình Lập", k=1)
+    assert "model-a" in str(err.value) and "ntm reindex" in str(err.value)
+    report = bot.reindex()
+    assert report.chunks == bot.store.count_chunks() > 0
+    assert report.embedded == report.chunks == model_b.texts_embedded and report.reused == 0
     assert bot.store.indexed_model() == ("model-b", 256)
     assert bot.search("Đình Lập", k=1)[0].doc.source == "000_b1a6b20c5124416e.txt"
-    report = bot.ingest([docs_copy])
-    assert len(report.unchanged) == 5  # the documents kept their content hashes
+    again = bot.ingest([docs_copy])
+    assert len(again.unchanged) == 5  # the documents kept their content hashes
+
+
+def test_reindex_with_the_same_model_embeds_only_chunks_that_changed(store_settings, docs_copy):
+    embedder = FakeEmbedder()
+    bot = Assistant(store_settings, embedder=embedder)
+    bot.ingest([docs_copy])
+    before, embedded = _searches(bot), embedder.texts_embedded
+    old_ids = bot.store.chunk_ids()
+
+    same = bot.reindex()
+    assert same.embedded == 0 and same.reused == same.chunks == len(old_ids)
+    assert embedder.texts_embedded == embedded
+    assert bot.store.chunk_ids() == old_ids and _searches(bot) == before
+
+    smaller = Assistant(store_settings.replace(chunk_chars=300), embedder=embedder)
+    report = smaller.reindex()
+    new_ids = smaller.store.chunk_ids()
+    assert report.chunks == len(new_ids) > len(old_ids)
+    assert report.embedded == len(new_ids - old_ids) > 0  # only passages that are new
+    assert report.reused == len(new_ids & old_ids) > 0  # short paragraphs did not change
+    assert embedder.texts_embedded == embedded + report.embedded
+    assert sum(m.chunk_count for m in smaller.documents()) == report.chunks
+    assert all(len(h.chunk.text) <= 300 for h in smaller.search("xã đạt chuẩn nông thôn mới"))
+
+    full = smaller.reindex(full=True)
+    assert full.embedded == full.chunks == report.chunks and full.reused == 0
+
+
+class _CrashAfter(FakeEmbedder):
+    """Raises (as Ctrl-C would) on its n-th ``embed_documents`` call."""
+
+    def __init__(self, name: str, calls: int):
+        super().__init__(name)
+        self.crash_at = calls
+
+    def embed_documents(self, texts, titles=None):
+        if self.calls + 1 == self.crash_at:
+            self.calls += 1
+            raise KeyboardInterrupt
+        return super().embed_documents(texts, titles)
+
+
+def test_an_interrupted_reindex_leaves_the_old_index_and_the_next_ingest_finishes_it(
+    store_settings, docs_copy
+):
+    old = Assistant(store_settings, embedder=FakeEmbedder("model-a"))
+    old.ingest([docs_copy])
+    before = _searches(old)
+    total = old.store.count_chunks()
+
+    crashing = Assistant(store_settings, embedder=_CrashAfter("model-b", calls=3))
+    with pytest.raises(KeyboardInterrupt):
+        crashing.reindex()
+    pending = crashing.store.pending_rebuild()
+    assert pending is not None and pending.model == "model-b"
+    written = len(crashing.store.chunk_ids(rebuild=pending))
+    assert 0 < written < total
+    # nothing changed for the old model's users
+    assert _searches(Assistant(store_settings, embedder=FakeEmbedder("model-a"))) == before
+    with pytest.raises(ModelMismatchError, match="chưa xong"):  # says the reindex is unfinished
+        crashing.search("Đình Lập", k=1)
+    # a document removed meanwhile is removed from the rebuild too
+    removed = old.remove("003_7c20399e720dfcdf.txt")
+    assert not crashing.store.chunk_ids(removed.doc_id, rebuild=pending)
+    written = len(crashing.store.chunk_ids(rebuild=pending))
+
+    finisher_model = FakeEmbedder("model-b")
+    finisher = Assistant(store_settings, embedder=finisher_model)
+    report = finisher.ingest([docs_copy])
+    assert report.added == ["003_7c20399e720dfcdf.txt"] and len(report.unchanged) == 4
+    assert finisher.store.pending_rebuild() is None
+    assert finisher.store.indexed_model() == ("model-b", 256)
+    assert finisher.store.count_chunks() == sum(m.chunk_count for m in finisher.documents())
+    # what the interrupted run wrote was not embedded again: the rest, and 003 anew
+    assert finisher_model.texts_embedded == total - written
+    assert _searches(finisher)[0][0][0] == "000_b1a6b20c5124416e.txt"
+
+
+def test_a_resumed_reindex_embeds_only_what_the_interrupted_one_had_not(store_settings, docs_copy):
+    Assistant(store_settings, embedder=FakeEmbedder("model-a")).ingest([docs_copy])
+    crashing = Assistant(store_settings, embedder=_CrashAfter("model-b", calls=4))
+    with pytest.raises(KeyboardInterrupt):
+        crashing.reindex()
+    written = len(crashing.store.chunk_ids(rebuild=crashing.store.pending_rebuild()))
+    resumer = FakeEmbedder("model-b")
+    report = Assistant(store_settings, embedder=resumer).reindex()
+    assert report.resumed and report.embedded == report.chunks - written == resumer.texts_embedded
+
+
+def test_a_document_changed_while_a_reindex_was_interrupted_is_rebuilt_in_its_new_version(
+    store_settings, docs_copy
+):
+    model_a = Assistant(store_settings, embedder=FakeEmbedder("model-a"))
+    model_a.ingest([docs_copy])
+    crashing = Assistant(store_settings, embedder=_CrashAfter("model-b", calls=2))
+    with pytest.raises(KeyboardInterrupt):
+        crashing.reindex()  # sorted by name: 000_… is already in the rebuild
+    target = docs_copy / "000_b1a6b20c5124416e.txt"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("06/10 xã", "07/10 xã"), encoding="utf-8")
+    assert model_a.ingest([docs_copy]).updated == [target.name]
+
+    bot = Assistant(store_settings, embedder=FakeEmbedder("model-b"))
+    assert bot.reindex().resumed
+    meta = next(m for m in bot.documents() if m.source == target.name)
+    # every passage of the new version is searchable, none of the old one
+    assert len(bot.retriever.chunks_of(meta.doc_id)) == meta.chunk_count
+    texts = [h.chunk.text for h in bot.search("Đình Lập có bao nhiêu xã đạt chuẩn", k=5)]
+    assert any("07/10 xã" in t for t in texts) and not any("06/10 xã" in t for t in texts)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import fold
+from base.text import fold
 
 DISTRICTS_BY_PROVINCE: dict[str, tuple[str, ...]] = {
     # --- Đồng bằng sông Hồng ---

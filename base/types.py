@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 
+from base.text import fold
+
 
 def doc_id_for(source: str) -> str:
     """Stable id of a document from its source file name."""
@@ -167,3 +169,61 @@ class IngestReport:
             "chunks_written": self.chunks_written,
             "seconds": round(self.seconds, 3),
         }
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Restricts retrieval; an empty field means no restriction. Places match folded names.
+
+    Usage::
+
+        SearchFilter(provinces=("Lạng Sơn",), years=(2021,))
+    """
+
+    sources: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.provinces or self.districts or self.years)
+
+    def allows(self, meta: DocumentMeta) -> bool:
+        if self.sources and meta.source not in self.sources:
+            return False
+        if self.provinces and not _overlaps(self.provinces, meta.provinces):
+            return False
+        if self.districts and not _overlaps(self.districts, meta.districts):
+            return False
+        return not (self.years and meta.year not in self.years)
+
+
+def _overlaps(wanted: tuple[str, ...], have: tuple[str, ...]) -> bool:
+    return bool({fold(w) for w in wanted} & {fold(h) for h in have})
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """A set of chunk vectors being built beside the searchable one (see ``ntm reindex``).
+
+    ``name`` identifies it inside the store; it becomes the searchable set only when complete.
+    """
+
+    name: str
+    model: str
+    dimension: int
+
+
+@dataclass
+class ReindexReport:
+    """Outcome of one ``reindex``: how many chunks, and how many needed the model."""
+
+    chunks: int = 0
+    embedded: int = 0
+    reused: int = 0
+    documents: int = 0
+    resumed: bool = False
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)

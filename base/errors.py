@@ -7,6 +7,8 @@ into ``st.error``.
 
 from __future__ import annotations
 
+import os
+
 
 class AssistantError(Exception):
     """Base class: ``str(err)`` is a complete, user-facing message."""
@@ -46,3 +48,19 @@ class QuestionSetError(AssistantError):
     """A question-set file cannot be read at all."""
 
     exit_code = 2
+
+
+class FileRejected(AssistantError):
+    """A user file that cannot be ingested; ``reason`` says why, in words a user can act on.
+
+    Usage::
+
+        raise FileRejected("tệp rỗng (empty file)", path=path)
+    """
+
+    exit_code = 3
+
+    def __init__(self, reason: str, path: os.PathLike | str | None = None) -> None:
+        self.reason = reason
+        self.path = None if path is None else str(path)
+        super().__init__(reason if path is None else f"{path}: {reason}")

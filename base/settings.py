@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.errors import SettingsError
+from base.errors import SettingsError
 
 DEFAULT_MODEL = "embeddinggemma-300m"
 

@@ -7,9 +7,11 @@ Usage::
     print(report.accuracy, report.per_tag)
 
 Scoring is exactly FORMAT.md's: an answerable question is correct when the assistant did not
-abstain, its answer matches every ``must_include`` pattern (case-insensitive, on NFC text) and
-at least one citation names a gold source with a quote that is verbatim text of that document;
-an unanswerable question is correct when the assistant abstained.
+abstain, its **direct answer** (the answer text up to its first blank line) matches every
+``must_include`` pattern (case-insensitive, on NFC text) and at least one citation names a gold
+source with a quote that is verbatim text of that document; an unanswerable question is correct
+when the assistant abstained. The older, looser figure (patterns matched anywhere in the answer,
+quoted evidence included) is reported beside it as ``accuracy_whole_text``.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class QuestionResult:
     verbatim: int = 0
     citations: int = 0
     failure: str = ""
+    correct_whole_text: bool = False  # the old rule: patterns anywhere in the answer
 
     def to_dict(self) -> dict:
         data = self.answer.to_dict() if self.answer else {"question": self.question.question}
@@ -82,7 +85,30 @@ class EvalReport:
 
     @property
     def accuracy(self) -> float:
+        """Share right by FORMAT.md's rule: the value must be in the direct answer."""
         return sum(r.correct for r in self.results) / self.total if self.total else 0.0
+
+    @property
+    def accuracy_whole_text(self) -> float:
+        """Share right when a value anywhere in the answer counts (the rule before)."""
+        return sum(r.correct_whole_text for r in self.results) / self.total if self.total else 0.0
+
+    def reliability(self, thresholds=(0.5, 0.6, 0.7, 0.8, 0.9)) -> list[dict]:
+        """Among the answers given with confidence ≥ c, how many are right (for each c)."""
+        given = [r for r in self.results if r.answer and not r.answer.abstained]
+        rows = []
+        for c in thresholds:
+            above = [r for r in given if r.answer.confidence >= c]
+            right = sum(r.correct for r in above)
+            rows.append(
+                {
+                    "min_confidence": c,
+                    "answers": len(above),
+                    "right": right,
+                    "precision": round(right / len(above), 4) if above else None,
+                }
+            )
+        return rows
 
     @property
     def per_tag(self) -> dict[str, tuple[int, int]]:
@@ -149,6 +175,8 @@ class EvalReport:
             "questions": self.total,
             "correct": sum(r.correct for r in self.results),
             "accuracy": round(self.accuracy, 4),
+            "accuracy_whole_text": round(self.accuracy_whole_text, 4),
+            "reliability": self.reliability(),
             "per_tag": {
                 t: {"correct": c, "total": n, "accuracy": round(c / n, 4)}
                 for t, (c, n) in self.per_tag.items()
@@ -256,10 +284,19 @@ def _parse_line(line: str, number: int) -> Question:
 
 
 # -- scoring ------------------------------------------------------------------------------------
+def direct_answer(answer: Answer) -> str:
+    """What a reader sees first: the answer text up to its first blank line (FORMAT.md)."""
+    return answer.answer.strip().split("\n\n")[0]
+
+
 def score(
-    question: Question, answer: Answer, doc_texts: dict[str, str]
+    question: Question, answer: Answer, doc_texts: dict[str, str], *, whole_text: bool = False
 ) -> tuple[bool, str, int, int]:
-    """(correct, why not, verbatim citations, citations) for one answer."""
+    """(correct, why not, verbatim citations, citations) for one answer.
+
+    The patterns must match the direct answer; with ``whole_text`` (the old rule) anywhere
+    in the answer, quoted evidence included.
+    """
     verbatim = 0
     for c in answer.citations:
         text = doc_texts.get(c.source)
@@ -274,10 +311,11 @@ def score(
         )
     if answer.abstained:
         return False, "đã từ chối trả lời", verbatim, len(answer.citations)
-    body = unicodedata.normalize("NFC", answer.answer)
+    body = unicodedata.normalize("NFC", answer.answer if whole_text else direct_answer(answer))
     for pattern in question.must_include:
         if not re.search(pattern, body, re.IGNORECASE):
-            return False, f"thiếu {pattern!r}", verbatim, len(answer.citations)
+            where = "" if whole_text else " trong câu trả lời trực tiếp (direct answer)"
+            return False, f"thiếu {pattern!r}{where}", verbatim, len(answer.citations)
     for c in answer.citations:
         text = doc_texts.get(c.source)
         if c.source in question.sources and text is not None and c.quote and c.quote in text:
@@ -312,6 +350,7 @@ def run_eval(
                 except AssistantError:
                     doc_texts[c.source] = ""
         correct, why, verbatim, cited = score(q, answer, doc_texts)
+        loose = correct or score(q, answer, doc_texts, whole_text=True)[0]
         gold_rank = None
         if q.answerable and q.sources:
             try:
@@ -320,7 +359,7 @@ def run_eval(
             except AssistantError:
                 pass
         report.results.append(
-            QuestionResult(q, answer, correct, error, gold_rank, verbatim, cited, why)
+            QuestionResult(q, answer, correct, error, gold_rank, verbatim, cited, why, loose)
         )
         if progress:
             progress(i + 1, len(questions), q.id)
@@ -331,7 +370,10 @@ def run_eval(
 def format_summary(report: EvalReport) -> str:
     s = report.summary()
     lines = [
-        f"Độ chính xác (accuracy): {s['correct']}/{s['questions']} = {s['accuracy']:.1%}",
+        f"Độ chính xác (accuracy, giá trị trong câu trả lời trực tiếp / value in the direct "
+        f"answer): {s['correct']}/{s['questions']} = {s['accuracy']:.1%}",
+        f"  theo cách chấm cũ, giá trị ở bất cứ đâu trong câu trả lời (old rule, value anywhere): "
+        f"{s['accuracy_whole_text']:.1%}",
         "Theo nhãn (per tag):",
     ]
     for tag, v in s["per_tag"].items():
@@ -347,6 +389,12 @@ def format_summary(report: EvalReport) -> str:
     )
     lat = s["latency_ms"]
     lines.append(f"Độ trễ (latency): median {lat['median']:.0f} ms · p95 {lat['p95']:.0f} ms")
+    lines.append("Độ tin cậy (reliability): trong các câu trả lời có độ tin cậy ≥ c, tỷ lệ đúng")
+    for row in s["reliability"]:
+        share = "—" if row["precision"] is None else f"{row['precision']:.0%}"
+        lines.append(
+            f"  c ≥ {row['min_confidence']:.1f}: {row['right']}/{row['answers']} đúng = {share}"
+        )
     failed = [r for r in report.results if not r.correct]
     if failed:
         lines.append("Câu sai (failed):")

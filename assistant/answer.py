@@ -30,10 +30,13 @@ from assistant.query import (
     to_folded_vietnamese,
 )
 from base.errors import QuestionError
+from base.indicators import SETTLEMENTS
 from base.sentences import split_sentences
 from base.settings import Settings
 from base.text import fold, syllables
-from base.types import Answer, Citation, Document, Hit
+from base.times import TimeRef, months_apart, overlap
+from base.types import Answer, Citation, Document, Fact, Hit
+from ingest.facts import read_facts, sentence_time
 
 
 def check_question(question: object, settings: Settings) -> str:
@@ -94,6 +97,8 @@ class _Scored:
     candidate: extract.Candidate | None = None
     candidate_score: float = 0.0
     reason: str = ""
+    facts: tuple[Fact, ...] = ()  # the figures this sentence states
+    fact: Fact | None = None  # the one chosen as the answer
 
     @property
     def value(self) -> str | None:
@@ -120,6 +125,7 @@ class Answerer:
             else DEFAULT_MIN_CONFIDENCE
         )
         self._docs: dict[tuple[str, str], Document] = {}
+        self._facts: dict[tuple[str, str], list[Fact]] = {}
         self._lock = threading.Lock()
 
     # -- public --------------------------------------------------------------------------
@@ -166,6 +172,19 @@ class Answerer:
                     self._docs[key] = doc
         return doc
 
+    def _facts_of(self, doc: Document) -> list[Fact]:
+        """The figures of a document, read once per version."""
+        key = (doc.meta.doc_id, doc.meta.content_hash)
+        with self._lock:
+            facts = self._facts.get(key)
+        if facts is None:
+            facts = read_facts(doc)
+            with self._lock:
+                if len(self._facts) > 512:
+                    self._facts.clear()
+                self._facts[key] = facts
+        return facts
+
     def _answer(self, question: str, resolved: str, frame: Frame, hits: list[Hit]) -> Answer:
         resolved_out = resolved if resolved != question else None
         if not hits:
@@ -185,8 +204,10 @@ class Answerer:
             doc = self._document(hit.doc)
             if doc is None:
                 continue
+            facts = self._facts_of(doc) if frame.kind in ("number", "percent") else []
             for start, end in split_sentences(doc.text, hit.chunk.start, hit.chunk.end):
                 item = _Scored(hit, doc, start, end, doc.text[start:end])
+                item.facts = tuple(f for f in facts if start <= f.value_start < end)
                 _score(item, ctx)
                 (scored if item.score > 0 else rejected).append(item)
         scored.sort(key=lambda s: -s.score)
@@ -215,21 +236,22 @@ class Answerer:
 
         timeline = _timeline(best, scored, frame)
         if len(timeline) > 1:
-            lines = [
-                "Các tài liệu ở những thời điểm khác nhau cho số liệu khác nhau (mới nhất trước):"
-            ]
-            for item in timeline:
-                n = cite(item)
-                qualifier = _qualifier(item)
-                when = qualifier or f"theo tài liệu ngày {_display_date(item.doc.meta.date)}"
+            # the newest value is the answer; older ones, which differ, are listed below it
+            newest = timeline[0]
+            n = cite(newest)
+            lines = [f"{_lead(newest, frame, qualify=False)} ({_when(newest)}) [{n}]", ""]
+            lines.append("Số liệu ở các thời điểm trước (earlier figures):")
+            for item in timeline[1:]:
+                m = cite(item)
                 lines.append(
-                    f"- {_lead(item, frame, qualify=False)} ({when}; {item.doc.meta.title}, "
-                    f"{_display_date(item.doc.meta.date)}) [{n}]"
+                    f"- {_lead(item, frame, qualify=False)} ({_when(item)}; "
+                    f"{item.doc.meta.title}) [{m}]"
                 )
             lines.append("")
             for item in timeline:
                 lines.append(f"[{cite(item)}] “{item.text}”")
             text = "\n".join(lines)
+            best = newest
         else:
             n = cite(best)
             lead = _lead(best, frame)
@@ -473,49 +495,104 @@ def _question_years(frame: Frame) -> list[int]:
     return [y for y in frame.years if y not in compared and (y not in ranged or y in outside)]
 
 
-def _year_factor(
-    item: _Scored, frame: Frame, sentence_f: str, paragraph_f: str
-) -> tuple[float, str]:
-    factor = 1.0
-    meta = item.doc.meta
-    for year in _question_years(frame):
-        y = str(year)
-        compared = set(_COMPARISON_YEAR.findall(sentence_f))
-        in_sentence = y in _years_stated(sentence_f)
-        if in_sentence:
-            level = 1.0
-        elif y in _years_stated(paragraph_f):
-            level = 0.97
-        elif y in fold(meta.title):
-            level = 0.93
-        elif meta.year == year:
-            level = 0.9
-        else:
-            return 0.0, f"không phải năm {year}"
-        # The sentence speaks of another year explicitly: probably not this one's figure.
-        other_years = {
-            int(v) for v in re.findall(r"\b(?:nam|den|trong)\s+((?:19|20)\d\d)", sentence_f)
-        }
-        if not in_sentence and other_years - {year} - {int(c) for c in compared}:
-            level *= 0.7
-        factor *= level
-    for month, year in frame.months:
-        patterns = (rf"\b{month}/{year}\b", rf"\b0{month}/{year}\b", rf"thang {month} nam {year}")
-        context = sentence_f + " " + paragraph_f
-        if any(re.search(p, context) for p in patterns):
-            continue
-        if meta.date and meta.date[:7] == f"{year:04d}-{month:02d}":
-            continue
-        factor *= 0.85
-    return factor, ""
+def _time_of(item: _Scored) -> tuple[tuple[int, int] | None, tuple[int, int] | None, str]:
+    """(lo, hi, where) of when the chosen figure, or else the sentence, holds."""
+    if item.fact is not None:
+        lo, hi, where = item.fact.time_lo, item.fact.time_hi, item.fact.time_from
+    else:
+        lo, hi, _, where = sentence_time(item.doc, item.start, item.end)
+    if not lo:
+        return None, None, ""
+    return _month(lo), _month(hi), where
+
+
+def _month(iso: str) -> tuple[int, int]:
+    return int(iso[:4]), int(iso[5:7])
+
+
+def _whole_years(lo, hi) -> bool:
+    return lo[1] == 1 and hi[1] == 12
+
+
+def time_fit(asked: TimeRef, lo, hi, where: str) -> float:
+    """How well a figure holding over ``lo``–``hi`` answers a question about ``asked``.
+
+    An undated figure is still evidence, though weaker than one of the right time. Years are
+    compared as years ('năm 2020' is not 'năm 2021', however close December is to January);
+    months and dates allow a report published a month or two after the time asked about. A
+    figure of another time is none, unless only the document's date (often when it was
+    published, not when the figure held) says so.
+    """
+    if lo is None:
+        return 0.55
+    far = 0.05 if where == "document" else 0.0
+    a_lo, a_hi = asked.lo, asked.hi
+    asked_years = _whole_years(a_lo, a_hi)
+    fact_years = _whole_years(lo, hi)
+    long_fact = months_apart(lo, hi) >= 14
+    if overlap((a_lo, a_hi), (lo, hi)):
+        if long_fact and months_apart(a_lo, a_hi) < 12:
+            return 0.6  # 'giai đoạn 2016-2020' for a question about 2018
+        if fact_years and not asked_years:
+            return 0.8  # the year is right, the month unknown
+        return 1.0
+    if asked_years and fact_years:
+        return far
+    gap = min(months_apart(a_hi, lo), months_apart(hi, a_lo))
+    if asked_years:
+        # a figure dated in the first months after the year: the year's report
+        return 0.8 if lo > a_hi and gap <= 2 else far
+    if gap <= 2:
+        return 0.85 if where == "document" else 0.7
+    if where == "document" and gap <= 12:
+        return 0.25
+    return far
+
+
+def _time_factor(item: _Scored, frame: Frame) -> tuple[float, str]:
+    """For people, places, dates and names: a time in the question identifies the event
+    rather than bounds a figure, so another time weakens the evidence without ruling it out
+    ('đề án NTM 2021-2025' is a name)."""
+    if not frame.times:
+        return 1.0, ""
+    sentence_f = fold(item.text)
+    if any(fold(t.text) in sentence_f for t in frame.times):
+        return 1.0, ""  # the sentence names the very time (or period) the question does
+    lo, hi, where = _time_of(item)
+    best = max(time_fit(t, lo, hi, where) for t in frame.times)
+    return min(0.8, max(best, 0.4 if where != "sentence" else 0.25)), ""
+
+
+def _unit_fits(fact: Fact, frame: Frame) -> bool:
+    """Whether a figure is of the unit the question counts ('xã' answers 'bao nhiêu xã')."""
+    if frame.kind == "percent":
+        return fact.unit == "%"
+    unit = frame.unit
+    if not unit:
+        return True
+    if unit in SETTLEMENTS:
+        return SETTLEMENTS.get(fact.unit) == SETTLEMENTS[unit]
+    if unit in ("tieu chi",):
+        return fact.unit.startswith("tieu chi")
+    if unit in ("ty dong", "ty", "trieu dong", "trieu", "nghin dong", "dong"):
+        return "dong" in fact.unit or fact.unit in ("ty", "trieu")
+    if unit in ("%", "ty le", "phan tram"):
+        return fact.unit == "%"
+    if unit in ("ha", "hec ta", "hecta"):
+        return fact.unit in ("ha", "hec ta", "hecta")
+    return fact.unit == unit or fact.unit.startswith(unit + " ") or fact.unit.startswith(unit + "/")
 
 
 def _candidates(item: _Scored, frame: Frame) -> list[extract.Candidate]:
     s = item.text
-    if frame.kind == "number":
-        return extract.numbers(s, frame.unit)
-    if frame.kind == "percent":
-        return extract.numbers(s, "%", percent=True)
+    if frame.kind in ("number", "percent"):
+        return [
+            extract.Candidate(
+                "number", f.value_start - item.start, f.value_end - item.start, f.value, f
+            )
+            for f in item.facts
+            if _unit_fits(f, frame)
+        ]
     if frame.kind == "person":
         return extract.people(s)
     if frame.kind in ("place", "list"):
@@ -608,16 +685,10 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
                 mismatch *= 0.5
             elif in_question and not in_candidate and settlement:
                 mismatch *= 0.6
-        # a year stated in the figure's own clause must be the year asked about
-        wanted = _question_years(frame)
-        if wanted:
-            a2 = s.rfind(";", 0, cand.start) + 1
-            b2 = s.find(";", cand.end)
-            clause_f = fold(s[a2 : b2 if b2 >= 0 else len(s)])
-            compared = {int(y) for y in _COMPARISON_YEAR.findall(clause_f)}
-            years = {int(y) for y in re.findall(r"(?:19|20)\d\d", clause_f)} - compared
-            if years and not years & set(wanted):
-                mismatch *= 0.4
+        if cand.fact is not None:
+            factor, bonus = _fact_fit(cand.fact, frame)
+            mismatch *= factor
+            score += bonus
     if frame.kind == "person":
         role = syllables(fold(s[cand.end : stop]))[:12]
         asked = frame.tail
@@ -665,6 +736,77 @@ def _order_match(wanted: tuple[str, ...], have: list[str]) -> float:
     return found / len(wanted)
 
 
+def _fact_time(fact: Fact):
+    if not fact.time_lo:
+        return None, None, ""
+    return _month(fact.time_lo), _month(fact.time_hi), fact.time_from
+
+
+def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
+    """(factor, bonus) of a figure for the question: the same indicator, the same kind of
+    figure (a total is not an increment), about the place asked rather than another."""
+    factor, bonus = 1.0, 0.0
+    if frame.indicator and fact.indicator:
+        if frame.indicator == fact.indicator:
+            bonus += 0.3
+        else:
+            factor *= 0.35
+    elif frame.indicator:
+        factor *= 0.85
+    if frame.measure == "increment":
+        if fact.kind == "increment":
+            bonus += 0.2
+        elif fact.kind == "total":
+            factor *= 0.4
+        elif fact.kind == "value":
+            factor *= 0.6
+    elif fact.kind == "increment":
+        factor *= 0.45
+    elif frame.measure == "total" and fact.kind == "total":
+        bonus += 0.3
+    # numbers the question states ('đạt từ 10 đến 14 tiêu chí') must describe the figure
+    stated = [
+        n
+        for n in frame.numbers
+        if not re.fullmatch(r"(19|20)\d\d|\d{1,2}/(19|20)\d\d", n)
+        and not any(n in fold(t.text) for t in frame.times)
+    ]
+    if stated:
+        described = {
+            n
+            for n in re.findall(r"\d+(?:[.,]\d+)?", fact.words)
+            if not re.fullmatch(r"(19|20)\d\d", n)
+        }
+        if described:
+            share = sum(n in described for n in stated) / len(stated)
+            bonus += 0.3 * share
+            if share == 0:
+                factor *= 0.35
+    for place in frame.places:
+        level = _FACT_LEVEL.get(place.level, "")
+        if not level or not fact.place_level:
+            continue
+        if fact.place_level == level and fact.place and not _same(fold(fact.place), place.name):
+            factor *= 0.3  # the same kind of place, another one
+        elif _LEVEL_RANK.get(fact.place_level, 0) < _LEVEL_RANK.get(level, 0):
+            factor *= 0.6  # a district's figure for a province question
+    return factor, bonus
+
+
+_FACT_LEVEL = {
+    "tinh": "tinh",
+    "huyen": "huyen",
+    "thi xa": "huyen",
+    "thanh pho": "huyen",
+    "tp": "huyen",
+    "quan": "huyen",
+    "xa": "xa",
+    "phuong": "xa",
+    "thi tran": "xa",
+}
+_LEVEL_RANK = {"thon": 1, "xa": 2, "huyen": 3, "tinh": 4, "ca nuoc": 5}
+
+
 def _score(item: _Scored, ctx: _Context) -> None:
     frame, weights = ctx.frame, ctx.weights
     sentence_f = fold(item.text)
@@ -674,17 +816,12 @@ def _score(item: _Scored, ctx: _Context) -> None:
     if place == 0:
         item.reason = why
         return
-    years, why = _year_factor(item, frame, sentence_f, paragraph_f)
-    if years == 0:
-        item.reason = why
-        return
-    wanted = _question_years(frame)
-    if wanted and frame.kind in ("number", "percent"):
-        # the figure's own time frame ('năm 2021', 'đến hết tháng 7/2021') must not contradict
-        qualifier = _qualifier(item)
-        stated = {int(y) for y in re.findall(r"(?:19|20)\d\d", qualifier or "")}
-        if stated and not stated & set(wanted):
-            years *= 0.3
+    figures = frame.kind in ("number", "percent")
+    if not figures:
+        years, why = _time_factor(item, frame)
+        if years == 0:
+            item.reason = why
+            return
     for person in ctx.people:
         # a person the question names identifies the event: the document must name them
         if not _has_name(_fold_cached(item.doc.text), person):
@@ -713,19 +850,36 @@ def _score(item: _Scored, ctx: _Context) -> None:
     typed = frame.kind in ("number", "percent", "person", "date", "place", "list", "entity")
     cands = _candidates(item, frame) if typed else []
     if cands:
-        fits = [(_candidate_fit(item, c, frame, weights, cands), c) for c in cands]
-        (fit, mismatch), best = max(fits, key=lambda p: p[0][0] * p[0][1])
+        fits = []
+        for c in cands:
+            fit, mismatch = _candidate_fit(item, c, frame, weights, cands)
+            when = 1.0
+            if c.fact is not None and frame.times:
+                lo, hi, where = _fact_time(c.fact)
+                when = max(time_fit(t, lo, hi, where) for t in frame.times)
+            fits.append((fit, mismatch, when, c))
+        fit, mismatch, when, best = max(fits, key=lambda p: p[0] * p[1] * p[2])
         item.candidate_score, item.candidate = fit * mismatch, best
+        item.fact = best.fact
         place *= mismatch
+        if figures:
+            years = when
+            if years == 0:
+                item.reason = f"không phải thời điểm {', '.join(t.text for t in frame.times)}"
+                return
     elif frame.kind in ("number", "percent", "person", "date", "place"):
         item.reason = "không có giá trị đúng loại"
         return
     target = 1.0
-    has_target = bool(_TARGET.search(sentence_f) or _TARGET.search(paragraph_f[:200]))
-    if frame.target and not has_target:
-        target = 0.75
-    elif not frame.target and _TARGET.search(sentence_f) and frame.kind in ("number", "percent"):
-        target = 0.75  # a plan is not a result
+    if item.fact is not None:
+        if frame.target and item.fact.kind != "target":
+            target = 0.5
+        elif not frame.target and item.fact.kind == "target":
+            target = 0.4  # a plan is not a result
+    else:
+        has_target = bool(_TARGET.search(sentence_f) or _TARGET.search(paragraph_f[:200]))
+        if frame.target and not has_target:
+            target = 0.75
     cov_document = _coverage(weights, doc_terms)
     base = (
         0.30 * dense
@@ -773,15 +927,12 @@ def _qualifier(item: _Scored) -> str | None:
 
 
 def _as_of(item: _Scored) -> str | None:
-    """When a figure holds: its own time frame ('đến hết tháng 8/2021'), else the doc's date."""
-    qualifier = _qualifier(item)
-    if qualifier:
-        m = re.search(r"(\d{1,2})/((?:19|20)\d\d)", qualifier)
-        if m and 1 <= int(m.group(1)) <= 12:
-            return f"{m.group(2)}-{int(m.group(1)):02d}"
-        m = re.search(r"(?:19|20)\d\d", qualifier)
-        if m and not (item.doc.meta.date and item.doc.meta.date.startswith(m.group())):
-            return m.group()
+    """When a figure holds ('yyyy-mm'): its own time, else its sentence's, else the doc's."""
+    if item.fact is not None and item.fact.time_hi:
+        return item.fact.time_hi
+    lo, hi, _ = _time_of(item)
+    if hi is not None:
+        return f"{hi[0]:04d}-{hi[1]:02d}"
     return item.doc.meta.date
 
 
@@ -789,7 +940,7 @@ def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:
     cand = item.candidate
     if cand is None:
         return item.text
-    lead = cand.text
+    lead = _figure(item) if item.fact is not None else cand.text
     if frame.kind in ("number", "percent") and qualify:
         qualifier = _qualifier(item)
         if qualifier and qualifier not in lead:
@@ -799,15 +950,42 @@ def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:
     return lead
 
 
-def _timeline(best: _Scored, scored: list[_Scored], frame: Frame) -> list[_Scored]:
-    """Different values of the same figure, from documents of different dates, newest first.
+def _figure(item: _Scored) -> str:
+    """A figure as the direct answer gives it: the value as written, with the share stated
+    with it ('33/119 xã, chiếm 27,32%'), or for a share the count it is the share of."""
+    fact = item.fact
+    value = fact.value
+    if fact.share and fact.share not in value:
+        value = f"{value}, chiếm {fact.share}"
+    if fact.unit == "%":
+        base = next((f for f in item.facts if f.share and fold(f.share) == fold(fact.value)), None)
+        if base is not None:
+            value = f"{value} ({base.value})"
+    return value
 
-    Only when the question names no time: then each value is shown with when it held, rather
-    than one silently picked.
+
+def _when(item: _Scored) -> str:
+    """When a value held, for the list of values over time."""
+    qualifier = _qualifier(item)
+    if qualifier:
+        return qualifier
+    if item.fact is not None and item.fact.time_text:
+        return (
+            item.fact.time_text
+            if item.fact.time_from != "document"
+            else (f"theo bài ngày {item.fact.time_text}")
+        )
+    return f"theo tài liệu ngày {_display_date(item.doc.meta.date)}"
+
+
+def _timeline(best: _Scored, scored: list[_Scored], frame: Frame) -> list[_Scored]:
+    """Different values of the same figure at different times, newest first.
+
+    Only when the question names no time: then the newest value answers it, and the older
+    ones are shown with when they held rather than silently dropped.
     """
-    if frame.kind not in ("number", "percent") or frame.years or frame.months or not best.value:
+    if frame.kind not in ("number", "percent") or frame.times or not best.value:
         return [best]
-    best_target = bool(_TARGET.search(fold(best.text)))
     picked = {best.doc.meta.doc_id: best}
     for item in scored[1:]:
         doc_id = item.doc.meta.doc_id
@@ -815,14 +993,23 @@ def _timeline(best: _Scored, scored: list[_Scored], frame: Frame) -> list[_Score
             continue
         if item.score < 0.75 * best.score or item.candidate_score < 0.8 * best.candidate_score:
             continue
-        if bool(_TARGET.search(fold(item.text))) != best_target:
+        if _is_target(item) != _is_target(best):
             continue  # a target is not a result
+        if best.fact is not None and item.fact is not None:
+            if (best.fact.indicator, best.fact.kind) != (item.fact.indicator, item.fact.kind):
+                continue  # another figure, not the same one at another time
         picked[doc_id] = item
     values = {fold(i.value) for i in picked.values()}
     when = {_as_of(i) for i in picked.values()}
-    if len(picked) < 2 or len(values) < 2 or len(when) < 2:
+    if len(picked) < 2 or len(values) < 2 or len(when) < 2 or None in when:
         return [best]
     return sorted(picked.values(), key=lambda i: _as_of(i) or "", reverse=True)
+
+
+def _is_target(item: _Scored) -> bool:
+    if item.fact is not None:
+        return item.fact.kind == "target"
+    return bool(_TARGET.search(fold(item.text)))
 
 
 def _display_date(date: str | None) -> str:

@@ -88,6 +88,7 @@ class Candidate:
     start: int  # offsets into the sentence
     end: int
     text: str  # verbatim span
+    fact: object = None  # the base.types.Fact it was read from, for figures
 
 
 def numbers(sentence: str, unit: str | None, percent: bool = False) -> list[Candidate]:

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from base.indicators import indicator as indicator_of
 from base.text import fold, syllables
+from base.times import TimeRef, read_times
 
 # Units a "bao nhiêu / mấy / how many" question may ask for, folded, longest first.
 UNITS = (
@@ -202,6 +204,9 @@ class Frame:
     numbers: tuple[str, ...] = ()  # numbers the question states ('15', '18', '9/9'), not years
     head: tuple[str, ...] = ()  # words right before 'bao nhiêu' ('huyen', 'da', 'dat')
     tail: tuple[str, ...] = ()  # words right after the unit ('dat', 'chuan', 'ntm', 'nang', 'cao')
+    indicator: str = ""  # what the asked figure counts (base.indicators): 'xa_nang_cao'…
+    measure: str = ""  # increment | target | total | '' (the figure as it stands)
+    times: tuple[TimeRef, ...] = ()  # when the answer must hold ('năm 2015', 'tháng 1/2018')
 
 
 # Abbreviations the articles use interchangeably with the words (folded).
@@ -257,7 +262,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
 
 _WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
 _PLACE_RE = re.compile(
-    r"(?<![^\W_])(thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|làng|nước|"
+    r"(?<![^\W_])(?<!nông )(?<!Nông )(thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|làng|nước|"
     r"quốc gia|tp\.?)"
     r"(?=\s)",
     re.IGNORECASE,
@@ -431,6 +436,20 @@ def analyze(question: str) -> Frame:
     noise = place_syllables | STOPWORDS
     head = tuple(t for t in head if t not in noise)
     tail = tuple(t for t in tail if t not in noise)
+    measure = ""
+    if target:
+        measure = "target"
+    elif re.search(
+        r"\b(co them|them (?:bao nhieu|may)|tang them|tang (?:bao nhieu|may)|(?:bao nhieu|may) \w+ (?:\w+ )?moi|"
+        r"moi duoc cong nhan|duoc cong nhan them|cong nhan them|how many (?:more|new|additional))\b",
+        folded,
+    ):
+        measure = "increment"
+    elif re.search(r"\b(tong so|nang tong so|tong cong|luy ke|tat ca)\b", folded):
+        measure = "total"
+    times = tuple(t for t in read_times(question) if t.role != "baseline")
+    asked_unit = "%" if kind == "percent" else unit
+    key = indicator_of(asked_unit, folded) if kind in ("number", "percent") else ""
     scope = None
     levels = {p.level for p in places}
     if re.search(r"\b(toan|ca) tinh\b", folded) or (
@@ -454,6 +473,9 @@ def analyze(question: str) -> Frame:
         numbers=numbers,
         head=head,
         tail=tail,
+        indicator=key,
+        measure=measure,
+        times=times,
     )
 
 

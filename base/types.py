@@ -227,3 +227,50 @@ class ReindexReport:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure a document states, read into a structure (see ``ingest.facts``).
+
+    ``text[start:end]`` of the document is the sentence that states it (what a citation
+    quotes) and ``text[value_start:value_end]`` the value as written ('33/119 xã', 'trên
+    270 km', '2,26%'). ``kind`` tells a total from an increment ('có thêm 8 xã'), a target
+    ('phấn đấu…') or a plain value; ``time_lo``/``time_hi`` ('yyyy-mm') is when it holds, read
+    from the sentence, else its paragraph, else the document (``time_from`` says which).
+    """
+
+    doc_id: str
+    source: str
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    value: str
+    number: float | None
+    unit: str
+    indicator: str
+    kind: str  # total | increment | target | value
+    words: str  # folded words that describe the figure
+    denominator: float | None = None
+    share: str = ""  # a percentage stated with it ('chiếm 27,32%'), verbatim
+    place: str = ""
+    place_level: str = ""  # tinh | huyen | xa | thon | ca nuoc | ''
+    time_lo: str = ""
+    time_hi: str = ""
+    time_text: str = ""
+    time_from: str = ""  # sentence | paragraph | document | ''
+    version: str = ""
+
+    @property
+    def fact_id(self) -> str:
+        return f"{self.doc_id}-f{self.value_start}-{self.value_end}"
+
+    @property
+    def year(self) -> int | None:
+        return int(self.time_hi[:4]) if self.time_hi else None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["fact_id"] = self.fact_id
+        return data

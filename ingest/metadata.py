@@ -163,6 +163,57 @@ def document_date(text: str) -> str | None:
                 and not _DOC_REF_BEFORE.search(line[max(0, start - 40) : start])
             ):
                 return iso
+    return _header_date(paragraphs) or _lead_time(body)
+
+
+# A page's timestamp line: '24/01/2018, 08:17 (GMT+7)', '02:48 14/03/2021', 'Ban Thời sự-Thứ
+# bảy, ngày 22/12/2018 19:53 GMT+7', 'Cập nhật : 09/01/2017 | 02:03'; and a crawler's marker
+# opening the text: 'date 2023-02'.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|GMT|cập nhật|ngày đăng|đăng lúc", re.IGNORECASE)
+_ISO_MARKER = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def _header_date(paragraphs: list[tuple[int, str]]) -> str | None:
+    """The date of a timestamp line near the top; the one after the headline wins over a
+    'today' line above it."""
+    if paragraphs:
+        marker = _ISO_MARKER.match(paragraphs[0][1])
+        if marker:
+            day = int(marker.group(3)) if marker.group(3) else None
+            return _iso(int(marker.group(1)), int(marker.group(2)), day)
+    stamps = []
+    for index, (_, line) in enumerate(paragraphs[:10]):
+        if len(line) > 90 or not _CLOCK.search(line):
+            continue
+        full = [d for d in find_dates(line) if len(d[2]) == 10]
+        if full:
+            stamps.append((index, full[0][2]))
+    if not stamps:
+        return None
+    title_at = next(
+        (
+            i
+            for i, (_, line) in enumerate(paragraphs[:10])
+            if 20 <= len(line) < _TITLE_MAX and not _CLOCK.search(line) and not find_dates(line)
+        ),
+        0,
+    )
+    after = [iso for index, iso in stamps if index > title_at]
+    return after[0] if after else stamps[0][1]
+
+
+def _lead_time(body: list[tuple[int, str]]) -> str | None:
+    """The month or year the lead paragraph's figures hold at ('Tính đến trung tuần tháng
+    12/2016, …', 'Năm 2015, …'), for articles that carry no date at all."""
+    from base.times import read_times
+
+    for _, line in body[:1]:
+        for t in read_times(line[:100]):
+            if t.role == "asof" and not t.relative and t.lo[0] == t.hi[0]:
+                if t.lo == t.hi:
+                    return f"{t.hi[0]:04d}-{t.hi[1]:02d}"
+                if t.lo[1] == 1 and t.hi[1] == 12:
+                    return f"{t.hi[0]:04d}"
     return None
 
 
@@ -267,17 +318,24 @@ def find_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     ("các huyện Bắc Sơn, Bình Gia và Văn Quan"). Diacritics must be there; case and old/new
     tone placement ("Hoà"/"Hòa") do not matter.
     """
-    key = match_key(text)
     provinces: dict[str, int] = {}
     districts: dict[str, int] = {}
+    for start, _, name, level in place_mentions(text):
+        (provinces if level == "tinh" else districts).setdefault(name, start)
+    return _in_order(provinces), _in_order(districts)
 
-    def add(table: dict[str, int], name: str, pos: int) -> None:
-        table.setdefault(name, pos)
+
+def place_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """Every gazetteer place the text names: (start, end, canonical name, 'tinh'|'huyen'),
+    in order; the rules of :func:`find_places`."""
+    key = match_key(text)
+    found: list[tuple[int, int, str, str]] = []
 
     for m in _PROVINCE_RE.finditer(key):
         if _province_mention(text, key, m.start(), m.end()):
-            found = m.group(0)
-            add(provinces, _CITY_ONLY_PROVINCES.get(found) or _PROVINCE_NAMES[found], m.start())
+            name = m.group(0)
+            canonical = _CITY_ONLY_PROVINCES.get(name) or _PROVINCE_NAMES[name]
+            found.append((m.start(), m.end(), canonical, "tinh"))
 
     for m in _DISTRICT_RE.finditer(key):
         raw = m.group("name")
@@ -290,12 +348,12 @@ def find_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if not _title_case(text[start:end]):
                 continue
             name = _DISTRICT_NAMES[raw]
-        add(districts, name, start)
+        found.append((start, end, name, "huyen"))
         # A city named like its province ("thành phố Lạng Sơn") also names the province.
         if m.group("prefix").startswith(("thành phố", "tp", "thị xã", "tx")) and (
             name in DISTRICTS_BY_PROVINCE.get(name, ())
         ):
-            add(provinces, name, start)
+            found.append((start, end, name, "tinh"))
         owners = set(DISTRICT_TO_PROVINCES.get(name, ()))
         pos = end
         while owners and (nxt := _LIST_NEXT.match(key, pos)):
@@ -307,10 +365,9 @@ def find_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 or not _title_case(text[n_start:n_end])
             ):
                 break
-            add(districts, other, n_start)
+            found.append((n_start, n_end, other, "huyen"))
             pos = n_end
-
-    return _in_order(provinces), _in_order(districts)
+    return sorted(found)
 
 
 def _in_order(first_seen: dict[str, int]) -> tuple[str, ...]:

@@ -1,0 +1,448 @@
+"""Reading the figures of an NTM article into structured facts (pure functions).
+
+Every number that carries a unit ("12 xã", "33/119 xã", "trên 270 km", "2,26%", "54,8 triệu
+đồng/người/năm", "13,3 tiêu chí/xã") becomes a :class:`~base.types.Fact` with:
+
+- the value as written, with its denominator ("33/119", "33 trên tổng số 119 xã") and a share
+  stated with it ("chiếm 27,32%");
+- what it counts: the words around it and an indicator key (``base.indicators``);
+- its kind: a total ("nâng tổng số lên", "toàn tỉnh có", "lũy kế"), an increment ("có thêm",
+  "tăng"), a target ("phấn đấu", "mục tiêu", "kế hoạch") or a plain value;
+- its place: the place named before it in the sentence ("huyện Đình Lập", "toàn tỉnh"), else the
+  paragraph's, else the document's own words;
+- its time: the sentence's time expression, else the paragraph's, else the document's date
+  (``base.times``), so that an undated article's "năm 2020" still dates a figure.
+
+Usage::
+
+    facts = read_facts(document)
+    [(f.value, f.kind, f.indicator, f.place, f.time_lo) for f in facts]
+"""
+
+from __future__ import annotations
+
+import re
+
+from base.indicators import UNITS, indicator
+from base.sentences import split_sentences
+from base.text import fold
+from base.times import TimeRef, read_times
+from base.types import Document, Fact
+from ingest.metadata import place_mentions
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
+_MENTION = re.compile(
+    rf"(?i)(?<![\w/.,])(?P<approx>{_APPROX})"
+    rf"(?:(?P<range_from>từ\s+)?(?P<a>{_NUM})\s*(?:-|–|đến)\s*(?=\d))?"
+    rf"(?P<n>{_NUM})(?:\s*/\s*(?:tổng số\s+)?(?P<d>{_NUM}))?"
+    rf"(?:\s+trên\s+tổng\s+số\s+(?P<d2>{_NUM}))?"
+)
+_UNIT_RE = re.compile(
+    r"\s*(?P<unit>"
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
+    + r"|phan tram)(?![a-z0-9])"
+)
+_SHARE = re.compile(
+    r"[\s,(]*(?:(?:chiem|dat|bang|tuong duong|ty le|dat ty le|chiem ty le|la)\s+)*"
+    r"(?:ty le\s+)?(\d+(?:[.,]\d+)?\s?%)"
+)
+# a share stated later in the same sentence, before any other figure: '65 xã được công nhận
+# đạt chuẩn NTM, chiếm tỷ lệ 35,91%'
+_LATER_SHARE = re.compile(
+    r"[^\d;.]{0,90}?\b(?:chiem|dat ty le|bang|tuong duong)\s+(?:ty le\s+)?(\d+(?:[.,]\d+)?\s?%)"
+)
+_CLAUSE_END = re.compile(r"[;.!?:()\n]|,\s|\s-\s|\s–\s")
+_TARGET = re.compile(
+    r"(?<!vuot )(?<!theo )(?<!hoan thanh )(?<!dat )(?<!so voi )"
+    r"\b(phan dau|muc tieu|ke hoach|du kien|chi tieu|dinh huong|se co|se dat|can dat|"
+    r"target|aim|plan)\b"
+)
+_INCREMENT = re.compile(
+    r"\b(them|tang them|tang|bo sung|moi duoc cong nhan|cong nhan moi|cong nhan them|"
+    r"more|additional|new)\b\s*(?:duoc\s*)?(?:\w+\s*)?$"
+    r"|\btrong nam(?: qua| nay| (?:19|20)\d\d)?,?\s*(?:\w+\s+){0,3}?(?:da\s+)?(?:co|cong nhan)\s*$"
+)
+_TOTAL = re.compile(
+    r"\b(nang tong so|nang so|tong so|tong cong|luy ke|toan tinh co|toan huyen co|"
+    r"toan tinh hien co|toan huyen hien co|ca nuoc co|ca tinh co|den nay|hien co|hien nay co|"
+    r"hien da co|da co|co tong|tat ca|total|in total)\b"
+)
+_PLACE = re.compile(
+    r"(?<![^\W_])(?P<word>thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|ấp|"
+    r"TP\.?|TX\.?)\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9][\w'’-]*\s?){1,4})"
+)
+_SCOPE = re.compile(r"\b(toan tinh|ca tinh|toan huyen|ca huyen|ca nuoc|toan quoc|nationwide)\b")
+_LEVEL = {
+    "thanh pho": "huyen",
+    "tp": "huyen",
+    "thi xa": "huyen",
+    "tx": "huyen",
+    "huyen": "huyen",
+    "quan": "huyen",
+    "tinh": "tinh",
+    "xa": "xa",
+    "phuong": "xa",
+    "thi tran": "xa",
+    "thon": "thon",
+    "xom": "thon",
+    "ban": "thon",
+    "ap": "thon",
+}
+_SCOPE_LEVEL = {
+    "toan tinh": "tinh",
+    "ca tinh": "tinh",
+    "toan huyen": "huyen",
+    "ca huyen": "huyen",
+    "ca nuoc": "ca nuoc",
+    "toan quoc": "ca nuoc",
+    "nationwide": "ca nuoc",
+}
+
+
+def to_number(text: str) -> float | None:
+    """'1.234,5' -> 1234.5, '12,23' -> 12.23, '06' -> 6.0; English '78.66' -> 78.66."""
+    raw = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+        raw = raw.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d+,\d+", raw):
+        raw = raw.replace(",", ".")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def read_facts(doc: Document) -> list[Fact]:
+    """Every figure with a unit in the document, in text order."""
+    text = doc.text
+    meta = doc.meta
+    doc_time = _document_time(doc)
+    doc_place = _document_place(doc)
+    facts: list[Fact] = []
+    for p_start, p_end in _paragraph_spans(text):
+        paragraph = text[p_start:p_end]
+        para_times = read_times(paragraph, meta.date)
+        for s_start, s_end in split_sentences(text, p_start, p_end):
+            sentence = text[s_start:s_end]
+            folded = fold(sentence).lower()
+            if len(folded) != len(sentence):
+                continue
+            times = None
+            for m in _MENTION.finditer(sentence):
+                unit_m = _UNIT_RE.match(folded, m.end())
+                if not unit_m:
+                    continue
+                if _skip_number(sentence, folded, m):
+                    continue
+                if times is None:
+                    times = read_times(sentence, meta.date)
+                if any(t.start <= m.start("n") < t.end for t in times):
+                    continue  # part of a date
+                if m.group("a") and fold(unit_m.group("unit")).startswith("tieu chi"):
+                    continue  # 'đạt từ 15-18 tiêu chí' describes a group of communes
+                fact = _fact(doc, sentence, folded, s_start, m, unit_m, times)
+                if fact is None:
+                    continue
+                if fact.kind != "target" and _plan_paragraph(text, p_start, s_start, folded):
+                    fact = _replace(fact, kind="target")
+                if fact.unit == "%" and not fact.indicator and facts and facts[-1].start == s_start:
+                    # 'chiếm tỷ lệ 35,91%' after '65 xã đạt chuẩn': the share of that count
+                    if facts[-1].indicator.startswith("xa_") and re.search(
+                        r"\b(chiem|ty le|bang)\b", fact.words.split("|")[0]
+                    ):
+                        fact = _replace(fact, indicator="ty_le_xa")
+                place, level = _place_of(sentence, folded, m.start(), paragraph, s_start - p_start)
+                if not place and not level:
+                    place, level = doc_place
+                elif level and not place:
+                    place = _scope_place(level, doc)
+                clause = _clause(folded, m.start(), m.end())
+                time = _time_of(
+                    fact.kind, times, m.start(), para_times, s_start - p_start, doc_time, clause
+                )
+                facts.append(
+                    _replace(
+                        fact,
+                        place=place,
+                        place_level=level,
+                        time_lo=time[0],
+                        time_hi=time[1],
+                        time_text=time[2],
+                        time_from=time[3],
+                        version=meta.content_hash[:16],
+                    )
+                )
+    return facts
+
+
+def _replace(fact: Fact, **changes) -> Fact:
+    from dataclasses import replace
+
+    return replace(fact, **changes)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _skip_number(sentence: str, folded: str, m: re.Match) -> bool:
+    before = folded[max(0, m.start() - 12) : m.start()]
+    if re.search(r"\b(so|ngay|thang|nam|lan thu|khoa|tieu chi so|hotline|dt|tel)\s*:?\s*$", before):
+        return True  # 'Quyết định số 558', 'ngày 15', 'tháng 8', 'năm 2019'
+    after = sentence[m.end("n") : m.end("n") + 4]
+    if re.match(r"/(?:QĐ|NQ|CT|KH|TB|BC|UBND|TTg|HĐND|[A-ZĐ]{2,})", after):
+        return True  # a document number
+    if re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and not m.group("d"):
+        return True  # a year
+    return False
+
+
+def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
+    unit = re.sub(r"\s+", " ", unit_m.group("unit"))
+    unit = "%" if unit == "phan tram" else unit
+    number = to_number(m.group("n"))
+    denominator_raw = m.group("d") or m.group("d2")
+    denominator = to_number(denominator_raw) if denominator_raw else None
+    value_start = m.start() if not m.group("approx") else m.start("approx")
+    if m.group("a"):
+        value_start = m.start("range_from") if m.group("range_from") else m.start("a")
+        number = None  # a range: no single value
+    value_end = unit_m.end()
+    value = sentence[value_start:value_end].strip()
+    # the clause around the value: what it counts, and whether it is a total, an increment…
+    clause_start = 0
+    for hit in _CLAUSE_END.finditer(folded, 0, m.start()):
+        clause_start = hit.end()
+    end_hit = _CLAUSE_END.search(folded, value_end)
+    clause_end = end_hit.start() if end_hit else len(folded)
+    before = folded[clause_start:value_start].strip()
+    if re.search(r"\b(binh quan|trung binh|moi)$", before) and number == 1:
+        return None  # 'bình quân 01 xã đạt 13,15 tiêu chí': a divisor, not a count
+    after = folded[value_end:clause_end].strip()
+    after = re.split(r"\s(?:va|,)\s(?=\d)", after)[0]  # up to the next figure
+    share = ""
+    share_m = _SHARE.match(folded, value_end) or _LATER_SHARE.match(folded, value_end)
+    if share_m and unit != "%":
+        s, e = share_m.span(1)
+        share = sentence[s:e]
+        if share_m.re is _SHARE:
+            end_hit = _CLAUSE_END.search(folded, e)
+            after = folded[e : end_hit.start() if end_hit else len(folded)].strip()
+    words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
+    key = indicator(unit, f"{before} {after}")
+    kind = _kind(folded[: m.start()], before, after, times, m.start())
+    return Fact(
+        doc_id=doc.meta.doc_id,
+        source=doc.meta.source,
+        start=offset,
+        end=offset + len(sentence),
+        value_start=offset + value_start,
+        value_end=offset + value_end,
+        value=value,
+        number=number,
+        unit=unit,
+        indicator=key,
+        kind=kind,
+        words=words,
+        denominator=denominator,
+        share=share,
+    )
+
+
+_RESULT = re.compile(r"\b(da dat|dat duoc|hien co|den nay|da co|da duoc|ket qua|thuc hien duoc)\b")
+
+
+def _plan_paragraph(text: str, p_start: int, s_start: int, folded_sentence: str) -> bool:
+    """Whether a sentence continues a list of goals ('Mục tiêu đến năm 2025: …; xây dựng 32 xã
+    đạt chuẩn NTM nâng cao'): its paragraph set out a plan before it and it reports no result."""
+    if s_start == p_start or _RESULT.search(folded_sentence):
+        return False
+    before = fold(text[p_start:s_start]).lower()
+    # the plan opens a clause: 'Mục tiêu đến năm 2025: …', 'Năm 2022, tỉnh phấn đấu …'
+    return bool(
+        re.search(
+            r"(?:^|[.;:]\s*)(?:[\w/,-]+\s+){0,6}?(phan dau|muc tieu|ke hoach|chi tieu|dinh huong)\b",
+            before,
+        )
+        and _TARGET.search(before)
+    )
+
+
+def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -> str:
+    if (
+        _TARGET.search(prefix)
+        or _TARGET.search(" ".join(after.split()[:3]))
+        or any(t.role == "target" and t.start < at for t in times)
+    ):
+        return "target"
+    tail = " ".join(before.split()[-4:])
+    if _INCREMENT.search(tail) or re.match(r"(?:\w+\s+)?(moi|them)\b", after):
+        return "increment"
+    if _TOTAL.search(before):
+        return "total"
+    return "value"
+
+
+def _place_of(
+    sentence: str, folded: str, at: int, paragraph: str, sentence_at: int
+) -> tuple[str, str]:
+    """The place a figure is about: the last one named before it in the sentence ('huyện Đình
+    Lập', 'Lâm Đồng', 'toàn tỉnh'), else the subject that opens the paragraph."""
+    mentions = places_in(sentence, 0, at)
+    for m in _SCOPE.finditer(folded, 0, at):
+        mentions.append((m.start(), "", _SCOPE_LEVEL[m.group(1)]))
+    if not mentions:
+        # 'Đối với huyện Đình Lập, …' opening the paragraph names the subject of what follows
+        mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80)) if p[0] < 80]
+    if not mentions:
+        return "", ""
+    _, name, level = max(mentions, key=lambda p: p[0])
+    return name, level
+
+
+def places_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str, str]]:
+    """(position, name, level) of the places named in ``text[start:end]``: gazetteer names
+    ('Lâm Đồng', 'huyện Kim Bảng') and any name after a place word ('xã Tân Mỹ', 'ấp Phú Hòa',
+    'tỉnh Phú Thọ'), the document's words first: a name no list knows still counts."""
+    end = len(text) if end is None else end
+    found: dict[int, tuple[int, str, str]] = {}
+    for s, _, name, level in place_mentions(text):
+        if start <= s < end:
+            found[s] = (s, name, level)
+    for m in _PLACE.finditer(text, start, end):
+        word = fold(m.group("word")).lower().rstrip(".")
+        name = _trim_name(m.group("name"))
+        if not name:
+            continue
+        level = _LEVEL.get(word, "")
+        at = m.start("name")
+        known = found.get(at)
+        if known is None or (known[2] != level and level in ("xa", "thon")):
+            found[at] = (at, name if known is None else name, level)
+    return sorted(found.values())
+
+
+_NAME_STOP = re.compile(
+    r"\s(?:Có|Đạt|Được|Là|Năm|Tháng|Đến|Trong|Của|Và|Với|Đã|Sẽ|Cũng|Nay|Hiện|Ông|Bà|Đồng)\b.*$"
+)
+
+
+def _trim_name(name: str) -> str:
+    name = _NAME_STOP.sub("", name.strip())
+    words = name.split()
+    while words and (
+        words[-1].isdigit() or not words[-1][0].isupper() and not words[-1][0].isdigit()
+    ):
+        words.pop()
+    if any(w.isupper() and len(w) > 1 and not w.isdigit() for w in words[:1]):
+        return ""  # an acronym ('xã NTM'), not a name
+    # a known name followed by other capitalised words ('tỉnh Gia Lai Võ Ngọc Thành'): the
+    # name ends where the gazetteer's does
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        if place_mentions(f"tỉnh {head}") or place_mentions(f"huyện {head}"):
+            if n < len(words):
+                return head
+            break
+    return " ".join(words).strip(" ,.;:")
+
+
+def _scope_place(level: str, doc: Document) -> str:
+    if level == "tinh" and doc.meta.provinces:
+        return doc.meta.provinces[0]
+    if level == "huyen" and doc.meta.districts:
+        return doc.meta.districts[0]
+    if level == "ca nuoc":
+        return "Việt Nam"
+    return ""
+
+
+def _document_place(doc: Document) -> tuple[str, str]:
+    """What the article is about: the place its title names, else its first province."""
+    named = places_in(doc.meta.title)
+    if named:
+        _, name, level = named[0]
+        return name, level
+    if doc.meta.provinces:
+        return doc.meta.provinces[0], "tinh"
+    if doc.meta.districts:
+        return doc.meta.districts[0], "huyen"
+    return "", ""
+
+
+def _document_time(doc: Document) -> tuple[str, str, str, str] | None:
+    if not doc.meta.date:
+        return None
+    year, _, rest = doc.meta.date.partition("-")
+    month = rest[:2] if rest else "12"
+    lo = f"{year}-{month}" if rest else f"{year}-01"
+    return lo, f"{year}-{month}", _display(doc.meta.date), "document"
+
+
+def _display(iso: str) -> str:
+    return "/".join(reversed(iso.split("-")))
+
+
+def _iso(month: tuple[int, int]) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``folded[start:end]``: between the nearest ';' (or sentence ends)."""
+    a = max(folded.rfind(ch, 0, start) for ch in ";") + 1
+    stops = [i for i in (folded.find(ch, end) for ch in ";") if i >= 0]
+    return a, min(stops) if stops else len(folded)
+
+
+def _time_of(
+    kind, times, at, para_times, sentence_at, doc_time, clause=None
+) -> tuple[str, str, str, str]:
+    """(lo, hi, text, where) of when a figure holds: a point or year named in its own clause
+    ('25 sản phẩm đạt chứng nhận OCOP (2019)'), else the nearest one before it in its sentence,
+    else one named earlier in its paragraph, else the document's date, else a multi-year
+    period ('giai đoạn 2010-2020') around it."""
+    wanted = (
+        ("target", "asof", "date", "period") if kind == "target" else ("asof", "date", "period")
+    )
+    usable = [t for t in times if t.role in wanted]
+    points = [t for t in usable if _span(t) <= 12]
+    if points:
+        own = [t for t in points if clause and clause[0] <= t.start < clause[1]]
+        before = [t for t in points if t.start < at]
+        if own:
+            t = min(own, key=lambda t: abs(t.start - at))
+        else:
+            t = before[-1] if before else points[0]
+        return _iso(t.lo), _iso(t.hi), t.text, "sentence"
+    earlier = [
+        t for t in para_times if t.role in wanted and t.end <= sentence_at and _span(t) <= 12
+    ]
+    if earlier:
+        asof = [t for t in earlier if t.role == "asof"]
+        t = (asof or earlier)[-1]
+        return _iso(t.lo), _iso(t.hi), t.text, "paragraph"
+    if kind == "target":
+        horizon = [t for t in para_times if t.role == "target" and t.end <= sentence_at]
+        if horizon:
+            t = horizon[-1]
+            return _iso(t.lo), _iso(t.hi), t.text, "paragraph"
+    if doc_time and kind != "target":
+        return doc_time
+    if usable:
+        t = usable[0]
+        return _iso(t.lo), _iso(t.hi), t.text, "sentence"
+    return "", "", "", ""
+
+
+def _span(t: TimeRef) -> int:
+    return (t.hi[0] * 12 + t.hi[1]) - (t.lo[0] * 12 + t.lo[1]) + 1
+
+
+def sentence_time(doc: Document, start: int, end: int, kind: str = "") -> tuple[str, str, str, str]:
+    """When what ``doc.text[start:end]`` says holds, by the rules of a figure's time."""
+    text = doc.text
+    p_start = text.rfind("\n", 0, start) + 1
+    times = [t for t in read_times(text[start:end], doc.meta.date) if t.role != "baseline"]
+    para_times = read_times(text[p_start:start], doc.meta.date)
+    return _time_of(kind, times, end - start, para_times, start - p_start, _document_time(doc))

@@ -15,7 +15,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant import extract
@@ -27,6 +27,7 @@ from assistant.query import (
     analyze,
     canonical_terms,
     resolve_follow_up,
+    split_question,
     to_folded_vietnamese,
 )
 from base.errors import QuestionError
@@ -130,11 +131,18 @@ class Answerer:
 
     # -- public --------------------------------------------------------------------------
     def ask(self, question: str, history: Sequence | None = None, filters=None) -> Answer:
-        timings: dict[str, float] = {}
-        t0 = time.perf_counter()
         text = check_question(question, self.settings)
         previous = _previous_questions(history)
         resolved = resolve_follow_up(text, previous)
+        parts = split_question(resolved)
+        if len(parts) == 1:
+            return self._ask_one(text, resolved, filters)
+        answers = [self._ask_one(part, part, filters) for part in parts]
+        return _combine(text, resolved if resolved != text else None, parts, answers)
+
+    def _ask_one(self, text: str, resolved: str, filters) -> Answer:
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
         frame = analyze(resolved)
         lexical_text = resolved
         if frame.english:
@@ -255,6 +263,8 @@ class Answerer:
         else:
             n = cite(best)
             lead = _lead(best, frame)
+            if frame.kind in ("place", "list"):
+                lead = _place_list(best, frame) or lead
             text = f"{lead} [{n}]\n\nCăn cứ: “{best.text}” [{n}]"
             # A second document that says the same thing strengthens the answer.
             for other in scored[1:6]:
@@ -313,6 +323,57 @@ class Answerer:
             confidence=scored[0].score if scored else 0.0,
             resolved_question=resolved_out,
         )
+
+
+def _combine(
+    question: str, resolved: str | None, parts: list[str], answers: list[Answer]
+) -> Answer:
+    """One answer to a question that asked for several things: the direct answers of its
+    parts side by side ('112 xã [1]; 22 xã [2]'), their evidence below, citations renumbered."""
+    given = [a for a in answers if not a.abstained]
+    if not given:
+        first = answers[0]
+        return Answer(
+            question, first.answer, True, related=first.related, resolved_question=resolved
+        )
+    citations: list[Citation] = []
+    numbers: dict[tuple[str, int, int], int] = {}
+    leads, bodies = [], []
+    for part, answer in zip(parts, answers, strict=True):
+        if answer.abstained:
+            leads.append(f"không có thông tin cho “{part.rstrip('?')}”")
+            continue
+        mapping = {}
+        for c in answer.citations:
+            key = (c.source, c.start, c.end)
+            if key not in numbers:
+                numbers[key] = len(citations) + 1
+                citations.append(replace(c, n=numbers[key]))
+            mapping[c.n] = numbers[key]
+
+        def renumber(text: str, mapping=mapping) -> str:
+            return re.sub(
+                r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text
+            )
+
+        lead, _, body = answer.answer.partition("\n\n")
+        leads.append(renumber(lead.strip()))
+        if body.strip():
+            bodies.append(renumber(body.strip()))
+    timings: dict[str, float] = {}
+    for answer in answers:
+        for key, value in answer.timings_ms.items():
+            timings[key] = timings.get(key, 0.0) + value
+    confidence = min(a.confidence for a in given) * len(given) / len(answers)
+    return Answer(
+        question=question,
+        answer="; ".join(leads) + ("\n\n" + "\n\n".join(bodies) if bodies else ""),
+        abstained=False,
+        citations=tuple(citations),
+        timings_ms=timings,
+        confidence=confidence,
+        resolved_question=resolved,
+    )
 
 
 def _previous_questions(history: Sequence | None) -> list[str]:
@@ -615,6 +676,8 @@ def _candidates(item: _Scored, frame: Frame) -> list[extract.Candidate]:
         ]
     if frame.kind == "date":
         return extract.dates(s)
+    if frame.kind == "decision":
+        return extract.decisions(s)
     if frame.kind == "entity":
         return extract.noun_phrases(s)
     return []
@@ -667,6 +730,15 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
         tail = _order_match(frame.tail, after)
         head = _order_match(frame.head, before_words)
         score += 0.4 * tail + 0.2 * head
+    if frame.kind == "decision":
+        before = fold(s[max(0, cand.start - 30) : cand.start])
+        if re.search(r"\b(theo quy dinh tai|quy dinh tai|can cu|theo|huong dan tai)\s*$", before):
+            mismatch *= 0.4  # the legal basis cited, not the decision asked about
+        place_names = [p.name for p in frame.places]
+        if place_names:
+            around = fold(s[max(0, cand.start - 120) : min(len(s), cand.end + 160)])
+            found = sum(_has_name(around, n) for n in place_names) / len(place_names)
+            score += 0.5 * found
     if frame.kind == "date":
         # 'ngày nào' wants a day, 'năm nào' a year
         for precision, pattern in _DATE_PRECISION.items():
@@ -847,7 +919,16 @@ def _score(item: _Scored, ctx: _Context) -> None:
     q_bigrams = _bigrams(frame.folded)
     bigram = len(q_bigrams & _bigrams(sentence_f)) / len(q_bigrams) if q_bigrams else 0.0
     dense = item.hit.dense_score if item.hit.dense_score is not None else 0.5 * ctx.best_dense
-    typed = frame.kind in ("number", "percent", "person", "date", "place", "list", "entity")
+    typed = frame.kind in (
+        "number",
+        "percent",
+        "person",
+        "date",
+        "place",
+        "list",
+        "entity",
+        "decision",
+    )
     cands = _candidates(item, frame) if typed else []
     if cands:
         fits = []
@@ -867,7 +948,7 @@ def _score(item: _Scored, ctx: _Context) -> None:
             if years == 0:
                 item.reason = f"không phải thời điểm {', '.join(t.text for t in frame.times)}"
                 return
-    elif frame.kind in ("number", "percent", "person", "date", "place"):
+    elif frame.kind in ("number", "percent", "person", "date", "place", "decision"):
         item.reason = "không có giá trị đúng loại"
         return
     target = 1.0
@@ -945,9 +1026,62 @@ def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:
         qualifier = _qualifier(item)
         if qualifier and qualifier not in lead:
             lead = f"{lead} ({qualifier})"
-    elif frame.kind == "place":
+    elif frame.kind in ("place", "decision"):
         lead = lead[0].upper() + lead[1:]
     return lead
+
+
+_NAME_RUN = re.compile(r"\s*(?:,|và|;)\s*(?:và\s+)?([A-ZĐ][\w’'-]*(?:\s[A-ZĐ][\w’'-]*){0,3})")
+
+
+def _place_list(item: _Scored, frame: Frame) -> str | None:
+    """All the places that answer a 'which places' question, when the sentence lists several:
+    'các huyện Triệu Sơn, Nông Cống và Thiệu Hóa', 'huyện Phú Hòa và huyện Tây Hòa'. A plural
+    question ('những huyện nào') takes every place of the asked level in the sentence; a
+    singular one the enumeration its best answer belongs to."""
+    s = item.text
+    cands = sorted(_candidates(item, frame), key=lambda c: c.start)
+    if not cands or item.candidate is None:
+        return None
+    names: list[tuple[int, str]] = []
+    for c in cands:
+        names.append((c.start, c.text))
+        pos = c.end
+        while m := _NAME_RUN.match(s, pos):  # names listed after it without a place word
+            names.append((m.start(1), m.group(1)))
+            pos = m.end()
+    plural = bool(re.search(r"\b(nhung|cac)\b.*\bnao\b|\bgom\b", frame.folded)) or (
+        frame.english and re.search(r"\b(which|what)\s+\w+s\b", frame.text.lower())
+    )
+    if plural:
+        chosen = names
+    else:
+        # the run of names around the chosen one, joined only by commas and 'và'
+        at = item.candidate.start
+        index = next((i for i, (start, _) in enumerate(names) if start == at), None)
+        if index is None:
+            return None
+        lo = hi = index
+        while lo > 0 and _joined(s, names[lo - 1], names[lo]):
+            lo -= 1
+        while hi + 1 < len(names) and _joined(s, names[hi], names[hi + 1]):
+            hi += 1
+        chosen = names[lo : hi + 1]
+    seen, out = set(), []
+    for _, name in chosen:
+        key = fold(name.split(" ", 1)[-1] if " " in name else name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    if len(out) < 2:
+        return None
+    text = ", ".join(out[:-1]) + " và " + out[-1]
+    return text[0].upper() + text[1:]
+
+
+def _joined(s: str, a: tuple[int, str], b: tuple[int, str]) -> bool:
+    between = s[a[0] + len(a[1]) : b[0]]
+    return bool(re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|và|,\s*và|;)\s*", between))
 
 
 def _figure(item: _Scored) -> str:

@@ -275,3 +275,31 @@ def time_qualifier(sentence: str) -> str | None:
     # 'tính đến …' states when a figure holds; a bare 'năm 2021' is weaker
     found.sort(key=lambda m: 0 if re.search(r"(?i)đến|tới", m.group()) else 1)
     return found[0].group().strip(" ,")
+
+
+_DOC_NUMBER = r"\d+(?:[/-][\w.Đđ-]*[A-Za-zĐđ][\w.Đđ-]*)*"
+_DECISION = re.compile(
+    r"(?:(?:các|những)\s+)?(?:Quyết định|Nghị quyết|Chỉ thị|Nghị định|Thông tư|Kế hoạch|QĐ)\s+"
+    r"(?:(?:từ\s+)?số\s*:?\s*)?"
+    + _DOC_NUMBER
+    + r"(?:\s*(?:-|–|đến)\s*(?:số\s+)?"
+    + _DOC_NUMBER
+    + r")?"
+    + r"(?:\s*(?:,|và)\s*(?:(?:Quyết định\s+)?số\s+)?"
+    + _DOC_NUMBER
+    + r")*"
+    + r"(?:,?\s*ngày\s+\d{1,2}(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    + r"|(?<![\w/])số\s+\d+/(?:QĐ|NQ|CT|KH)-[\w-]+(?:\s+ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4})?"
+)
+
+
+def decisions(sentence: str) -> list[Candidate]:
+    """Numbered decisions and resolutions ('Quyết định số 1104/QĐ-UBND ngày 18/6/2015', 'các
+    Quyết định từ số 2931 đến 2936', 'Quyết định số 1620/QĐ-UBND và 1621/QĐ-UBND')."""
+    found = []
+    for m in _DECISION.finditer(sentence):
+        text = m.group().rstrip(" ,.")
+        if not re.search(r"\d", text):
+            continue
+        found.append(Candidate("decision", m.start(), m.start() + len(text), text))
+    return found

@@ -1766,7 +1766,7 @@ def new_place_article(ctx: Ctx, c: Commune) -> str:
         "pc": person_val(ph, NEW_CHAIR, ent, 2025, "chair", c.chair, c=c.name),
         "ps": person_val(ph, NEW_SECRETARY, ent, 2025, "secretary", c.secretary, c=c.name),
     }  # fmt: skip
-    date = rand_date(rng, dt.date(2025, 9, 1), dt.date(2026, 3, 31))
+    date = rand_date(rng, dt.date(2025, 12, 1), dt.date(2026, 3, 31))  # reports on 2025
     lines = []
     if rng.random() < 0.4:
         lines += debris(ctx, c.province, top=True)
@@ -2053,8 +2053,13 @@ class Asker:
             [f"xã {name}, tỉnh {prov}", f"xã {name} ({prov})", f"xã {name} tỉnh {prov}"]
         )
 
-    def when_text(self, mode: str, y: int, asof: str, lang: str, during: bool) -> str:
+    def when_text(self, mode: str, y: int, asof: str, lang: str, during: bool,
+                  kind: str = "district") -> str:  # fmt: skip
         ph = self.ph
+        if kind == "commune":  # post-2025 articles: the year of the merger, or "now"
+            if lang == "en":
+                return ph.pick([f"in {y}", "now", "after the merger"])
+            return ph.pick([f"năm {y}", "hiện nay", "sau sắp xếp", f"trong năm {y}"])
         if lang == "en":
             if mode == "now":
                 return ph.pick(["now", "at present", "currently"])
@@ -2102,7 +2107,7 @@ class Asker:
         pattern = number_pattern(text)
         lang = self.lang()
         during = ind in DURING_INDS
-        when = self.when_text(mode, y, asof, lang, during)
+        when = self.when_text(mode, y, asof, lang, during, subj.kind)
         templates = (Q_EN if lang == "en" else Q_VI)[ind]
         tpl = self.ph.pick(templates)
         q = tpl.format(ent=self.ent_text(subj, lang), when=when, ny=y)
@@ -2207,7 +2212,7 @@ class Asker:
                 ent=self.ent_text(subj, lang), ny=y
             )
         else:
-            when = self.when_text(mode, y, "year-end", lang, during)
+            when = self.when_text(mode, y, "year-end", lang, during, subj.kind)
             q = self.ph.pick((Q_EN if lang == "en" else Q_VI)[ind]).format(
                 ent=self.ent_text(subj, lang), when=when
             )

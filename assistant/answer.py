@@ -79,6 +79,7 @@ ABSTAIN_TEXT = "Tài liệu hiện có không có thông tin này."
 # and the swapped questions, which must abstain, sit below it.
 DEFAULT_MIN_CONFIDENCE = 0.16
 RETRIEVE_K = 10
+FACT_HITS = 8  # passages the facts index may add to those the search returned
 _TARGET = re.compile(r"phan dau|ke hoach|muc tieu|chi tieu|du kien|dinh huong")
 # Qualifiers that make a different count in NTM reporting: communes that reached the
 # *advanced* or *model* standard, *border* communes, *pilot* communes…
@@ -181,17 +182,52 @@ class Answerer:
         return doc
 
     def _facts_of(self, doc: Document) -> list[Fact]:
-        """The figures of a document, read once per version."""
+        """The figures of a document: from the facts index, else read now (an index built
+        before it had one); once per document version."""
         key = (doc.meta.doc_id, doc.meta.content_hash)
         with self._lock:
             facts = self._facts.get(key)
         if facts is None:
-            facts = read_facts(doc)
+            version = doc.meta.content_hash[:16]
+            stored = [
+                f for f in self.store.facts(doc_ids=[doc.meta.doc_id]) if f.version == version
+            ]
+            facts = stored or read_facts(doc)
             with self._lock:
                 if len(self._facts) > 512:
                     self._facts.clear()
                 self._facts[key] = facts
         return facts
+
+    def _fact_hits(self, frame: Frame, hits: list[Hit]) -> list[Hit]:
+        """Passages the facts index points to that the search did not return: the figure of
+        the asked indicator for the asked place, in an article the search ranked lower (among
+        many near-identical articles about other districts)."""
+        if frame.kind not in ("number", "percent") or not frame.indicator or not frame.places:
+            return []
+        snap = self.retriever.snapshot()
+        seen = {h.chunk.chunk_id for h in hits}
+        extra: list[Hit] = []
+        for place in frame.places:
+            for fact in self.store.facts(indicator=frame.indicator, place=place.name):
+                meta = snap.metas.get(fact.doc_id)
+                if meta is None or fact.version != meta.content_hash[:16]:
+                    continue  # not a committed version
+                chunk = next(
+                    (
+                        c
+                        for c in self.retriever.chunks_of(fact.doc_id)
+                        if c.start <= fact.value_start < c.end
+                    ),
+                    None,
+                )
+                if chunk is None or chunk.chunk_id in seen:
+                    continue
+                seen.add(chunk.chunk_id)
+                extra.append(Hit(chunk=chunk, doc=meta, score=0.0, rank=len(hits) + len(extra) + 1))
+                if len(extra) >= FACT_HITS:
+                    return extra
+        return extra
 
     def _answer(self, question: str, resolved: str, frame: Frame, hits: list[Hit]) -> Answer:
         resolved_out = resolved if resolved != question else None
@@ -202,6 +238,7 @@ class Answerer:
                 True,
                 resolved_question=resolved_out,
             )
+        hits = hits + self._fact_hits(frame, hits)
         index = self.retriever.snapshot().index
         ctx = _Context(
             frame, _term_weights(frame, index), max((h.dense_score or 0.0) for h in hits), index
@@ -247,7 +284,8 @@ class Answerer:
             # the newest value is the answer; older ones, which differ, are listed below it
             newest = timeline[0]
             n = cite(newest)
-            lines = [f"{_lead(newest, frame, qualify=False)} ({_when(newest)}) [{n}]", ""]
+            lead_value = _lead(newest, frame, qualify=False)
+            lines = [f"{lead_value} ({_when(newest)}) [{n}]", ""]
             lines.append("Số liệu ở các thời điểm trước (earlier figures):")
             for item in timeline[1:]:
                 m = cite(item)
@@ -263,8 +301,10 @@ class Answerer:
         else:
             n = cite(best)
             lead = _lead(best, frame)
+            lead_value = _lead(best, frame, qualify=False)
             if frame.kind in ("place", "list"):
                 lead = _place_list(best, frame) or lead
+                lead_value = lead
             text = f"{lead} [{n}]\n\nCăn cứ: “{best.text}” [{n}]"
             # A second document that says the same thing strengthens the answer.
             for other in scored[1:6]:
@@ -285,6 +325,7 @@ class Answerer:
             citations=tuple(citations),
             confidence=best.score,
             resolved_question=resolved_out,
+            **_structured(best, frame, lead_value),
         )
 
     def _abstain(self, question, frame, hits, rejected, scored, resolved_out) -> Answer:
@@ -323,6 +364,59 @@ class Answerer:
             confidence=scored[0].score if scored else 0.0,
             resolved_question=resolved_out,
         )
+
+
+def _structured(item: _Scored, frame: Frame, value: str) -> dict:
+    """The direct answer as data: value, kind, unit, when, where."""
+    fact = item.fact
+    lo, hi, _ = _time_of(item)
+    as_of = None
+    if lo is not None:
+        as_of = (
+            f"{hi[0]:04d}-{hi[1]:02d}"
+            if lo == hi
+            else (
+                f"{hi[0]:04d}"
+                if lo[0] == hi[0] and lo[1] == 1 and hi[1] == 12
+                else f"{lo[0]:04d}-{lo[1]:02d}..{hi[0]:04d}-{hi[1]:02d}"
+            )
+        )
+    if fact is not None:
+        unit_text = fact.value[len(fact.value.rstrip("%")) :] if fact.unit == "%" else ""
+        written = re.search(r"\d\s*([^\d.,/\s][^\d]*)$", fact.value)
+        unit = unit_text or (written.group(1).strip() if written else fact.unit)
+        if fact.unit == "%":
+            kind = "percent"
+        elif fact.denominator is not None:
+            kind = "ratio"
+        elif "dong" in fact.unit or fact.unit in ("ty", "trieu"):
+            kind = "money"
+        elif fact.unit == "km":
+            kind = "length"
+        elif fact.unit in ("ha", "hec ta", "hecta"):
+            kind = "area"
+        else:
+            kind = "count"
+        return {
+            "value": value,
+            "kind": kind,
+            "unit": unit,
+            "as_of": as_of,
+            "place": fact.place or None,
+        }
+    kinds = {
+        "person": "person",
+        "place": "place",
+        "list": "list",
+        "date": "date",
+        "decision": "decision",
+        "entity": "text",
+    }
+    kind = kinds.get(frame.kind, "text")
+    if frame.kind == "place" and " và " in value:
+        kind = "list"
+    place = frame.places[0].display if frame.places else None
+    return {"value": value, "kind": kind, "unit": None, "as_of": as_of, "place": place}
 
 
 def _combine(
@@ -373,6 +467,10 @@ def _combine(
         timings_ms=timings,
         confidence=confidence,
         resolved_question=resolved,
+        value="; ".join(a.value or "" for a in given),
+        kind="list",
+        as_of=given[0].as_of,
+        place=given[0].place,
     )
 
 
@@ -491,6 +589,15 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
     title_f = fold(meta.title)
     doc_f = _fold_cached(item.doc.text)
     for place in frame.places:
+        if place.level == "ca nuoc":
+            # the whole country: the sentence or its paragraph must speak of it, not of one
+            # province ('cả nước có 5.425 xã', not 'tỉnh Hòa Bình có 85 xã')
+            national = r"\b(ca nuoc|toan quoc|nationwide|national|viet nam)\b"
+            if re.search(national, sentence_f) or (
+                re.search(national, paragraph_f) and not _provinces_in(sentence_f)
+            ):
+                continue
+            return 0.0, "không phải số liệu của cả nước"
         name = place.name
         if " " not in name and place.level:
             name = f"{place.level} {name}"  # 'phap' alone is in 'giai phap'; 'nuoc phap' is not
@@ -729,6 +836,12 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
         before_words = syllables(canonical_terms(fold(s[a : cand.start])))[-5:]
         tail = _order_match(frame.tail, after)
         head = _order_match(frame.head, before_words)
+        fact = cand.fact
+        if fact is not None and frame.indicator and fact.indicator == frame.indicator:
+            # the figure counts what is asked even where its own clause does not repeat it
+            # ('có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã')
+            tail = 1.0
+            score = max(score, _coverage(weights, _context_terms(s[: cand.end])))
         score += 0.4 * tail + 0.2 * head
     if frame.kind == "decision":
         before = fold(s[max(0, cand.start - 30) : cand.start])
@@ -833,9 +946,9 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
         elif fact.kind == "value":
             factor *= 0.6
     elif fact.kind == "increment":
-        factor *= 0.45
-    elif frame.measure == "total" and fact.kind == "total":
-        bonus += 0.3
+        factor *= 0.35
+    elif fact.kind == "total":
+        bonus += 0.3  # 'có bao nhiêu xã' asks for the standing total
     # numbers the question states ('đạt từ 10 đến 14 tiêu chí') must describe the figure
     stated = [
         n
@@ -954,9 +1067,10 @@ def _score(item: _Scored, ctx: _Context) -> None:
     target = 1.0
     if item.fact is not None:
         if frame.target and item.fact.kind != "target":
-            target = 0.5
+            target = 0.3  # a result does not say what was planned
         elif not frame.target and item.fact.kind == "target":
-            target = 0.4  # a plan is not a result
+            item.reason = "chỉ là mục tiêu, không phải kết quả"
+            return  # a plan is not a result
     else:
         has_target = bool(_TARGET.search(sentence_f) or _TARGET.search(paragraph_f[:200]))
         if frame.target and not has_target:

@@ -83,6 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "search":
             cmd.add_argument("-k", type=int, default=5, help="số đoạn trả về (mặc định 5)")
 
+    facts = sub.add_parser("facts", help="các số liệu đọc được từ tài liệu (facts index)")
+    facts.add_argument("--place", help="địa danh (có hoặc không dấu), như 'Lạng Sơn'")
+    facts.add_argument("--indicator", help="chỉ tiêu, như xa_dat_chuan (xem --indicator list)")
+    facts.add_argument("--year", type=int, help="năm số liệu")
+    facts.add_argument(
+        "--kind", choices=["total", "increment", "target", "value"], help="loại số liệu"
+    )
+    facts.add_argument("--source", help="chỉ tài liệu này")
+    facts.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
     ev = sub.add_parser("eval", help="chấm điểm trên một bộ câu hỏi (JSONL)")
     ev.add_argument("questions", type=Path)
     ev.add_argument("--answers-out", type=Path, help="ghi mọi câu trả lời (JSONL)")
@@ -175,6 +185,8 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
         if args.command == "search":
             return _search(bot, args, filters)
         return _ask(bot, args, filters)
+    if args.command == "facts":
+        return _facts(bot, args)
     if args.command == "eval":
         from assistant.evaluate import run_eval_cli
 
@@ -241,6 +253,44 @@ def _docs(bot, args) -> int:
     for m in metas:
         places = ", ".join(m.provinces + m.districts) or "—"
         print(f"{m.source}\t{m.date or '—'}\t{m.chunk_count} đoạn\t{places}\n    {m.title}")
+    return EXIT_OK
+
+
+_KINDS = {"total": "tổng", "increment": "tăng thêm", "target": "mục tiêu", "value": "giá trị"}
+
+
+def _facts(bot, args) -> int:
+    from base.indicators import INDICATORS
+
+    if args.indicator == "list":
+        for key, label in INDICATORS.items():
+            print(f"{key}\t{label}")
+        return EXIT_OK
+    facts = bot.facts(
+        place=args.place,
+        indicator=args.indicator,
+        year=args.year,
+        kind=args.kind,
+        source=args.source,
+    )
+    if args.json:
+        rows = [f.to_dict() | {"quote": bot.quote(f)} for f in facts]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not facts:
+        print(
+            "Không có số liệu nào khớp. Nếu chỉ mục được tạo trước khi có bảng số liệu, chạy "
+            "`ntm reindex`. (No matching facts; an index built before the facts index needs "
+            "`ntm reindex`.)"
+        )
+        return EXIT_OK
+    for f in facts:
+        when = f.time_text or "không rõ thời điểm"
+        label = f.indicator or f.unit
+        print(
+            f"{f.value}\t{label}\t{_KINDS.get(f.kind, f.kind)}\t{f.place or '—'}\t{when}\t{f.source}"
+        )
+        print(f"    “{bot.quote(f)}”")
     return EXIT_OK
 
 

@@ -26,13 +26,15 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Answerer, check_question
 from assistant.generate import Rewriter
-from base.errors import DocumentNotFoundError
+from base.errors import DocumentNotFoundError, QuestionError
+from base.indicators import INDICATORS
 from base.protocols import Embedder, Store
 from base.settings import Settings
 from base.types import (
     Answer,
     Document,
     DocumentMeta,
+    Fact,
     Hit,
     IngestReport,
     ReindexReport,
@@ -111,6 +113,47 @@ class Assistant:
         """
         with self._write_lock:
             return reindex(self.store, self.embedder, self.settings, progress, force=full)
+
+    # -- the facts index --------------------------------------------------------------------
+    def facts(
+        self,
+        place: str | None = None,
+        indicator: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        source: str | None = None,
+    ) -> list[Fact]:
+        """Figures read from the documents (``ingest.facts``), newest first.
+
+        ``place`` matches the place a figure is about, with or without diacritics ('Lạng Sơn',
+        'lang son'); ``indicator`` is a key of ``base.indicators.INDICATORS``; ``year`` keeps
+        figures whose time includes that year; ``kind`` is total, increment, target or value.
+        """
+        if indicator and indicator not in INDICATORS:
+            raise QuestionError(
+                f"Chỉ tiêu '{indicator}' không có; dùng một trong: {', '.join(INDICATORS)}. "
+                f"(Unknown indicator '{indicator}'.)"
+            )
+        committed = {m.doc_id: m for m in self.store.list_documents()}
+        doc_ids = None
+        if source:
+            doc_ids = [m.doc_id for m in committed.values() if m.source == source]
+            if not doc_ids:
+                raise DocumentNotFoundError(
+                    f"Không có tài liệu '{source}' trong chỉ mục. (No document named '{source}'.)"
+                )
+        found = [
+            f
+            for f in self.store.facts(doc_ids=doc_ids, indicator=indicator, place=place, year=year)
+            if f.doc_id in committed
+            and f.version == committed[f.doc_id].content_hash[:16]
+            and (kind is None or f.kind == kind)
+        ]
+        return sorted(found, key=lambda f: (f.time_hi or "", f.source, f.value_start), reverse=True)
+
+    def quote(self, fact: Fact) -> str:
+        """The sentence of its document that states ``fact``, verbatim."""
+        return self.document(fact.source).text[fact.start : fact.end]
 
     # -- questions --------------------------------------------------------------------------
     def search(self, question: str, k: int = 5, filters: SearchFilter | None = None) -> list[Hit]:

@@ -288,9 +288,16 @@ def _capitalised_name(text: str, start: int, limit: int = 4) -> str:
     return " ".join(w for w, _ in words)
 
 
+_NATION = re.compile(r"(?i)\b(cả nước|toàn quốc|ca nuoc|toan quoc|nationwide|the whole country)\b")
+
+
 def find_places(text: str) -> tuple[Place, ...]:
-    """Places a question names: 'huyện Đình Lập', 'xã Minh Quang', 'Lạng Sơn', 'dinh lap'."""
+    """Places a question names: 'huyện Đình Lập', 'xã Minh Quang', 'Lạng Sơn', 'dinh lap',
+    and the whole country ('cả nước', 'toàn quốc')."""
     found: dict[str, Place] = {}
+    nation = _NATION.search(text)
+    if nation:
+        found["ca nuoc"] = Place("ca nuoc", "ca nuoc", nation.group(1))
     # 1. A place word followed by a capitalised name (text with diacritics or capitals).
     for m in _PLACE_RE.finditer(text):
         name = _capitalised_name(text, m.end())
@@ -490,7 +497,7 @@ def _slot_context(
     """The words around the asked slot: 'đã đạt [bao nhiêu tiêu chí] huyện NTM',
     '[xã nào] về đích NTM nâng cao', '[ai] chủ trì hội nghị'."""
     if kind in ("number", "percent"):
-        m = re.search(r"\b(?:bao nhieu|may)\b", folded)
+        m = re.search(r"\b(?:bao nhieu|may)\b", folded) or _ASKED_FIGURE.search(folded)
     elif kind == "person":
         m = re.search(r"\bai\b", folded)
     else:
@@ -513,6 +520,10 @@ def _slot_context(
     if stop:
         rest = rest[: stop.start()]
     tail = tuple(syllables(rest)[:6])
+    if not tail and kind == "person":
+        # 'Chủ tịch UBND huyện Bình Gia là ai?': the office is named before the slot
+        office = re.sub(r"\b(la|thi|hien nay|hien)\s*$", "", before.strip())
+        tail = tuple(syllables(office)[:6])
     if not tail and unit and kind == "number":
         # '… tổng số xã được công nhận đạt chuẩn NTM của Lạng Sơn là bao nhiêu?'
         counted = re.search(rf"\bso (?:luong )?{re.escape(unit)}\b(.*)$", before)
@@ -537,6 +548,21 @@ _DECISION_Q = re.compile(
 )
 
 
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("nam", "thang", "%"))
+# A figure asked for without 'bao nhiêu': 'số xã …', 'số lượng sản phẩm …', 'mức thu nhập …'
+_ASKED_FIGURE = re.compile(
+    rf"\b(?:so luong|tong so|so)\s+(?P<unit>{_UNIT_ALTERNATION})\b"
+    r"|\b(?:muc thu nhap|thu nhap binh quan|chieu dai|tong von|tong kinh phi|von huy dong|"
+    r"kinh phi|so km|dien tich)\b"
+)
+_FIGURE_UNITS = (
+    (r"\bthu nhap\b", "trieu dong"),
+    (r"\b(chieu dai|so km)\b", "km"),
+    (r"\b(von|kinh phi)\b", "ty dong"),
+    (r"\bdien tich\b", "ha"),
+)
+
+
 def _kind(folded: str) -> tuple[str, str | None]:
     if _DECISION_Q.search(folded):
         return "decision", None
@@ -545,9 +571,21 @@ def _kind(folded: str) -> tuple[str, str | None]:
     m = re.search(r"\b(?:bao nhieu|may)\b\s*(.*)", folded)
     if m:
         rest = m.group(1)
-        for unit in UNITS:
-            if re.match(rf"{re.escape(unit)}\b", rest) or (rest.startswith(unit) and unit == "%"):
-                return "number", unit
+        for skip in (0, 1, 2):  # 'how many OCOP products' -> 'bao nhieu ocop san pham'
+            words = rest.split(" ", skip)[-1] if skip else rest
+            skipped = rest.split(" ")[:skip]
+            if skip and (
+                len(rest.split(" ")) <= skip
+                or any(w in STOPWORDS or w in ("so", "voi", "tang", "giam") for w in skipped)
+            ):
+                break
+            for unit in UNITS:
+                if skip and unit in ("nam", "thang"):
+                    continue
+                if re.match(rf"{re.escape(unit)}\b", words) or (
+                    words.startswith(unit) and unit == "%"
+                ):
+                    return "number", unit
         # 'tăng bao nhiêu', 'tổng số xã … là bao nhiêu': the unit is what is counted before
         before = folded[: m.start()]
         for unit in UNITS:
@@ -561,6 +599,14 @@ def _kind(folded: str) -> tuple[str, str | None]:
         folded,
     ):
         return "person", None
+    asked = _ASKED_FIGURE.search(folded)
+    if asked:  # 'Cho biết số xã NTM nâng cao …', 'Mức thu nhập bình quân … ?'
+        if asked.group("unit"):
+            return "number", asked.group("unit")
+        for pattern, unit in _FIGURE_UNITS:
+            if re.search(pattern, folded):
+                return "number", unit
+        return "number", None
     if re.search(
         r"\b(khi nao|ngay nao|thoi gian nao|luc nao|bao gio|thang nao|nam nao|thoi diem nao)\b",
         folded,

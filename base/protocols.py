@@ -19,7 +19,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from base.types import Chunk, Document, DocumentMeta, Rebuild
+from base.types import Chunk, Document, DocumentMeta, Fact, Rebuild
 
 
 @runtime_checkable
@@ -117,6 +117,20 @@ class Store(Protocol):
     ) -> list[tuple[Chunk, float]]:
         """The ``n`` nearest searchable chunks with cosine similarity, best first; only those
         of ``doc_ids`` when given."""
+
+    # -- the facts index -------------------------------------------------------------------
+    def put_facts(self, doc_id: str, facts: Sequence[Fact]) -> None:
+        """Replace the figures read from a document (written before its record)."""
+
+    def facts(
+        self,
+        doc_ids: Collection[str] | None = None,
+        indicator: str | None = None,
+        place: str | None = None,
+        year: int | None = None,
+    ) -> list[Fact]:
+        """Stored figures, of those documents, that indicator, place (any spelling that folds
+        the same) and year when given; of any document version (filter by ``Fact.version``)."""
 
     # -- rebuilds --------------------------------------------------------------------------
     def pending_rebuild(self) -> Rebuild | None:

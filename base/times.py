@@ -199,6 +199,10 @@ def _with_role(t: TimeRef, folded: str) -> TimeRef:
     elif _ASOF_BEFORE.search(before) or t.relative:
         horizon = t.lo[0] >= 2021 and _TARGET_WORDS.search(clause)
         role = "target" if horizon and re.search(r"\b(den|toi)\s*(?:nam)?\s*$", before) else "asof"
+        if role == "asof" and t.lo == (t.hi[0], 1) and t.hi[1] == 12:
+            if re.search(r"\b(het|cuoi)\s*(?:nam)?\s*$", before):
+                # 'đến hết năm 2021': the figure as it stood at the end of that year
+                return TimeRef((t.hi[0], 12), t.hi, role, t.text, t.start, t.end, t.relative)
     elif re.match(r"(cuoi|dau|giua) nam", folded[t.start : t.end]):
         role = "asof"  # 'cuối năm 2016': the figure as it stood then
     elif t.lo[0] != t.hi[0] and t.lo[1] == 1 and t.hi[1] == 12:

@@ -123,12 +123,25 @@ class Answer:
     timings_ms: dict = field(default_factory=dict)
     confidence: float = 0.0
     resolved_question: str | None = None  # the follow-up question completed from history
+    # The direct answer as data, so that API users and briefs need not parse the text:
+    value: str | None = None  # as shown: '33/119 xã, chiếm 27,32%', 'Quyết định số 92/QĐ-TTg'
+    kind: str | None = (
+        None  # count|ratio|percent|money|length|area|person|place|decision|date|list|text
+    )
+    unit: str | None = None  # 'xã', 'tiêu chí/xã', 'tỷ đồng', '%'…
+    as_of: str | None = None  # when it holds: 'yyyy-mm', 'yyyy', or 'yyyy-mm..yyyy-mm'
+    place: str | None = None  # the place it is about, as the document names it
 
     def to_dict(self) -> dict:
         return {
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
+            "value": self.value,
+            "kind": self.kind,
+            "unit": self.unit,
+            "as_of": self.as_of,
+            "place": self.place,
             "citations": [c.to_dict() for c in self.citations],
             "related": [c.to_dict() for c in self.related],
             "confidence": round(self.confidence, 4),

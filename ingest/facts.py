@@ -55,7 +55,7 @@ _LATER_SHARE = re.compile(
 _CLAUSE_END = re.compile(r"[;.!?:()\n]|,\s|\s-\s|\s–\s")
 _TARGET = re.compile(
     r"(?<!vuot )(?<!theo )(?<!hoan thanh )(?<!dat )(?<!so voi )"
-    r"\b(phan dau|muc tieu|ke hoach|du kien|chi tieu|dinh huong|se co|se dat|can dat|"
+    r"\b(phan dau|muc tieu|ke hoach|du kien|chi tieu|dinh huong|se co|se dat|can dat|dang ky|"
     r"target|aim|plan)\b"
 )
 _INCREMENT = re.compile(
@@ -72,7 +72,11 @@ _PLACE = re.compile(
     r"(?<![^\W_])(?P<word>thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|ấp|"
     r"TP\.?|TX\.?)\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9][\w'’-]*\s?){1,4})"
 )
-_SCOPE = re.compile(r"\b(toan tinh|ca tinh|toan huyen|ca huyen|ca nuoc|toan quoc|nationwide)\b")
+_SCOPE = re.compile(
+    r"\b(toan tinh|ca tinh|toan huyen|ca huyen|ca nuoc|toan quoc|nationwide)\b"
+    r"|(?:^|[,;:]\s*)(huyen|tinh)\s+(?=(?:da |cung |van |\w+ )?(?:co|dat|dang ky|xay dung|huy dong|"
+    r"duoc|phan dau|hoan thanh)\b)"
+)
 _LEVEL = {
     "thanh pho": "huyen",
     "tp": "huyen",
@@ -146,6 +150,15 @@ def read_facts(doc: Document) -> list[Fact]:
                     continue
                 if fact.kind != "target" and _plan_paragraph(text, p_start, s_start, folded):
                     fact = _replace(fact, kind="target")
+                previous = facts[-1] if facts and facts[-1].start == s_start else None
+                if (
+                    previous is not None
+                    and not fact.indicator
+                    and previous.indicator
+                    and previous.unit == fact.unit
+                ):
+                    # 'có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã': the same indicator
+                    fact = _replace(fact, indicator=previous.indicator)
                 if fact.unit == "%" and not fact.indicator and facts and facts[-1].start == s_start:
                     # 'chiếm tỷ lệ 35,91%' after '65 xã đạt chuẩn': the share of that count
                     if facts[-1].indicator.startswith("xa_") and re.search(
@@ -198,6 +211,9 @@ def _skip_number(sentence: str, folded: str, m: re.Match) -> bool:
     return False
 
 
+_TOPIC = re.compile(r"(?:ve|doi voi|rieng|trong linh vuc|ve linh vuc)\s+([^,;]{3,60}),")
+
+
 def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
     unit = re.sub(r"\s+", " ", unit_m.group("unit"))
     unit = "%" if unit == "phan tram" else unit
@@ -229,6 +245,9 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
         if share_m.re is _SHARE:
             end_hit = _CLAUSE_END.search(folded, e)
             after = folded[e : end_hit.start() if end_hit else len(folded)].strip()
+    topic = _TOPIC.match(folded)  # 'Về xây dựng NTM nâng cao, huyện có 02 xã đạt chuẩn.'
+    if topic and topic.end() <= clause_start:
+        before = f"{topic.group(1)} {before}"
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
     key = indicator(unit, f"{before} {after}")
     kind = _kind(folded[: m.start()], before, after, times, m.start())
@@ -291,7 +310,7 @@ def _place_of(
     Lập', 'Lâm Đồng', 'toàn tỉnh'), else the subject that opens the paragraph."""
     mentions = places_in(sentence, 0, at)
     for m in _SCOPE.finditer(folded, 0, at):
-        mentions.append((m.start(), "", _SCOPE_LEVEL[m.group(1)]))
+        mentions.append((m.start(), "", _SCOPE_LEVEL[m.group(1) or "toan " + m.group(2)]))
     if not mentions:
         # 'Đối với huyện Đình Lập, …' opening the paragraph names the subject of what follows
         mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80)) if p[0] < 80]

@@ -3,11 +3,12 @@
 Both are written against the :class:`~base.protocols.Store` and
 :class:`~base.protocols.Embedder` seams; ``ingest`` never imports ``vectorstore``.
 
-Ingest is idempotent and crash-safe. A file whose bytes hash like the stored document is skipped. For a
-new or changed file, its chunks (deterministic ids) are upserted first, chunks it no longer
-has are deleted, and its document record (holding the content hash) is written last. A run
-killed half-way leaves the old record or none, so the next run redoes that file; retrieval only
-shows chunks of committed documents, so the half-written chunks never surface.
+Ingest is idempotent and crash-safe. A file whose bytes hash like the stored document is
+skipped. For a new or changed file, its chunks (deterministic ids) are upserted first, chunks it
+no longer has are deleted, its figures are read into the facts index (``ingest.facts``), and
+its document record (holding the content hash) is written last. A run killed half-way leaves
+the old record or none, so the next run redoes that file; retrieval only shows chunks and facts
+of committed documents, so the half-written ones never surface.
 
 Reindex (after a model or chunk-size change) builds a new set of vectors beside the searchable
 one and switches over only when it is complete (see :meth:`Store.start_rebuild`): a kill at any
@@ -48,6 +49,7 @@ from base.types import (
 )
 from ingest.chunker import split
 from ingest.clean import clean
+from ingest.facts import read_facts
 from ingest.loaders import collect_files, read_document
 from ingest.metadata import document_date, extract_title, find_places
 
@@ -168,6 +170,7 @@ def _write_group(group, store, embedder, report, done, total, progress) -> int:
         offset += len(chunks)
         store.upsert_chunks(chunks, part, doc.meta)
         store.delete_chunks(doc.meta.doc_id, keep={c.chunk_id for c in chunks})
+        store.put_facts(doc.meta.doc_id, read_facts(doc))
         store.put_document(doc)  # the commit marker, last
         (report.updated if existed else report.added).append(doc.meta.source)
         report.chunks_written += len(chunks)
@@ -276,6 +279,7 @@ def _rebuild_documents(
             vectors = np.stack([kept.get(c.chunk_id, embedded.get(c.chunk_id)) for c in part])
             store.upsert_chunks(part, vectors, fresh.meta, rebuild=rebuild)
         store.delete_chunks(fresh.meta.doc_id, keep={c.chunk_id for c in chunks}, rebuild=rebuild)
+        store.put_facts(fresh.meta.doc_id, read_facts(fresh))  # same text: safe before the switch
         report.embedded += len(to_embed)
         report.reused += len(missing) - len(to_embed)
         built[fresh.meta.doc_id] = (fresh.meta.content_hash, fresh)

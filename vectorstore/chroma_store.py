@@ -32,7 +32,8 @@ import numpy as np
 from base.errors import DocumentNotFoundError, ModelMismatchError, StoreError
 from base.protocols import Store
 from base.settings import Settings
-from base.types import Chunk, Document, DocumentMeta, Rebuild
+from base.text import fold
+from base.types import Chunk, Document, DocumentMeta, Fact, Rebuild
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,11 @@ class ChromaStore(Store):
     @property
     def docs(self):
         return self._open(f"{self.settings.collection}_documents", space="l2")
+
+    @property
+    def fact_records(self):
+        """The facts index: one record per figure (``ingest.facts``), a placeholder vector."""
+        return self._open(f"{self.settings.collection}_facts", space="l2")
 
     @property
     def chunks(self):
@@ -290,9 +296,66 @@ class ChromaStore(Store):
         pending = self.pending_rebuild()
         if pending is not None:
             self.delete_chunks(meta.doc_id, rebuild=pending)
+        self.put_facts(meta.doc_id, [])
         self.docs.delete(ids=[meta.doc_id])
         self.bump()
         return meta
+
+    # -- facts ------------------------------------------------------------------------------
+    def put_facts(self, doc_id: str, facts: Sequence[Fact]) -> None:
+        """Replace a document's facts: the new ones are written before the old ones go."""
+        target = self.fact_records
+        step = self.max_batch
+        for i in range(0, len(facts), step):
+            part = facts[i : i + step]
+            target.upsert(
+                ids=[f.fact_id for f in part],
+                embeddings=[_PLACEHOLDER] * len(part),
+                documents=[f.value for f in part],
+                metadatas=[_fact_metadata(f) for f in part],
+            )
+        keep = {f.fact_id for f in facts}
+        old = target.get(where={"doc_id": doc_id}, include=[])["ids"]
+        stale = [i for i in old if i not in keep]
+        for i in range(0, len(stale), step):
+            target.delete(ids=stale[i : i + step])
+
+    def facts(
+        self,
+        doc_ids: Collection[str] | None = None,
+        indicator: str | None = None,
+        place: str | None = None,
+        year: int | None = None,
+    ) -> list[Fact]:
+        conditions: list[dict] = []
+        if doc_ids is not None:
+            if not doc_ids:
+                return []
+            conditions.append({"doc_id": {"$in": sorted(doc_ids)}})
+        if indicator:
+            conditions.append({"indicator": indicator})
+        if place:
+            conditions.append({"place_key": fold(place)})
+        if year is not None:
+            conditions += [{"year_lo": {"$lte": year}}, {"year_hi": {"$gte": year}}]
+        where = (
+            None
+            if not conditions
+            else conditions[0]
+            if len(conditions) == 1
+            else {"$and": conditions}
+        )
+        out: list[Fact] = []
+        offset = 0
+        while True:
+            got = self.fact_records.get(
+                where=where, include=["metadatas"], limit=_PAGE, offset=offset
+            )
+            if not got["ids"]:
+                break
+            out.extend(_fact_from(m) for m in got["metadatas"])
+            offset += len(got["ids"])
+        return sorted(out, key=lambda f: (f.source, f.value_start))
 
     # -- reads ------------------------------------------------------------------------------
     def list_documents(self) -> list[DocumentMeta]:
@@ -454,3 +517,27 @@ def _meta_from(data: dict) -> DocumentMeta:
         chunk_count=int(data.get("chunk_count", 0)),
         chars=int(data.get("chars", 0)),
     )
+
+
+def _fact_metadata(fact: Fact) -> dict:
+    data = {
+        "doc_id": fact.doc_id,
+        "source": fact.source,
+        "version": fact.version,
+        "indicator": fact.indicator,
+        "kind": fact.kind,
+        "unit": fact.unit,
+        "place_key": fold(fact.place),
+        "place_level": fact.place_level,
+        "fact": json.dumps(fact.to_dict(), ensure_ascii=False),
+    }
+    if fact.time_lo:
+        data["year_lo"] = int(fact.time_lo[:4])
+        data["year_hi"] = int(fact.time_hi[:4])
+    return data
+
+
+def _fact_from(data: dict) -> Fact:
+    fields = json.loads(data["fact"])
+    fields.pop("fact_id", None)
+    return Fact(**fields)

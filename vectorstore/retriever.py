@@ -41,6 +41,9 @@ class _Snapshot:
         self.index = index
         self.positions = {c.chunk_id: i for i, c in enumerate(index.chunks)}
         self.doc_of = np.array([c.doc_id for c in index.chunks], dtype=object)
+        self.by_doc: dict[str, list[Chunk]] = {}
+        for chunk in index.chunks:
+            self.by_doc.setdefault(chunk.doc_id, []).append(chunk)
 
     def mask(self, filters: SearchFilter) -> np.ndarray | None:
         if not filters:
@@ -161,7 +164,8 @@ class HybridRetriever:
         )
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
-        return [c for c in self.snapshot().index.chunks if c.doc_id == doc_id]
+        """The searchable chunks of one committed document, in text order."""
+        return list(self.snapshot().by_doc.get(doc_id, ()))
 
 
 def _committed(chunk: Chunk, metas: dict[str, DocumentMeta]) -> bool:

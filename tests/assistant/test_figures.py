@@ -1,0 +1,149 @@
+"""Answers about figures, with the fake embedder (fast): the right fact of the right place and
+time, in the direct answer, or an abstention. Small invented articles, each failure kind of the
+real-article evaluation in isolation."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.evaluate import direct_answer
+from tests.conftest import FakeEmbedder
+
+ARTICLES = {
+    "hoa-binh-2022.txt": (
+        "Hội nghị tổng kết xây dựng nông thôn mới tỉnh Hòa Bình năm 2022\n\n"
+        "Cập nhật: 28/12/2022 09:15\n\n"
+        "Năm 2022, tỉnh Hòa Bình có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã, "
+        "chiếm 40,1% tổng số xã. Bình quân mỗi xã đạt 15,8 tiêu chí.\n\n"
+        "Năm 2023, tỉnh phấn đấu có thêm 10 xã đạt chuẩn nông thôn mới và 5 xã đạt chuẩn nông "
+        "thôn mới nâng cao."
+    ),
+    "tan-lac-2019.txt": (
+        "Huyện Tân Lạc tổng kết xây dựng nông thôn mới năm 2019\n\n"
+        "Đến hết năm 2019, huyện Tân Lạc có 6/16 xã đạt chuẩn nông thôn mới; thu nhập bình quân "
+        "đầu người đạt 38,2 triệu đồng/người/năm."
+    ),
+    "tan-lac-2020.txt": (
+        "Huyện Tân Lạc tổng kết xây dựng nông thôn mới năm 2020\n\n"
+        "Đến hết năm 2020, huyện Tân Lạc có 8/16 xã đạt chuẩn nông thôn mới; thu nhập bình quân "
+        "đầu người đạt 41,5 triệu đồng/người/năm."
+    ),
+    "tan-lac-2021.txt": (
+        "Huyện Tân Lạc tổng kết xây dựng nông thôn mới năm 2021\n\n"
+        "Đến hết năm 2021, huyện Tân Lạc có 11/16 xã đạt chuẩn nông thôn mới; thu nhập bình quân "
+        "đầu người đạt 44,9 triệu đồng/người/năm. Ngày 20/12/2021, UBND tỉnh Hòa Bình ban hành "
+        "Quyết định số 2468/QĐ-UBND công nhận các xã Phong Phú, Mãn Đức và Quyết Chiến đạt chuẩn "
+        "nông thôn mới."
+    ),
+    "lac-son-undated.txt": (
+        "Lạc Sơn: nhiều xã về đích nông thôn mới\n\n"
+        "Huyện Lạc Sơn hiện có 9 xã đạt chuẩn nông thôn mới, trong đó 2 xã đạt chuẩn nông thôn "
+        "mới nâng cao. Huyện đã làm mới 46,5 km đường giao thông nông thôn."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    home = tmp_path_factory.mktemp("figures")
+    docs = home / "docs"
+    docs.mkdir()
+    for name, text in ARTICLES.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    from base.settings import Settings
+
+    assistant = Assistant(
+        Settings.from_env({"NTM_HOME": str(home / "idx")}), embedder=FakeEmbedder()
+    )
+    report = assistant.ingest([docs])
+    assert not report.rejected
+    return assistant
+
+
+def _direct(bot, question: str) -> str:
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.answer
+    return direct_answer(answer)
+
+
+def test_a_total_is_not_an_increment(bot):
+    assert "85 xã" in _direct(
+        bot, "Tỉnh Hòa Bình có bao nhiêu xã đạt chuẩn nông thôn mới năm 2022?"
+    )
+    added = _direct(bot, "Năm 2022 tỉnh Hòa Bình có thêm bao nhiêu xã đạt chuẩn nông thôn mới?")
+    assert "12 xã" in added and "85" not in added
+
+
+def test_a_target_answers_a_target_question_and_never_a_result_question(bot):
+    assert "10 xã" in _direct(
+        bot, "Năm 2023 tỉnh Hòa Bình phấn đấu có thêm bao nhiêu xã đạt chuẩn?"
+    )
+    result = bot.ask("Năm 2023 tỉnh Hòa Bình có bao nhiêu xã đạt chuẩn nông thôn mới nâng cao?")
+    assert result.abstained or "5 xã" not in direct_answer(result)
+
+
+def test_the_year_asked_picks_the_years_report(bot):
+    assert "8/16 xã" in _direct(
+        bot, "Năm 2020 huyện Tân Lạc có bao nhiêu xã đạt chuẩn nông thôn mới?"
+    )
+    income = _direct(bot, "Thu nhập bình quân đầu người của huyện Tân Lạc năm 2019 là bao nhiêu?")
+    assert "38,2 triệu đồng" in income and "41,5" not in income
+
+
+def test_now_means_the_newest_with_older_values_below(bot):
+    answer = bot.ask("Hiện nay huyện Tân Lạc có bao nhiêu xã đạt chuẩn nông thôn mới?")
+    first = direct_answer(answer)
+    assert "11/16 xã" in first and "8/16" not in first and "6/16" not in first
+    assert "8/16 xã" in answer.answer and "6/16 xã" in answer.answer  # listed below
+    assert answer.as_of == "2021-12" and answer.kind == "ratio"
+
+
+def test_a_year_no_report_covers_is_not_answered(bot):
+    assert bot.ask("Năm 2017 huyện Tân Lạc có bao nhiêu xã đạt chuẩn nông thôn mới?").abstained
+
+
+def test_an_undated_article_is_still_evidence(bot):
+    answer = bot.ask("Huyện Lạc Sơn đã làm mới bao nhiêu km đường giao thông nông thôn?")
+    assert "46,5 km" in direct_answer(answer)
+    assert (answer.value, answer.kind, answer.unit, answer.place) == (
+        "46,5 km",
+        "length",
+        "km",
+        "Lạc Sơn",
+    )
+
+
+def test_a_national_question_is_not_answered_with_a_provinces_figure(bot):
+    assert bot.ask("Cả nước có bao nhiêu xã đạt chuẩn nông thôn mới năm 2022?").abstained
+
+
+def test_a_question_asking_two_things_gets_both_in_the_direct_answer(bot):
+    first = _direct(
+        bot,
+        "Năm 2022 tỉnh Hòa Bình có bao nhiêu xã đạt chuẩn nông thôn mới và bình quân mỗi xã "
+        "đạt bao nhiêu tiêu chí?",
+    )
+    assert "85 xã" in first and "15,8 tiêu chí" in first
+
+
+def test_a_decision_and_a_list_of_places(bot):
+    decision = _direct(bot, "Quyết định nào công nhận các xã của huyện Tân Lạc đạt chuẩn năm 2021?")
+    assert "2468/QĐ-UBND" in decision
+    places = _direct(bot, "Những xã nào của huyện Tân Lạc được công nhận đạt chuẩn năm 2021?")
+    assert all(name in places for name in ("Phong Phú", "Mãn Đức", "Quyết Chiến"))
+
+
+def test_every_direct_answer_quotes_verbatim(bot):
+    answer = bot.ask("Tỉnh Hòa Bình có bao nhiêu xã đạt chuẩn nông thôn mới năm 2022?")
+    for c in answer.citations:
+        assert bot.document(c.source).text[c.start : c.end] == c.quote
+
+
+def test_the_facts_index_lists_a_places_figures(bot):
+    facts = bot.facts(place="tan lac", indicator="xa_dat_chuan")
+    assert [f.value for f in facts] == ["11/16 xã", "8/16 xã", "6/16 xã"]  # newest first
+    assert all(bot.quote(f).startswith("Đến hết năm") for f in facts)
+    assert bot.facts(place="Tân Lạc", year=2020, indicator="thu_nhap")[0].value.startswith("41,5")
+    with pytest.raises(Exception, match="xa_dat_chuan"):
+        bot.facts(indicator="khong-co")

@@ -1,0 +1,102 @@
+"""Reading an article's figures into facts: value, kind, indicator, place and time."""
+
+from base.types import Document, DocumentMeta
+from ingest.facts import read_facts, to_number
+from ingest.pipeline import describe_and_split
+
+
+def _doc(text: str, source: str = "bai-viet.txt") -> Document:
+    doc, _ = describe_and_split(source, "f" * 64, text, 600)
+    return doc
+
+
+def _facts(text: str) -> dict[str, object]:
+    return {f.value: f for f in read_facts(_doc(text))}
+
+
+def test_a_total_and_an_increment_in_one_sentence_are_different_facts():
+    facts = _facts(
+        "Hội nghị tổng kết nông thôn mới tỉnh Hòa Bình\n\n"
+        "Năm 2022, tỉnh Hòa Bình có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã, "
+        "chiếm 40,1% tổng số xã."
+    )
+    added, total = facts["12 xã"], facts["85 xã"]
+    assert added.kind == "increment" and total.kind == "total"
+    assert added.indicator == total.indicator == "xa_dat_chuan"
+    assert total.share == "40,1%"
+    assert added.time_lo == "2022-01" and added.time_hi == "2022-12" and added.time_from == "sentence"
+    assert total.place == "Hòa Bình" and total.place_level == "tinh"
+
+
+def test_ratios_targets_and_categories():
+    facts = _facts(
+        "Kết quả xây dựng nông thôn mới huyện Tân Mỹ\n\n"
+        "Tính đến tháng 6/2023, huyện Tân Mỹ có 14/20 xã đạt chuẩn nông thôn mới, 3 xã đạt chuẩn "
+        "nông thôn mới nâng cao và 1 xã đạt chuẩn nông thôn mới kiểu mẫu; bình quân đạt 17,2 tiêu "
+        "chí/xã. Năm 2024, huyện phấn đấu có thêm 2 xã đạt chuẩn nâng cao."
+    )
+    ratio = facts["14/20 xã"]
+    assert (ratio.number, ratio.denominator, ratio.indicator) == (14, 20, "xa_dat_chuan")
+    assert ratio.time_lo == ratio.time_hi == "2023-06" and ratio.place == "Tân Mỹ"
+    assert facts["3 xã"].indicator == "xa_nang_cao"
+    assert facts["1 xã"].indicator == "xa_kieu_mau"
+    assert facts["17,2 tiêu chí/xã"].indicator == "tieu_chi_binh_quan"
+    target = facts["2 xã"]
+    assert target.kind == "target" and target.time_lo == "2024-01"
+
+
+def test_an_undated_article_takes_its_time_from_the_paragraph_or_nothing():
+    facts = _facts(
+        "Xã Phú Lộc đạt chuẩn nông thôn mới\n\n"
+        "Đến cuối năm 2019, toàn huyện có 9 xã đạt chuẩn. Thu nhập bình quân đầu người đạt 48,5 "
+        "triệu đồng/người/năm; tỷ lệ hộ nghèo còn 2,35%.\n\n"
+        "Huyện cũng đã làm mới 120 km đường giao thông nông thôn."
+    )
+    assert facts["48,5 triệu đồng/người/năm"].indicator == "thu_nhap"
+    assert facts["48,5 triệu đồng/người/năm"].time_from == "paragraph"
+    assert facts["2,35%"].indicator == "ho_ngheo"
+    road = facts["120 km"]
+    assert road.indicator == "duong_km" and road.time_lo == "" and road.time_from == ""
+
+
+def test_the_documents_own_words_name_places_no_list_knows():
+    facts = _facts(
+        "Xã Tân Hòa sau sáp nhập\n\n"
+        "Năm 2025, xã Tân Hòa, tỉnh Phú Thọ có 8 thôn đạt chuẩn nông thôn mới kiểu mẫu."
+    )
+    fact = facts["8 thôn"]
+    assert fact.place == "Phú Thọ" or fact.place == "Tân Hòa"
+    assert fact.indicator == "thon_kieu_mau"
+
+
+def test_dates_decision_numbers_and_years_are_not_figures():
+    facts = _facts(
+        "Công nhận xã đạt chuẩn\n\n"
+        "Ngày 18/6/2015, UBND tỉnh ban hành Quyết định số 1104/QĐ-UBND công nhận 6 xã đạt chuẩn "
+        "nông thôn mới năm 2015."
+    )
+    assert set(facts) == {"6 xã"}
+
+
+def test_vietnamese_numbers_read_as_numbers():
+    assert to_number("1.234,5") == 1234.5
+    assert to_number("12,23") == 12.23
+    assert to_number("06") == 6.0
+    assert to_number("25.349,65") == 25349.65
+
+
+def test_every_fact_points_at_its_verbatim_value_and_sentence(tmp_path):
+    from tests.conftest import DOCUMENTS
+
+    for path in sorted(DOCUMENTS.glob("*.txt")):
+        doc = _doc(path.read_text(encoding="utf-8"), path.name)
+        for fact in read_facts(doc):
+            assert doc.text[fact.value_start : fact.value_end].strip() == fact.value
+            assert fact.start <= fact.value_start < fact.value_end <= fact.end
+            assert "\n" not in doc.text[fact.start : fact.end]
+
+
+def test_document_meta_is_kept():
+    doc = _doc("Tiêu đề\n\nToàn tỉnh có 5 xã đạt chuẩn nông thôn mới.", "a.txt")
+    assert isinstance(doc.meta, DocumentMeta)
+    assert all(f.source == "a.txt" and f.version == "f" * 16 for f in read_facts(doc))

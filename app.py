@@ -32,6 +32,7 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.evaluate import direct_answer
 from base.errors import AssistantError
 from base.settings import Settings
 from base.types import Answer, Citation, DocumentMeta, IngestReport, Rejection, SearchFilter
@@ -258,7 +259,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Ingest documents before evaluating.",
     ),
     "eval_result_for": ("Kết quả cho {name}", "Results for {name}"),
-    "m_accuracy": ("Độ chính xác", "Accuracy"),
+    "m_accuracy": (
+        "Độ chính xác (câu trả lời trực tiếp)",
+        "Accuracy (direct answer)",
+    ),
+    "m_accuracy_old": ("cách chấm cũ: {v}", "old rule: {v}"),
+    "reliability": (
+        "Độ tin cậy: trong các câu trả lời có độ tin cậy ≥ c, tỷ lệ đúng",
+        "Reliability: among answers given with confidence ≥ c, the share right",
+    ),
+    "col_min_conf": ("Độ tin cậy ≥", "Confidence ≥"),
+    "col_answers": ("Số câu trả lời", "Answers"),
+    "col_precision": ("Tỷ lệ đúng", "Share right"),
     "m_hit1": ("Truy hồi hit@1", "Retrieval hit@1"),
     "m_hit5": ("Truy hồi hit@5", "Retrieval hit@5"),
     "m_mrr": ("MRR", "MRR"),
@@ -1132,7 +1144,8 @@ def show_report(name: str, report) -> None:
     r1[0].metric(
         t("m_accuracy"),
         pct(s["accuracy"]),
-        f"{s['correct']}/{s['questions']}",
+        f"{s['correct']}/{s['questions']} · "
+        + t("m_accuracy_old", v=pct(s["accuracy_whole_text"])),
         delta_color="off",
         delta_arrow="off",
         border=True,
@@ -1189,6 +1202,23 @@ def show_report(name: str, report) -> None:
         )
         st.bar_chart(latencies, height=260, color="#2e7d32", x_label="", y_label="ms")
 
+    st.markdown(f"**{t('reliability')}**")
+    st.dataframe(
+        [
+            {
+                t("col_min_conf"): row["min_confidence"],
+                t("col_answers"): row["answers"],
+                t("col_precision"): row["precision"],
+            }
+            for row in s["reliability"]
+        ],
+        hide_index=True,
+        column_config={
+            t("col_precision"): st.column_config.ProgressColumn(
+                format="percent", min_value=0.0, max_value=1.0
+            )
+        },
+    )
     failed = [r for r in report.results if not r.correct]
     st.markdown(f"**{t('failed_header', n=len(failed))}**")
     if not failed:
@@ -1211,6 +1241,7 @@ def show_report(name: str, report) -> None:
                     t("col_id"): r.question.id,
                     t("col_ok"): r.correct,
                     t("question"): r.question.question,
+                    t("given"): direct_answer(r.answer) if r.answer else (r.error or ""),
                     t("failure"): r.failure,
                     t("col_ms"): round(r.answer.timings_ms.get("total_ms", 0.0)) if r.answer else 0,
                 }

@@ -10,6 +10,7 @@ sentence of the stored document text, with its offsets.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 import time
@@ -30,8 +31,10 @@ from assistant.query import (
     split_question,
     to_folded_vietnamese,
 )
+from assistant.scorer import Scorer
 from base.errors import QuestionError
 from base.indicators import SETTLEMENTS
+from base.indicators import indicator as indicator_of
 from base.sentences import split_sentences
 from base.settings import Settings
 from base.text import fold, syllables
@@ -101,6 +104,8 @@ class _Scored:
     reason: str = ""
     facts: tuple[Fact, ...] = ()  # the figures this sentence states
     fact: Fact | None = None  # the one chosen as the answer
+    features: dict | None = None  # what the fitted scorer weighs
+    rank: float = 0.0  # the fitted scorer's ranking logit
 
     @property
     def value(self) -> str | None:
@@ -121,11 +126,14 @@ class Answerer:
         self.embedder = embedder
         self.store = store
         self.settings = settings
-        self.min_confidence = (
-            settings.min_confidence
-            if settings.min_confidence is not None
-            else DEFAULT_MIN_CONFIDENCE
-        )
+        self.scorer = Scorer.load()
+        if settings.min_confidence is not None:
+            self.min_confidence = settings.min_confidence
+        elif self.scorer is not None:
+            self.min_confidence = self.scorer.threshold
+        else:
+            self.min_confidence = DEFAULT_MIN_CONFIDENCE
+        self.trace: list | None = None  # set to a list to collect scored candidates (fitting)
         self._docs: dict[tuple[str, str], Document] = {}
         self._facts: dict[tuple[str, str], list[Fact]] = {}
         self._lock = threading.Lock()
@@ -255,9 +263,11 @@ class Answerer:
                 item.facts = tuple(f for f in facts if start <= f.value_start < end)
                 _score(item, ctx)
                 (scored if item.score > 0 else rejected).append(item)
-        scored.sort(key=lambda s: -s.score)
-        if not scored or scored[0].score < self.min_confidence:
-            return self._abstain(question, frame, hits, rejected, scored, resolved_out)
+        confidence = self._rank(scored)
+        if self.trace is not None:
+            self.trace.append((resolved, frame, list(scored)))
+        if not scored or confidence < self.min_confidence:
+            return self._abstain(question, frame, hits, rejected, scored, resolved_out, confidence)
         best = scored[0]
         citations: list[Citation] = []
 
@@ -300,11 +310,8 @@ class Answerer:
             best = newest
         else:
             n = cite(best)
-            lead = _lead(best, frame)
-            lead_value = _lead(best, frame, qualify=False)
-            if frame.kind in ("place", "list"):
-                lead = _place_list(best, frame) or lead
-                lead_value = lead
+            lead = direct_value(best, frame)
+            lead_value = direct_value(best, frame, qualify=False)
             text = f"{lead} [{n}]\n\nCăn cứ: “{best.text}” [{n}]"
             # A second document that says the same thing strengthens the answer.
             for other in scored[1:6]:
@@ -323,12 +330,33 @@ class Answerer:
             answer=text,
             abstained=False,
             citations=tuple(citations),
-            confidence=best.score,
+            confidence=confidence,
             resolved_question=resolved_out,
             **_structured(best, frame, lead_value),
         )
 
-    def _abstain(self, question, frame, hits, rejected, scored, resolved_out) -> Answer:
+    def _rank(self, scored: list[_Scored]) -> float:
+        """Sort the candidates best first; the confidence that the best one is right."""
+        if not scored:
+            return 0.0
+        if self.scorer is None:
+            scored.sort(key=lambda s: -s.score)
+            return scored[0].score
+        for item in scored:
+            item.rank = self.scorer.rank(item.features)
+            item.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, item.rank))))
+        scored.sort(key=lambda s: -s.rank)
+        best = scored[0]
+        value = fold(best.value) if best.value else None
+        second = next(
+            (s.rank for s in scored[1:] if value is None or not s.value or fold(s.value) != value),
+            None,
+        )
+        return self.scorer.confidence(best.rank, second)
+
+    def _abstain(
+        self, question, frame, hits, rejected, scored, resolved_out, confidence=0.0
+    ) -> Answer:
         text = ABSTAIN_TEXT
         missing = _missing_places(frame, hits, self._document)
         if missing:
@@ -361,7 +389,7 @@ class Answerer:
             text,
             True,
             related=tuple(related),
-            confidence=scored[0].score if scored else 0.0,
+            confidence=confidence,
             resolved_question=resolved_out,
         )
 
@@ -837,10 +865,16 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
         tail = _order_match(frame.tail, after)
         head = _order_match(frame.head, before_words)
         fact = cand.fact
-        if fact is not None and frame.indicator and fact.indicator == frame.indicator:
-            # the figure counts what is asked even where its own clause does not repeat it
-            # ('có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã')
-            tail = 1.0
+        if (
+            fact is not None
+            and frame.indicator
+            and fact.indicator == frame.indicator
+            and indicator_of(fact.unit, fact.words.replace("|", " ")) != fact.indicator
+        ):
+            # the figure counts what is asked though its own clause does not say so: it took
+            # the indicator of the figure before it ('có thêm 12 xã đạt chuẩn NTM, nâng tổng số
+            # lên 85 xã')
+            tail = max(tail, 0.8)
             score = max(score, _coverage(weights, _context_terms(s[: cand.end])))
         score += 0.4 * tail + 0.2 * head
     if frame.kind == "decision":
@@ -949,6 +983,8 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
         factor *= 0.35
     elif fact.kind == "total":
         bonus += 0.3  # 'có bao nhiêu xã' asks for the standing total
+    elif fact.kind == "part":
+        factor *= 0.6  # 'trong đó …': a part of the figure before it
     # numbers the question states ('đạt từ 10 đến 14 tiêu chí') must describe the figure
     stated = [
         n
@@ -1076,15 +1112,64 @@ def _score(item: _Scored, ctx: _Context) -> None:
         if frame.target and not has_target:
             target = 0.75
     cov_document = _coverage(weights, doc_terms)
+    candidate = max(0.0, min(2.0, item.candidate_score))
     base = (
         0.30 * dense
         + 0.20 * cov_sentence
         + 0.10 * cov_context
         + 0.10 * cov_document
         + 0.05 * bigram
-        + 0.25 * max(0.0, min(2.0, item.candidate_score))
+        + 0.25 * candidate
     )
     item.score = base * place * years * target
+    item.features = _features(item, frame, ctx, locals())
+
+
+def _features(item: _Scored, frame: Frame, ctx: _Context, v: dict) -> dict[str, float]:
+    """What the fitted scorer (``assistant.scorer``) weighs, for one candidate sentence."""
+    fact = item.fact
+    kinds = {
+        "number": "figure",
+        "percent": "figure",
+        "person": "person",
+        "place": "place",
+        "list": "place",
+        "decision": "decision",
+        "date": "date",
+    }
+    q_kind = kinds.get(frame.kind, "text")
+    features = {
+        "prior": item.score,
+        "dense": v["dense"],
+        "cov_sentence": v["cov_sentence"],
+        "cov_context": v["cov_context"],
+        "cov_document": v["cov_document"],
+        "bigram": v["bigram"],
+        "candidate": v["candidate"],
+        "log_place": math.log(max(v["place"], 1e-3)),
+        "log_time": math.log(max(v["years"], 1e-3)),
+        "log_target": math.log(max(v["target"], 1e-3)),
+        f"q_{q_kind}": 1.0,
+        "english": float(frame.english),
+        "from_facts": float(item.hit.dense_score is None and item.hit.lexical_score is None),
+        "ask_increment": float(frame.measure == "increment"),
+        "ask_total": float(frame.measure == "total"),
+    }
+    if fact is not None:
+        if frame.indicator and fact.indicator:
+            features["ind_same" if fact.indicator == frame.indicator else "ind_diff"] = 1.0
+        elif frame.indicator:
+            features["ind_missing"] = 1.0
+        if fact.kind == "part":
+            features["kind_part"] = 1.0
+        elif (frame.measure == "increment") == (fact.kind == "increment"):
+            features["kind_match"] = 1.0  # an increment for 'thêm bao nhiêu', a total otherwise
+        else:
+            features["kind_mismatch"] = 1.0
+    if frame.times:
+        _, _, where = _time_of(item)
+        features[f"time_{where or 'none'}"] = 1.0
+    return features
 
 
 _DOC_TERMS: dict[str, set[str]] = {}
@@ -1129,6 +1214,15 @@ def _as_of(item: _Scored) -> str | None:
     if hi is not None:
         return f"{hi[0]:04d}-{hi[1]:02d}"
     return item.doc.meta.date
+
+
+def direct_value(item: _Scored, frame: Frame, qualify: bool = True) -> str:
+    """What the direct answer says when ``item`` is the best candidate (without ``[n]``)."""
+    if frame.kind in ("place", "list"):
+        listed = _place_list(item, frame)
+        if listed:
+            return listed
+    return _lead(item, frame, qualify)
 
 
 def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:

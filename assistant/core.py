@@ -173,16 +173,21 @@ class Assistant:
         receives the rewrite as it is written (not yet checked: the returned answer is the
         rewrite only if every number and ``[n]`` in it is backed by the quotes).
         """
-        if self._answerer is None:
-            self._answerer = Answerer(self.retriever, self.embedder, self.store, self.settings)
         started = time.perf_counter()
-        answer = self._answerer.ask(question, history=history, filters=filters)
+        answer = self.answerer.ask(question, history=history, filters=filters)
         if self.rewriter is not None and not answer.abstained:
             llm_started = time.perf_counter()
             answer = self.rewriter.rewrite(answer, on_token)
             answer.timings_ms["llm_ms"] = (time.perf_counter() - llm_started) * 1000
         answer.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
+
+    @property
+    def answerer(self) -> Answerer:
+        """The extractive answerer, created on first use."""
+        if self._answerer is None:
+            self._answerer = Answerer(self.retriever, self.embedder, self.store, self.settings)
+        return self._answerer
 
     def as_retriever(self, k: int = 5, filters: SearchFilter | None = None) -> NTMRetriever:
         """A LangChain ``BaseRetriever`` over the hybrid search, for any LangChain chain.

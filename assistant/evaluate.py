@@ -188,6 +188,11 @@ class EvalReport:
             },
             "citations_verbatim": round(self.verbatim_share, 4),
             "abstention": {"precision": round(precision, 4), "recall": round(recall, 4)},
+            "bad_shapes": [
+                f"{r.question.id}: {problem}"
+                for r in self.results
+                if r.answer and (problem := shape_problem(r.answer))
+            ],
             "latency_ms": {"median": round(median, 1), "p95": round(p95, 1)},
             "malformed_lines": [str(p) for p in self.problems],
         }
@@ -287,6 +292,49 @@ def _parse_line(line: str, number: int) -> Question:
 def direct_answer(answer: Answer) -> str:
     """What a reader sees first: the answer text up to its first blank line (FORMAT.md)."""
     return answer.answer.strip().split("\n\n")[0]
+
+
+_APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|ước đạt|ước|đạt|tới|từ)\s+)?"
+_FIGURE_SHAPE = re.compile(
+    _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*)?(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?"
+    r"\s*(?:%|[^\W\d_]+(?:[\s/][^\W\d_]+)*)"
+    r"(?:,\s*chiếm\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"
+)
+_NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*"
+_PERSON_SHAPE = re.compile(
+    rf"(?:(?:Đồng chí|Ông|Bà|Anh|Chị)\s+)?{_NAME}(?:\s+{_NAME}){{1,4}}"
+)
+_FRAGMENT_END = re.compile(
+    r"\b(?:phấn|triển|đạt|và|của|có|là|được|các|những|với|trong|tại|theo|về)$", re.IGNORECASE
+)
+
+
+def shape_problem(answer: Answer) -> str | None:
+    """Why the direct answer is not a well-formed value (a figure with its unit, a name, a
+    decision, a date, a list), or None. A fragment such as '8 năm triển' or '7 xã phấn' is a
+    problem; so is a timestamp given as a person's title."""
+    if answer.abstained or not answer.value:
+        return None
+    value = answer.value.strip()
+    parts = [v.strip() for v in value.split(";")] if answer.kind == "list" else [value]
+    for part in parts:
+        if not part:
+            return "phần trả lời rỗng (empty part)"
+        if _FRAGMENT_END.search(part):
+            return f"câu trả lời bị cắt dở (fragment): “{part}”"
+        if answer.kind in ("count", "ratio", "percent", "money", "length", "area"):
+            if not _FIGURE_SHAPE.fullmatch(part):
+                return f"không phải một số liệu có đơn vị (not a figure with its unit): “{part}”"
+        elif answer.kind == "person":
+            if not _PERSON_SHAPE.fullmatch(part) or re.search(r"\d", part):
+                return f"không phải một tên người (not a person's name): “{part}”"
+        elif answer.kind == "decision":
+            if not re.search(r"\d", part) or not re.search(r"(?i)quyết định|nghị quyết|số", part):
+                return f"không phải một quyết định có số (not a numbered decision): “{part}”"
+        elif answer.kind == "date":
+            if not re.search(r"\d", part):
+                return f"không phải một thời điểm (not a date): “{part}”"
+    return None
 
 
 def score(
@@ -389,6 +437,10 @@ def format_summary(report: EvalReport) -> str:
     )
     lat = s["latency_ms"]
     lines.append(f"Độ trễ (latency): median {lat['median']:.0f} ms · p95 {lat['p95']:.0f} ms")
+    lines.append(
+        f"Câu trả lời trực tiếp sai dạng (malformed direct answers): {len(s['bad_shapes'])}"
+    )
+    lines.extend(f"  {line}" for line in s["bad_shapes"])
     lines.append("Độ tin cậy (reliability): trong các câu trả lời có độ tin cậy ≥ c, tỷ lệ đúng")
     for row in s["reliability"]:
         share = "—" if row["precision"] is None else f"{row['precision']:.0%}"

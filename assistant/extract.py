@@ -17,13 +17,26 @@ _NUMBER = re.compile(
 _DATE_LIKE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}/(?:19|20)\d\d")
 _RANGE = re.compile(r"\d+(?:,\d+)?\s*(?:-|–|đến)\s*\d+(?:,\d+)?")
 
-SURNAMES = set(
-    fold(s)
-    for s in """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lưu Đinh
+_SURNAMES_WRITTEN = set(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lưu Đinh
     Trịnh Mai Lâm Hà Tô Đào Cao Lương Chu Triệu Hứa Nông Lục Vi Lã Tạ Thái Kiều Đàm Quách Tăng
     Khổng Âu Phùng Đoàn Vương Trương Lại Lò Hoàng Giáp Đồng Mạc Thân Lường Quan Bế Hầu Mã Kim
     Ninh Tống Văn Diệp Thạch Sầm Hoàng Bạch Đàm Tiêu Doãn Khúc Chế Đậu Nghiêm Cù Yên""".split()
 )
+SURNAMES = {fold(s) for s in _SURNAMES_WRITTEN}
+# Capitalised title words that fold like a surname ('Trưởng' like 'Trương')
+_TITLE_WORDS = {"Trưởng", "Phó", "Chủ", "Bí", "Giám", "Thủ", "Thường", "Ủy", "Uỷ", "Ban"}
+
+
+def _is_surname(word: str) -> bool:
+    """A family name, with its diacritics when the word has any ('Trưởng' is a title)."""
+    if word in _TITLE_WORDS:
+        return False
+    if fold(word) != word.lower():
+        return word.capitalize() in _SURNAMES_WRITTEN
+    return fold(word) in SURNAMES
+
+
 _HONORIFIC = re.compile(r"(?i)(?<![\w])(đồng chí|đ/c|ông|bà|anh|chị)\s+$")
 _PLACE_WORD = re.compile(
     r"(?<![^\W_])(thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|làng|"
@@ -190,7 +203,7 @@ def people(sentence: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _WORD.finditer(sentence):
         word = m.group()
-        if not word[0].isupper() or fold(word) not in SURNAMES:
+        if not word[0].isupper() or not _is_surname(word):
             continue
         if found and m.start() < found[-1].end:
             continue

@@ -263,7 +263,7 @@ class Fact:
     number: float | None
     unit: str
     indicator: str
-    kind: str  # total | increment | target | value
+    kind: str  # total | increment | target | part ('trong đó …') | value
     words: str  # folded words that describe the figure
     denominator: float | None = None
     share: str = ""  # a percentage stated with it ('chiếm 27,32%'), verbatim

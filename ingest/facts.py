@@ -298,6 +298,8 @@ def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -
     tail = " ".join(before.split()[-4:])
     if _INCREMENT.search(tail) or re.match(r"(?:\w+\s+)?(moi|them)\b", after):
         return "increment"
+    if re.match(r"(?:trong do|rieng|gom)\b", before):
+        return "part"  # 'đạt 356 tỷ đồng, trong đó Nhân dân đóng góp trên 74 tỷ đồng'
     if _TOTAL.search(before):
         return "total"
     return "value"

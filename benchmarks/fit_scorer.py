@@ -1,0 +1,227 @@
+"""Fit the answerer's scorer (``assistant/scorer.json``) on question sets with the real model.
+
+    .venv/bin/python benchmarks/fit_scorer.py --set FOLDER[:QUESTIONS] [--set …] [--refresh]
+        [--out assistant/scorer.json]
+
+Each ``--set`` is a folder of documents (its ``docs/`` subfolder when there is one) and a
+question set (default FOLDER/questions.jsonl), indexed in the same cached homes as
+``benchmarks/eval_set.py``. For every question (and every part of a question that asks for
+several things), every candidate sentence the answerer scores is labelled right when its direct
+answer matches the question's ``must_include`` patterns (all of them; one of them for a part)
+and its document is a gold source. Then:
+
+1. a logistic model ranks candidates from their features (``assistant.scorer.FEATURES``);
+2. a second one turns the best candidate's logit and its margin over the runner-up into the
+   probability that the answer is right;
+3. the abstention threshold is the one that answers most questions right (an unanswerable
+   question is right when the assistant abstains).
+
+It prints the fit (accuracy by threshold, reliability) and writes the weights with the names of
+the sets they were fitted on. Keep the sets you report as held-out out of ``--set``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import math
+import re
+import sys
+import tempfile
+import unicodedata
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant import Assistant, Settings  # noqa: E402
+from assistant.answer import direct_value  # noqa: E402
+from assistant.evaluate import load_questions  # noqa: E402
+from assistant.query import split_question  # noqa: E402
+from assistant.scorer import FEATURES, WEIGHTS_FILE, Scorer  # noqa: E402
+from base.text import fold  # noqa: E402
+
+
+WRONG_COST = 0.25
+
+
+def home_for(folder: Path, name: str) -> Path:
+    key = hashlib.sha256(str(folder).encode()).hexdigest()[:8]
+    return Path(tempfile.gettempdir()) / f"ntm-eval-{name}-{key}"
+
+
+def matches(patterns, text: str, every: bool) -> bool:
+    text = unicodedata.normalize("NFC", text)
+    hits = [bool(re.search(p, text, re.IGNORECASE)) for p in patterns]
+    return all(hits) if every else any(hits)
+
+
+def collect(spec: str, refresh: bool):
+    folder_text, _, questions_text = spec.partition(":")
+    folder = Path(folder_text).resolve()
+    docs = folder / "docs" if (folder / "docs").is_dir() else folder
+    questions_path = Path(questions_text) if questions_text else folder / "questions.jsonl"
+    name = questions_path.stem if questions_text else folder.name
+    name = {"questions": "dev", "heldout_questions": "heldout"}.get(name, name)
+    name = "collection" if "collection" in str(questions_path) else name
+    bot = Assistant(Settings.from_env().replace(home=home_for(folder, name), progress=False))
+    report = bot.ingest([docs])
+    if refresh and report.unchanged:
+        bot.reindex()
+    answerer = bot.answerer
+    answerer.scorer = None  # rank by the prior while collecting
+    answerer.min_confidence = 0.0
+    questions, _ = load_questions(questions_path)
+    rows = []  # (question id, part, features, label, value key)
+    for q in questions:
+        parts = split_question(q.question)
+        for index, part in enumerate(parts):
+            answerer.trace = []
+            answerer.ask(part)
+            for _resolved, frame, items in answerer.trace:
+                for item in items:
+                    label = False
+                    if q.answerable and item.doc.meta.source in q.sources:
+                        label = matches(q.must_include, direct_value(item, frame), len(parts) == 1)
+                    key = fold(item.value) if item.value else f"#{id(item)}"
+                    rows.append((f"{name}:{q.id}", index, item.features, label, key))
+            answerer.trace = None
+    print(f"{name}: {len(questions)} questions, {len(rows)} candidates", flush=True)
+    return name, questions, rows
+
+
+def prior_logit(prior):
+    """The prior score as log-odds: what the confidence model reads."""
+    p = np.clip(prior, 1e-4, 0.999)
+    return np.log(p / (1 - p))
+
+
+def matrix(rows) -> np.ndarray:
+    return np.array([[r[2].get(f, 0.0) for f in FEATURES] for r in rows], dtype=float)
+
+
+def logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, weight=None) -> np.ndarray:
+    """Weights (bias last) of an L2-regularised logistic regression, by Newton's method."""
+    x = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(x.shape[1])
+    weight = np.ones(len(y)) if weight is None else weight
+    reg = np.eye(x.shape[1]) * l2
+    reg[-1, -1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (weight * (p - y)) + reg @ w
+        hess = (x * (weight * p * (1 - p))[:, None]).T @ x + reg
+        step = np.linalg.solve(hess + 1e-9 * np.eye(len(w)), grad)
+        w -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return w
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", action="append", required=True, dest="sets")
+    parser.add_argument("--refresh", action="store_true")
+    parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
+    parser.add_argument(
+        "--ranker",
+        choices=["prior", "learned"],
+        default="prior",
+        help="rank candidates by the hand-weighted prior (default) or by a fitted model",
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    warnings.filterwarnings("ignore")
+
+    names, rows, answerable = [], [], {}
+    for spec in args.sets:
+        name, questions, part_rows = collect(spec, args.refresh)
+        names.append(name)
+        rows += part_rows
+        answerable.update({f"{name}:{q.id}": q.answerable for q in questions})
+    x, y = matrix(rows), np.array([r[3] for r in rows], dtype=float)
+    # each question weighs the same, however many candidates it has
+    groups: dict[tuple[str, int], list[int]] = {}
+    for i, r in enumerate(rows):
+        groups.setdefault((r[0], r[1]), []).append(i)
+    weight = np.zeros(len(rows))
+    for members in groups.values():
+        weight[members] = 1.0 / len(members)
+    weight *= len(groups) / weight.sum() * 3
+    if args.ranker == "learned":
+        w = logistic(x, y, l2=0.5, weight=weight)
+    else:
+        # rank by the hand-weighted prior (its log-odds); only the confidence is fitted
+        w = np.zeros(len(FEATURES) + 1)
+        w[FEATURES.index("prior")] = 1.0
+    logits = np.hstack([x, np.ones((len(x), 1))]) @ w
+    if args.ranker != "learned":
+        logits = prior_logit(logits)
+
+    # stage 2: the best candidate of each question (part), its margin, and whether it is right
+    tops, top_labels, keys = [], [], []
+    for key, members in sorted(groups.items()):
+        order = sorted(members, key=lambda i: -logits[i])
+        best = order[0]
+        second = next((i for i in order[1:] if rows[i][4] != rows[best][4]), None)
+        margin = logits[best] - logits[second] if second is not None else 4.0
+        tops.append([logits[best], min(margin, 4.0)])
+        top_labels.append(float(rows[best][3]))
+        keys.append(key)
+    tops_x, tops_y = np.array(tops), np.array(top_labels)
+    c = logistic(tops_x, tops_y, l2=0.1)
+    confidence = 1 / (1 + np.exp(-(np.hstack([tops_x, np.ones((len(tops_x), 1))]) @ c)))
+
+    # questions with no candidate at all are abstentions whatever the threshold
+    question_ids = sorted(answerable)
+    # A wrong figure given with a citation is the worst failure, but declining a question the
+    # documents answer fails too: the threshold maximises right answers minus a quarter of the
+    # wrong ones given (the confidence shown with every answer tells the rest).
+    best_threshold, best_utility = 0.5, -math.inf
+    print("\nthreshold  right  wrong answers given  (of questions)")
+    for threshold in np.arange(0.05, 0.96, 0.05):
+        right = wrong = 0
+        for qid in question_ids:
+            parts = [i for i, k in enumerate(keys) if k[0] == qid]
+            given = [i for i in parts if confidence[i] >= threshold]
+            if not answerable[qid]:
+                right += not given
+                wrong += bool(given)
+            elif given:
+                ok = all(tops_y[i] for i in given) and len(given) == len(parts)
+                right += ok
+                wrong += not ok
+        utility = right - WRONG_COST * wrong
+        print(f"  {threshold:.2f}    {right:4d}  {wrong:4d}  ({len(question_ids)})")
+        if utility > best_utility:
+            best_threshold, best_utility = float(threshold), utility
+    print(f"\nchosen threshold {best_threshold:.2f} (utility {best_utility:.2f})")
+    print("reliability (answers with confidence ≥ c, share right):")
+    for level in (0.5, 0.6, 0.7, 0.8, 0.9):
+        chosen = confidence >= level
+        share = tops_y[chosen].mean() if chosen.any() else math.nan
+        print(f"  c ≥ {level:.1f}: {int(chosen.sum())} answers, {share:.1%} right")
+
+    scorer = Scorer(
+        rank_weights=(
+            {f: float(v) for f, v in zip(FEATURES, w[:-1], strict=True)}
+            if args.ranker == "learned"
+            else {}
+        ),
+        rank_bias=float(w[-1]),
+        confidence_weights=(float(c[0]), float(c[1])),
+        confidence_bias=float(c[2]),
+        threshold=best_threshold,
+        trained_on=names,
+    )
+    scorer.save(args.out, candidates=len(rows), questions=len(question_ids))
+    print(f"weights written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -163,7 +163,7 @@ class Answerer:
             lexical_text, k=RETRIEVE_K, filters=filters, query_vector=vector, timings=timings
         )
         t3 = time.perf_counter()
-        answer = self._answer(text, resolved, frame, hits)
+        answer = self._answer(text, resolved, frame, hits, filters)
         t4 = time.perf_counter()
         timings.update(
             analyze_ms=(t1 - t0) * 1000,
@@ -207,7 +207,7 @@ class Answerer:
                 self._facts[key] = facts
         return facts
 
-    def _fact_hits(self, frame: Frame, hits: list[Hit]) -> list[Hit]:
+    def _fact_hits(self, frame: Frame, hits: list[Hit], filters=None) -> list[Hit]:
         """Passages the facts index points to that the search did not return: the figure of
         the asked indicator for the asked place, in an article the search ranked lower (among
         many near-identical articles about other districts)."""
@@ -221,6 +221,8 @@ class Answerer:
                 meta = snap.metas.get(fact.doc_id)
                 if meta is None or fact.version != meta.content_hash[:16]:
                     continue  # not a committed version
+                if filters and not filters.allows(meta):
+                    continue  # the user's filters apply to these passages too
                 chunk = next(
                     (
                         c
@@ -237,7 +239,9 @@ class Answerer:
                     return extra
         return extra
 
-    def _answer(self, question: str, resolved: str, frame: Frame, hits: list[Hit]) -> Answer:
+    def _answer(
+        self, question: str, resolved: str, frame: Frame, hits: list[Hit], filters=None
+    ) -> Answer:
         resolved_out = resolved if resolved != question else None
         if not hits:
             return Answer(
@@ -246,7 +250,7 @@ class Answerer:
                 True,
                 resolved_question=resolved_out,
             )
-        hits = hits + self._fact_hits(frame, hits)
+        hits = hits + self._fact_hits(frame, hits, filters)
         index = self.retriever.snapshot().index
         ctx = _Context(
             frame, _term_weights(frame, index), max((h.dense_score or 0.0) for h in hits), index
@@ -644,8 +648,10 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             level = 0.6 if district_level else 0.8
         elif not ctx.known(place.name, place.level):
             return 0.0, f"không tài liệu nào nói về {place.display}"
+        elif province_level and any(_same(fold(p), place.name) for p in meta.provinces):
+            level = 0.8  # the article's province, known from its press tag ('LSO-')
         elif province_level and not meta.provinces and not _provinces_in(doc_f):
-            level = 0.6  # the article names no province at all: it may well be this one
+            level = 0.35  # the article names no province at all: weak evidence for this one
         elif district_level and not meta.districts and not _districts_in(doc_f):
             level = 0.5
         else:
@@ -729,6 +735,8 @@ def time_fit(asked: TimeRef, lo, hi, where: str) -> float:
     if overlap((a_lo, a_hi), (lo, hi)):
         if long_fact and months_apart(a_lo, a_hi) < 12:
             return 0.6  # 'giai đoạn 2016-2020' for a question about 2018
+        if months_apart(a_lo, a_hi) >= 14 and not long_fact:
+            return 0.7  # somewhere in 'giai đoạn 2021-2025': not much of a match
         if fact_years and not asked_years:
             return 0.8  # the year is right, the month unknown
         return 1.0
@@ -756,7 +764,7 @@ def _time_factor(item: _Scored, frame: Frame) -> tuple[float, str]:
         return 1.0, ""  # the sentence names the very time (or period) the question does
     lo, hi, where = _time_of(item)
     best = max(time_fit(t, lo, hi, where) for t in frame.times)
-    return min(0.8, max(best, 0.4 if where != "sentence" else 0.25)), ""
+    return max(best, 0.4 if where != "sentence" else 0.25), ""
 
 
 def _unit_fits(fact: Fact, frame: Frame) -> bool:
@@ -1011,6 +1019,8 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
             factor *= 0.3  # the same kind of place, another one
         elif _LEVEL_RANK.get(fact.place_level, 0) < _LEVEL_RANK.get(level, 0):
             factor *= 0.6  # a district's figure for a province question
+        elif _LEVEL_RANK.get(fact.place_level, 0) > _LEVEL_RANK.get(level, 0):
+            factor *= 0.3  # the district's figure for a commune question
     return factor, bonus
 
 

@@ -296,7 +296,8 @@ def direct_answer(answer: Answer) -> str:
 
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|ước đạt|ước|đạt|tới|từ)\s+)?"
 _FIGURE_SHAPE = re.compile(
-    _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*)?(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?"
+    _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*|\s+trên\s+tổng\s+số\s+\d[\d.,]*)?"
+    r"(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?"
     r"\s*(?:%|[^\W\d_]+(?:[\s/][^\W\d_]+)*)"
     r"(?:,\s*chiếm\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"
 )
@@ -305,7 +306,7 @@ _PERSON_SHAPE = re.compile(
     rf"(?:(?:Đồng chí|Ông|Bà|Anh|Chị)\s+)?{_NAME}(?:\s+{_NAME}){{1,4}}"
 )
 _FRAGMENT_END = re.compile(
-    r"\b(?:phấn|triển|đạt|và|của|có|là|được|các|những|với|trong|tại|theo|về)$", re.IGNORECASE
+    r"(?<![\w])(?:phấn|triển|đạt|và|của|có|là|được|các|những|với|trong|tại|theo|về)$"
 )
 
 

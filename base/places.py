@@ -1037,3 +1037,16 @@ def province_of(district: str) -> tuple[str, ...]:
         return DISTRICT_TO_PROVINCES[district]
     canonical = canonical_district(district)
     return DISTRICT_TO_PROVINCES[canonical] if canonical else ()
+
+
+# Provincial newspapers open their articles with a tag of their own ("LSO - Ngày 12/2…",
+# "(GLO)- Chủ tịch UBND tỉnh…"): an article that names no province is still that province's.
+PRESS_TAGS: dict[str, str] = {
+    "LSO": "Lạng Sơn",  # Báo Lạng Sơn
+    "GLO": "Gia Lai",  # Báo Gia Lai
+    "QNO": "Quảng Nam",  # Báo Quảng Nam
+    "BGĐT": "Bắc Giang",  # Báo Bắc Giang điện tử
+    "BNA": "Nghệ An",  # Báo Nghệ An
+    "BPĐT": "Bình Phước",  # Báo Bình Phước điện tử
+    "HNM": "Hà Nội",  # Hà Nội Mới
+}

@@ -45,7 +45,6 @@ from assistant.query import split_question  # noqa: E402
 from assistant.scorer import FEATURES, WEIGHTS_FILE, Scorer  # noqa: E402
 from base.text import fold  # noqa: E402
 
-
 WRONG_COST = 0.25
 
 

@@ -18,6 +18,7 @@ from base.places import (
     DISTRICT_ALIASES,
     DISTRICT_TO_PROVINCES,
     DISTRICTS_BY_PROVINCE,
+    PRESS_TAGS,
     PROVINCE_ALIASES,
     PROVINCES,
     match_key,
@@ -322,7 +323,16 @@ def find_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     districts: dict[str, int] = {}
     for start, _, name, level in place_mentions(text):
         (provinces if level == "tinh" else districts).setdefault(name, start)
+    if not provinces:
+        tag = _PRESS_TAG.search(text[:_TOP_CHARS])
+        if tag:  # 'LSO - Ngày 12/2/2020, …' from Báo Lạng Sơn
+            provinces[PRESS_TAGS[tag.group(1)]] = tag.start()
     return _in_order(provinces), _in_order(districts)
+
+
+_PRESS_TAG = re.compile(
+    r"(?m)^\s*\(?(" + "|".join(re.escape(t) for t in PRESS_TAGS) + r")\)?\s*[-–—:]"
+)
 
 
 def place_mentions(text: str) -> list[tuple[int, int, str, str]]:

@@ -357,7 +357,7 @@ def test_evaluation_runs_and_reports_failures_with_downloads(indexed):
     button(at, "Chạy đánh giá").click().run()
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Độ chính xác"] == "66.7%"
+    assert metrics["Độ chính xác (câu trả lời trực tiếp)"] == "66.7%"
     assert set(metrics) >= {
         "Truy hồi hit@1",
         "Truy hồi hit@5",

@@ -91,3 +91,21 @@ def test_an_unreadable_question_set_is_refused_whole():
         parse_questions(b"\xff\xfe\x00bad")
     with pytest.raises(QuestionSetError, match="trống|không có câu hỏi"):
         parse_questions(b"\n\n")
+
+
+def test_a_malformed_direct_answer_is_reported():
+    from assistant.evaluate import shape_problem
+    from base.types import Answer
+
+    def answer(value, kind):
+        return Answer("?", f"{value} [1]", False, value=value, kind=kind)
+
+    assert shape_problem(answer("33/119 xã, chiếm 27,32%", "ratio")) is None
+    assert shape_problem(answer("9 trên tổng số 26 xã", "ratio")) is None
+    assert shape_problem(answer("trên 270 km", "length")) is None
+    assert shape_problem(answer("Đồng chí Chu Minh Đạt", "person")) is None
+    assert shape_problem(answer("Quyết định số 92/QĐ-TTg ngày 18/1/2022", "decision")) is None
+    assert "fragment" in shape_problem(answer("7 xã phấn", "count"))
+    assert "fragment" in shape_problem(answer("8 năm triển", "count"))
+    assert "person" in shape_problem(answer("08:17 (GMT+7)", "person"))
+    assert "figure" in shape_problem(answer("Xã NTM kiểu", "count"))

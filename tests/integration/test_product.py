@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from assistant.core import Assistant
-from assistant.evaluate import load_questions, run_eval
+from assistant.evaluate import direct_answer, load_questions, run_eval
 from base.errors import QuestionError
 from base.settings import Settings
 from tests.conftest import DOCUMENTS, QUESTIONS, ROOT
@@ -67,13 +67,18 @@ def test_unseen_questions_over_the_same_documents(real_assistant):
     assert report.verbatim_share == 1.0
 
 
-def test_near_duplicate_articles_about_other_districts_are_not_confused(tmp_path_factory):
+@pytest.fixture(scope="module")
+def collection_bot(tmp_path_factory):
     home = tmp_path_factory.mktemp("collection")
     bot = Assistant(Settings.from_env().replace(home=home, progress=False))
     report = bot.ingest(sorted(COLLECTION.glob("*.txt")))
     assert len(report.added) == 16
+    return bot
+
+
+def test_near_duplicate_articles_about_other_districts_are_not_confused(collection_bot):
     questions, _ = load_questions(COLLECTION_QUESTIONS)
-    result = run_eval(bot, questions)
+    result = run_eval(collection_bot, questions)
     assert result.accuracy >= 0.75, [
         (r.question.id, r.failure) for r in result.results if not r.correct
     ]
@@ -136,13 +141,15 @@ def test_abstaining_offers_related_reading_not_citations(real_assistant):
     assert answer.related and all(r.quote for r in answer.related)
 
 
-def test_values_from_documents_of_different_dates_are_all_shown_newest_first(real_assistant):
+def test_no_time_asked_means_the_newest_figure_with_older_ones_below(real_assistant):
     answer = real_assistant.ask("Lạng Sơn có bao nhiêu xã đạt chuẩn nông thôn mới?")
     assert not answer.abstained
     assert len(answer.citations) >= 2, answer.answer
-    assert "65 xã" in answer.answer.splitlines()[1]  # the August 2021 figure leads
+    direct = direct_answer(answer)
+    assert "65 xã" in direct and "74/207" not in direct  # the August 2021 figure answers
+    assert answer.as_of == "2021-08"
     first, second = answer.answer.find("65 xã"), answer.answer.find("74/207 xã")
-    assert 0 < first < second
+    assert 0 <= first < second  # the 2020 figure is listed below it
 
 
 def test_bad_questions_raise_a_clear_message(real_assistant):
@@ -173,3 +180,26 @@ def test_ntm_ask_json_from_a_fresh_process(real_assistant, real_home):
     answer = json.loads(proc.stdout)
     assert "Hồ Tiến Thiệu" in answer["answer"]
     assert answer["citations"][0]["source"] == "000_b1a6b20c5124416e.txt"
+
+
+def test_every_direct_answer_is_a_well_formed_value(real_assistant, collection_bot):
+    """A value with its unit, a name, a decision, a date or a list: never a fragment."""
+    for bot, path in (
+        (real_assistant, QUESTIONS),
+        (real_assistant, HELDOUT),
+        (collection_bot, COLLECTION_QUESTIONS),
+    ):
+        questions, _ = load_questions(path)
+        report = run_eval(bot, questions)
+        assert report.summary()["bad_shapes"] == [], path.name
+        given = [r.answer for r in report.results if r.answer and not r.answer.abstained]
+        assert given and all(a.value and a.kind for a in given)  # answers are data too
+
+
+def test_unanswerable_questions_are_declined(real_assistant, collection_bot):
+    for bot, path in ((real_assistant, HELDOUT), (collection_bot, COLLECTION_QUESTIONS)):
+        questions, _ = load_questions(path)
+        report = run_eval(bot, [q for q in questions if not q.answerable])
+        assert report.accuracy >= 0.85, [
+            (r.question.id, r.answer.answer[:80]) for r in report.results if not r.correct
+        ]

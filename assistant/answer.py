@@ -1249,7 +1249,9 @@ def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:
     return lead
 
 
-_NAME_RUN = re.compile(r"\s*(?:,|và|;)\s*(?:và\s+)?([A-ZĐ][\w’'-]*(?:\s[A-ZĐ][\w’'-]*){0,3})")
+_NAME_RUN = re.compile(
+    r"\s*(?:,|và|;)\s*(?:và\s+)?((?![A-ZĐ]{2,}\b)[A-ZĐ][\w’'-]*(?:\s(?![A-ZĐ]{2,}\b)[A-ZĐ][\w’'-]*){0,3})"
+)
 
 
 def _place_list(item: _Scored, frame: Frame) -> str | None:

@@ -292,7 +292,7 @@ def time_qualifier(sentence: str) -> str | None:
 
 _DOC_NUMBER = r"\d+(?:[/-][\w.Đđ-]*[A-Za-zĐđ][\w.Đđ-]*)*"
 _DECISION = re.compile(
-    r"(?:(?:các|những)\s+)?(?:Quyết định|Nghị quyết|Chỉ thị|Nghị định|Thông tư|Kế hoạch|QĐ)\s+"
+    r"(?:(?i:các|những)\s+)?(?:(?i:quyết định|nghị quyết|chỉ thị|nghị định|thông tư|kế hoạch)|QĐ)\s+"
     r"(?:(?:từ\s+)?số\s*:?\s*)?"
     + _DOC_NUMBER
     + r"(?:\s*(?:-|–|đến)\s*(?:số\s+)?"
@@ -302,7 +302,9 @@ _DECISION = re.compile(
     + _DOC_NUMBER
     + r")*"
     + r"(?:,?\s*ngày\s+\d{1,2}(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
-    + r"|(?<![\w/])số\s+\d+/(?:QĐ|NQ|CT|KH)-[\w-]+(?:\s+ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4})?"
+    + r"|(?<![\w/])số\s+\d+/(?:QĐ|NQ|CT|KH)-[\w-]+"
+    + r"(?:\s*(?:,|và)\s*(?:số\s+)?\d+/(?:QĐ|NQ|CT|KH)-[\w-]+)*"
+    + r"(?:,?\s*ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4})?"
 )
 
 

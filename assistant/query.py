@@ -599,14 +599,6 @@ def _kind(folded: str) -> tuple[str, str | None]:
         folded,
     ):
         return "person", None
-    asked = _ASKED_FIGURE.search(folded)
-    if asked:  # 'Cho biết số xã NTM nâng cao …', 'Mức thu nhập bình quân … ?'
-        if asked.group("unit"):
-            return "number", asked.group("unit")
-        for pattern, unit in _FIGURE_UNITS:
-            if re.search(pattern, folded):
-                return "number", unit
-        return "number", None
     if re.search(
         r"\b(khi nao|ngay nao|thoi gian nao|luc nao|bao gio|thang nao|nam nao|thoi diem nao)\b",
         folded,
@@ -617,6 +609,14 @@ def _kind(folded: str) -> tuple[str, str | None]:
     m = _PLACE_SLOT.search(folded)
     if m and m.group(1) != "co quan":
         return "place", m.group(1)
+    asked = _ASKED_FIGURE.search(folded)
+    if asked:  # 'Cho biết số xã NTM nâng cao …', 'Mức thu nhập bình quân … ?'
+        if asked.group("unit"):
+            return "number", asked.group("unit")
+        for pattern, unit in _FIGURE_UNITS:
+            if re.search(pattern, folded):
+                return "number", unit
+        return "number", None
     if re.search(r"\bnao\b|\bgi\b", folded):
         return "entity", None
     return "text", None

@@ -1,8 +1,9 @@
 """The architecture, checked: layers point one way and no import cycle hides anywhere.
 
 ``base`` (types, errors, settings, protocols, text helpers) imports nothing of ours; ``ingest``
-and ``vectorstore`` stand on it and not on each other; ``assistant`` stands on them; only
-``app.py`` and ``assistant.cli`` are on top, and nothing imports them.
+and ``vectorstore`` stand on it and not on each other; ``assistant`` stands on them; on top are
+``assistant.cli`` and the app (``app.py`` and its pages in ``ui/``), and nothing below imports
+them.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import pytest
 
 from tests.conftest import ROOT
 
-PACKAGES = ("base", "ingest", "vectorstore", "assistant")
+PACKAGES = ("base", "ingest", "vectorstore", "assistant", "ui")
 ALLOWED = {
     "base": {"base"},
     "ingest": {"base", "ingest"},
     "vectorstore": {"base", "vectorstore"},
     "assistant": {"base", "ingest", "vectorstore", "assistant"},
+    "ui": {"base", "ingest", "vectorstore", "assistant", "ui"},
 }
 TOP = {"assistant.cli", "app"}
 
@@ -78,9 +80,14 @@ def test_every_import_points_down_the_layers(module):
     if module == "app":
         assert "assistant.cli" not in imported
         return
+    if package == "ui":
+        assert "assistant.cli" not in imported and "app" not in imported
     wrong = {m for m in imported if m.partition(".")[0] not in ALLOWED[package]}
     assert not wrong, f"{module} imports {sorted(wrong)} from a layer above or beside it"
     assert not (imported & TOP), f"{module} imports the top layer {sorted(imported & TOP)}"
+    if package != "ui":
+        pages = {m for m in imported if m.startswith("ui")}
+        assert not pages, f"{module} imports the app's pages {sorted(pages)}"
 
 
 def test_no_package_hides_an_import_behind_a_lazy_getattr():

@@ -1,5 +1,6 @@
-"""The app's pure helpers, without Streamlit: safe upload names, upload limits, escaping and
-highlighting of document text, the Markdown copy of an answer."""
+"""The app's pure helpers, without a running Streamlit app: safe upload names and upload limits
+(``ingest.uploads``), escaping and highlighting of document text (``ui.render``), where a
+quote sits and the Markdown copy of an answer (``assistant.export``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-import app  # noqa: E402
+from assistant import export  # noqa: E402
+from ingest import uploads  # noqa: E402
+from ui import render  # noqa: E402
 from base.types import Answer, Citation, DocumentMeta, Rejection  # noqa: E402
 
 DOC = (
@@ -48,13 +51,13 @@ def cite(n=1, quote=QUOTE, start=START, source="000_a.txt", date="2021-08-27") -
     ],
 )
 def test_safe_filename_strips_directories_and_control_characters(raw, safe):
-    assert app.safe_filename(raw) == safe
+    assert uploads.safe_filename(raw) == safe
 
 
 def test_safe_filename_is_never_a_path_and_keeps_the_extension():
     nasty = ["../" * 20 + "x.txt", "a/../../b.md", "C:\\x\\..\\y.htm", "\n\r.txt", "~$lock.docx"]
     for name in nasty:
-        safe = app.safe_filename(name)
+        safe = uploads.safe_filename(name)
         assert "/" not in safe and "\\" not in safe and ".." not in safe
         assert not safe.startswith(".")
         assert Path(safe).name == safe
@@ -63,9 +66,9 @@ def test_safe_filename_is_never_a_path_and_keeps_the_extension():
 
 def test_safe_filename_is_nfc_and_bounded():
     decomposed = "Ba\u0300o ca\u0301o.txt"  # NFD 'Bào cáo'
-    assert app.safe_filename(decomposed) == "Bào cáo.txt"
-    long = app.safe_filename("x" * 500 + ".txt")
-    assert len(long) <= app.MAX_NAME_CHARS and long.endswith(".txt")
+    assert uploads.safe_filename(decomposed) == "Bào cáo.txt"
+    long = uploads.safe_filename("x" * 500 + ".txt")
+    assert len(long) <= uploads.MAX_NAME_CHARS and long.endswith(".txt")
 
 
 def test_plan_uploads_applies_count_type_size_and_duplicate_limits():
@@ -78,7 +81,7 @@ def test_plan_uploads_applies_count_type_size_and_duplicate_limits():
         ("dir/a.txt", 10),  # same sanitised name as the first
         ("late.txt", 10),  # beyond the count limit
     ]
-    plan = app.plan_uploads(files, max_files=6, max_bytes=1000)
+    plan = uploads.plan_uploads(files, max_files=6, max_bytes=1000)
     assert plan.accepted == [(0, "a.txt"), (1, "b.md")]
     reasons = {r.path: r.reason for r in plan.rejected}
     assert set(reasons) == {"virus.exe", "big.pdf", "empty.txt", "dir/a.txt", "late.txt"}
@@ -92,7 +95,7 @@ def test_plan_uploads_applies_count_type_size_and_duplicate_limits():
 def test_highlight_escapes_everything_and_marks_the_span():
     text = "<b>x</b> & <script>alert(1)</script> tail"
     start = text.index("<script>")
-    out = app.highlight(text, start, start + len("<script>alert(1)</script>"), mark_id="p")
+    out = render.highlight(text, start, start + len("<script>alert(1)</script>"), mark_id="p")
     assert "<script>" not in out and "<b>" not in out
     assert '<mark id="p">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in out
     assert out.startswith("&lt;b&gt;x&lt;/b&gt; &amp; ")
@@ -100,12 +103,12 @@ def test_highlight_escapes_everything_and_marks_the_span():
 
 
 def test_highlight_clamps_bad_offsets():
-    assert app.highlight("abc", -5, 99) == "<mark>abc</mark>"
-    assert app.highlight("abc", 2, 1) == "ab<mark></mark>c"
+    assert render.highlight("abc", -5, 99) == "<mark>abc</mark>"
+    assert render.highlight("abc", 2, 1) == "ab<mark></mark>c"
 
 
 def test_passage_shows_the_quote_inside_its_paragraph():
-    out = app.passage_html(DOC, cite())
+    out = render.passage_html(DOC, cite())
     assert f"<mark>{QUOTE}</mark>" in out
     assert "bình quân mỗi xã đạt 16,6 tiêu chí" in out  # the sentence before, same paragraph
     assert "Năm 2021 huyện phấn đấu" in out  # the sentence after
@@ -115,33 +118,33 @@ def test_passage_shows_the_quote_inside_its_paragraph():
 
 def test_passage_finds_a_quote_whose_offsets_moved():
     moved = cite(start=0)  # offsets from an older version of the document
-    assert app.locate(DOC, moved) == (START, START + len(QUOTE))
-    assert f"<mark>{QUOTE}</mark>" in app.passage_html(DOC, moved)
+    assert export.locate(DOC, moved) == (START, START + len(QUOTE))
+    assert f"<mark>{QUOTE}</mark>" in render.passage_html(DOC, moved)
 
 
 def test_passage_without_document_shows_the_escaped_quote():
-    out = app.passage_html(None, cite(quote="a <i>b</i>"))
+    out = render.passage_html(None, cite(quote="a <i>b</i>"))
     assert out == '<div class="ntm-passage"><mark>a &lt;i&gt;b&lt;/i&gt;</mark></div>'
 
 
 def test_long_paragraph_is_clipped_around_the_quote():
     para = " ".join(f"câu{i}" for i in range(2000))
     start = para.index("câu1000")
-    p0, p1 = app.paragraph_bounds(para, start, start + 7, limit=200)
+    p0, p1 = export.paragraph_bounds(para, start, start + 7, limit=200)
     assert p1 - p0 <= 210 and p0 <= start < start + 7 <= p1
-    out = app.passage_html(para, Citation(1, "s", "t", None, "câu1000", start, start + 7))
+    out = render.passage_html(para, Citation(1, "s", "t", None, "câu1000", start, start + 7))
     assert out.count("…") == 2 and "<mark>câu1000</mark>" in out
 
 
 def test_document_view_marks_the_passage_with_an_anchor_and_escapes():
-    out = app.document_html(DOC, (START, START + len(QUOTE)))
-    assert f'<mark id="{app.PASSAGE_ID}">{QUOTE}</mark>' in out
+    out = render.document_html(DOC, (START, START + len(QUOTE)))
+    assert f'<mark id="{render.PASSAGE_ID}">{QUOTE}</mark>' in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "<script>" not in out
     assert 'id="ntm-doc"' in out
 
 
 def test_answer_html_escapes_and_turns_markers_into_references():
-    out = app.answer_html("06/10 xã [1]\n<img src=x onerror=alert(1)> [2]")
+    out = render.answer_html("06/10 xã [1]\n<img src=x onerror=alert(1)> [2]")
     assert '<sup class="ntm-ref">[1]</sup>' in out and '<sup class="ntm-ref">[2]</sup>' in out
     assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out
 
@@ -154,7 +157,7 @@ def test_answer_markdown_holds_the_answer_and_numbered_citations():
         citations=(cite(), cite(n=2, source="004_b.txt", date=None)),
         resolved_question="Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM năm 2021?",
     )
-    md = app.answer_markdown(answer)
+    md = export.answer_markdown(answer)
     assert md.startswith("**Câu hỏi:** Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?")
     assert "năm 2021?" in md
     assert "06/10 xã [1]" in md
@@ -171,7 +174,7 @@ def test_answer_markdown_labels_related_passages_as_reading_not_citations():
         True,
         related=(cite(quote="dòng 1\ndòng 2"),),
     )
-    md = app.answer_markdown(answer)
+    md = export.answer_markdown(answer)
     assert "Nguồn trích dẫn" not in md
     assert "Đoạn văn liên quan (chỉ để tham khảo, không phải trích dẫn)" in md
     assert "- Hội nghị sơ kết NTM — 27/08/2021 — 000_a.txt" in md
@@ -179,17 +182,17 @@ def test_answer_markdown_labels_related_passages_as_reading_not_citations():
 
 
 def test_md_escape_neutralises_markdown_and_html():
-    out = app.md_escape("**đậm** <b>x</b> [link](javascript:alert(1)) 000_a_b.txt")
+    out = render.md_escape("**đậm** <b>x</b> [link](javascript:alert(1)) 000_a_b.txt")
     assert "<b>" not in out and "&lt;b&gt;" in out
     assert r"\*\*đậm\*\*" in out and r"\[link\]\(javascript\:alert\(1\)\)" in out
     assert r"000\_a\_b\.txt" in out
 
 
 def test_format_date_and_latency():
-    assert app.format_date("2021-08-27") == "27/08/2021"
-    assert app.format_date("2021-08") == "08/2021"
-    assert app.format_date(None) == "không rõ ngày"
-    assert app.format_ms(250.4) == "250 ms" and app.format_ms(13240) == "13.2 s"
+    assert render.format_date("2021-08-27") == "27/08/2021"
+    assert render.format_date("2021-08") == "08/2021"
+    assert render.format_date(None) == "không rõ ngày"
+    assert render.format_ms(250.4) == "250 ms" and render.format_ms(13240) == "13.2 s"
 
 
 def test_filter_options_and_table_rows_come_from_document_metadata():
@@ -202,14 +205,14 @@ def test_filter_options_and_table_rows_come_from_document_metadata():
         ),
         DocumentMeta("3", "c.txt", "Tiêu đề C", None, ("Lạng Sơn",), (), chunk_count=8),
     ]
-    options = app.filter_options(metas)
+    options = render.filter_options(metas)
     assert options == {
         "sources": ["a.txt", "b.txt", "c.txt"],
         "provinces": ["Lạng Sơn", "Thái Nguyên"],
         "districts": ["Phú Bình", "Đình Lập"],
         "years": [2021, 2020],
     }
-    rows = app.documents_rows(metas)
+    rows = render.documents_rows(metas)
     assert rows[1] == {
         "Tiêu đề": "Tiêu đề A",
         "Ngày": "27/08/2021",
@@ -231,11 +234,11 @@ def test_answers_jsonl_has_one_object_per_question():
             QuestionResult(q, None, False, error="lỗi", failure="đã từ chối trả lời"),
         ]
     )
-    lines = app.answers_jsonl(report).splitlines()
+    lines = export.answers_jsonl(report).splitlines()
     assert [json.loads(line)["correct"] for line in lines] == [True, False]
     assert json.loads(lines[0])["citations"][0]["quote"] == QUOTE
 
 
 def test_rejection_is_the_backend_type():
-    plan = app.plan_uploads([("x.exe", 1)], 5, 100)
+    plan = uploads.plan_uploads([("x.exe", 1)], 5, 100)
     assert isinstance(plan.rejected[0], Rejection)

@@ -1,0 +1,95 @@
+"""Answers and evaluations as text people can paste or download, and where a quote sits.
+
+Pure functions used by the app, the CLI and the tests.
+
+Usage::
+
+    markdown = answer_markdown(answer, lang="vi")
+    start, end = locate(document.text, citation)
+"""
+
+from __future__ import annotations
+
+import json
+
+from base.types import Answer, Citation
+
+_NO_DATE = {"vi": "không rõ ngày", "en": "date unknown"}
+
+
+def format_date(iso: str | None, lang: str = "vi") -> str:
+    """'2021-08-27' -> '27/08/2021' (day first, as both languages write it here); partial
+    dates stay partial; no date says so in ``lang``."""
+    if not iso:
+        return _NO_DATE.get(lang, _NO_DATE["vi"])
+    return "/".join(reversed(iso.split("-")))
+
+
+def paragraph_bounds(text: str, start: int, end: int, limit: int = 900) -> tuple[int, int]:
+    """The paragraph (line) around ``text[start:end]``, clipped to about ``limit`` characters."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    p1 = len(text) if p1 == -1 else p1
+    if p1 - p0 > limit:
+        room = max(0, limit - (end - start)) // 2
+        if start - p0 > room:
+            cut = text.rfind(" ", p0, start - room)
+            p0 = start - room if cut == -1 else cut + 1
+        if p1 - end > room:
+            cut = text.find(" ", end + room, p1)
+            p1 = end + room if cut == -1 else cut
+    return p0, p1
+
+
+def locate(doc_text: str, citation: Citation) -> tuple[int, int] | None:
+    """Where the citation's quote is in the document: its offsets, else the quote's first match."""
+    if citation.quote and doc_text[citation.start : citation.end] == citation.quote:
+        return citation.start, citation.end
+    at = doc_text.find(citation.quote) if citation.quote else -1
+    return (at, at + len(citation.quote)) if at >= 0 else None
+
+
+def citation_line(c: Citation, numbered: bool = True, lang: str = "vi") -> str:
+    """'[1] Title — 27/08/2021 — file.txt' (plain text)."""
+    head = f"[{c.n}] " if numbered else ""
+    return f"{head}{c.title} — {format_date(c.date, lang)} — {c.source}"
+
+
+def _quote_block(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
+
+
+def answer_markdown(answer: Answer, lang: str = "vi") -> str:
+    """The answer with its citations as Markdown, for pasting into a brief."""
+    en = lang == "en"
+    out = [f"**{'Question' if en else 'Câu hỏi'}:** {answer.question}"]
+    if answer.resolved_question:
+        label = "Understood as" if en else "Câu hỏi được hiểu là"
+        out.append(f"*{label}:* {answer.resolved_question}")
+    out += ["", answer.answer.strip(), ""]
+    if answer.citations:
+        out += [f"**{'Sources' if en else 'Nguồn trích dẫn'}:**", ""]
+        for c in answer.citations:
+            out += [citation_line(c, lang=lang), "", _quote_block(c.quote), ""]
+    if answer.related:
+        label = (
+            "Related reading (for reference only, not citations)"
+            if en
+            else "Đoạn văn liên quan (chỉ để tham khảo, không phải trích dẫn)"
+        )
+        out += [f"**{label}:**", ""]
+        for c in answer.related:
+            out += [
+                f"- {citation_line(c, numbered=False, lang=lang)}",
+                "",
+                _quote_block(c.quote),
+                "",
+            ]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def answers_jsonl(report) -> str:
+    """Every answer of an evaluation, one JSON object a line."""
+    return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in report.results)

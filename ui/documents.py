@@ -1,0 +1,139 @@
+"""The "Tài liệu" page: upload, list, delete and re-index documents."""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import streamlit as st
+
+from base.settings import Settings
+from base.types import IngestReport
+from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.uploads import plan_uploads
+from ui.common import (
+    call,
+    flash,
+    offer_bundled_ingest,
+    progress_callback,
+    remember_ingest,
+    show_flash,
+    show_ingest_outcome,
+)
+from ui.render import documents_rows, short
+from ui.text import t
+
+
+def ingest_uploads(bot, uploads: Sequence, settings: Settings, progress) -> None:
+    """Write each accepted upload into a fresh temporary directory under its sanitised name,
+    ingest them together and remember the outcome (rejected files listed with the reason)."""
+    plan = plan_uploads(
+        [(f.name, f.size) for f in uploads],
+        settings.upload_max_files,
+        int(settings.upload_max_mb * 1024 * 1024),
+    )
+    names: dict[str, str] = {}
+    renamed = []
+    with tempfile.TemporaryDirectory(prefix="ntm-upload-") as batch:
+        paths = []
+        for index, safe in plan.accepted:
+            folder = Path(tempfile.mkdtemp(dir=batch))
+            path = folder / safe
+            path.write_bytes(uploads[index].getvalue())
+            paths.append(path)
+            names[str(path)] = safe
+            if safe != uploads[index].name:
+                renamed.append((uploads[index].name, safe))
+        report = IngestReport()
+        if paths:
+            report = call(bot.ingest, paths, progress=progress)
+            if report is None:
+                return
+        remember_ingest(report, names, early=plan.rejected)
+        st.session_state["ingest_outcome"]["renamed"] = renamed
+
+
+def documents_page(bot, settings: Settings) -> None:
+    st.title(t("docs_title"))
+    st.caption(t("docs_caption"))
+    show_flash()
+    metas = call(bot.documents)
+    if metas is None:
+        return
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("metric_docs"), len(metas), border=True)
+    c2.metric(t("metric_chunks"), sum(m.chunk_count for m in metas), border=True)
+    c3.metric(t("metric_places"), len({p for m in metas for p in m.provinces}), border=True)
+    if not metas:
+        offer_bundled_ingest(bot, key="ingest-bundled-docs")
+
+    st.subheader(t("upload_header"), divider="green")
+    round_ = st.session_state.setdefault("upload_round", 0)
+    # No ``type=`` on purpose: a file of another type reaches plan_uploads and is listed with
+    # the reason, in the user's language, instead of being refused by the widget in English.
+    uploads = st.file_uploader(
+        t("upload_label", types=", ".join(SUPPORTED_SUFFIXES)),
+        accept_multiple_files=True,
+        key=f"uploader-{round_}",
+        max_upload_size=max(1, math.ceil(settings.upload_max_mb)),
+    )
+    st.caption(
+        t("upload_limits", files=settings.upload_max_files, mb=f"{settings.upload_max_mb:g}")
+    )
+    if st.button(
+        t("upload_button"), type="primary", icon=":material/upload_file:", disabled=not uploads
+    ):
+        bar = st.progress(0.0, text=t("ingest_starting"))
+        ingest_uploads(bot, uploads, settings, progress_callback(bar, "ingest_progress"))
+        st.session_state["upload_round"] = round_ + 1
+        st.rerun()
+    show_ingest_outcome()
+
+    st.subheader(t("list_header"), divider="green")
+    if metas:
+        st.dataframe(
+            documents_rows(metas),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                t("col_title"): st.column_config.TextColumn(width="large"),
+                t("col_chunks"): st.column_config.NumberColumn(format="%d", width="small"),
+            },
+        )
+    else:
+        st.caption(t("no_docs_table"))
+
+    st.subheader(t("manage_header"), divider="green")
+    left, right = st.columns(2, gap="large")
+    with left:
+        titles = {m.source: m.title for m in metas}
+        chosen = st.multiselect(
+            t("delete_pick"),
+            [m.source for m in metas],
+            format_func=lambda s: short(f"{titles.get(s, s)} ({s})", 80),
+            key=f"delete-pick-{round_}",
+            placeholder=t("pick_documents"),
+        )
+        sure = st.checkbox(t("delete_confirm"), key=f"delete-sure-{round_}")
+        if st.button(t("delete_button"), icon=":material/delete:", disabled=not (chosen and sure)):
+            gone = []
+            for source in chosen:
+                if call(bot.remove, source) is not None:
+                    gone.append(source)
+            if gone:
+                flash("success", t("deleted", names=", ".join(gone)))
+            st.session_state["upload_round"] = round_ + 1
+            st.session_state.pop("ingest_outcome", None)
+            st.rerun()
+    with right:
+        st.caption(t("reindex_help"))
+        if st.button(t("reindex_button"), icon=":material/refresh:", disabled=not metas):
+            bar = st.progress(0.0, text=t("ingest_starting"))
+            done = call(bot.reindex, progress=progress_callback(bar, "reindex_progress"))
+            if done is not None:
+                st.success(
+                    t("reindexed", n=done.chunks, embedded=done.embedded, reused=done.reused),
+                    icon=":material/check_circle:",
+                )

@@ -1,0 +1,261 @@
+"""The "Đánh giá" page: run a question set and read the report."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.evaluate import direct_answer
+from assistant.export import answers_jsonl
+from base.settings import Settings
+from ingest.uploads import safe_filename
+from ui.common import EVAL_DIR, attempt, call, sticky_radio
+from ui.render import esc, format_ms, md_escape, short
+from ui.text import t
+
+DEFAULT_QUESTION_SET = "questions.jsonl"
+
+
+def bundled_question_sets() -> list[Path]:
+    sets = sorted(EVAL_DIR.glob("*.jsonl"), key=lambda p: (p.name != DEFAULT_QUESTION_SET, p.name))
+    return [p for p in sets if p.is_file()]
+
+
+def pct(x: float) -> str:
+    return f"{x:.1%}"
+
+
+def show_report(name: str, report) -> None:
+    s = report.summary()
+    st.subheader(md_escape(t("eval_result_for", name=name)), divider="green")
+    r1 = st.columns(4)
+    r1[0].metric(
+        t("m_accuracy"),
+        pct(s["accuracy"]),
+        f"{s['correct']}/{s['questions']} · "
+        + t("m_accuracy_old", v=pct(s["accuracy_whole_text"])),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
+    r1[1].metric(t("m_hit1"), pct(s["retrieval"]["hit@1"]), border=True)
+    r1[2].metric(t("m_hit5"), pct(s["retrieval"]["hit@5"]), border=True)
+    r1[3].metric(t("m_mrr"), f"{s['retrieval']['mrr']:.3f}", border=True)
+    r2 = st.columns(4)
+    r2[0].metric(t("m_abst_p"), pct(s["abstention"]["precision"]), border=True)
+    r2[1].metric(t("m_abst_r"), pct(s["abstention"]["recall"]), border=True)
+    r2[2].metric(
+        t("m_lat_med"),
+        format_ms(s["latency_ms"]["median"]),
+        f"p95 {format_ms(s['latency_ms']['p95'])}",
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
+    r2[3].metric(t("m_verbatim"), pct(s["citations_verbatim"]), border=True)
+
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.markdown(f"**{t('per_tag')}**")
+        st.dataframe(
+            [
+                {
+                    t("col_tag"): tag,
+                    t("col_correct"): v["correct"],
+                    t("col_total"): v["total"],
+                    t("col_accuracy"): v["accuracy"],
+                }
+                for tag, v in s["per_tag"].items()
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                t("col_accuracy"): st.column_config.ProgressColumn(
+                    format="percent", min_value=0.0, max_value=1.0
+                )
+            },
+        )
+    with right:
+        st.markdown(f"**{t('latency_chart')}**")
+        import pandas as pd
+
+        latencies = pd.DataFrame(
+            {
+                "ms": [
+                    r.answer.timings_ms.get("total_ms", 0.0) if r.answer else 0.0
+                    for r in report.results
+                ]
+            },
+            index=[r.question.id for r in report.results],
+        )
+        st.bar_chart(latencies, height=260, color="#2e7d32", x_label="", y_label="ms")
+
+    st.markdown(f"**{t('reliability')}**")
+    st.dataframe(
+        [
+            {
+                t("col_min_conf"): row["min_confidence"],
+                t("col_answers"): row["answers"],
+                t("col_precision"): row["precision"],
+            }
+            for row in s["reliability"]
+        ],
+        hide_index=True,
+        column_config={
+            t("col_precision"): st.column_config.ProgressColumn(
+                format="percent", min_value=0.0, max_value=1.0
+            )
+        },
+    )
+    failed = [r for r in report.results if not r.correct]
+    st.markdown(f"**{t('failed_header', n=len(failed))}**")
+    if not failed:
+        st.success(t("no_failures"), icon=":material/celebration:")
+    for r in failed:
+        label = md_escape(f"{r.question.id} — {short(r.question.question, 80)} — {r.failure}")
+        with st.expander(label, icon=":material/cancel:"):
+            expected = r.question.answer if r.question.answerable else t("unanswerable")
+            given = r.answer.answer if r.answer else (r.error or "")
+            st.html(
+                f"<p><b>{esc(t('question'))}:</b> {esc(r.question.question)}</p>"
+                f"<p><b>{esc(t('failure'))}:</b> {esc(r.failure or r.error or '')}</p>"
+                f"<p><b>{esc(t('expected'))}:</b></p><div class='ntm-fail'>{esc(expected)}</div>"
+                f"<p><b>{esc(t('given'))}:</b></p><div class='ntm-fail'>{esc(given)}</div>"
+            )
+    with st.expander(t("all_results"), icon=":material/content_copy:"):
+        st.dataframe(
+            [
+                {
+                    t("col_id"): r.question.id,
+                    t("col_ok"): r.correct,
+                    t("question"): r.question.question,
+                    t("given"): direct_answer(r.answer) if r.answer else (r.error or ""),
+                    t("failure"): r.failure,
+                    t("col_ms"): round(r.answer.timings_ms.get("total_ms", 0.0)) if r.answer else 0,
+                }
+                for r in report.results
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    if report.problems:
+        with st.expander(f"{t('malformed')} ({len(report.problems)})", icon=":material/error:"):
+            st.text("\n".join(str(p) for p in report.problems))
+
+    from assistant.evaluate import render_html, render_markdown
+
+    stem = Path(name).stem
+    with st.container(horizontal=True):
+        st.download_button(
+            t("dl_answers"),
+            answers_jsonl(report),
+            f"{stem}-answers.jsonl",
+            mime="application/jsonl",
+            icon=":material/download:",
+            on_click="ignore",
+            key="dl-answers",
+        )
+        st.download_button(
+            t("dl_report"),
+            render_html(report),
+            f"{stem}-report.html",
+            mime="text/html",
+            icon=":material/download:",
+            on_click="ignore",
+            key="dl-report",
+        )
+        st.download_button(
+            t("dl_report_md"),
+            render_markdown(report),
+            f"{stem}-report.md",
+            mime="text/markdown",
+            icon=":material/download:",
+            on_click="ignore",
+            key="dl-report-md",
+        )
+
+
+def evaluation_page(bot, settings: Settings) -> None:
+    from assistant.evaluate import parse_questions, run_eval
+
+    st.title(t("eval_title"))
+    st.caption(t("eval_caption"))
+    metas = call(bot.documents)
+    if metas is None:
+        return
+    source = sticky_radio(
+        t("qset_source"),
+        ("bundled", "upload"),
+        {"bundled": t("qset_bundled"), "upload": t("qset_upload")},
+        "qset_source",
+        horizontal=True,
+    )
+    raw, name = None, None
+    if source == "bundled":
+        sets = bundled_question_sets()
+        if not sets:
+            st.info(t("qset_none"))
+        else:
+            path = st.selectbox(
+                t("qset_pick"), sets, format_func=lambda p: f"eval/{p.name}", key="qset_pick"
+            )
+            raw, error = attempt(path.read_bytes)
+            name = f"eval/{path.name}"
+            if error:
+                st.error(md_escape(error), icon=":material/error:")
+    else:
+        up = st.file_uploader(
+            t("qset_uploader"),
+            key="qset_upload",
+            max_upload_size=max(1, math.ceil(settings.upload_max_mb)),
+        )
+        if up is not None:
+            name = safe_filename(up.name)
+            if up.size > settings.upload_max_mb * 1024 * 1024:
+                st.error(
+                    md_escape(
+                        t(
+                            "qset_too_big",
+                            name=name,
+                            size=f"{up.size / 1048576:.1f}",
+                            mb=f"{settings.upload_max_mb:g}",
+                        )
+                    ),
+                    icon=":material/error:",
+                )
+            else:
+                raw = up.getvalue()
+    if raw is None:
+        return
+    parsed = call(parse_questions, raw, name)
+    if parsed is None:
+        return
+    questions, problems = parsed
+    st.caption(md_escape(t("qset_loaded", n=len(questions), name=name)))
+    if problems:
+        with st.expander(t("qset_problems", n=len(problems)), icon=":material/error:"):
+            st.text("\n".join(str(p) for p in problems))
+    if not metas:
+        st.warning(t("eval_needs_docs"), icon=":material/inbox:")
+    if st.button(
+        t("eval_run"),
+        type="primary",
+        icon=":material/play_arrow:",
+        disabled=not (metas and questions),
+    ):
+        bar = st.progress(0.0, text=t("eval_progress", done=0, total=len(questions), qid="…"))
+
+        def tick(done: int, total: int, qid: str) -> None:
+            bar.progress(
+                done / total, text=md_escape(t("eval_progress", done=done, total=total, qid=qid))
+            )
+
+        report = call(run_eval, bot, questions, progress=tick)
+        if report is not None:
+            report.problems = problems
+            st.session_state["eval"] = (name, report)
+        bar.empty()
+    if "eval" in st.session_state:
+        show_report(*st.session_state["eval"])

@@ -1,0 +1,168 @@
+"""Pure rendering helpers of the app: escaped HTML and Markdown, dates, durations, styles.
+
+Nothing here calls Streamlit widgets; the helpers are unit-tested without a running app. Text
+that comes from a document, an upload or a user is always escaped before it reaches
+``st.html``/``st.markdown``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+
+from assistant.export import format_date as _format_date
+from assistant.export import locate, paragraph_bounds
+from base.settings import Settings
+from base.types import Citation, DocumentMeta
+from ui.text import t
+
+PASSAGE_ID = "ntm-passage"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
+
+
+def esc(text: object) -> str:
+    """HTML-escaped text: whatever it holds is shown as text, never run or rendered."""
+    return html.escape(str(text), quote=True)
+
+
+def md_escape(text: object) -> str:
+    """Text safe inside ``st.markdown`` and widget labels: no HTML, no Markdown syntax."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def format_date(iso: str | None) -> str:
+    """'2021-08-27' -> '27/08/2021'; no date says so in the interface language."""
+    return _format_date(iso) if iso else t("no_date")
+
+
+def highlight(text: str, start: int, end: int, mark_id: str | None = None) -> str:
+    """Escaped ``text`` with ``text[start:end]`` wrapped in ``<mark>``."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    ident = f' id="{esc(mark_id)}"' if mark_id else ""
+    return f"{esc(text[:start])}<mark{ident}>{esc(text[start:end])}</mark>{esc(text[end:])}"
+
+
+def passage_html(doc_text: str | None, citation: Citation) -> str:
+    """The quote highlighted inside its surrounding paragraph, escaped."""
+    span = locate(doc_text, citation) if doc_text else None
+    if span is None:
+        return f'<div class="ntm-passage"><mark>{esc(citation.quote)}</mark></div>'
+    p0, p1 = paragraph_bounds(doc_text, *span)
+    before = "… " if p0 > 0 and doc_text[p0 - 1] != "\n" else ""
+    after = " …" if p1 < len(doc_text) and doc_text[p1] != "\n" else ""
+    body = highlight(doc_text[p0:p1], span[0] - p0, span[1] - p0)
+    return f'<div class="ntm-passage">{before}{body}{after}</div>'
+
+
+def document_html(doc_text: str, span: tuple[int, int] | None) -> str:
+    """The whole document, escaped, with the passage marked by ``id="ntm-passage"``."""
+    body = highlight(doc_text, *span, mark_id=PASSAGE_ID) if span else esc(doc_text)
+    return f'<div class="ntm-doc" id="ntm-doc">{body}</div>'
+
+
+def meta_html(date: str | None, source: str) -> str:
+    """'27/08/2021 · file.txt', escaped."""
+    return f'{esc(format_date(date))} · <span class="ntm-src">{esc(source)}</span>'
+
+
+def format_ms(ms: float) -> str:
+    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
+
+
+def answer_html(text: str) -> str:
+    """The answer text, escaped, with its ``[n]`` markers as superscript references."""
+    body = re.sub(r"\[(\d{1,3})\]", r'<sup class="ntm-ref">[\1]</sup>', esc(text))
+    return f'<div class="ntm-answer">{body}</div>'
+
+
+def documents_rows(metas: Sequence[DocumentMeta]) -> list[dict]:
+    """One row per document for the documents table."""
+    return [
+        {
+            t("col_title"): m.title,
+            t("col_date"): format_date(m.date) if m.date else "",
+            t("col_provinces"): ", ".join(m.provinces),
+            t("col_districts"): ", ".join(m.districts),
+            t("col_chunks"): m.chunk_count,
+            t("col_source"): m.source,
+        }
+        for m in metas
+    ]
+
+
+def filter_options(metas: Sequence[DocumentMeta]) -> dict[str, list]:
+    """The values the sidebar filters offer: sources, provinces, districts, years."""
+    return {
+        "sources": sorted(m.source for m in metas),
+        "provinces": sorted({p for m in metas for p in m.provinces}),
+        "districts": sorted({d for m in metas for d in m.districts}),
+        "years": sorted({m.year for m in metas if m.year}, reverse=True),
+    }
+
+
+def short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {
+  font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: var(--ntm-browse); font-size: .875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: var(--ntm-drop); font-size: .875rem; }
+.ntm-answer { white-space: pre-wrap; line-height: 1.65; font-size: 1.02rem; }
+.ntm-ref { color: #2e7d32; font-weight: 600; font-size: .72em; margin-left: 1px; }
+.ntm-cite-head { font-weight: 600; line-height: 1.4; }
+.ntm-badge { display: inline-block; min-width: 1.7em; text-align: center; border-radius: .6em;
+  background: #2e7d32; color: #fff; font-size: .8em; padding: 0 .35em; margin-right: .35em; }
+.ntm-badge.rel { background: #78909c; }
+.ntm-meta { color: #6b7280; font-size: .85rem; margin: .1rem 0 .35rem 0; }
+.ntm-passage { white-space: pre-wrap; line-height: 1.6; padding: .5rem .75rem;
+  border-left: 3px solid #8bc34a; background: rgba(139, 195, 74, .08); border-radius: 4px; }
+.ntm-passage mark, .ntm-doc mark { background: #fff176; color: inherit; padding: 0 2px;
+  border-radius: 2px; }
+.ntm-related .ntm-passage { border-left-color: #b0bec5; background: rgba(176, 190, 197, .10); }
+.ntm-related .ntm-passage mark { background: #e3e8eb; }
+.ntm-doc { white-space: pre-wrap; line-height: 1.65; max-height: 62vh; overflow-y: auto;
+  padding: .75rem 1rem; border: 1px solid rgba(128, 128, 128, .3); border-radius: 6px; }
+.ntm-doc mark { outline: 2px solid #f9a825; }
+.ntm-user { white-space: pre-wrap; }
+.ntm-src { font-weight: 500; }
+.ntm-fail { white-space: pre-wrap; padding: .25rem .5rem; border-radius: 4px; margin-bottom: .75rem;
+  background: rgba(128, 128, 128, .08); }
+</style>
+"""
+
+
+def page_css(settings: Settings) -> str:
+    """Vietnamese (or English) words for the file uploader's built-in English labels."""
+    browse = json.dumps(t("browse"), ensure_ascii=False)
+    drop = json.dumps(t("drop_here", mb=f"{settings.upload_max_mb:g}"), ensure_ascii=False)
+    return f"<style>:root {{ --ntm-browse: {browse}; --ntm-drop: {drop}; }}</style>"
+
+
+SCROLL_SCRIPT = """
+<script>
+(function () {
+  let tries = 0;
+  function go() {
+    const mark = document.getElementById("ntm-passage");
+    const box = document.getElementById("ntm-doc");
+    if (mark && box) {
+      box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
+      box.dataset.scrolled = "1";
+    } else if (tries++ < 50) {
+      setTimeout(go, 100);
+    }
+  }
+  go();
+})();
+</script>
+"""

@@ -1,0 +1,292 @@
+"""Every word the app shows, Vietnamese first then English, and the current language.
+
+Usage::
+
+    t("chat_title")            # 'Hỏi đáp' (or 'Questions & answers' with the English switch on)
+    t("index_stats", docs=5, chunks=45)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+TEXT: dict[str, tuple[str, str]] = {
+    "tagline": (
+        "Hỏi đáp có trích dẫn trên tài liệu Nông thôn mới",
+        "Cited answers over New Rural Development documents",
+    ),
+    "english": ("English", "English"),
+    "nav": ("Trang", "Page"),
+    "page_chat": (":material/forum: Hỏi đáp", ":material/forum: Ask"),
+    "page_documents": (":material/library_books: Tài liệu", ":material/library_books: Documents"),
+    "page_evaluation": (":material/monitoring: Đánh giá", ":material/monitoring: Evaluation"),
+    "index_stats": (
+        "{docs} tài liệu · {chunks} đoạn trong chỉ mục",
+        "{docs} documents · {chunks} passages indexed",
+    ),
+    "starting": (
+        "Đang chuẩn bị trợ lý (chỉ lần đầu sau khi khởi động)…",
+        "Getting the assistant ready (only once after start)…",
+    ),
+    "starting_model": ("Đang nạp mô hình nhúng…", "Loading the embedding model…"),
+    "starting_index": ("Đang đọc chỉ mục…", "Reading the index…"),
+    "started": ("Trợ lý đã sẵn sàng", "The assistant is ready"),
+    "start_failed": ("Không khởi động được trợ lý", "The assistant could not start"),
+    "with_llm": (
+        "Câu trả lời được một mô hình ngôn ngữ viết lại, số liệu được kiểm tra với trích dẫn.",
+        "Answers are rewritten by a language model; their figures are checked against the quotes.",
+    ),
+    "no_llm": (
+        "Trả lời trích xuất từ tài liệu, không cần máy chủ mô hình ngôn ngữ.",
+        "Answers are extracted from the documents; no language-model server needed.",
+    ),
+    "unexpected": (
+        "Đã có lỗi không mong muốn; chi tiết đã được ghi vào nhật ký máy chủ. Hãy thử lại.",
+        "Something unexpected went wrong; the details are in the server log. Please try again.",
+    ),
+    # chat
+    "chat_title": ("Hỏi đáp về Nông thôn mới", "Ask about New Rural Development"),
+    "chat_caption": (
+        "Đặt câu hỏi bằng tiếng Việt (có hoặc không dấu) hoặc tiếng Anh. Mỗi câu trả lời kèm "
+        "trích dẫn đánh số; câu hỏi tiếp theo có thể dựa vào câu trước (“Còn huyện … thì sao?”).",
+        "Ask in Vietnamese (with or without diacritics) or English. Every answer comes with "
+        "numbered citations; a follow-up may build on the previous question (“What about …?”).",
+    ),
+    "chat_placeholder": ("Nhập câu hỏi về Nông thôn mới…", "Type a question about NTM…"),
+    "chat_empty": (
+        "Chưa có câu hỏi nào. Thử một câu hỏi mẫu:",
+        "No questions yet. Try an example:",
+    ),
+    "thinking": (
+        "Đang tìm trong tài liệu và soạn câu trả lời…",
+        "Searching the documents and preparing the answer…",
+    ),
+    "thinking_done": ("Đã soạn xong câu trả lời", "Answer ready"),
+    "llm_drafting": (
+        "Mô hình ngôn ngữ đang viết lại câu trả lời; số liệu và trích dẫn sẽ được kiểm tra "
+        "trước khi hiển thị:",
+        "The language model is rewriting the answer; its figures and citations are checked "
+        "before it is shown:",
+    ),
+    "llm_rejected": (
+        "Bản viết lại của mô hình ngôn ngữ bị loại (có số liệu hoặc trích dẫn không khớp với "
+        "nguồn); dưới đây là câu trả lời trích nguyên văn từ tài liệu.",
+        "The language model's rewrite was discarded (a figure or citation did not match the "
+        "sources); this is the answer taken verbatim from the documents.",
+    ),
+    "llm_error": (
+        "Không dùng được máy chủ mô hình ngôn ngữ; dưới đây là câu trả lời trích nguyên văn.",
+        "The language model server could not be used; this is the verbatim extracted answer.",
+    ),
+    "thinking_failed": ("Không trả lời được câu hỏi này", "Could not answer this question"),
+    "resolved": ("Câu hỏi được hiểu là: “{q}”", "Understood as: “{q}”"),
+    "citations": ("Nguồn trích dẫn", "Citations"),
+    "related": (
+        "Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn",
+        "Related reading — for reference only, not citations",
+    ),
+    "related_note": (
+        "Tài liệu không trả lời được câu hỏi này. Các đoạn dưới đây gần nhất với câu hỏi, "
+        "nhưng không chứng minh một câu trả lời.",
+        "The documents do not answer this question. The passages below are the closest, "
+        "but they do not support an answer.",
+    ),
+    "no_date": ("không rõ ngày", "date unknown"),
+    "open_doc": ("Mở toàn văn tại đoạn này", "Open the full text at this passage"),
+    "doc_dialog": ("Toàn văn tài liệu", "Full document"),
+    "doc_moved": (
+        "Đoạn trích không còn khớp với tài liệu hiện tại (tài liệu đã được cập nhật).",
+        "The quote no longer matches the current document (it has been updated).",
+    ),
+    "doc_gone": (
+        "Tài liệu này không còn trong chỉ mục; chỉ còn đoạn trích đã lưu.",
+        "This document is no longer in the index; only the saved quote is shown.",
+    ),
+    "download_md": ("Tải về (Markdown)", "Download (Markdown)"),
+    "copy_md": ("Sao chép", "Copy"),
+    "copy_help": (
+        "Bấm biểu tượng sao chép ở góc khung để chép câu trả lời kèm trích dẫn.",
+        "Use the copy icon in the corner to copy the answer with its citations.",
+    ),
+    "latency": (":material/timer: {time}", ":material/timer: {time}"),
+    "clear_chat": ("Xoá cuộc trò chuyện", "Clear the conversation"),
+    "filters": ("Bộ lọc tìm kiếm", "Search filters"),
+    "filters_caption": ("Để trống nghĩa là không giới hạn.", "Empty means no restriction."),
+    "filter_docs": ("Tài liệu", "Documents"),
+    "filter_provinces": ("Tỉnh", "Provinces"),
+    "filter_districts": ("Huyện", "Districts"),
+    "filter_years": ("Năm", "Years"),
+    "filter_any": ("Tất cả", "All"),
+    "pick_documents": ("Chọn tài liệu", "Choose documents"),
+    "filters_active": ("Đang lọc: {what}", "Filtering: {what}"),
+    # empty index
+    "empty_index": (
+        "Chỉ mục đang trống: chưa có tài liệu nào để trả lời.",
+        "The index is empty: there are no documents to answer from yet.",
+    ),
+    "ingest_bundled": (
+        "Nạp {n} tài liệu mẫu từ documents/",
+        "Ingest the {n} bundled documents from documents/",
+    ),
+    "ingest_progress": (
+        "Đang nạp: {done}/{total} đoạn {what}",
+        "Ingesting: {done}/{total} passages {what}",
+    ),
+    "ingest_starting": ("Đang đọc tệp…", "Reading the files…"),
+    # documents page
+    "docs_title": ("Tài liệu", "Documents"),
+    "docs_caption": (
+        "Các tài liệu mà trợ lý dùng để trả lời. Tải thêm tệp, xoá tài liệu hoặc lập chỉ mục lại.",
+        "The documents the assistant answers from. Upload files, delete documents or re-index.",
+    ),
+    "metric_docs": ("Tài liệu", "Documents"),
+    "metric_chunks": ("Đoạn văn", "Passages"),
+    "metric_places": ("Tỉnh được nhắc đến", "Provinces mentioned"),
+    "upload_header": ("Tải tài liệu lên", "Upload documents"),
+    "upload_label": ("Chọn tệp ({types})", "Choose files ({types})"),
+    "upload_limits": (
+        "Tối đa {files} tệp mỗi lần, mỗi tệp ≤ {mb} MB (cài đặt NTM_UPLOAD_MAX_FILES, "
+        "NTM_UPLOAD_MAX_MB). Tên tệp được dùng làm tên nguồn; tải lại cùng tên sẽ cập nhật "
+        "tài liệu.",
+        "At most {files} files at a time, each ≤ {mb} MB (settings NTM_UPLOAD_MAX_FILES, "
+        "NTM_UPLOAD_MAX_MB). The file name is the source name; uploading the same name "
+        "updates it.",
+    ),
+    "browse": ("Chọn tệp", "Browse files"),
+    "drop_here": (
+        "hoặc kéo thả tệp vào đây · tối đa {mb} MB mỗi tệp",
+        "or drag and drop files here · at most {mb} MB each",
+    ),
+    "upload_button": ("Nạp vào chỉ mục", "Add to the index"),
+    "upload_added": ("Đã thêm: {names}", "Added: {names}"),
+    "upload_updated": ("Đã cập nhật: {names}", "Updated: {names}"),
+    "upload_unchanged": ("Không đổi (đã có sẵn): {names}", "Unchanged (already indexed): {names}"),
+    "upload_renamed": ("Tên tệp đã được làm sạch: {pairs}", "File names were sanitised: {pairs}"),
+    "upload_rejected": (
+        "{n} tệp bị từ chối — các tệp khác không bị ảnh hưởng:",
+        "{n} file(s) rejected — the other files were not affected:",
+    ),
+    "col_file": ("Tệp", "File"),
+    "col_reason": ("Lý do", "Reason"),
+    "list_header": ("Danh sách tài liệu", "Document list"),
+    "col_title": ("Tiêu đề", "Title"),
+    "col_date": ("Ngày", "Date"),
+    "col_provinces": ("Tỉnh", "Provinces"),
+    "col_districts": ("Huyện", "Districts"),
+    "col_chunks": ("Số đoạn", "Passages"),
+    "col_source": ("Tệp nguồn", "Source file"),
+    "manage_header": ("Quản lý", "Manage"),
+    "delete_pick": ("Chọn tài liệu cần xoá", "Documents to delete"),
+    "delete_confirm": (
+        "Tôi chắc chắn muốn xoá các tài liệu đã chọn",
+        "I am sure I want to delete the selected documents",
+    ),
+    "delete_button": ("Xoá tài liệu", "Delete"),
+    "deleted": ("Đã xoá: {names}", "Deleted: {names}"),
+    "reindex_help": (
+        "Cắt đoạn và tính lại vector cho mọi tài liệu (sau khi đổi mô hình hoặc cách chia đoạn).",
+        "Re-chunk and re-embed every document (after a model or chunking change).",
+    ),
+    "reindex_button": ("Lập chỉ mục lại", "Re-index"),
+    "reindex_progress": (
+        "Đang lập chỉ mục lại: {done}/{total} đoạn {what}",
+        "Re-indexing: {done}/{total} passages {what}",
+    ),
+    "reindexed": (
+        "Đã lập chỉ mục lại {n} đoạn (nhúng mới {embedded}, giữ vector cũ {reused}).",
+        "Re-indexed {n} passages ({embedded} embedded, {reused} kept).",
+    ),
+    "no_docs_table": ("Chưa có tài liệu nào.", "No documents yet."),
+    # evaluation page
+    "eval_title": ("Đánh giá", "Evaluation"),
+    "eval_caption": (
+        "Chạy một bộ câu hỏi có đáp án (định dạng eval/FORMAT.md) và xem trợ lý trả lời đúng "
+        "bao nhiêu.",
+        "Run a question set with reference answers (format of eval/FORMAT.md) and see how the "
+        "assistant scores.",
+    ),
+    "qset_source": ("Bộ câu hỏi", "Question set"),
+    "qset_bundled": ("Có sẵn trong kho mã", "Bundled with the project"),
+    "qset_upload": ("Tải lên tệp JSONL", "Upload a JSONL file"),
+    "qset_pick": ("Chọn bộ câu hỏi", "Pick a question set"),
+    "qset_uploader": ("Tệp JSON Lines (.jsonl)", "JSON Lines file (.jsonl)"),
+    "qset_none": ("Không có bộ câu hỏi nào trong eval/.", "There is no question set in eval/."),
+    "qset_loaded": ("{n} câu hỏi trong {name}", "{n} questions in {name}"),
+    "qset_problems": ("{n} dòng lỗi sẽ bị bỏ qua", "{n} malformed line(s) will be skipped"),
+    "qset_too_big": (
+        "Tệp {name} quá lớn ({size} MB, tối đa {mb} MB — NTM_UPLOAD_MAX_MB).",
+        "{name} is too large ({size} MB, at most {mb} MB — NTM_UPLOAD_MAX_MB).",
+    ),
+    "eval_run": ("Chạy đánh giá", "Run the evaluation"),
+    "eval_progress": (
+        "Đang đánh giá: {done}/{total} câu ({qid})",
+        "Evaluating: {done}/{total} questions ({qid})",
+    ),
+    "eval_needs_docs": (
+        "Hãy nạp tài liệu trước khi đánh giá.",
+        "Ingest documents before evaluating.",
+    ),
+    "eval_result_for": ("Kết quả cho {name}", "Results for {name}"),
+    "m_accuracy": (
+        "Độ chính xác (câu trả lời trực tiếp)",
+        "Accuracy (direct answer)",
+    ),
+    "m_accuracy_old": ("cách chấm cũ: {v}", "old rule: {v}"),
+    "reliability": (
+        "Độ tin cậy: trong các câu trả lời có độ tin cậy ≥ c, tỷ lệ đúng",
+        "Reliability: among answers given with confidence ≥ c, the share right",
+    ),
+    "col_min_conf": ("Độ tin cậy ≥", "Confidence ≥"),
+    "col_answers": ("Số câu trả lời", "Answers"),
+    "col_precision": ("Tỷ lệ đúng", "Share right"),
+    "m_hit1": ("Truy hồi hit@1", "Retrieval hit@1"),
+    "m_hit5": ("Truy hồi hit@5", "Retrieval hit@5"),
+    "m_mrr": ("MRR", "MRR"),
+    "m_abst_p": ("Từ chối đúng (precision)", "Abstention precision"),
+    "m_abst_r": ("Từ chối đủ (recall)", "Abstention recall"),
+    "m_lat_med": ("Độ trễ trung vị", "Median latency"),
+    "m_lat_p95": ("Độ trễ p95", "p95 latency"),
+    "m_verbatim": ("Trích dẫn nguyên văn", "Verbatim citations"),
+    "per_tag": ("Độ chính xác theo nhãn", "Accuracy per tag"),
+    "col_tag": ("Nhãn", "Tag"),
+    "col_correct": ("Đúng", "Correct"),
+    "col_total": ("Tổng", "Total"),
+    "col_accuracy": ("Tỉ lệ", "Accuracy"),
+    "latency_chart": ("Độ trễ từng câu (ms)", "Latency per question (ms)"),
+    "failed_header": ("Câu trả lời sai ({n})", "Failed questions ({n})"),
+    "no_failures": ("Mọi câu hỏi đều đúng.", "Every question is correct."),
+    "expected": ("Đáp án mong đợi", "Expected answer"),
+    "given": ("Câu trả lời của trợ lý", "The assistant's answer"),
+    "failure": ("Lý do sai", "Why it failed"),
+    "question": ("Câu hỏi", "Question"),
+    "unanswerable": (
+        "(không có trong tài liệu — cần từ chối trả lời)",
+        "(not in the documents — should abstain)",
+    ),
+    "all_results": ("Tất cả câu hỏi", "All questions"),
+    "col_id": ("Mã", "Id"),
+    "col_ok": ("Đúng?", "Correct?"),
+    "col_ms": ("ms", "ms"),
+    "dl_answers": ("Tải câu trả lời (JSONL)", "Download the answers (JSONL)"),
+    "dl_report": ("Tải báo cáo (HTML)", "Download the report (HTML)"),
+    "dl_report_md": ("Tải báo cáo (Markdown)", "Download the report (Markdown)"),
+    "malformed": ("Dòng lỗi đã bỏ qua", "Malformed lines skipped"),
+}
+
+
+def lang() -> str:
+    """'en' when the English switch is on, else 'vi' (also outside a Streamlit run)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return "vi"
+    return "en" if st.session_state.get("lang_en") else "vi"
+
+
+def t(key: str, **values: Any) -> str:
+    """The on-screen text for ``key`` in the current language."""
+    vi, en = TEXT[key]
+    text = en if lang() == "en" else vi
+    return text.format(**values) if values else text

@@ -30,7 +30,7 @@ ingest: setup
 
 run: ingest
 	$(BIN)/streamlit run app.py --server.headless true --server.address $(ADDRESS) \
-		--server.port $(PORT) --browser.gatherUsageStats false
+		--server.port $(PORT) --browser.gatherUsageStats false --server.fileWatcherType none
 
 # Debian's Chromium drives the end-to-end test (Playwright uses it, never downloads one).
 browser:

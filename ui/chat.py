@@ -87,7 +87,7 @@ def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
     for flag in ("llm_rejected", "llm_error"):
         if answer.timings_ms.get(flag):
             st.caption(t(flag))
-    st.html(answer_html(answer.answer))
+    st.html(answer_html(answer.answer, answer.abstained))
     opened = None
     if answer.citations:
         st.markdown(f"**{t('citations')}**")
@@ -95,8 +95,12 @@ def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
             if render_citation(c, docs, key=f"open-{index}-c{c.n}"):
                 opened = c
     if answer.related:
-        st.info(t("related_note"), icon=":material/travel_explore:")
-        with st.expander(t("related"), expanded=True, icon=":material/link:"):
+        # collapsed, and labelled as not an answer: the refusal above stays in view, and no
+        # figure of a passage that does not answer the question is taken for the answer
+        with st.expander(
+            t("related", n=len(answer.related)), expanded=False, icon=":material/link:"
+        ):
+            st.caption(t("related_note"))
             for i, c in enumerate(answer.related):
                 if render_citation(c, docs, key=f"open-{index}-r{i}", related=True):
                     opened = c

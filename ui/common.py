@@ -254,14 +254,14 @@ def open_document(bot, source: str, quote: str, start: int, end: int) -> None:
 
 def render_citation(c: Citation, docs: DocCache, key: str, related: bool = False) -> bool:
     """One citation card; True when its 'open the full text' button was pressed."""
+    text = docs.text(c.source)  # before the card is drawn: never an empty box on screen
+    meta = meta_html(c.date, c.source)
     with st.container(border=True):
         badge = (
             '<span class="ntm-badge rel">↗</span>'
             if related
             else (f'<span class="ntm-badge">{c.n}</span>')
         )
-        text = docs.text(c.source)
-        meta = meta_html(c.date, c.source)
         st.html(
             f'<div class="{"ntm-related" if related else "ntm-cited"}">'
             f'<div class="ntm-cite-head">{badge}{esc(c.title)}</div>'

@@ -22,7 +22,7 @@ from ui.common import (
     show_flash,
     show_ingest_outcome,
 )
-from ui.render import documents_rows, short
+from ui.render import documents_rows, matches_document
 from ui.text import t
 
 
@@ -93,15 +93,15 @@ def documents_page(bot, settings: Settings) -> None:
 
     st.subheader(t("list_header"), divider="green")
     if metas:
-        st.dataframe(
-            documents_rows(metas),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                t("col_title"): st.column_config.TextColumn(width="large"),
-                t("col_chunks"): st.column_config.NumberColumn(format="%d", width="small"),
-            },
+        wanted = st.text_input(
+            t("find_document"), key="find-document", placeholder=t("find_document_hint")
         )
+        shown = [m for m in metas if matches_document(m, wanted)]
+        if shown:
+            # a table, not a grid: full titles wrap instead of being cut
+            st.table(documents_rows(shown), border="horizontal")
+        else:
+            st.caption(t("no_document_found", q=wanted))
     else:
         st.caption(t("no_docs_table"))
 
@@ -112,7 +112,7 @@ def documents_page(bot, settings: Settings) -> None:
         chosen = st.multiselect(
             t("delete_pick"),
             [m.source for m in metas],
-            format_func=lambda s: short(f"{titles.get(s, s)} ({s})", 80),
+            format_func=lambda s: f"{titles.get(s, s)} — {s}",  # typing finds either
             key=f"delete-pick-{round_}",
             placeholder=t("pick_documents"),
         )

@@ -12,8 +12,8 @@ from assistant.export import answers_jsonl
 from base.settings import Settings
 from ingest.uploads import safe_filename
 from ui.common import EVAL_DIR, attempt, call, sticky_radio
-from ui.render import esc, format_ms, md_escape, short
-from ui.text import t
+from ui.render import esc, format_ms, format_number, format_percent, md_escape, short
+from ui.text import lang, t
 
 DEFAULT_QUESTION_SET = "questions.jsonl"
 
@@ -24,7 +24,40 @@ def bundled_question_sets() -> list[Path]:
 
 
 def pct(x: float) -> str:
-    return f"{x:.1%}"
+    return format_percent(x)
+
+
+def bar(x: float, width: int = 10) -> str:
+    """A share as a text bar: '██████░░░░'."""
+    full = round(max(0.0, min(1.0, x)) * width)
+    return "█" * full + "░" * (width - full)
+
+
+# The usual tags of a question set, in both languages (other tags are shown as written).
+TAGS = {
+    "numeric": ("số liệu", "numeric"),
+    "person": ("người", "person"),
+    "place": ("địa danh", "place"),
+    "date": ("thời điểm", "date"),
+    "when": ("thời điểm", "when"),
+    "list": ("danh sách", "list"),
+    "decision": ("quyết định", "decision"),
+    "unanswerable": ("không có đáp án", "unanswerable"),
+    "no-diacritics": ("không dấu", "no diacritics"),
+    "english": ("tiếng Anh", "English"),
+    "province": ("tỉnh", "province"),
+    "district": ("huyện", "district"),
+    "commune": ("xã", "commune"),
+    "timeline": ("theo thời gian", "timeline"),
+    "target": ("mục tiêu", "target"),
+    "follow-up": ("hỏi nối tiếp", "follow-up"),
+    "multi-doc": ("nhiều tài liệu", "multi-document"),
+}
+
+
+def tag_label(tag: str) -> str:
+    names = TAGS.get(tag)
+    return tag if names is None else names[1 if lang() == "en" else 0]
 
 
 def show_report(name: str, report) -> None:
@@ -42,7 +75,7 @@ def show_report(name: str, report) -> None:
     )
     r1[1].metric(t("m_hit1"), pct(s["retrieval"]["hit@1"]), border=True)
     r1[2].metric(t("m_hit5"), pct(s["retrieval"]["hit@5"]), border=True)
-    r1[3].metric(t("m_mrr"), f"{s['retrieval']['mrr']:.3f}", border=True)
+    r1[3].metric(t("m_mrr"), format_number(s["retrieval"]["mrr"], 3), border=True)
     r2 = st.columns(4)
     r2[0].metric(t("m_abst_p"), pct(s["abstention"]["precision"]), border=True)
     r2[1].metric(t("m_abst_r"), pct(s["abstention"]["recall"]), border=True)
@@ -59,23 +92,18 @@ def show_report(name: str, report) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown(f"**{t('per_tag')}**")
-        st.dataframe(
+        # a table of strings: numbers as the interface language writes them ('66,7%')
+        st.table(
             [
                 {
-                    t("col_tag"): tag,
+                    t("col_tag"): tag_label(tag),
                     t("col_correct"): v["correct"],
                     t("col_total"): v["total"],
-                    t("col_accuracy"): v["accuracy"],
+                    t("col_accuracy"): f"{pct(v['accuracy'])} {bar(v['accuracy'])}",
                 }
                 for tag, v in s["per_tag"].items()
             ],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                t("col_accuracy"): st.column_config.ProgressColumn(
-                    format="percent", min_value=0.0, max_value=1.0
-                )
-            },
+            border="horizontal",
         )
     with right:
         st.markdown(f"**{t('latency_chart')}**")
@@ -93,21 +121,16 @@ def show_report(name: str, report) -> None:
         st.bar_chart(latencies, height=260, color="#2e7d32", x_label="", y_label="ms")
 
     st.markdown(f"**{t('reliability')}**")
-    st.dataframe(
+    st.table(
         [
             {
-                t("col_min_conf"): row["min_confidence"],
+                t("col_min_conf"): format_number(row["min_confidence"], 1),
                 t("col_answers"): row["answers"],
-                t("col_precision"): row["precision"],
+                t("col_precision"): "—" if row["precision"] is None else pct(row["precision"]),
             }
             for row in s["reliability"]
         ],
-        hide_index=True,
-        column_config={
-            t("col_precision"): st.column_config.ProgressColumn(
-                format="percent", min_value=0.0, max_value=1.0
-            )
-        },
+        border="horizontal",
     )
     failed = [r for r in report.results if not r.correct]
     st.markdown(f"**{t('failed_header', n=len(failed))}**")

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from assistant.export import format_date as _format_date
 from assistant.export import locate, paragraph_bounds
 from base.settings import Settings
+from base.text import fold
 from base.types import Citation, DocumentMeta
-from ui.text import t
+from ui.text import lang, t
 
 PASSAGE_ID = "ntm-passage"
 
@@ -65,18 +66,36 @@ def document_html(doc_text: str, span: tuple[int, int] | None) -> str:
 
 
 def meta_html(date: str | None, source: str) -> str:
-    """'27/08/2021 · file.txt', escaped."""
-    return f'{esc(format_date(date))} · <span class="ntm-src">{esc(source)}</span>'
+    """'27/08/2021 · file.txt', escaped: the date when the document has one, then the file
+    name, smaller (the title, shown above it, is what people recognise)."""
+    when = f"{esc(format_date(date))} · " if date else ""
+    return f'{when}<span class="ntm-src">{esc(source)}</span>'
+
+
+def format_number(x: float, decimals: int = 1) -> str:
+    """A number written as the interface language writes it: '100,0' in Vietnamese (decimal
+    comma, '.' between thousands), '100.0' in English."""
+    text = f"{x:,.{decimals}f}"
+    if lang() == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_percent(x: float, decimals: int = 1) -> str:
+    """A share as a percentage: '66,7%' (Vietnamese) or '66.7%' (English)."""
+    return f"{format_number(100 * x, decimals)}%"
 
 
 def format_ms(ms: float) -> str:
-    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
+    return f"{format_number(ms, 0)} ms" if ms < 1000 else f"{format_number(ms / 1000)} s"
 
 
-def answer_html(text: str) -> str:
-    """The answer text, escaped, with its ``[n]`` markers as superscript references."""
+def answer_html(text: str, abstained: bool = False) -> str:
+    """The answer text, escaped, with its ``[n]`` markers as superscript references; a
+    refusal in its own box, so that it reads as the answer it is."""
     body = re.sub(r"\[(\d{1,3})\]", r'<sup class="ntm-ref">[\1]</sup>', esc(text))
-    return f'<div class="ntm-answer">{body}</div>'
+    kind = "ntm-answer ntm-refusal" if abstained else "ntm-answer"
+    return f'<div class="{kind}">{body}</div>'
 
 
 def documents_rows(metas: Sequence[DocumentMeta]) -> list[dict]:
@@ -92,6 +111,13 @@ def documents_rows(metas: Sequence[DocumentMeta]) -> list[dict]:
         }
         for m in metas
     ]
+
+
+def matches_document(meta: DocumentMeta, wanted: str) -> bool:
+    """Whether a document's title or file name contains ``wanted`` (with or without
+    diacritics, any case)."""
+    wanted = fold(wanted or "").strip()
+    return not wanted or wanted in fold(meta.title) or wanted in fold(meta.source)
 
 
 def filter_options(metas: Sequence[DocumentMeta]) -> dict[str, list]:
@@ -118,6 +144,8 @@ CSS = """
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {
   content: var(--ntm-drop); font-size: .875rem; }
 .ntm-answer { white-space: pre-wrap; line-height: 1.65; font-size: 1.02rem; }
+.ntm-refusal { background: #fff8e1; border-left: 4px solid #f0b429; padding: .6rem .9rem;
+  border-radius: .35rem; }
 .ntm-ref { color: #2e7d32; font-weight: 600; font-size: .72em; margin-left: 1px; }
 .ntm-cite-head { font-weight: 600; line-height: 1.4; }
 .ntm-badge { display: inline-block; min-width: 1.7em; text-align: center; border-radius: .6em;
@@ -134,7 +162,7 @@ CSS = """
   padding: .75rem 1rem; border: 1px solid rgba(128, 128, 128, .3); border-radius: 6px; }
 .ntm-doc mark { outline: 2px solid #f9a825; }
 .ntm-user { white-space: pre-wrap; }
-.ntm-src { font-weight: 500; }
+.ntm-src { font-size: .8rem; color: #8a8f98; }
 .ntm-fail { white-space: pre-wrap; padding: .25rem .5rem; border-radius: 4px; margin-bottom: .75rem;
   background: rgba(128, 128, 128, .08); }
 </style>

@@ -84,8 +84,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "resolved": ("Câu hỏi được hiểu là: “{q}”", "Understood as: “{q}”"),
     "citations": ("Nguồn trích dẫn", "Citations"),
     "related": (
-        "Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn",
-        "Related reading — for reference only, not citations",
+        "Đoạn văn gần nhất ({n}) — không phải câu trả lời, chỉ để tham khảo",
+        "Closest passages ({n}) — not an answer, for reference only",
     ),
     "related_note": (
         "Tài liệu không trả lời được câu hỏi này. Các đoạn dưới đây gần nhất với câu hỏi, "
@@ -199,6 +199,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Re-indexed {n} passages ({embedded} embedded, {reused} kept).",
     ),
     "no_docs_table": ("Chưa có tài liệu nào.", "No documents yet."),
+    "find_document": ("Tìm tài liệu", "Find a document"),
+    "find_document_hint": (
+        "một phần tiêu đề hoặc tên tệp, có dấu hay không dấu",
+        "part of a title or file name",
+    ),
+    "no_document_found": ("Không có tài liệu nào khớp “{q}”.", "No document matches “{q}”."),
     # evaluation page
     "eval_title": ("Đánh giá", "Evaluation"),
     "eval_caption": (

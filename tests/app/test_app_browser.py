@@ -195,6 +195,18 @@ def settle(page) -> None:
     page.wait_for_timeout(500)
 
 
+def in_view(page, selector: str) -> bool:
+    """Whether the last element matching ``selector`` is inside the visible viewport."""
+    return page.evaluate(
+        """(sel) => {
+        const all = document.querySelectorAll(sel);
+        const r = all[all.length - 1].getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+    }""",
+        selector,
+    )
+
+
 def go_to(page, index: int, title: str) -> None:
     page.locator("[data-testid=stSidebar] [role=radiogroup] label").nth(index).click()
     page.locator("h1", has_text=title).wait_for(timeout=60_000)
@@ -267,16 +279,23 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         page.keyboard.press("Escape")
         page.locator("#ntm-doc").wait_for(state="detached", timeout=20_000)
 
-        # 5. a follow-up uses the conversation; the abstention shows related reading
+        # 5. a follow-up uses the conversation; the refusal stays in view, the closest
+        # passages are collapsed and labelled as not an answer
         ask(page, "Còn huyện Lộc Bình thì sao?")
         page.get_by_text(
             "Câu hỏi được hiểu là: “Huyện Lộc Bình có bao nhiêu xã đạt chuẩn NTM?”"
         ).wait_for(timeout=10_000)
-        related = page.get_by_text("Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn")
+        refusal = page.locator(".ntm-refusal").last
+        refusal.wait_for(timeout=10_000)
+        related = page.get_by_text("không phải câu trả lời, chỉ để tham khảo")
+        related.first.wait_for(timeout=10_000)
         assert related.count() == 1
+        assert page.locator(".ntm-related").count() == 0  # collapsed: no passage on screen
+        assert in_view(page, ".ntm-refusal")
+        shot(page, "05-refusal-in-view.png")
+        related.first.click()
         page.locator(".ntm-related").first.wait_for(timeout=10_000)
-        page.get_by_text("Còn huyện Lộc Bình thì sao?").last.scroll_into_view_if_needed()
-        shot(page, "05-follow-up-related.png")
+        shot(page, "05b-closest-passages-opened.png")
 
         # 6. one person uploads while another asks: both get what they expect
         other.goto(url)

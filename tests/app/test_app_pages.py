@@ -281,7 +281,7 @@ def test_answer_shows_numbered_citation_highlighted_in_its_paragraph(indexed):
 
 
 def _answers_html(at: AppTest) -> list[str]:
-    return [h for h in html_of(at) if h.startswith('<div class="ntm-answer">')]
+    return [h for h in html_of(at) if h.startswith('<div class="ntm-answer')]
 
 
 @pytest.mark.integration
@@ -313,14 +313,12 @@ def test_follow_up_uses_the_conversation_and_abstention_shows_related_reading(in
     at = ask(at, "Còn huyện Lộc Bình thì sao?")
     captions = [unescape(c.value) for c in at.caption]
     assert "Câu hỏi được hiểu là: “Huyện Lộc Bình có bao nhiêu xã đạt chuẩn NTM?”" in captions
-    answers = [h for h in html_of(at) if h.startswith('<div class="ntm-answer">')]
+    answers = [h for h in html_of(at) if h.startswith('<div class="ntm-answer')]
     assert len(answers) == 2 and "không có thông tin" in answers[1]
-    related = [
-        e
-        for e in at.expander
-        if e.label == "Đoạn văn liên quan — chỉ để tham khảo, không phải trích dẫn"
-    ]
-    assert len(related) == 1
+    assert answers[1].startswith('<div class="ntm-answer ntm-refusal">')  # the refusal stands out
+    related = [e for e in at.expander if e.label.startswith("Đoạn văn gần nhất (")]
+    assert len(related) == 1 and "không phải câu trả lời" in related[0].label
+    assert not related[0].proto.expanded  # collapsed: the refusal stays in view
     cards = [h for h in html_of(at) if 'class="ntm-related"' in h]
     assert cards and all('<span class="ntm-badge rel">↗</span>' in h for h in cards)
     assert not any('class="ntm-badge">' in h for h in cards)  # no citation numbers
@@ -357,7 +355,7 @@ def test_evaluation_runs_and_reports_failures_with_downloads(indexed):
     button(at, "Chạy đánh giá").click().run()
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Độ chính xác (câu trả lời trực tiếp)"] == "66.7%"
+    assert metrics["Độ chính xác (câu trả lời trực tiếp)"] == "66,7%"  # Vietnamese decimal comma
     assert set(metrics) >= {
         "Truy hồi hit@1",
         "Truy hồi hit@5",
@@ -367,9 +365,12 @@ def test_evaluation_runs_and_reports_failures_with_downloads(indexed):
         "Độ trễ trung vị",
         "Trích dẫn nguyên văn",
     }
-    assert metrics["Từ chối đủ (recall)"] == "100.0%"
-    per_tag = at.dataframe[0].value
-    assert set(per_tag["Nhãn"]) >= set(right["tags"]) | set(unanswerable["tags"])
+    assert metrics["Từ chối đủ (recall)"] == "100,0%"
+    per_tag = at.table[0].value
+    from ui.evaluation import tag_label
+
+    wanted = {tag_label(tag) for tag in set(right["tags"]) | set(unanswerable["tags"])}
+    assert set(per_tag["Nhãn"]) >= wanted and "không có đáp án" in wanted
     assert any(m.value == "**Câu trả lời sai (1)**" for m in at.markdown)
     failed = [e for e in at.expander if e.label.startswith("sai1")]
     assert len(failed) == 1
@@ -399,7 +400,7 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
     assert any("1 tệp bị từ chối" in w.value for w in at.warning)
     rejected = at.dataframe[0].value
     assert list(rejected["Tệp"]) == ["notes.exe"]
-    table = at.dataframe[1].value
+    table = at.table[0].value
     assert len(table) == 6
     row = table[table["Tệp nguồn"] == "Xã Thử Nghiệm.txt"].iloc[0]
     assert row["Tiêu đề"] == "Xã Thử Nghiệm đạt chuẩn nông thôn mới năm 2023"
@@ -428,5 +429,5 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
     button(at, "Xoá tài liệu").click().run()
     assert_clean(at)
     assert [unescape(s.value) for s in at.success] == ["Đã xoá: Xã Thử Nghiệm.txt"]
-    assert "Xã Thử Nghiệm.txt" not in list(at.dataframe[0].value["Tệp nguồn"])
+    assert "Xã Thử Nghiệm.txt" not in list(at.table[0].value["Tệp nguồn"])
     assert at.metric[0].value == "5"

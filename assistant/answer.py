@@ -27,18 +27,20 @@ from assistant.query import (
     Frame,
     analyze,
     canonical_terms,
+    is_english,
     resolve_follow_up,
     split_question,
     to_folded_vietnamese,
 )
 from assistant.scorer import Scorer
+from assistant.wording import check_lang, display_date, frame_lang, say, time_label
 from base.errors import QuestionError
 from base.indicators import SETTLEMENTS
 from base.indicators import indicator as indicator_of
 from base.sentences import split_sentences
 from base.settings import Settings
 from base.text import fold, syllables
-from base.times import TimeRef, months_apart, overlap
+from base.times import TimeRef, months_apart, overlap, read_times
 from base.types import Answer, Citation, Document, Fact, Hit
 from ingest.facts import read_facts, sentence_time
 
@@ -76,7 +78,7 @@ def check_question(question: object, settings: Settings) -> str:
 
 log = logging.getLogger(__name__)
 
-ABSTAIN_TEXT = "Tài liệu hiện có không có thông tin này."
+ABSTAIN_TEXT = say("abstain", "vi")  # the Vietnamese abstention; see assistant.wording
 # Chosen on the development set and on place/year-swapped variants of it (see README,
 # "Abstention threshold"): the lowest confidence of a correct answer sits well above it,
 # and the swapped questions, which must abstain, sit below it.
@@ -139,17 +141,31 @@ class Answerer:
         self._lock = threading.Lock()
 
     # -- public --------------------------------------------------------------------------
-    def ask(self, question: str, history: Sequence | None = None, filters=None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: Sequence | None = None,
+        filters=None,
+        lang: str | None = None,
+    ) -> Answer:
+        """The answer to ``question``, or an abstention.
+
+        ``lang`` is the interface language, "vi" or "en", or None for automatic. The words
+        around the quoted evidence (the frame) are English when ``lang`` is "en" or the
+        question is English, Vietnamese otherwise; ``Answer.lang`` says which.
+        """
+        lang = check_lang(lang)
         text = check_question(question, self.settings)
         previous = _previous_questions(history)
         resolved = resolve_follow_up(text, previous)
+        lang = frame_lang(lang, _asked_in_english(text, resolved))
         parts = split_question(resolved)
         if len(parts) == 1:
-            return self._ask_one(text, resolved, filters)
-        answers = [self._ask_one(part, part, filters) for part in parts]
-        return _combine(text, resolved if resolved != text else None, parts, answers)
+            return self._ask_one(text, resolved, filters, lang)
+        answers = [self._ask_one(part, part, filters, lang) for part in parts]
+        return _combine(text, resolved if resolved != text else None, parts, answers, lang)
 
-    def _ask_one(self, text: str, resolved: str, filters) -> Answer:
+    def _ask_one(self, text: str, resolved: str, filters, lang: str = "vi") -> Answer:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         frame = analyze(resolved)
@@ -163,7 +179,7 @@ class Answerer:
             lexical_text, k=RETRIEVE_K, filters=filters, query_vector=vector, timings=timings
         )
         t3 = time.perf_counter()
-        answer = self._answer(text, resolved, frame, hits, filters)
+        answer = self._answer(text, resolved, frame, hits, filters, lang)
         t4 = time.perf_counter()
         timings.update(
             analyze_ms=(t1 - t0) * 1000,
@@ -240,15 +256,22 @@ class Answerer:
         return extra
 
     def _answer(
-        self, question: str, resolved: str, frame: Frame, hits: list[Hit], filters=None
+        self,
+        question: str,
+        resolved: str,
+        frame: Frame,
+        hits: list[Hit],
+        filters=None,
+        lang: str = "vi",
     ) -> Answer:
         resolved_out = resolved if resolved != question else None
         if not hits:
             return Answer(
                 question,
-                ABSTAIN_TEXT + " Chỉ mục chưa có đoạn văn phù hợp.",
+                f"{say('abstain', lang)} {say('no_passage', lang)}",
                 True,
                 resolved_question=resolved_out,
+                lang=lang,
             )
         hits = hits + self._fact_hits(frame, hits, filters)
         index = self.retriever.snapshot().index
@@ -271,7 +294,9 @@ class Answerer:
         if self.trace is not None:
             self.trace.append((resolved, frame, list(scored)))
         if not scored or confidence < self.min_confidence:
-            return self._abstain(question, frame, hits, rejected, scored, resolved_out, confidence)
+            return self._abstain(
+                question, frame, hits, rejected, scored, resolved_out, confidence, lang
+            )
         best = scored[0]
         citations: list[Citation] = []
 
@@ -298,13 +323,13 @@ class Answerer:
             # the newest value is the answer; older ones, which differ, are listed below it
             newest = timeline[0]
             n = cite(newest)
-            lead_value = _lead(newest, frame, qualify=False)
-            lines = [f"{lead_value} ({_when(newest)}) [{n}]", ""]
-            lines.append("Số liệu ở các thời điểm trước (earlier figures):")
+            lead_value = _lead(newest, frame, qualify=False, lang=lang)
+            lines = [f"{lead_value} ({_when(newest, lang)}) [{n}]", ""]
+            lines.append(say("earlier", lang))
             for item in timeline[1:]:
                 m = cite(item)
                 lines.append(
-                    f"- {_lead(item, frame, qualify=False)} ({_when(item)}; "
+                    f"- {_lead(item, frame, qualify=False, lang=lang)} ({_when(item, lang)}; "
                     f"{item.doc.meta.title}) [{m}]"
                 )
             lines.append("")
@@ -314,9 +339,9 @@ class Answerer:
             best = newest
         else:
             n = cite(best)
-            lead = direct_value(best, frame)
-            lead_value = direct_value(best, frame, qualify=False)
-            text = f"{lead} [{n}]\n\nCăn cứ: “{best.text}” [{n}]"
+            lead = direct_value(best, frame, lang=lang)
+            lead_value = direct_value(best, frame, qualify=False, lang=lang)
+            text = f"{lead} [{n}]\n\n{say('evidence', lang)} “{best.text}” [{n}]"
             # A second document that says the same thing strengthens the answer.
             for other in scored[1:6]:
                 if (
@@ -327,7 +352,7 @@ class Answerer:
                     and other.score >= 0.8 * best.score
                 ):
                     m = cite(other)
-                    text += f"\n\nCũng theo: “{other.text}” [{m}]"
+                    text += f"\n\n{say('also', lang)} “{other.text}” [{m}]"
                     break
         return Answer(
             question=question,
@@ -336,6 +361,7 @@ class Answerer:
             citations=tuple(citations),
             confidence=confidence,
             resolved_question=resolved_out,
+            lang=lang,
             **_structured(best, frame, lead_value),
         )
 
@@ -359,12 +385,12 @@ class Answerer:
         return self.scorer.confidence(best.rank, second)
 
     def _abstain(
-        self, question, frame, hits, rejected, scored, resolved_out, confidence=0.0
+        self, question, frame, hits, rejected, scored, resolved_out, confidence=0.0, lang="vi"
     ) -> Answer:
-        text = ABSTAIN_TEXT
+        text = say("abstain", lang)
         missing = _missing_places(frame, hits, self._document)
         if missing:
-            text += f" Không tài liệu nào nói về {', '.join(missing)}."
+            text += " " + say("no_document_about", lang, places=", ".join(missing))
         related: list[Citation] = []
         seen = set()
         pool = sorted(scored + rejected, key=lambda s: -(s.hit.score + 0.01 * s.coverage))
@@ -395,6 +421,7 @@ class Answerer:
             related=tuple(related),
             confidence=confidence,
             resolved_question=resolved_out,
+            lang=lang,
         )
 
 
@@ -445,29 +472,39 @@ def _structured(item: _Scored, frame: Frame, value: str) -> dict:
         "entity": "text",
     }
     kind = kinds.get(frame.kind, "text")
-    if frame.kind == "place" and " và " in value:
+    if frame.kind == "place" and (" và " in value or " and " in value):
         kind = "list"
     place = frame.places[0].display if frame.places else None
     return {"value": value, "kind": kind, "unit": None, "as_of": as_of, "place": place}
 
 
 def _combine(
-    question: str, resolved: str | None, parts: list[str], answers: list[Answer]
+    question: str,
+    resolved: str | None,
+    parts: list[str],
+    answers: list[Answer],
+    lang: str = "vi",
 ) -> Answer:
     """One answer to a question that asked for several things: the direct answers of its
-    parts side by side ('112 xã [1]; 22 xã [2]'), their evidence below, citations renumbered."""
+    parts side by side ('112 xã [1]; 22 xã [2]'), their evidence below, citations renumbered.
+    Every part was answered in the frame language ``lang``."""
     given = [a for a in answers if not a.abstained]
     if not given:
         first = answers[0]
         return Answer(
-            question, first.answer, True, related=first.related, resolved_question=resolved
+            question,
+            first.answer,
+            True,
+            related=first.related,
+            resolved_question=resolved,
+            lang=lang,
         )
     citations: list[Citation] = []
     numbers: dict[tuple[str, int, int], int] = {}
     leads, bodies = [], []
     for part, answer in zip(parts, answers, strict=True):
         if answer.abstained:
-            leads.append(f"không có thông tin cho “{part.rstrip('?')}”")
+            leads.append(say("no_information_for", lang, part=part.rstrip("?")))
             continue
         mapping = {}
         for c in answer.citations:
@@ -503,7 +540,17 @@ def _combine(
         kind="list",
         as_of=given[0].as_of,
         place=given[0].place,
+        lang=lang,
     )
+
+
+def _asked_in_english(text: str, resolved: str) -> bool:
+    """Whether the question was typed in English. A short follow-up ('What about Lang Son?')
+    is too short to tell by its words: its English opening, or the English question it
+    completes when it has no Vietnamese diacritics, decides."""
+    if is_english(text) or re.match(r"(?i)\s*(?:(?:what|how)\s+about|and)\b", text):
+        return True
+    return resolved != text and fold(text) == text.lower() and is_english(resolved)
 
 
 def _previous_questions(history: Sequence | None) -> list[str]:
@@ -1226,27 +1273,48 @@ def _as_of(item: _Scored) -> str | None:
     return item.doc.meta.date
 
 
-def direct_value(item: _Scored, frame: Frame, qualify: bool = True) -> str:
-    """What the direct answer says when ``item`` is the best candidate (without ``[n]``)."""
+def direct_value(item: _Scored, frame: Frame, qualify: bool = True, lang: str | None = None) -> str:
+    """What the direct answer says when ``item`` is the best candidate (without ``[n]``), in
+    the frame language ``lang`` (by default the question's)."""
+    lang = lang or ("en" if frame.english else "vi")
     if frame.kind in ("place", "list"):
-        listed = _place_list(item, frame)
+        listed = _place_list(item, frame, lang)
         if listed:
             return listed
-    return _lead(item, frame, qualify)
+    return _lead(item, frame, qualify, lang)
 
 
-def _lead(item: _Scored, frame: Frame, qualify: bool = True) -> str:
+def _lead(item: _Scored, frame: Frame, qualify: bool = True, lang: str = "vi") -> str:
     cand = item.candidate
     if cand is None:
         return item.text
-    lead = _figure(item) if item.fact is not None else cand.text
+    lead = _figure(item, lang) if item.fact is not None else cand.text
     if frame.kind in ("number", "percent") and qualify:
         qualifier = _qualifier(item)
         if qualifier and qualifier not in lead:
-            lead = f"{lead} ({qualifier})"
+            label = qualifier if lang == "vi" else _time_label_en(item, qualifier)
+            if label:
+                lead = f"{lead} ({label})"
     elif frame.kind in ("place", "decision"):
         lead = lead[0].upper() + lead[1:]
     return lead
+
+
+def _time_label_en(item: _Scored, qualifier: str | None) -> str | None:
+    """The English label of when a figure holds ('as of 7/2021', '2020', '2016–2020'), from
+    the structured time rather than the document's words: the figure's own time, else the
+    time the Vietnamese qualifier states, else the document's date. 'as of' when the
+    qualifier (or the figure's time) says the figure stood at that time ('tính đến …')."""
+    lo, hi, where = _time_of(item)
+    said = [t for t in read_times(qualifier or "", item.doc.meta.date) if t.role != "baseline"]
+    if said and (lo is None or where == "document"):
+        lo, hi = said[0].lo, said[0].hi
+    if lo is None:
+        return None
+    roles = {t.role for t in said}
+    if not said and item.fact is not None and item.fact.time_text and where != "document":
+        roles = {t.role for t in read_times(item.fact.time_text, item.doc.meta.date)}
+    return time_label(lo, hi, as_of="asof" in roles)
 
 
 _NAME_RUN = re.compile(
@@ -1254,7 +1322,7 @@ _NAME_RUN = re.compile(
 )
 
 
-def _place_list(item: _Scored, frame: Frame) -> str | None:
+def _place_list(item: _Scored, frame: Frame, lang: str = "vi") -> str | None:
     """All the places that answer a 'which places' question, when the sentence lists several:
     'các huyện Triệu Sơn, Nông Cống và Thiệu Hóa', 'huyện Phú Hòa và huyện Tây Hòa'. A plural
     question ('những huyện nào') takes every place of the asked level in the sentence; a
@@ -1295,7 +1363,7 @@ def _place_list(item: _Scored, frame: Frame) -> str | None:
             out.append(name)
     if len(out) < 2:
         return None
-    text = ", ".join(out[:-1]) + " và " + out[-1]
+    text = say("and", lang, first=", ".join(out[:-1]), last=out[-1])
     return text[0].upper() + text[1:]
 
 
@@ -1304,13 +1372,14 @@ def _joined(s: str, a: tuple[int, str], b: tuple[int, str]) -> bool:
     return bool(re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|và|,\s*và|;)\s*", between))
 
 
-def _figure(item: _Scored) -> str:
+def _figure(item: _Scored, lang: str = "vi") -> str:
     """A figure as the direct answer gives it: the value as written, with the share stated
-    with it ('33/119 xã, chiếm 27,32%'), or for a share the count it is the share of."""
+    with it ('33/119 xã, chiếm 27,32%'; '33/119 xã, i.e. 27,32%' in English), or for a share
+    the count it is the share of."""
     fact = item.fact
     value = fact.value
     if fact.share and fact.share not in value:
-        value = f"{value}, chiếm {fact.share}"
+        value = say("share", lang, value=value, share=fact.share)
     if fact.unit == "%":
         base = next((f for f in item.facts if f.share and fold(f.share) == fold(fact.value)), None)
         if base is not None:
@@ -1318,18 +1387,21 @@ def _figure(item: _Scored) -> str:
     return value
 
 
-def _when(item: _Scored) -> str:
-    """When a value held, for the list of values over time."""
+def _when(item: _Scored, lang: str = "vi") -> str:
+    """When a value held, for the list of values over time: the document's words in the
+    Vietnamese frame, a label made from the structured time in the English one."""
     qualifier = _qualifier(item)
     if qualifier:
-        return qualifier
+        label = qualifier if lang == "vi" else _time_label_en(item, qualifier)
+        if label:
+            return label
     if item.fact is not None and item.fact.time_text:
-        return (
-            item.fact.time_text
-            if item.fact.time_from != "document"
-            else (f"theo bài ngày {item.fact.time_text}")
-        )
-    return f"theo tài liệu ngày {_display_date(item.doc.meta.date)}"
+        if item.fact.time_from == "document":
+            return say("per_article", lang, date=item.fact.time_text)
+        label = item.fact.time_text if lang == "vi" else _time_label_en(item, None)
+        if label:
+            return label
+    return say("per_document", lang, date=display_date(item.doc.meta.date, lang))
 
 
 def _timeline(best: _Scored, scored: list[_Scored], frame: Frame) -> list[_Scored]:
@@ -1364,13 +1436,6 @@ def _is_target(item: _Scored) -> bool:
     if item.fact is not None:
         return item.fact.kind == "target"
     return bool(_TARGET.search(fold(item.text)))
-
-
-def _display_date(date: str | None) -> str:
-    if not date:
-        return "không rõ ngày"
-    parts = date.split("-")
-    return "/".join(reversed(parts))
 
 
 def _missing_places(frame: Frame, hits: list[Hit], get_doc) -> list[str]:

@@ -82,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--year", action="append", default=[], type=int, help="lọc theo năm")
         if name == "search":
             cmd.add_argument("-k", type=int, default=5, help="số đoạn trả về (mặc định 5)")
+        else:
+            cmd.add_argument(
+                "--lang",
+                choices=["vi", "en"],
+                default=None,
+                help="ngôn ngữ của câu trả lời (mặc định: theo câu hỏi; câu hỏi tiếng Anh "
+                "luôn được trả lời bằng tiếng Anh)",
+            )
 
     facts = sub.add_parser("facts", help="các số liệu đọc được từ tài liệu (facts index)")
     facts.add_argument("--place", help="địa danh (có hoặc không dấu), như 'Lạng Sơn'")
@@ -310,18 +318,21 @@ def _search(bot, args, filters) -> int:
 
 
 def _ask(bot, args, filters) -> int:
-    answer = bot.ask(args.question, filters=filters)
+    from assistant.wording import say
+
+    answer = bot.ask(args.question, filters=filters, lang=args.lang)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
+    lang = answer.lang  # the language of the answer's frame
     print(answer.answer)
     if answer.citations:
-        print("\nNguồn (sources):")
+        print("\n" + say("sources", lang))
         for c in answer.citations:
-            print(f"  [{c.n}] {c.title} ({c.date or 'không rõ ngày'}) — {c.source}")
+            print(f"  [{c.n}] {c.title} ({c.date or say('date_unknown', lang)}) — {c.source}")
             print(f"      “{c.quote}”")
     if answer.related:
-        print("\nĐoạn liên quan để tham khảo (related reading, not evidence):")
+        print("\n" + say("related", lang))
         for c in answer.related:
             print(f"  - {c.title} — {c.source}: “{c.quote[:200]}”")
     return EXIT_OK

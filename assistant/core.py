@@ -166,15 +166,20 @@ class Assistant:
         history: Sequence[str | dict] | None = None,
         filters: SearchFilter | None = None,
         on_token: Callable[[str], None] | None = None,
+        lang: str | None = None,
     ) -> Answer:
         """The answer with its citations, or an abstention.
+
+        ``lang`` is the interface language: "vi", "en", or None (automatic). The words around
+        the quoted evidence are English when it is "en" or the question is English, else
+        Vietnamese (``Answer.lang``); quotes and values stay as the documents write them.
 
         With a chat model configured, the extractive answer is rewritten by it; ``on_token``
         receives the rewrite as it is written (not yet checked: the returned answer is the
         rewrite only if every number and ``[n]`` in it is backed by the quotes).
         """
         started = time.perf_counter()
-        answer = self.answerer.ask(question, history=history, filters=filters)
+        answer = self.answerer.ask(question, history=history, filters=filters, lang=lang)
         if self.rewriter is not None and not answer.abstained:
             llm_started = time.perf_counter()
             answer = self.rewriter.rewrite(answer, on_token)

@@ -299,12 +299,10 @@ _FIGURE_SHAPE = re.compile(
     _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*|\s+trên\s+tổng\s+số\s+\d[\d.,]*)?"
     r"(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?"
     r"\s*(?:%|[^\W\d_]+(?:[\s/][^\W\d_]+)*)"
-    r"(?:,\s*chiếm\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"
+    r"(?:,\s*(?:chiếm|i\.e\.)\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"
 )
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*"
-_PERSON_SHAPE = re.compile(
-    rf"(?:(?:Đồng chí|Ông|Bà|Anh|Chị)\s+)?{_NAME}(?:\s+{_NAME}){{1,4}}"
-)
+_PERSON_SHAPE = re.compile(rf"(?:(?:Đồng chí|Ông|Bà|Anh|Chị)\s+)?{_NAME}(?:\s+{_NAME}){{1,4}}")
 _FRAGMENT_END = re.compile(
     r"(?<![\w])(?:phấn|triển|đạt|và|của|có|là|được|các|những|với|trong|tại|theo|về)$"
 )

@@ -37,9 +37,11 @@ TIMEOUT_S = 60
 
 SYSTEM_PROMPT = (
     "Bạn là trợ lý trả lời câu hỏi về chương trình xây dựng nông thôn mới. Chỉ dùng các trích "
-    "dẫn được đánh số. Trả lời ngắn gọn bằng tiếng Việt (hoặc tiếng Anh nếu câu hỏi bằng tiếng "
-    "Anh), ghi số trích dẫn dạng [1] sau mỗi ý. Không thêm số liệu nào không có trong trích dẫn."
+    "dẫn được đánh số. Trả lời ngắn gọn bằng ngôn ngữ được yêu cầu, ghi số trích dẫn dạng [1] "
+    "sau mỗi ý. Không thêm số liệu nào không có trong trích dẫn."
 )
+# the language of the rewrite: the extractive answer's frame language (``Answer.lang``)
+_REPLY_IN = {"vi": "tiếng Việt", "en": "tiếng Anh (English)"}
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:/\d+)?")
 
@@ -105,7 +107,8 @@ class Rewriter:
             SystemMessage(SYSTEM_PROMPT),
             HumanMessage(
                 f"Trích dẫn:\n{quotes}\n\nCâu hỏi: {answer.question}\n"
-                f"Câu trả lời trích xuất: {answer.answer.splitlines()[0]}"
+                f"Câu trả lời trích xuất: {answer.answer.splitlines()[0]}\n"
+                f"Trả lời bằng {_REPLY_IN.get(answer.lang, _REPLY_IN['vi'])}."
             ),
         ]
 

@@ -131,6 +131,7 @@ class Answer:
     unit: str | None = None  # 'xã', 'tiêu chí/xã', 'tỷ đồng', '%'…
     as_of: str | None = None  # when it holds: 'yyyy-mm', 'yyyy', or 'yyyy-mm..yyyy-mm'
     place: str | None = None  # the place it is about, as the document names it
+    lang: str = "vi"  # the language of the words around the quotes: 'vi' or 'en'
 
     def to_dict(self) -> dict:
         return {
@@ -146,6 +147,7 @@ class Answer:
             "related": [c.to_dict() for c in self.related],
             "confidence": round(self.confidence, 4),
             "resolved_question": self.resolved_question,
+            "lang": self.lang,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
 

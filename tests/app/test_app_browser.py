@@ -290,11 +290,11 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         related = page.get_by_text("không phải câu trả lời, chỉ để tham khảo")
         related.first.wait_for(timeout=10_000)
         assert related.count() == 1
-        assert page.locator(".ntm-related").count() == 0  # collapsed: no passage on screen
+        assert not page.locator(".ntm-related").first.is_visible()  # collapsed
         assert in_view(page, ".ntm-refusal")
         shot(page, "05-refusal-in-view.png")
         related.first.click()
-        page.locator(".ntm-related").first.wait_for(timeout=10_000)
+        page.locator(".ntm-related").first.wait_for(state="visible", timeout=10_000)
         shot(page, "05b-closest-passages-opened.png")
 
         # 6. one person uploads while another asks: both get what they expect

@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from assistant import export  # noqa: E402
+from base.types import Answer, Citation, DocumentMeta, Rejection  # noqa: E402
 from ingest import uploads  # noqa: E402
 from ui import render  # noqa: E402
-from base.types import Answer, Citation, DocumentMeta, Rejection  # noqa: E402
 
 DOC = (
     "Hội nghị sơ kết NTM\n"
@@ -192,7 +192,8 @@ def test_format_date_and_latency():
     assert render.format_date("2021-08-27") == "27/08/2021"
     assert render.format_date("2021-08") == "08/2021"
     assert render.format_date(None) == "không rõ ngày"
-    assert render.format_ms(250.4) == "250 ms" and render.format_ms(13240) == "13.2 s"
+    assert render.format_ms(250.4) == "250 ms" and render.format_ms(13240) == "13,2 s"
+    assert render.format_percent(2 / 3) == "66,7%" and render.format_number(1234.5) == "1.234,5"
 
 
 def test_filter_options_and_table_rows_come_from_document_metadata():

@@ -2,7 +2,6 @@
 time, in the direct answer, or an abstention. Small invented articles, each failure kind of the
 real-article evaluation in isolation."""
 
-
 import pytest
 
 from assistant import Assistant

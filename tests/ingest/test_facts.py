@@ -24,7 +24,9 @@ def test_a_total_and_an_increment_in_one_sentence_are_different_facts():
     assert added.kind == "increment" and total.kind == "total"
     assert added.indicator == total.indicator == "xa_dat_chuan"
     assert total.share == "40,1%"
-    assert added.time_lo == "2022-01" and added.time_hi == "2022-12" and added.time_from == "sentence"
+    assert (
+        added.time_lo == "2022-01" and added.time_hi == "2022-12" and added.time_from == "sentence"
+    )
     assert total.place == "Hòa Bình" and total.place_level == "tinh"
 
 

@@ -15,7 +15,7 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -147,8 +147,11 @@ class Answerer:
         history: Sequence | None = None,
         filters=None,
         lang: str | None = None,
+        progress: Callable[[str], None] | None = None,
     ) -> Answer:
         """The answer to ``question``, or an abstention.
+
+        ``progress`` is told each stage as it starts: "search", "read", "compose".
 
         ``lang`` is the interface language, "vi" or "en", or None for automatic. The words
         around the quoted evidence (the frame) are English when ``lang`` is "en" or the
@@ -161,13 +164,17 @@ class Answerer:
         lang = frame_lang(lang, _asked_in_english(text, resolved))
         parts = split_question(resolved)
         if len(parts) == 1:
-            return self._ask_one(text, resolved, filters, lang)
-        answers = [self._ask_one(part, part, filters, lang) for part in parts]
+            return self._ask_one(text, resolved, filters, lang, progress)
+        answers = [self._ask_one(part, part, filters, lang, progress) for part in parts]
         return _combine(text, resolved if resolved != text else None, parts, answers, lang)
 
-    def _ask_one(self, text: str, resolved: str, filters, lang: str = "vi") -> Answer:
+    def _ask_one(
+        self, text: str, resolved: str, filters, lang: str = "vi", progress=None
+    ) -> Answer:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
+        if progress:
+            progress("search")
         frame = analyze(resolved)
         lexical_text = resolved
         if frame.english:
@@ -179,7 +186,9 @@ class Answerer:
             lexical_text, k=RETRIEVE_K, filters=filters, query_vector=vector, timings=timings
         )
         t3 = time.perf_counter()
-        answer = self._answer(text, resolved, frame, hits, filters, lang)
+        if progress:
+            progress("read")
+        answer = self._answer(text, resolved, frame, hits, filters, lang, progress)
         t4 = time.perf_counter()
         timings.update(
             analyze_ms=(t1 - t0) * 1000,
@@ -263,6 +272,7 @@ class Answerer:
         hits: list[Hit],
         filters=None,
         lang: str = "vi",
+        progress=None,
     ) -> Answer:
         resolved_out = resolved if resolved != question else None
         if not hits:
@@ -291,6 +301,8 @@ class Answerer:
                 _score(item, ctx)
                 (scored if item.score > 0 else rejected).append(item)
         confidence = self._rank(scored)
+        if progress:
+            progress("compose")
         if self.trace is not None:
             self.trace.append((resolved, frame, list(scored)))
         if not scored or confidence < self.min_confidence:
@@ -342,6 +354,23 @@ class Answerer:
             lead = direct_value(best, frame, lang=lang)
             lead_value = direct_value(best, frame, qualify=False, lang=lang)
             text = f"{lead} [{n}]\n\n{say('evidence', lang)} “{best.text}” [{n}]"
+            twin = _counted_otherwise(best, self._facts_of(best.doc))
+            if twin is not None:
+                # the passage counts the same figure two ways (before and after a merger…):
+                # both values, each with the words that say how it was counted
+                other_fact, label, other_label = twin
+                other_text = best.doc.text[other_fact.start : other_fact.end]
+                m = cite(_Scored(best.hit, best.doc, other_fact.start, other_fact.end, other_text))
+                if lang == "en":
+                    label, other_label = (
+                        _counted_in_english(label),
+                        _counted_in_english(other_label),
+                    )
+                lead_value = f"{best.fact.value} ({label}); {other_fact.value} ({other_label})"
+                refs = f"[{n}]" if m == n else f"[{n}][{m}]"
+                text = f"{lead_value} {refs}\n\n{say('evidence', lang)} “{best.text}” [{n}]"
+                if m != n:
+                    text += f"\n\n“{other_text}” [{m}]"
             # A second document that says the same thing strengthens the answer.
             for other in scored[1:6]:
                 if (
@@ -1370,6 +1399,51 @@ def _place_list(item: _Scored, frame: Frame, lang: str = "vi") -> str | None:
 def _joined(s: str, a: tuple[int, str], b: tuple[int, str]) -> bool:
     between = s[a[0] + len(a[1]) : b[0]]
     return bool(re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|và|,\s*và|;)\s*", between))
+
+
+_COUNTED = re.compile(
+    r"(?i)\b((?:trước|sau)\s+(?:khi\s+)?(?:sáp nhập|sắp xếp|hợp nhất)[^,;.)(]*"
+    r"|theo\s+(?:số liệu|bộ tiêu chí|cách tính)[^,;.)(]{0,40})"
+)
+
+
+def _counted_in_english(label: str) -> str:
+    """'theo số liệu trước khi sáp nhập xã' -> 'before the merger'; other labels as written."""
+    folded = fold(label)
+    if re.search(r"\b(sap nhap|sap xep|hop nhat)\b", folded):
+        return "before the merger" if re.search(r"\btruoc\b", folded) else "after the merger"
+    return label
+
+
+def _counted_otherwise(item: _Scored, facts: Sequence[Fact]) -> tuple[Fact, str, str] | None:
+    """The same figure counted another way nearby ('74/207 xã' before the communes merged,
+    '65/181 xã' after), with the words that say how each was counted; None when there is
+    no such twin."""
+    fact = item.fact
+    if fact is None:
+        return None
+    text = item.doc.text
+
+    def label(f: Fact) -> str | None:
+        clause_start = max(text.rfind(ch, 0, f.value_start) for ch in ".;\n") + 1
+        found = list(_COUNTED.finditer(text, clause_start, f.value_start))
+        return found[-1].group(1).strip() if found else None
+
+    own = label(fact)
+    if own is None:
+        return None
+    for other in facts:
+        if (
+            other.value_start != fact.value_start
+            and abs(other.value_start - fact.value_start) < 400
+            and (other.indicator, other.kind, other.time_lo, other.time_hi)
+            == (fact.indicator, fact.kind, fact.time_lo, fact.time_hi)
+            and fold(other.value) != fold(fact.value)
+        ):
+            other_label = label(other)
+            if other_label and fold(other_label) != fold(own):
+                return other, own, other_label
+    return None
 
 
 def _figure(item: _Scored, lang: str = "vi") -> str:

@@ -167,6 +167,7 @@ class Assistant:
         filters: SearchFilter | None = None,
         on_token: Callable[[str], None] | None = None,
         lang: str | None = None,
+        progress: Callable[[str], None] | None = None,
     ) -> Answer:
         """The answer with its citations, or an abstention.
 
@@ -176,11 +177,16 @@ class Assistant:
 
         With a chat model configured, the extractive answer is rewritten by it; ``on_token``
         receives the rewrite as it is written (not yet checked: the returned answer is the
-        rewrite only if every number and ``[n]`` in it is backed by the quotes).
+        rewrite only if every number and ``[n]`` in it is backed by the quotes). ``progress``
+        is told each stage as it starts: "search", "read", "compose" (and "rewrite").
         """
         started = time.perf_counter()
-        answer = self.answerer.ask(question, history=history, filters=filters, lang=lang)
+        answer = self.answerer.ask(
+            question, history=history, filters=filters, lang=lang, progress=progress
+        )
         if self.rewriter is not None and not answer.abstained:
+            if progress:
+                progress("rewrite")
             llm_started = time.perf_counter()
             answer = self.rewriter.rewrite(answer, on_token)
             answer.timings_ms["llm_ms"] = (time.perf_counter() - llm_started) * 1000

@@ -22,11 +22,18 @@ from ui.common import (
 from ui.render import answer_html, esc, filter_options, format_ms, md_escape, short
 from ui.text import lang, t
 
-EXAMPLE_QUESTIONS = (
-    "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?",
-    "Thôn nào của xã Minh Quang đạt 9/9 tiêu chí thôn NTM kiểu mẫu?",
-    "Năm 2021 Lạng Sơn có bao nhiêu xã phấn đấu đạt chuẩn nông thôn mới?",
-)
+EXAMPLE_QUESTIONS = {
+    "vi": (
+        "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?",
+        "Thôn nào của xã Minh Quang đạt 9/9 tiêu chí thôn NTM kiểu mẫu?",
+        "Năm 2021 Lạng Sơn có bao nhiêu xã phấn đấu đạt chuẩn nông thôn mới?",
+    ),
+    "en": (
+        "How many communes in Dinh Lap district have met the NTM standard?",
+        "Who chaired the conference on 27 August 2021?",
+        "How many communes did Lang Son aim to bring to the NTM standard in 2021?",
+    ),
+}
 
 
 def sidebar_filters(metas: Sequence[DocumentMeta]) -> SearchFilter:
@@ -162,7 +169,7 @@ def chat_page(bot, settings: Settings) -> None:
     if not messages and metas and not question and "pending_question" not in st.session_state:
         st.markdown(t("chat_empty"))
         with st.container(horizontal=True):
-            for n, example in enumerate(EXAMPLE_QUESTIONS):
+            for n, example in enumerate(EXAMPLE_QUESTIONS[lang()]):
                 if st.button(example, key=f"example-{n}", icon=":material/lightbulb:"):
                     st.session_state["pending_question"] = example
                     st.rerun()
@@ -188,12 +195,18 @@ def chat_page(bot, settings: Settings) -> None:
                 st.markdown(md_escape("".join(pieces)))
 
         with st.status(t("thinking"), expanded=False) as status:
+
+            def stage(name: str) -> None:  # tìm kiếm, đọc tài liệu, soạn câu trả lời
+                status.update(label=t(f"stage_{name}"))
+
             answer, error = attempt(
                 bot.ask,
                 question,
                 history=history,
                 filters=flt or None,
                 on_token=show_draft if bot.rewriter is not None else None,
+                lang=lang(),
+                progress=stage,
             )
             if error:
                 status.update(label=t("thinking_failed"), state="error")

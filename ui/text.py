@@ -2,7 +2,7 @@
 
 Usage::
 
-    t("chat_title")            # 'Hỏi đáp' (or 'Questions & answers' with the English switch on)
+    t("chat_title")   # "Hỏi đáp về Nông thôn mới" (English: "Ask about New Rural Development")
     t("index_stats", docs=5, chunks=45)
 """
 
@@ -62,6 +62,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "thinking": (
         "Đang tìm trong tài liệu và soạn câu trả lời…",
         "Searching the documents and preparing the answer…",
+    ),
+    "stage_search": (
+        "Đang tìm trong tài liệu…",
+        "Searching the documents…",
+    ),
+    "stage_read": ("Đang đọc các đoạn liên quan…", "Reading the relevant passages…"),
+    "stage_compose": ("Đang soạn câu trả lời…", "Composing the answer…"),
+    "stage_rewrite": (
+        "Mô hình ngôn ngữ đang viết lại câu trả lời…",
+        "The language model is rewriting the answer…",
     ),
     "thinking_done": ("Đã soạn xong câu trả lời", "Answer ready"),
     "llm_drafting": (

@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+NEXT_FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 SLOW = 300_000  # ms: the first ingest loads the model; CI machines are shared
 
 DINH_LAP = "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?"
@@ -144,7 +145,7 @@ def shot(page, name: str, height: int | None = None) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     if height:
         page.set_viewport_size({"width": 1400, "height": height})
-        page.wait_for_timeout(600)
+        page.evaluate(NEXT_FRAMES)  # the page laid out again at its new size
     page.screenshot(path=str(ARTIFACTS / name))
     if height:
         page.set_viewport_size({"width": 1400, "height": 1000})
@@ -156,29 +157,39 @@ def no_trace(page) -> None:
     ).first.inner_text()
 
 
-def watch_thinking(page) -> None:
+def watch_thinking(page, thinking: str) -> None:
     page.evaluate(
-        """() => {
+        """(thinking) => {
         window.__thinking = false;
         new MutationObserver(() => {
-            if (document.body.textContent.includes("Đang tìm trong tài liệu")) {
+            if (document.body.textContent.includes(thinking)) {
                 window.__thinking = true;
             }
         }).observe(document.body, {subtree: true, childList: true, characterData: true});
-    }"""
+    }""",
+        thinking,
     )
 
 
-def ask(page, question: str) -> None:
-    """Type a question, see the thinking state, wait for the answer."""
+def ask(
+    page,
+    question: str,
+    done: str = "Đã soạn xong câu trả lời",
+    thinking: str = "Đang tìm trong tài liệu",
+) -> None:
+    """Type a question, see the stages of the answer, wait for the answer and its cards."""
     before = page.locator(".ntm-answer").count()
-    watch_thinking(page)
+    downloads = page.get_by_test_id("stDownloadButton").count()
+    watch_thinking(page, thinking)
     page.get_by_test_id("stChatInputTextArea").fill(question)
     page.keyboard.press("Enter")
-    page.wait_for_function(  # one answer more, under a finished status
+    page.wait_for_function(  # one answer more, under a finished status, with its cards and
+        # the download button drawn after them: what a reader sees of a whole answer
         f"document.querySelectorAll('.ntm-answer').length > {before} && "
+        "document.querySelectorAll('[data-testid=stDownloadButton]').length > "
+        f"{downloads} && "
         "[...document.querySelectorAll('[data-testid=stExpander] summary')]"
-        ".some(s => s.textContent.includes('Đã soạn xong câu trả lời'))",
+        f".some(s => s.textContent.includes({json.dumps(done)}))",
         timeout=SLOW,
     )
     assert page.evaluate("window.__thinking"), "no visible thinking state while answering"
@@ -187,12 +198,17 @@ def ask(page, question: str) -> None:
 
 
 def settle(page) -> None:
-    """Wait until the script run is over and its last elements are drawn."""
-    page.wait_for_timeout(300)
+    """Wait until the script run is over as a reader sees it: no running indicator, no faded
+    (stale) element of the previous run left on the page, every citation card drawn with its
+    passage (no empty box)."""
     page.wait_for_function(
-        "!document.querySelector('[data-testid=stStatusWidgetRunningIcon]')", timeout=SLOW
+        "!document.querySelector('[data-testid=stStatusWidgetRunningIcon], "
+        "[data-testid=stStatusWidgetRunningManIcon]') && "
+        "!document.querySelector('[data-stale=true]') && "
+        "[...document.querySelectorAll('.ntm-cited, .ntm-related')]"
+        ".every(c => c.querySelector('.ntm-passage'))",
+        timeout=SLOW,
     )
-    page.wait_for_timeout(500)
 
 
 def in_view(page, selector: str) -> bool:
@@ -209,8 +225,8 @@ def in_view(page, selector: str) -> bool:
 
 def go_to(page, index: int, title: str) -> None:
     page.locator("[data-testid=stSidebar] [role=radiogroup] label").nth(index).click()
-    page.locator("h1", has_text=title).wait_for(timeout=60_000)
-    page.wait_for_timeout(500)
+    page.locator("h1", has_text=title).wait_for(timeout=SLOW)
+    settle(page)  # nothing of the previous page left on screen
 
 
 def open_passage(page, button_index: int = -1) -> dict:
@@ -238,8 +254,10 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
     bundled = len([p for p in DOCUMENTS.iterdir() if p.is_file()])
     a_ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     b_ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    c_ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = a_ctx.new_page()
     other = b_ctx.new_page()
+    english = c_ctx.new_page()
     try:
         # 1. empty index: the app offers to ingest documents/
         page.goto(url)
@@ -377,11 +395,78 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         page.get_by_test_id("stExpander").filter(has_text="sai1").locator("summary").click()
         page.get_by_text("Nguyễn Văn Không").wait_for(timeout=10_000)  # the expected answer
         shot(page, "10-evaluation-report.png", height=1900)
+
+        # 10. the documents table shows full titles, and finds by title or file name
+        go_to(page, 1, "Tài liệu")
+        long_title = "Báo cáo rà soát tiêu chí thôn nông thôn mới huyện Mẫu Sơn năm 2022"
+        table = page.get_by_test_id("stTable").filter(has_text="Tệp")
+        table.wait_for(timeout=SLOW)
+        assert long_title in table.inner_text()  # whole, not cut
+        page.get_by_label("Tìm tài liệu").fill("mau son")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "document.querySelectorAll('[data-testid=stTable] tbody tr').length === 1",
+            timeout=30_000,
+        )
+        assert long_title in table.inner_text()
+        shot(page, "11-documents-full-titles.png")
+
+        # 11. a Vietnamese session shows no English label
+        english_words = (
+            "Citations",
+            "Evidence",
+            "Sources",
+            "Select all",
+            "No results",
+            "Choose an option",
+            "Answer ready",
+            "Related reading",
+        )
+        shown = "\n".join(
+            other.locator(
+                "[data-testid=stMainBlockContainer], [data-testid=stSidebar]"
+            ).all_inner_texts()
+        )
+        assert "Nguồn trích dẫn" in shown  # the page is there
+        assert not [w for w in english_words if w in shown]
+        shot(other, "12-vietnamese-session.png")
+
+        # 12. an English session: English interface and answer frame, for an English question
+        # and for a Vietnamese one
+        english.goto(url)
+        english.get_by_text("English").click()
+        english.get_by_role("heading", name="Ask about New Rural Development").wait_for(
+            timeout=SLOW
+        )
+        settle(english)  # the page redrawn in English before typing
+        ask(
+            english,
+            "How many communes in Dinh Lap district have met the new rural standard?",
+            done="Answer ready",
+            thinking="Searching the documents",
+        )
+        ask(english, DINH_LAP, done="Answer ready", thinking="Searching the documents")
+        frame_words = (
+            "Căn cứ",
+            "Nguồn trích dẫn",
+            "Đã soạn xong",
+            "Câu hỏi được hiểu là",
+            "Tài liệu hiện có",
+            "Hỏi đáp",
+            "Mở toàn văn",
+            "không rõ ngày",
+        )
+        shown = english.locator("[data-testid=stMainBlockContainer]").inner_text()
+        assert not [w for w in frame_words if w in shown]
+        assert shown.count("Evidence:") == 2 and "06/10 xã" in shown
+        shot(english, "13-english-session.png", height=1600)
         assert "Traceback" not in log_path.read_text()
     except Exception:
         shot(page, "failure-session-a.png")
         shot(other, "failure-session-b.png")
+        shot(english, "failure-session-c.png")
         raise
     finally:
         a_ctx.close()
         b_ctx.close()
+        c_ctx.close()

@@ -145,3 +145,23 @@ def test_the_facts_index_lists_a_places_figures(bot):
     assert bot.facts(place="Tân Lạc", year=2020, indicator="thu_nhap")[0].value.startswith("41,5")
     with pytest.raises(Exception, match="xa_dat_chuan"):
         bot.facts(indicator="khong-co")
+
+
+def test_a_figure_counted_two_ways_gives_both_with_their_labels(tmp_path):
+    from base.settings import Settings
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "sap-nhap.txt").write_text(
+        "Kết quả xây dựng nông thôn mới tỉnh Cao Bằng giai đoạn 2016-2020\n\n"
+        "Số xã đạt chuẩn tăng nhanh (tính theo số liệu trước khi sáp nhập xã, đến năm 2020, "
+        "toàn tỉnh có 40/199 xã đạt chuẩn nông thôn mới. Tính theo số liệu sau khi sáp nhập "
+        "xã, đến năm 2020, toàn tỉnh có 35/161 xã đạt chuẩn nông thôn mới).",
+        encoding="utf-8",
+    )
+    bot = Assistant(Settings.from_env({"NTM_HOME": str(tmp_path / "idx")}), embedder=FakeEmbedder())
+    bot.ingest([docs])
+    answer = bot.ask("Năm 2020 tỉnh Cao Bằng có bao nhiêu xã đạt chuẩn nông thôn mới?")
+    first = direct_answer(answer)
+    assert "40/199 xã" in first and "35/161 xã" in first
+    assert "trước khi sáp nhập" in first and "sau khi sáp nhập" in first

@@ -35,7 +35,7 @@ from assistant.query import (
 from assistant.scorer import Scorer
 from assistant.wording import check_lang, display_date, frame_lang, say, time_label
 from base.errors import QuestionError
-from base.indicators import SETTLEMENTS
+from base.indicators import RELATED, SETTLEMENTS
 from base.indicators import indicator as indicator_of
 from base.sentences import split_sentences
 from base.settings import Settings
@@ -85,7 +85,9 @@ ABSTAIN_TEXT = say("abstain", "vi")  # the Vietnamese abstention; see assistant.
 DEFAULT_MIN_CONFIDENCE = 0.16
 RETRIEVE_K = 10
 FACT_HITS = 8  # passages the facts index may add to those the search returned
-_TARGET = re.compile(r"phan dau|ke hoach|muc tieu|chi tieu|du kien|dinh huong")
+_TARGET = re.compile(
+    r"phan dau|ke hoach|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien|dinh huong"
+)
 # Qualifiers that make a different count in NTM reporting: communes that reached the
 # *advanced* or *model* standard, *border* communes, *pilot* communes…
 _CATEGORY_MODIFIERS = ("nang cao", "kieu mau", "bien gioi", "dac biet kho khan", "xa diem")
@@ -702,7 +704,14 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             # province ('cả nước có 5.425 xã', not 'tỉnh Hòa Bình có 85 xã')
             national = r"\b(ca nuoc|toan quoc|nationwide|national|viet nam)\b"
             if re.search(national, sentence_f) or (
-                re.search(national, paragraph_f) and not _provinces_in(sentence_f)
+                not _provinces_in(sentence_f)
+                and (
+                    re.search(national, paragraph_f)
+                    # a national article (its title says so, or its figures were read as the
+                    # country's: a national meeting held in one province)
+                    or re.search(national, title_f)
+                    or any(f.place_level == "ca nuoc" for f in item.facts)
+                )
             ):
                 continue
             return 0.0, "không phải số liệu của cả nước"
@@ -1052,6 +1061,8 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
     if frame.indicator and fact.indicator:
         if frame.indicator == fact.indicator:
             bonus += 0.3
+        elif RELATED.get(frame.indicator) == fact.indicator:
+            factor *= 0.7  # '13 xã đạt 19/19 tiêu chí' for 'bao nhiêu xã được công nhận'
         else:
             factor *= 0.35
     elif frame.indicator:
@@ -1067,7 +1078,7 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
         factor *= 0.35
     elif fact.kind == "total":
         bonus += 0.3  # 'có bao nhiêu xã' asks for the standing total
-    elif fact.kind == "part":
+    elif fact.kind == "part" and fact.indicator != frame.indicator:
         factor *= 0.6  # 'trong đó …': a part of the figure before it
     # numbers the question states ('đạt từ 10 đến 14 tiêu chí') must describe the figure
     stated = [

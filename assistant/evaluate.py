@@ -296,7 +296,7 @@ def direct_answer(answer: Answer) -> str:
 
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|ước đạt|ước|đạt|tới|từ)\s+)?"
 _FIGURE_SHAPE = re.compile(
-    _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*|\s+trên\s+tổng\s+số\s+\d[\d.,]*)?"
+    _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*|\s+(?:trên|trong)\s+(?:tổng\s+)?số\s+\d[\d.,]*)?"
     r"(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?"
     r"\s*(?:%|[^\W\d_]+(?:[\s/][^\W\d_]+)*)"
     r"(?:,\s*(?:chiếm|i\.e\.)\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"
@@ -308,6 +308,9 @@ _FRAGMENT_END = re.compile(
 )
 
 
+_SEVERAL = ("list", "count", "ratio", "percent", "money", "length", "area")
+
+
 def shape_problem(answer: Answer) -> str | None:
     """Why the direct answer is not a well-formed value (a figure with its unit, a name, a
     decision, a date, a list), or None. A fragment such as '8 năm triển' or '7 xã phấn' is a
@@ -315,7 +318,8 @@ def shape_problem(answer: Answer) -> str | None:
     if answer.abstained or not answer.value:
         return None
     value = answer.value.strip()
-    parts = [v.strip() for v in value.split(";")] if answer.kind == "list" else [value]
+    # a list, or one figure counted two ways ('74/207 xã (trước …); 65/181 xã (sau …)')
+    parts = [v.strip() for v in value.split(";")] if answer.kind in _SEVERAL else [value]
     for part in parts:
         if not part:
             return "phần trả lời rỗng (empty part)"

@@ -156,6 +156,7 @@ GLOSSARY = {
     r"budget|funds?|capital|investment": "von ngan sach dau tu",
     r"increase[sd]?|rise|grow\w*": "tang",
     r"income": "thu nhap",
+    r"per (?:capita|head|person)": "dau nguoi",
     r"border": "bien gioi",
     r"coordination office": "van phong dieu phoi",
     r"assigned|in charge|tasked": "giao chu tri",
@@ -237,6 +238,10 @@ def is_english(text: str) -> bool:
 def to_folded_vietnamese(text: str) -> str:
     """Folded text with English programme words replaced by their Vietnamese equivalents."""
     out = text.lower()
+    if re.match(r"\s*(?:what|how|which|who)\b", out):
+        # 'What was the income … when it was recognised?': the 'when' clause says which
+        # figure, it is not what is asked
+        out = re.sub(r"\bwhen\b", " khi ", out)
     # Vietnamese puts 'nào' after the noun: 'which commune' -> 'commune which' -> 'xa nao'
     out = re.sub(
         r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation))\b",
@@ -438,7 +443,11 @@ def analyze(question: str) -> Frame:
     numbers = tuple(
         n for n in re.findall(r"\d+(?:[.,/]\d+)?", folded) if not re.fullmatch(r"(19|20)\d\d", n)
     )
-    target = bool(re.search(r"phan dau|ke hoach|muc tieu|chi tieu|du kien", folded))
+    target = bool(
+        re.search(
+            r"phan dau|ke hoach|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien", folded
+        )
+    )
     head, tail = _slot_context(canonical_terms(folded), unit, kind)
     noise = place_syllables | STOPWORDS
     head = tuple(t for t in head if t not in noise)
@@ -552,15 +561,20 @@ _UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS if u not in ("nam", "th
 # A figure asked for without 'bao nhiêu': 'số xã …', 'số lượng sản phẩm …', 'mức thu nhập …'
 _ASKED_FIGURE = re.compile(
     rf"\b(?:so luong|tong so|so)\s+(?P<unit>{_UNIT_ALTERNATION})\b"
-    r"|\b(?:muc thu nhap|thu nhap binh quan|chieu dai|tong von|tong kinh phi|von huy dong|"
+    r"|\b(?:muc thu nhap|thu nhap binh quan|binh quan thu nhap|chieu dai|tong von|tong kinh phi|"
+    r"von huy dong|tong nguon luc|nguon luc huy dong|"
     r"kinh phi|so km|dien tich)\b"
 )
 _FIGURE_UNITS = (
     (r"\bthu nhap\b", "trieu dong"),
     (r"\b(chieu dai|so km)\b", "km"),
-    (r"\b(von|kinh phi)\b", "ty dong"),
+    (r"\b(von|kinh phi|nguon luc)\b", "ty dong"),
     (r"\bdien tich\b", "ha"),
 )
+
+
+# Units that are also common words; after skipped words they are read as the words.
+_FUNCTION_WORD_UNITS = {"nam", "thang", "cho", "ban", "lang", "ha", "ho", "lan", "diem", "ap"}
 
 
 def _kind(folded: str) -> tuple[str, str | None]:
@@ -580,8 +594,9 @@ def _kind(folded: str) -> tuple[str, str | None]:
             ):
                 break
             for unit in UNITS:
-                if skip and unit in ("nam", "thang"):
-                    continue
+                if skip and unit in _FUNCTION_WORD_UNITS:
+                    continue  # 'bao nhiêu nguồn lực cho …': 'cho' is 'for', not 'chợ'
+
                 if re.match(rf"{re.escape(unit)}\b", words) or (
                     words.startswith(unit) and unit == "%"
                 ):

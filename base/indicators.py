@@ -94,7 +94,9 @@ SETTLEMENTS = {
 # Readable names of the indicators (Vietnamese first), for `ntm facts` and briefs.
 INDICATORS = {
     "xa_dat_chuan": "xã đạt chuẩn NTM (communes meeting the NTM standard)",
+    "xa_du_tieu_chi": "xã đạt đủ tiêu chí NTM (communes meeting every criterion, not said to be recognised)",
     "xa_nang_cao": "xã đạt chuẩn NTM nâng cao (advanced NTM communes)",
+    "xa_nang_cao_du_tieu_chi": "xã đạt đủ tiêu chí NTM nâng cao (every advanced criterion met)",
     "xa_kieu_mau": "xã đạt chuẩn NTM kiểu mẫu (model NTM communes)",
     "huyen_dat_chuan": "huyện đạt chuẩn / hoàn thành nhiệm vụ NTM (districts)",
     "huyen_nang_cao": "huyện đạt chuẩn NTM nâng cao (advanced NTM districts)",
@@ -113,6 +115,25 @@ INDICATORS = {
     "ho_ngheo": "tỷ lệ hộ nghèo (poverty rate)",
     "ty_le_xa": "tỷ lệ xã đạt chuẩn (share of communes)",
 }
+
+# Indicators that count nearly the same thing: a commune that meets every criterion is usually
+# recognised soon after, so one answers for the other when nothing better is found.
+RELATED = {
+    "xa_du_tieu_chi": "xa_dat_chuan",
+    "xa_dat_chuan": "xa_du_tieu_chi",
+    "xa_nang_cao_du_tieu_chi": "xa_nang_cao",
+    "xa_nang_cao": "xa_nang_cao_du_tieu_chi",
+}
+
+# 'đạt 19/19 tiêu chí', 'hoàn thành 11/11 tiêu chí', 'đạt đủ 19 tiêu chí': every criterion
+# met, which is not yet recognition ('được công nhận đạt chuẩn')
+_ALL_CRITERIA = re.compile(
+    r"\b(?:dat|hoan thanh|du)\s+(?:du\s+)?(?:chuan\s+)?\d+(?:/\d+)?\s+tieu chi\b"
+)
+_RECOGNISED = re.compile(r"\b(?:cong nhan|ve dich)\b|\bdat chuan (?:xa )?(?:nong thon moi|ntm)\b")
+_MONEY = re.compile(
+    r"\b(nguon luc|kinh phi|nguon von|von dau tu|tong von|tong muc dau tu|huy dong)\b"
+)
 
 _STANDARD = r"\b(dat chuan|cong nhan|ve dich|dat ntm|hoan thanh nhiem vu|dat \d+/\d+ tieu chi|dat 19 tieu chi|ntm)\b"
 
@@ -140,6 +161,8 @@ def indicator(unit: str | None, words: str) -> str:
         ):
             return "von"
         return ""
+    if not unit and _MONEY.search(w):
+        return "von"  # 'huy động được bao nhiêu nguồn lực', 'tổng kinh phí … là bao nhiêu'
     if unit == "km":
         return "duong_km" if re.search(r"\b(duong|giao thong|be tong|cung hoa|nhua)\b", w) else ""
     if unit == "san pham" and re.search(r"\bocop\b", w):
@@ -155,6 +178,8 @@ def indicator(unit: str | None, words: str) -> str:
             return "xa_theo_tieu_chi"
         if re.search(r"\bkieu mau\b", w):
             return {"xa": "xa_kieu_mau", "thon": "thon_kieu_mau"}.get(level, "")
+        if level == "xa" and _ALL_CRITERIA.search(w) and not _RECOGNISED.search(w):
+            return "xa_nang_cao_du_tieu_chi" if re.search(r"\bnang cao\b", w) else "xa_du_tieu_chi"
         if re.search(r"\bnang cao\b", w):
             return {"xa": "xa_nang_cao", "huyen": "huyen_nang_cao"}.get(level, "")
         if re.search(_STANDARD, w):

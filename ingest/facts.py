@@ -36,7 +36,7 @@ _MENTION = re.compile(
     rf"(?i)(?<![\w/.,])(?P<approx>{_APPROX})"
     rf"(?:(?P<range_from>từ\s+)?(?P<a>{_NUM})\s*(?:-|–|đến)\s*(?=\d))?"
     rf"(?P<n>{_NUM})(?:\s*/\s*(?:tổng số\s+)?(?P<d>{_NUM}))?"
-    rf"(?:\s+trên\s+tổng\s+số\s+(?P<d2>{_NUM}))?"
+    rf"(?:\s+(?:trên|trong)\s+(?:tổng\s+)?số\s+(?P<d2>{_NUM}))?"
 )
 _UNIT_RE = re.compile(
     r"\s*(?P<unit>"
@@ -54,8 +54,9 @@ _LATER_SHARE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[;.!?:()\n]|,\s|\s-\s|\s–\s")
 _TARGET = re.compile(
-    r"(?<!vuot )(?<!theo )(?<!hoan thanh )(?<!dat )(?<!so voi )"
-    r"\b(phan dau|muc tieu|ke hoach|du kien|chi tieu|dinh huong|se co|se dat|can dat|dang ky|"
+    r"(?<!vuot )(?<!theo )(?<!hoan thanh )(?<!dat )(?<!so voi )(?<!chuong trinh )"
+    # 'Chương trình mục tiêu quốc gia' is the programme's name, not a goal
+    r"\b(phan dau|muc tieu(?! quoc gia)|ke hoach|du kien|chi tieu|dinh huong|se co|se dat|can dat|dang ky|"
     r"target|aim|plan)\b"
 )
 _INCREMENT = re.compile(
@@ -123,6 +124,7 @@ def read_facts(doc: Document) -> list[Fact]:
     meta = doc.meta
     doc_time = _document_time(doc)
     doc_place = _document_place(doc)
+    known = _known_names(text)
     facts: list[Fact] = []
     for p_start, p_end in _paragraph_spans(text):
         paragraph = text[p_start:p_end]
@@ -165,7 +167,9 @@ def read_facts(doc: Document) -> list[Fact]:
                         r"\b(chiem|ty le|bang)\b", fact.words.split("|")[0]
                     ):
                         fact = _replace(fact, indicator="ty_le_xa")
-                place, level = _place_of(sentence, folded, m.start(), paragraph, s_start - p_start)
+                place, level = _place_of(
+                    sentence, folded, m.start(), paragraph, s_start - p_start, known
+                )
                 if not place and not level:
                     place, level = doc_place
                 elif level and not place:
@@ -281,7 +285,8 @@ def _plan_paragraph(text: str, p_start: int, s_start: int, folded_sentence: str)
     # the plan opens a clause: 'Mục tiêu đến năm 2025: …', 'Năm 2022, tỉnh phấn đấu …'
     return bool(
         re.search(
-            r"(?:^|[.;:]\s*)(?:[\w/,-]+\s+){0,6}?(phan dau|muc tieu|ke hoach|chi tieu|dinh huong)\b",
+            r"(?:^|[.;:]\s*)(?:[\w/,-]+\s+){0,6}?(phan dau|muc tieu(?! quoc gia)|ke hoach|chi tieu|"
+            r"dinh huong)\b",
             before,
         )
         and _TARGET.search(before)
@@ -306,28 +311,85 @@ def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -
 
 
 def _place_of(
-    sentence: str, folded: str, at: int, paragraph: str, sentence_at: int
+    sentence: str,
+    folded: str,
+    at: int,
+    paragraph: str,
+    sentence_at: int,
+    known: KnownNames | None = None,
 ) -> tuple[str, str]:
     """The place a figure is about: the last one named before it in the sentence ('huyện Đình
-    Lập', 'Lâm Đồng', 'toàn tỉnh'), else the subject that opens the paragraph."""
-    mentions = places_in(sentence, 0, at)
+    Lập', 'Lâm Đồng', 'toàn tỉnh', or 'Thanh Lang' once the document has said 'xã Thanh
+    Lang'), else the subject that opens the paragraph."""
+    mentions = places_in(sentence, 0, at, known)
     for m in _SCOPE.finditer(folded, 0, at):
         mentions.append((m.start(), "", _SCOPE_LEVEL[m.group(1) or "toan " + m.group(2)]))
     if not mentions:
         # 'Đối với huyện Đình Lập, …' opening the paragraph names the subject of what follows
-        mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80)) if p[0] < 80]
+        mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80), known) if p[0] < 80]
     if not mentions:
         return "", ""
     _, name, level = max(mentions, key=lambda p: p[0])
     return name, level
 
 
-def places_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str, str]]:
+class KnownNames:
+    """The places a document introduces with a place word ('huyện Vĩnh Thuận', 'xã Thanh
+    Lang'), so that later bare mentions ('Kinh tế của Vĩnh Thuận', '(Thanh An 0,3%, Thanh Lang
+    0,85%)') are read as those places."""
+
+    def __init__(self, levels: dict[str, str]) -> None:
+        self.levels = levels
+        names = sorted(levels, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w])(" + "|".join(map(re.escape, names)) + r")(?![\w])")
+            if names
+            else None
+        )
+
+    def mentions(self, text: str, start: int, end: int) -> list[tuple[int, str, str]]:
+        if self.pattern is None:
+            return []
+        found = []
+        for m in self.pattern.finditer(text, start, end):
+            before = text[max(0, m.start() - 20) : m.start()].split()
+            word = before[-1] if before else ""
+            if (
+                word[:1].isupper()
+                and word[-1:] not in ",.;:("
+                and fold(word).lower().rstrip(".") not in _LEVEL
+            ):
+                continue  # part of a longer name ('Nguyễn Thanh Lang')
+            found.append((m.start(), m.group(1), self.levels[m.group(1)]))
+        return found
+
+
+def _known_names(text: str) -> KnownNames:
+    levels: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for m in _PLACE.finditer(text):
+        name = _trim_name(m.group("name"))
+        level = _LEVEL.get(fold(m.group("word")).lower().rstrip("."), "")
+        if len(name) < 4 or " " not in name or not level:
+            continue  # one-syllable names are too often ordinary words
+        if levels.get(name, level) != level:
+            ambiguous.add(name)
+        levels.setdefault(name, level)
+    return KnownNames({n: lvl for n, lvl in levels.items() if n not in ambiguous})
+
+
+def places_in(
+    text: str, start: int = 0, end: int | None = None, known: KnownNames | None = None
+) -> list[tuple[int, str, str]]:
     """(position, name, level) of the places named in ``text[start:end]``: gazetteer names
     ('Lâm Đồng', 'huyện Kim Bảng') and any name after a place word ('xã Tân Mỹ', 'ấp Phú Hòa',
-    'tỉnh Phú Thọ'), the document's words first: a name no list knows still counts."""
+    'tỉnh Phú Thọ'), the document's words first: a name no list knows still counts; with
+    ``known``, also the bare names the document introduced with a place word."""
     end = len(text) if end is None else end
     found: dict[int, tuple[int, str, str]] = {}
+    if known is not None:
+        for at, name, level in known.mentions(text, start, end):
+            found[at] = (at, name, level)
     for s, _, name, level in place_mentions(text):
         if start <= s < end:
             found[s] = (s, name, level)
@@ -338,9 +400,9 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             continue
         level = _LEVEL.get(word, "")
         at = m.start("name")
-        known = found.get(at)
-        if known is None or (known[2] != level and level in ("xa", "thon")):
-            found[at] = (at, name if known is None else name, level)
+        seen = found.get(at)
+        if seen is None or seen[2] != level and level in ("xa", "thon"):
+            found[at] = (at, name, level)
     return sorted(found.values())
 
 
@@ -385,11 +447,27 @@ def _document_place(doc: Document) -> tuple[str, str]:
     if named:
         _, name, level = named[0]
         return name, level
-    if doc.meta.provinces:
-        return doc.meta.provinces[0], "tinh"
+    venues = _venues(doc.text)
+    for province in doc.meta.provinces:
+        if province not in venues:
+            return province, "tinh"
+    if re.search(r"\b(ca nuoc|toan quoc)\b", fold(doc.text).lower()):
+        return "Việt Nam", "ca nuoc"  # a national article that met somewhere
     if doc.meta.districts:
         return doc.meta.districts[0], "huyen"
     return "", ""
+
+
+def _venues(text: str) -> set[str]:
+    """Provinces the text names only as where something took place ('tại TP Hải Phòng')."""
+    venue: dict[str, bool] = {}
+    for start, _, name, level in place_mentions(text):
+        if level != "tinh":
+            continue
+        before = fold(text[max(0, start - 20) : start]).lower()
+        at = bool(re.search(r"\b(?:tai|o)\s+(?:(?:tp|thanh pho|tinh)\.?\s+)?$", before))
+        venue[name] = venue.get(name, True) and at
+    return {name for name, only in venue.items() if only}
 
 
 def _document_time(doc: Document) -> tuple[str, str, str, str] | None:

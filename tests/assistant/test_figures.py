@@ -165,3 +165,76 @@ def test_a_figure_counted_two_ways_gives_both_with_their_labels(tmp_path):
     first = direct_answer(answer)
     assert "40/199 xã" in first and "35/161 xã" in first
     assert "trước khi sáp nhập" in first and "sau khi sáp nhập" in first
+
+
+MESSY = {
+    "dien-bien.txt": (
+        "Điện Biên: kết quả xây dựng nông thôn mới\n\n"
+        "Toàn tỉnh Điện Biên hiện có 21 xã đạt 19/19 tiêu chí; trong đó có 15 xã đã được công "
+        "nhận đạt chuẩn nông thôn mới.\n\n"
+        "Trong năm 2022, tổng nguồn lực huy động xây dựng nông thôn mới của tỉnh Điện Biên đạt "
+        "hơn 1.512 tỷ đồng."
+    ),
+    "kim-son.txt": (
+        "Hai xã của huyện Kim Sơn về đích nông thôn mới nâng cao\n\n"
+        "Năm 2023, xã Yên Lộc và xã Như Hòa được công nhận đạt chuẩn nông thôn mới nâng cao. Tỷ lệ "
+        "hộ nghèo giảm còn dưới 1% (Yên Lộc 0,42%, Như Hòa 0,77%). Thu nhập bình quân đầu người "
+        "của huyện Kim Sơn đạt 61,3 triệu đồng/người/năm."
+    ),
+    "toan-quoc.txt": (
+        "Hội nghị toàn quốc hệ thống văn phòng điều phối nông thôn mới\n\n"
+        "Sáng 10-3 tại TP Đà Nẵng, Văn phòng Điều phối nông thôn mới Trung ương tổ chức hội nghị "
+        "toàn quốc năm 2023.\n\n"
+        "Thu nhập bình quân đầu người ở khu vực nông thôn năm 2022 đạt 46,2 triệu đồng/người/năm."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory):
+    from base.settings import Settings
+
+    home = tmp_path_factory.mktemp("messy")
+    docs = home / "docs"
+    docs.mkdir()
+    for name, text in MESSY.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    assistant = Assistant(
+        Settings.from_env({"NTM_HOME": str(home / "idx")}), embedder=FakeEmbedder()
+    )
+    assistant.ingest([docs])
+    return assistant
+
+
+def test_recognised_communes_are_not_communes_that_met_every_criterion(messy):
+    recognised = _direct(messy, "Điện Biên có bao nhiêu xã đã được công nhận đạt chuẩn NTM?")
+    assert "15 xã" in recognised and "21" not in recognised
+    assert "21 xã" in _direct(messy, "Điện Biên có bao nhiêu xã đạt 19/19 tiêu chí?")
+
+
+def test_resources_and_funds_are_money(messy):
+    direct = _direct(
+        messy, "Năm 2022 Điện Biên huy động được bao nhiêu nguồn lực cho xây dựng nông thôn mới?"
+    )
+    assert "1.512 tỷ đồng" in direct
+
+
+def test_a_communes_figure_in_a_list_of_communes(messy):
+    direct = _direct(messy, "Tỷ lệ hộ nghèo của xã Như Hòa (huyện Kim Sơn) là bao nhiêu?")
+    assert "0,77%" in direct and "0,42" not in direct
+
+
+def test_an_english_question_with_a_when_clause_asks_for_the_figure(messy):
+    answer = messy.ask(
+        "What was the average income per capita of Kim Son district when its communes "
+        "reached the advanced standard in 2023?"
+    )
+    assert not answer.abstained and "61,3" in direct_answer(answer)
+    assert answer.kind == "money"
+
+
+def test_a_national_figure_from_a_meeting_held_in_a_province(messy):
+    direct = _direct(
+        messy, "Thu nhập bình quân đầu người khu vực nông thôn cả nước năm 2022 đạt bao nhiêu?"
+    )
+    assert "46,2" in direct

@@ -102,6 +102,10 @@ def test_a_malformed_direct_answer_is_reported():
 
     assert shape_problem(answer("33/119 xã, chiếm 27,32%", "ratio")) is None
     assert shape_problem(answer("9 trên tổng số 26 xã", "ratio")) is None
+    assert shape_problem(answer("160 trong tổng số 178 xã", "ratio")) is None
+    twin = "74/207 xã (trước khi sáp nhập xã); 65/181 xã (sau khi sáp nhập xã)"
+    assert shape_problem(answer(twin, "ratio")) is None
+    assert "fragment" in shape_problem(answer("74/207 xã; 65/181 xã phấn", "ratio"))
     assert shape_problem(answer("trên 270 km", "length")) is None
     assert shape_problem(answer("Đồng chí Chu Minh Đạt", "person")) is None
     assert shape_problem(answer("Quyết định số 92/QĐ-TTg ngày 18/1/2022", "decision")) is None

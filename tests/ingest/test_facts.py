@@ -102,3 +102,48 @@ def test_document_meta_is_kept():
     doc = _doc("Tiêu đề\n\nToàn tỉnh có 5 xã đạt chuẩn nông thôn mới.", "a.txt")
     assert isinstance(doc.meta, DocumentMeta)
     assert all(f.source == "a.txt" and f.version == "f" * 16 for f in read_facts(doc))
+
+
+def test_the_programmes_name_is_not_a_target_and_ratios_read_in_words():
+    facts = _facts(
+        "Huyện Mường Tè tổng kết 10 năm xây dựng nông thôn mới\n\n"
+        "Qua 10 năm thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới, huyện Mường "
+        "Tè đã bố trí tổng kinh phí thực hiện hơn 2.150 tỷ đồng. Tính đến tháng 5/2021, toàn "
+        "huyện có 7 trong tổng số 13 xã được công nhận đạt chuẩn nông thôn mới."
+    )
+    money = facts["hơn 2.150 tỷ đồng"]
+    assert money.kind != "target" and money.indicator == "von"
+    ratio = facts["7 trong tổng số 13 xã"]
+    assert (ratio.number, ratio.denominator, ratio.indicator) == (7, 13, "xa_dat_chuan")
+
+
+def test_every_criterion_met_is_not_yet_recognition():
+    facts = _facts(
+        "Điện Biên: kết quả xây dựng nông thôn mới\n\n"
+        "Toàn tỉnh Điện Biên hiện có 21 xã đạt 19/19 tiêu chí; trong đó có 15 xã đã được công "
+        "nhận đạt chuẩn nông thôn mới. Có 6 xã hoàn thành 15/15 tiêu chí nông thôn mới nâng cao."
+    )
+    assert facts["21 xã"].indicator == "xa_du_tieu_chi"
+    assert facts["15 xã"].indicator == "xa_dat_chuan"
+    assert facts["6 xã"].indicator == "xa_nang_cao_du_tieu_chi"
+
+
+def test_a_bare_name_the_document_introduced_is_that_place():
+    facts = _facts(
+        "Hai xã của huyện Kim Sơn về đích nông thôn mới nâng cao\n\n"
+        "Năm 2023, xã Yên Lộc và xã Như Hòa được công nhận đạt chuẩn nông thôn mới nâng cao. Tỷ lệ "
+        "hộ nghèo giảm còn dưới 1% (Yên Lộc 0,42%, Như Hòa 0,77%)."
+    )
+    assert (facts["0,77%"].place, facts["0,77%"].place_level) == ("Như Hòa", "xa")
+    assert facts["0,42%"].place == "Yên Lộc"
+
+
+def test_a_national_meeting_held_in_a_province_is_about_the_country():
+    facts = _facts(
+        "Hội nghị toàn quốc hệ thống văn phòng điều phối nông thôn mới\n\n"
+        "Sáng 10-3 tại TP Đà Nẵng, Văn phòng Điều phối nông thôn mới Trung ương tổ chức hội nghị "
+        "toàn quốc năm 2023.\n\n"
+        "Thu nhập bình quân đầu người ở khu vực nông thôn năm 2022 đạt 46,2 triệu đồng/người/năm."
+    )
+    income = facts["46,2 triệu đồng/người/năm"]
+    assert income.place_level == "ca nuoc" and income.place != "Đà Nẵng"

@@ -40,7 +40,7 @@ from base.indicators import indicator as indicator_of
 from base.sentences import split_sentences
 from base.settings import Settings
 from base.text import fold, syllables
-from base.times import TimeRef, months_apart, overlap, read_times
+from base.times import TARGET_CUES, TimeRef, months_apart, overlap, read_times
 from base.types import Answer, Citation, Document, Fact, Hit
 from ingest.facts import read_facts, sentence_time
 
@@ -85,9 +85,7 @@ ABSTAIN_TEXT = say("abstain", "vi")  # the Vietnamese abstention; see assistant.
 DEFAULT_MIN_CONFIDENCE = 0.16
 RETRIEVE_K = 10
 FACT_HITS = 8  # passages the facts index may add to those the search returned
-_TARGET = re.compile(
-    r"phan dau|ke hoach|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien|dinh huong"
-)
+_TARGET = re.compile(TARGET_CUES)
 # Qualifiers that make a different count in NTM reporting: communes that reached the
 # *advanced* or *model* standard, *border* communes, *pilot* communes…
 _CATEGORY_MODIFIERS = ("nang cao", "kieu mau", "bien gioi", "dac biet kho khan", "xa diem")
@@ -648,8 +646,23 @@ def _gazetteer() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _provinces_in(folded_text: str) -> set[str]:
+    """Provinces the text names, not communes or districts that share a province's name
+    ('xã Long An (Tân Châu)' is a commune of An Giang)."""
     provinces, _ = _gazetteer()
-    return {p for p in provinces if _has_name(folded_text, p)}
+    padded = _padded(folded_text)
+    found = set()
+    for p in provinces:
+        needle = " " + " ".join(_WORDS.findall(p)) + " "
+        at = padded.find(needle)
+        while at >= 0:
+            if not _LOWER_PLACE_WORD.search(padded[max(0, at - 12) : at + 1]):
+                found.add(p)
+                break
+            at = padded.find(needle, at + 1)
+    return found
+
+
+_LOWER_PLACE_WORD = re.compile(r"\b(?:xa|phuong|thi tran|thon|ap|ban|xom|huyen|quan|thi xa) $")
 
 
 def _districts_in(folded_text: str) -> set[str]:
@@ -1090,7 +1103,9 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
     if stated:
         described = {
             n
-            for n in re.findall(r"\d+(?:[.,]\d+)?", fact.words)
+            # '19/19' and each of its numbers
+            for n in re.findall(r"\d+(?:[.,/]\d+)?", fact.words)
+            + re.findall(r"\d+(?:[.,]\d+)?", fact.words)
             if not re.fullmatch(r"(19|20)\d\d", n)
         }
         if described:

@@ -16,10 +16,12 @@ from functools import lru_cache
 
 from base.indicators import indicator as indicator_of
 from base.text import fold, syllables
-from base.times import TimeRef, read_times
+from base.times import TARGET_CUES, TimeRef, read_times
 
 # Units a "bao nhiêu / mấy / how many" question may ask for, folded, longest first.
 UNITS = (
+    "don vi hanh chinh cap huyen",
+    "don vi cap huyen",
     "khu dan cu",
     "ty dong",
     "trieu dong",
@@ -31,6 +33,7 @@ UNITS = (
     "tram y te",
     "nha van hoa",
     "hop tac xa",
+    "nha",
     "thon",
     "xom",
     "ban",
@@ -90,6 +93,7 @@ STOPWORDS = set(
     sao nay do thi con vay voi cho tu theo mot so hay hoac nhat hien nam thang
     what which who whom when where how many much is are was were the a an of in on at to by for
     and or with from does did do has have had its it this that number s
+    as been being their they these those then there into about after before
     """.split()
 )
 # Words that frame a question rather than name its subject ('Đơn vị cấp huyện nào…').
@@ -124,7 +128,9 @@ GLOSSARY = {
     r"districts?": "huyen",
     r"provinces?|provincial": "tinh",
     r"villages?|hamlets?": "thon",
-    r"new[- ]style rural|new rural|new countryside|rural development|ntm": "nong thon moi ntm",
+    r"new[- ]style rural(?: areas?)?|new[- ]rural|new countryside|rural development|ntm": (
+        "nong thon moi ntm"
+    ),
     r"standards?|criteria met": "dat chuan",
     r"meet(?:ing|s)?|met|reach(?:ed|ing|es)?|achiev\w*|attain\w*|recogni[sz]ed|certified": "dat cong nhan",
     r"criteria|criterion": "tieu chi",
@@ -443,11 +449,7 @@ def analyze(question: str) -> Frame:
     numbers = tuple(
         n for n in re.findall(r"\d+(?:[.,/]\d+)?", folded) if not re.fullmatch(r"(19|20)\d\d", n)
     )
-    target = bool(
-        re.search(
-            r"phan dau|ke hoach|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien", folded
-        )
-    )
+    target = bool(re.search(TARGET_CUES, folded))
     head, tail = _slot_context(canonical_terms(folded), unit, kind)
     noise = place_syllables | STOPWORDS
     head = tuple(t for t in head if t not in noise)
@@ -726,7 +728,8 @@ _TOPICS = re.compile(
     r"kinh phi|ngan sach)\b"
 )
 _OWN_SUBJECT = re.compile(
-    r"^(?:\S+\s+){0,3}?(?:(?i:tỉnh|huyện|xã|thành phố|thị xã|quận)\s+[A-ZĐ]|(?i:cả nước|toàn quốc))"
+    r"^(?:\S+\s+){0,3}?(?:(?i:tỉnh|huyện|xã|thành phố|thị xã|quận)\s+[A-ZĐ](?![A-ZĐ])"
+    r"|(?i:cả nước|toàn quốc))"
 )
 
 
@@ -801,8 +804,18 @@ def _second_part(question: str, first: re.Match, tail: str) -> str:
         places = " ".join(f"ở {p.display}" for p in find_places(prefix[comma + 1 :]))
         part = f"{prefix[: comma + 1]} {tail.rstrip(' ?')} {places}"
     else:
+        verb = _OWN_VERB.match(tail)
+        verbs = list(_VERB.finditer(fold(prefix).lower())) if verb else []
+        if verbs:
+            # '… công nhận thêm bao nhiêu xã và nâng tổng số lên bao nhiêu': the second part
+            # has its own verb; it shares the time and place only
+            prefix = prefix[: verbs[0].start()]
         part = f"{prefix.rstrip()} {tail}"
     return _borrow_unit(part, question[first.start() :])
+
+
+_OWN_VERB = re.compile(r"(?i)(?:đã\s+)?(?:nâng|tăng|giảm|đạt|còn|huy động|công nhận)\b")
+_VERB = re.compile(r"\b(?:da\s+)?(?:co|nang|tang|giam|dat|con|huy dong|cong nhan|xay dung)\b")
 
 
 def _borrow_unit(part: str, first_slot_phrase: str) -> str:
@@ -814,6 +827,8 @@ def _borrow_unit(part: str, first_slot_phrase: str) -> str:
     rest = folded[m.end() :]
     if any(re.match(rf"{re.escape(u)}\b", rest) for u in UNITS):
         return part
+    if any(re.search(rf"\bso (?:luong )?{re.escape(u)}\b", folded[: m.start()]) for u in UNITS):
+        return part  # 'nâng tổng số xã đạt chuẩn lên bao nhiêu': it says what it counts
     unit_m = re.search(r"\b(?:bao nhieu|may)\s+(.*)", fold(first_slot_phrase).lower())
     if not unit_m:
         return part
@@ -821,5 +836,5 @@ def _borrow_unit(part: str, first_slot_phrase: str) -> str:
         if unit != "%" and re.match(rf"{re.escape(unit)}\b", unit_m.group(1)):
             at = unit_m.start(1)
             original = first_slot_phrase[at : at + len(unit)]
-            return f"{part[: m.end()]}{original} {part[m.end() :]}".strip()
+            return f"{part[: m.end()].rstrip()} {original} {part[m.end() :]}".strip()
     return part

@@ -106,7 +106,13 @@ _ASOF_BEFORE = re.compile(
 _BASELINE_BEFORE = re.compile(
     r"(?:so voi|so cung ky|cung ky|tu|ke tu|bat dau tu|khoi dau)\s*(?:cuoi|dau)?\s*(?:nam|thang|ngay)?\s*$"
 )
-_TARGET_WORDS = re.compile(r"\b(phan dau|muc tieu|ke hoach|du kien|chi tieu|dinh huong|se)\b")
+# Words that announce a goal, folded. 'Chương trình mục tiêu quốc gia' is the programme's
+# name, not a goal.
+TARGET_CUES = (
+    r"phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|ke hoach|du kien|chi tieu|dinh huong"
+)
+# ... and, for a time, the year whose tasks are set out ('triển khai nhiệm vụ năm 2022')
+_TARGET_WORDS = re.compile(rf"\b({TARGET_CUES}|trien khai nhiem vu|phuong huong|se)\b")
 
 
 def _month_range(year: int, month: int) -> tuple[Month, Month]:

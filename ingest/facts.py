@@ -443,19 +443,30 @@ def _scope_place(level: str, doc: Document) -> str:
 
 def _document_place(doc: Document) -> tuple[str, str]:
     """What the article is about: the place its title names, else its first province."""
-    named = places_in(doc.meta.title)
+    title = doc.meta.title
+    named = [p for p in places_in(title) if not _at_venue(title, p[0])]
     if named:
         _, name, level = named[0]
         return name, level
+    national = re.search(r"\b(ca nuoc|toan quoc)\b", fold(doc.text).lower())
+    if national and len(set(doc.meta.provinces)) >= 3:
+        return "Việt Nam", "ca nuoc"  # the country's results, naming provinces among them
     venues = _venues(doc.text)
     for province in doc.meta.provinces:
         if province not in venues:
             return province, "tinh"
-    if re.search(r"\b(ca nuoc|toan quoc)\b", fold(doc.text).lower()):
+    if national:
         return "Việt Nam", "ca nuoc"  # a national article that met somewhere
     if doc.meta.districts:
         return doc.meta.districts[0], "huyen"
     return "", ""
+
+
+def _at_venue(text: str, start: int) -> bool:
+    """Whether the place named at ``start`` is where something took place ('tại TP Hải
+    Phòng', 'ở tỉnh Nam Định'), not what the text is about."""
+    before = fold(text[max(0, start - 20) : start]).lower()
+    return bool(re.search(r"\b(?:tai|o)\s+(?:(?:tp|thanh pho|tinh)\.?\s+)?$", before))
 
 
 def _venues(text: str) -> set[str]:
@@ -464,9 +475,7 @@ def _venues(text: str) -> set[str]:
     for start, _, name, level in place_mentions(text):
         if level != "tinh":
             continue
-        before = fold(text[max(0, start - 20) : start]).lower()
-        at = bool(re.search(r"\b(?:tai|o)\s+(?:(?:tp|thanh pho|tinh)\.?\s+)?$", before))
-        venue[name] = venue.get(name, True) and at
+        venue[name] = venue.get(name, True) and _at_venue(text, start)
     return {name for name, only in venue.items() if only}
 
 

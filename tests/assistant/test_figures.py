@@ -181,6 +181,15 @@ MESSY = {
         "hộ nghèo giảm còn dưới 1% (Yên Lộc 0,42%, Như Hòa 0,77%). Thu nhập bình quân đầu người "
         "của huyện Kim Sơn đạt 61,3 triệu đồng/người/năm."
     ),
+    "hau-giang.txt": (
+        "Kết quả xây dựng nông thôn mới nâng cao tỉnh Hậu Giang\n\n"
+        "Trước đó, Chủ tịch UBND tỉnh đã công nhận 5 xã đạt chuẩn nông thôn mới nâng cao, gồm: xã "
+        "Tân Bình (Phụng Hiệp); xã Long An (Long Mỹ); xã Vị Thủy (Vị Thủy). Như vậy, tính đến "
+        "nay toàn tỉnh có 9 xã được Chủ tịch UBND tỉnh quyết định công nhận đạt chuẩn nông thôn "
+        "mới nâng cao.\n\n"
+        "Theo đó, tổng nguồn vốn đầu tư thực hiện Chương trình Mục tiêu quốc gia xây dựng nông "
+        "thôn mới, năm 2024, tại tỉnh là trên 3.050 tỷ đồng."
+    ),
     "toan-quoc.txt": (
         "Hội nghị toàn quốc hệ thống văn phòng điều phối nông thôn mới\n\n"
         "Sáng 10-3 tại TP Đà Nẵng, Văn phòng Điều phối nông thôn mới Trung ương tổ chức hội nghị "
@@ -238,3 +247,22 @@ def test_a_national_figure_from_a_meeting_held_in_a_province(messy):
         messy, "Thu nhập bình quân đầu người khu vực nông thôn cả nước năm 2022 đạt bao nhiêu?"
     )
     assert "46,2" in direct
+
+
+def test_a_commune_named_like_a_province_is_not_that_province(messy):
+    direct = _direct(messy, "Hậu Giang có bao nhiêu xã được công nhận đạt chuẩn NTM nâng cao?")
+    assert "9 xã" in direct
+
+
+def test_the_national_target_programme_is_no_target(messy):
+    direct = _direct(
+        messy,
+        "Tổng nguồn vốn đầu tư thực hiện chương trình nông thôn mới năm 2024 tại Hậu Giang là "
+        "bao nhiêu?",
+    )
+    assert "3.050 tỷ đồng" in direct
+
+
+def test_an_english_question_with_hyphenated_programme_words(messy):
+    answer = messy.ask("How many communes in Dien Bien have met every new-rural criterion (19/19)?")
+    assert not answer.abstained and "21 xã" in direct_answer(answer)

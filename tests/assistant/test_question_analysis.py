@@ -95,3 +95,38 @@ def test_people_places_and_time_frames():
     assert [c.text for c in extract.places(p, {"thon"})] == ["Thôn Tân Long", "thôn Chùa vàng"]
     assert extract.time_qualifier(SENTENCE) == "Đến hết tháng 7/2021"
     assert extract.time_qualifier("tăng 0,7 tiêu chí so với cuối năm 2020") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "Năm 2016 tỉnh Hà Tĩnh công nhận thêm bao nhiêu xã nông thôn mới và nâng tổng số xã "
+            "đạt chuẩn lên bao nhiêu?",
+            [
+                "Năm 2016 tỉnh Hà Tĩnh công nhận thêm bao nhiêu xã nông thôn mới?",
+                "Năm 2016 tỉnh Hà Tĩnh nâng tổng số xã đạt chuẩn lên bao nhiêu?",
+            ],
+        ),
+        (
+            "Đến năm 2020, Bắc Giang có bao nhiêu xã đạt chuẩn và bao nhiêu đơn vị cấp huyện "
+            "đạt chuẩn?",
+            [
+                "Đến năm 2020, Bắc Giang có bao nhiêu xã đạt chuẩn?",
+                "Đến năm 2020, Bắc Giang có bao nhiêu đơn vị cấp huyện đạt chuẩn?",
+            ],
+        ),
+        (
+            "Đến tháng 7/2022, Long An có bao nhiêu xã đạt chuẩn NTM và bao nhiêu xã NTM nâng cao?",
+            [
+                "Đến tháng 7/2022, Long An có bao nhiêu xã đạt chuẩn NTM?",
+                "Đến tháng 7/2022, Long An có bao nhiêu xã NTM nâng cao?",
+            ],
+        ),
+    ],
+)
+def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):
+    from assistant.query import split_question
+
+    assert split_question(question) == parts
+    assert analyze(parts[1]).places  # the second part keeps the place it is about

@@ -147,3 +147,27 @@ def test_a_national_meeting_held_in_a_province_is_about_the_country():
     )
     income = facts["46,2 triệu đồng/người/năm"]
     assert income.place_level == "ca nuoc" and income.place != "Đà Nẵng"
+
+
+def test_an_article_on_the_countrys_results_naming_several_provinces_is_national():
+    facts = _facts(
+        "Tổng kết chương trình nông thôn mới\n\n"
+        "Bí thư Thành ủy Cần Thơ dự hội nghị. Đến hết năm 2022, cả nước có 5 tỉnh Đồng Nai, Nam "
+        "Định, Hà Nam, Hưng Yên và Hải Dương hoàn thành nhiệm vụ xây dựng nông thôn mới.\n\n"
+        "Thu nhập bình quân đầu người ở khu vực nông thôn năm 2022 đạt 46,2 triệu đồng/người/năm."
+    )
+    assert facts["46,2 triệu đồng/người/năm"].place_level == "ca nuoc"
+
+
+def test_a_meeting_reviewing_a_year_and_setting_the_next_years_tasks():
+    from ingest.facts import sentence_time
+
+    doc = _doc(
+        "Tuyên Quang tổng kết nông thôn mới năm 2021\n\n"
+        "Ngày 12/1/2022, UBND tỉnh tổ chức hội nghị tổng kết Chương trình mục tiêu quốc gia xây "
+        "dựng nông thôn mới năm 2021, triển khai nhiệm vụ năm 2022. Đồng chí Hoàng Văn An chủ "
+        "trì hội nghị."
+    )
+    start = doc.text.index("Đồng chí")
+    lo, hi, label, _ = sentence_time(doc, start, len(doc.text))
+    assert (lo, hi, label) == ("2021-01", "2021-12", "năm 2021")

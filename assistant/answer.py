@@ -35,7 +35,7 @@ from assistant.query import (
 from assistant.scorer import Scorer
 from assistant.wording import check_lang, display_date, frame_lang, say, time_label
 from base.errors import QuestionError
-from base.indicators import RELATED, SETTLEMENTS
+from base.indicators import RELATED, SETTLEMENTS, indicator_units
 from base.indicators import indicator as indicator_of
 from base.sentences import split_sentences
 from base.settings import Settings
@@ -1071,6 +1071,9 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
     """(factor, bonus) of a figure for the question: the same indicator, the same kind of
     figure (a total is not an increment), about the place asked rather than another."""
     factor, bonus = 1.0, 0.0
+    allowed = indicator_units(frame.indicator)
+    if allowed is not None and fact.unit and fact.unit not in allowed:
+        return 0.0, 0.0  # an income is never '16 tiêu chí', a count of communes never '%'
     if frame.indicator and fact.indicator:
         if frame.indicator == fact.indicator:
             bonus += 0.3

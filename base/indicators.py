@@ -190,3 +190,42 @@ def indicator(unit: str | None, words: str) -> str:
                 "thon": "thon_dat_chuan",
             }[level]
     return ""
+
+
+_MONEY_UNITS = frozenset(
+    {
+        "trieu dong/nguoi/nam",
+        "trieu dong/nguoi",
+        "trieu dong",
+        "ty dong",
+        "nghin ty dong",
+        "ngan ty dong",
+        "nghin dong",
+        "ty",
+        "trieu",
+        "dong",
+    }
+)
+
+
+def indicator_units(key: str) -> frozenset[str] | None:
+    """The units (folded) a figure of indicator ``key`` can have: an income is in đồng, never
+    in 'tiêu chí' or 'xã'; None when any unit may do."""
+    if key == "von":
+        return _MONEY_UNITS
+    if key == "thu_nhap":  # per head: never billions
+        return frozenset(u for u in _MONEY_UNITS if not u.startswith(("ty", "nghin ty", "ngan ty")))
+    if key == "ho_ngheo":
+        return frozenset({"%"})
+    if key == "duong_km":
+        return frozenset({"km"})
+    if key == "tieu_chi_binh_quan":
+        return frozenset({"tieu chi/xa", "tieu chi"})
+    if key.startswith("ocop"):
+        return frozenset({"san pham"})
+    level = {"xa": "xa", "hu": "huyen", "th": "thon", "ti": "tinh"}.get(key[:2])
+    if key == "ty_le_xa":
+        return frozenset({"%"} | {u for u, lvl in SETTLEMENTS.items() if lvl == "xa"})
+    if key.startswith(("xa_", "huyen_", "thon_", "tinh_")) and level:
+        return frozenset(u for u, lvl in SETTLEMENTS.items() if lvl == level)
+    return None

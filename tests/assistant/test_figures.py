@@ -171,7 +171,8 @@ MESSY = {
     "dien-bien.txt": (
         "Điện Biên: kết quả xây dựng nông thôn mới\n\n"
         "Toàn tỉnh Điện Biên hiện có 21 xã đạt 19/19 tiêu chí; trong đó có 15 xã đã được công "
-        "nhận đạt chuẩn nông thôn mới.\n\n"
+        "nhận đạt chuẩn nông thôn mới. Năm 2022, thu nhập bình quân đầu người ở nông thôn của "
+        "tỉnh Điện Biên tiếp tục tăng, bình quân mỗi xã đạt 16,2 tiêu chí.\n\n"
         "Trong năm 2022, tổng nguồn lực huy động xây dựng nông thôn mới của tỉnh Điện Biên đạt "
         "hơn 1.512 tỷ đồng."
     ),
@@ -266,3 +267,10 @@ def test_the_national_target_programme_is_no_target(messy):
 def test_an_english_question_with_hyphenated_programme_words(messy):
     answer = messy.ask("How many communes in Dien Bien have met every new-rural criterion (19/19)?")
     assert not answer.abstained and "21 xã" in direct_answer(answer)
+
+
+def test_an_income_question_is_never_answered_with_criteria_or_communes(messy):
+    answer = messy.ask("Thu nhập bình quân đầu người của tỉnh Điện Biên năm 2022 là bao nhiêu?")
+    direct = direct_answer(answer)
+    assert answer.abstained or "triệu đồng" in direct, direct
+    assert "tiêu chí" not in direct and "xã" not in direct.split("[")[0]

@@ -22,6 +22,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from base.indicators import UNITS, indicator
 from base.sentences import split_sentences
@@ -448,9 +449,13 @@ def _document_place(doc: Document) -> tuple[str, str]:
     if named:
         _, name, level = named[0]
         return name, level
-    national = re.search(r"\b(ca nuoc|toan quoc)\b", fold(doc.text).lower())
+    national = len(re.findall(r"\b(?:ca nuoc|toan quoc)\b", fold(doc.text).lower()))
     if national and len(set(doc.meta.provinces)) >= 3:
-        return "Việt Nam", "ca nuoc"  # the country's results, naming provinces among them
+        named = Counter(name for _, _, name, lvl in place_mentions(doc.text) if lvl == "tinh")
+        if national >= max(named.values(), default=0):
+            # the country's results, naming provinces among them (a provincial article names
+            # its own province more often than the country)
+            return "Việt Nam", "ca nuoc"
     venues = _venues(doc.text)
     for province in doc.meta.provinces:
         if province not in venues:

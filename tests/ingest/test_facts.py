@@ -171,3 +171,14 @@ def test_a_meeting_reviewing_a_year_and_setting_the_next_years_tasks():
     start = doc.text.index("Đồng chí")
     lo, hi, label, _ = sentence_time(doc, start, len(doc.text))
     assert (lo, hi, label) == ("2021-01", "2021-12", "năm 2021")
+
+
+def test_a_provincial_article_comparing_itself_with_the_country_stays_provincial():
+    facts = _facts(
+        "Tổng kết năm 2022\n\n"
+        "Năm 2022, tỉnh Thái Bình đứng thứ 3 cả nước về số xã đạt chuẩn, sau Nam Định và Hà Nam. "
+        "Thái Bình có 100% xã đạt chuẩn; Thái Bình tiếp tục chỉ đạo xây dựng nông thôn mới.\n\n"
+        "Thu nhập bình quân đầu người ở khu vực nông thôn đạt 62,5 triệu đồng/người/năm."
+    )
+    income = facts["62,5 triệu đồng/người/năm"]
+    assert (income.place, income.place_level) == ("Thái Bình", "tinh")

@@ -27,7 +27,7 @@ from collections import Counter
 from base.indicators import UNITS, indicator
 from base.sentences import split_sentences
 from base.text import fold
-from base.times import TimeRef, read_times
+from base.times import TARGET_CUES, TimeRef, read_times
 from base.types import Document, Fact
 from ingest.metadata import place_mentions
 
@@ -56,9 +56,7 @@ _LATER_SHARE = re.compile(
 _CLAUSE_END = re.compile(r"[;.!?:()\n]|,\s|\s-\s|\s–\s")
 _TARGET = re.compile(
     r"(?<!vuot )(?<!theo )(?<!hoan thanh )(?<!dat )(?<!so voi )(?<!chuong trinh )"
-    # 'Chương trình mục tiêu quốc gia' is the programme's name, not a goal
-    r"\b(phan dau|muc tieu(?! quoc gia)|ke hoach|du kien|chi tieu|dinh huong|se co|se dat|can dat|dang ky|"
-    r"target|aim|plan)\b"
+    rf"\b({TARGET_CUES}|se co|se dat|can dat|dang ky|target|aim|plan)\b"
 )
 _INCREMENT = re.compile(
     r"\b(them|tang them|tang|bo sung|moi duoc cong nhan|cong nhan moi|cong nhan them|"
@@ -449,14 +447,15 @@ def _document_place(doc: Document) -> tuple[str, str]:
     if named:
         _, name, level = named[0]
         return name, level
+    provinces = [(at, name) for at, _, name, level in place_mentions(doc.text) if level == "tinh"]
     national = len(re.findall(r"\b(?:ca nuoc|toan quoc)\b", fold(doc.text).lower()))
     if national and len(set(doc.meta.provinces)) >= 3:
-        named = Counter(name for _, _, name, lvl in place_mentions(doc.text) if lvl == "tinh")
+        named = Counter(name for _, name in provinces)
         if national >= max(named.values(), default=0):
             # the country's results, naming provinces among them (a provincial article names
             # its own province more often than the country)
             return "Việt Nam", "ca nuoc"
-    venues = _venues(doc.text)
+    venues = _venues(doc.text, provinces)
     for province in doc.meta.provinces:
         if province not in venues:
             return province, "tinh"
@@ -474,12 +473,11 @@ def _at_venue(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:tai|o)\s+(?:(?:tp|thanh pho|tinh)\.?\s+)?$", before))
 
 
-def _venues(text: str) -> set[str]:
-    """Provinces the text names only as where something took place ('tại TP Hải Phòng')."""
+def _venues(text: str, provinces: list[tuple[int, str]]) -> set[str]:
+    """Provinces the text names only as where something took place ('tại TP Hải Phòng'),
+    of its province ``provinces`` mentions (position, name)."""
     venue: dict[str, bool] = {}
-    for start, _, name, level in place_mentions(text):
-        if level != "tinh":
-            continue
+    for start, name in provinces:
         venue[name] = venue.get(name, True) and _at_venue(text, start)
     return {name for name, only in venue.items() if only}
 

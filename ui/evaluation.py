@@ -170,34 +170,22 @@ def show_report(name: str, report) -> None:
     from assistant.evaluate import render_html, render_markdown
 
     stem = Path(name).stem
+    downloads = (
+        ("dl_answers", answers_jsonl(report), "answers.jsonl", "application/jsonl", "dl-answers"),
+        ("dl_report", render_html(report), "report.html", "text/html", "dl-report"),
+        ("dl_report_md", render_markdown(report), "report.md", "text/markdown", "dl-report-md"),
+    )
     with st.container(horizontal=True):
-        st.download_button(
-            t("dl_answers"),
-            answers_jsonl(report),
-            f"{stem}-answers.jsonl",
-            mime="application/jsonl",
-            icon=":material/download:",
-            on_click="ignore",
-            key="dl-answers",
-        )
-        st.download_button(
-            t("dl_report"),
-            render_html(report),
-            f"{stem}-report.html",
-            mime="text/html",
-            icon=":material/download:",
-            on_click="ignore",
-            key="dl-report",
-        )
-        st.download_button(
-            t("dl_report_md"),
-            render_markdown(report),
-            f"{stem}-report.md",
-            mime="text/markdown",
-            icon=":material/download:",
-            on_click="ignore",
-            key="dl-report-md",
-        )
+        for label, data, suffix, mime, key in downloads:
+            st.download_button(
+                t(label),
+                data,
+                f"{stem}-{suffix}",
+                mime=mime,
+                icon=":material/download:",
+                on_click="ignore",
+                key=key,
+            )
 
 
 def evaluation_page(bot, settings: Settings) -> None:

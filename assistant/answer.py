@@ -37,6 +37,7 @@ from assistant.wording import check_lang, display_date, frame_lang, say, time_la
 from base.errors import QuestionError
 from base.indicators import RELATED, SETTLEMENTS, indicator_units
 from base.indicators import indicator as indicator_of
+from base.places import province_of
 from base.sentences import split_sentences
 from base.settings import Settings
 from base.text import fold, syllables
@@ -138,6 +139,7 @@ class Answerer:
         self.trace: list | None = None  # set to a list to collect scored candidates (fitting)
         self._docs: dict[tuple[str, str], Document] = {}
         self._facts: dict[tuple[str, str], list[Fact]] = {}
+        self._revision = ""  # of the store, when the figures above were read
         self._lock = threading.Lock()
 
     # -- public --------------------------------------------------------------------------
@@ -284,7 +286,12 @@ class Answerer:
                 lang=lang,
             )
         hits = hits + self._fact_hits(frame, hits, filters)
-        index = self.retriever.snapshot().index
+        snap = self.retriever.snapshot()
+        with self._lock:
+            if snap.revision != self._revision:  # written since: figures may have been re-read
+                self._facts.clear()
+                self._revision = snap.revision
+        index = snap.index
         ctx = _Context(
             frame, _term_weights(frame, index), max((h.dense_score or 0.0) for h in hits), index
         )
@@ -744,6 +751,9 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             return 0.0, f"không nói về {place.display}"
         elif _has_name(doc_f, name):
             level = 0.6 if district_level else 0.8
+        elif frame.kind in ("person", "decision"):
+            # whose office, which decision: an article that never names the place cannot say
+            return 0.0, f"không nói về {place.display}"
         elif not ctx.known(place.name, place.level):
             return 0.0, f"không tài liệu nào nói về {place.display}"
         elif province_level and any(_same(fold(p), place.name) for p in meta.provinces):
@@ -751,7 +761,14 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
         elif province_level and not meta.provinces and not _provinces_in(doc_f):
             level = 0.35  # the article names no province at all: weak evidence for this one
         elif district_level and not meta.districts and not _districts_in(doc_f):
-            level = 0.5
+            homes = {fold(p) for p in province_of(place.display)}
+            named = {fold(p) for p in meta.provinces} | _provinces_in(doc_f)
+            if homes and named and not any(_same(p, h) for p in named for h in homes):
+                return 0.0, f"không nói về {place.display} (tài liệu về tỉnh khác)"
+            own = _named_districts(item.doc.text)
+            if own and not any(_same(p, place.name) for p in own):
+                return 0.0, f"không nói về {place.display} (tài liệu về huyện khác)"
+            level = 0.5  # names no district: perhaps this one's own article
         else:
             return 0.0, f"không nói về {place.display}"
         if district_level:
@@ -759,10 +776,14 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             if others and not _has_name(sentence_f, name):
                 return 0.0, f"nói về huyện khác ({', '.join(sorted(others))})"
             if re.search(r"\b(toan|ca) tinh\b", sentence_f) and not _has_name(sentence_f, name):
+                if frame.kind in ("number", "percent"):
+                    return 0.0, f"số liệu của toàn tỉnh, không phải của {place.display}"
                 level *= 0.3  # the province's figure, not the district's
         elif place.level in COMMUNE_LEVEL | HAMLET_LEVEL and not _has_name(sentence_f, name):
             # a figure of the district or province, not of this commune
             if re.search(r"\b(huyen|tinh|toan tinh|toan huyen)\b", sentence_f):
+                if frame.kind in ("number", "percent"):
+                    return 0.0, f"số liệu của huyện, tỉnh, không phải của {place.display}"
                 level *= 0.5
         elif province_level and place.level != "xa":
             here = _provinces_in(sentence_f) or _provinces_in(paragraph_f)
@@ -779,6 +800,14 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
                 level *= 0.6  # a district's figure, the question asks for the province's
         factor *= level
     return factor, ""
+
+
+@lru_cache(maxsize=256)
+def _named_districts(text: str) -> frozenset[str]:
+    """Districts a document names with their place word, gazetteer or not ('huyện Ia Lâm'),
+    folded."""
+    found = extract.places(text, {"huyen", "thi xa", "quan"})
+    return frozenset(fold(c.text.split(" ", 1)[-1]) for c in found if " " in c.text)
 
 
 def _years_stated(folded_text: str) -> set[str]:
@@ -1023,7 +1052,7 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
                 mismatch *= 0.6
         for level, other in (("huyen", "tinh"), ("tinh", "huyen")):
             if level in asked and other in role and level not in role:
-                mismatch *= 0.5
+                mismatch = 0.0  # the province's office for the district's, or the reverse
     # numbers the question states ('từ 15 đến 18 tiêu chí', '9/9') must sit in the same clause
     q_numbers = [
         n
@@ -1032,11 +1061,14 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
     ]
     if q_numbers:
         present = sum(
-            1 for n in q_numbers if re.search(rf"(?<![\d]){re.escape(n)}(?![\d])", fold(clause))
+            1
+            for n in q_numbers
+            if re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", fold(clause))
         )
         score += 0.3 * present / len(q_numbers)
-        if any(fold(cand.text).startswith(n) for n in q_numbers):
-            score -= 0.5  # the question's own number is not its answer
+        own = re.search(r"\d+(?:[.,/]\d+)*", cand.text)
+        if own and own.group() in q_numbers:
+            score -= 0.5  # the question's own number is not its answer ('3' is not '3.989')
     before = fold(s[max(a, cand.start - 25) : cand.start])
     if re.search(r"so voi", before):
         score -= 0.3
@@ -1074,6 +1106,10 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
     allowed = indicator_units(frame.indicator)
     if allowed is not None and fact.unit and fact.unit not in allowed:
         return 0.0, 0.0  # an income is never '16 tiêu chí', a count of communes never '%'
+    if fact.kind == "difference" and not re.search(r"\b(hon|chenh lech|so voi)\b", frame.folded):
+        return 0.0, 0.0  # 'thấp hơn 2,56% so với …' is a gap between figures, not one
+    if frame.indicator == "tieu_chi_binh_quan" and "/" in fact.value and fact.unit == "tieu chi":
+        return 0.0, 0.0  # '9/9 tiêu chí' are criteria met, not an average per commune
     if frame.indicator and fact.indicator:
         if frame.indicator == fact.indicator:
             bonus += 0.3
@@ -1083,6 +1119,17 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
             factor *= 0.35
     elif frame.indicator:
         factor *= 0.85
+    if (
+        frame.target
+        and fact.kind == "target"
+        and re.search(r"\b(nang tong so|tong so)\b", frame.folded)
+    ):
+        # 'phấn đấu nâng tổng số xã … lên bao nhiêu': the planned total, not the planned addition
+        said = fact.words.split("|")[0]
+        if re.search(r"\b(tong so|nang tong|luy ke|len)\b", said):
+            bonus += 0.3
+        elif re.search(r"\b(them|xay dung|moi)\b", said):
+            factor *= 0.6
     if frame.measure == "increment":
         if fact.kind == "increment":
             bonus += 0.2
@@ -1152,6 +1199,10 @@ def _score(item: _Scored, ctx: _Context) -> None:
     if place == 0:
         item.reason = why
         return
+    tier = _tier_mismatch(frame.folded, sentence_f, paragraph_f)
+    if tier:
+        item.reason = tier
+        return
     figures = frame.kind in ("number", "percent")
     if not figures:
         years, why = _time_factor(item, frame)
@@ -1212,6 +1263,13 @@ def _score(item: _Scored, ctx: _Context) -> None:
             if years == 0:
                 item.reason = f"không phải thời điểm {', '.join(t.text for t in frame.times)}"
                 return
+            baseline = [int(y) for y in _COMPARISON_YEAR.findall(sentence_f)]
+            asked = _question_years(frame)
+            if item.fact is not None and not item.fact.time_lo and baseline and asked:
+                if max(asked) <= max(baseline):
+                    # 'tăng 0,15 tiêu chí so với năm 2020': a figure of after 2020
+                    item.reason = f"số liệu sau năm {max(baseline)}"
+                    return
     elif frame.kind in ("number", "percent", "person", "date", "place", "decision"):
         item.reason = "không có giá trị đúng loại"
         return
@@ -1238,6 +1296,34 @@ def _score(item: _Scored, ctx: _Context) -> None:
     )
     item.score = base * place * years * target
     item.features = _features(item, frame, ctx, locals())
+
+
+# The programme's tiers: 'xã NTM nâng cao', 'huyện NTM kiểu mẫu', 'kiểu mẫu là 11 xã' (not
+# 'nâng cao thu nhập', which improves an income)
+_TIER = re.compile(
+    r"\b(nang cao|kieu mau)\b(?!\s+(?:chat luong|doi song|thu nhap|hieu qua|hieu luc|nhan thuc|"
+    r"nang luc|vai tro|trach nhiem|tinh than|suc|gia tri|muc song|trinh do|ky nang|kien thuc))"
+)
+
+
+def _tier_mismatch(question_f: str, sentence_f: str, paragraph_f: str) -> str | None:
+    """Why a sentence cannot answer a question about one tier of the standard: it speaks of
+    another tier ('nâng cao' for 'kiểu mẫu'), or of none where its paragraph does not either
+    (the plain standard for 'nâng cao'). None when the tiers agree."""
+    asked = set(_TIER.findall(question_f))
+    if not asked:
+        return None
+    here = set(_TIER.findall(sentence_f))
+    if asked & here:
+        return None
+    if here or not asked & set(_TIER.findall(paragraph_f)):
+        wanted = (
+            " / ".join(sorted(asked))
+            .replace("nang cao", "nâng cao")
+            .replace("kieu mau", "kiểu mẫu")
+        )
+        return f"không nói về NTM {wanted}"
+    return None
 
 
 def _features(item: _Scored, frame: Frame, ctx: _Context, v: dict) -> dict[str, float]:

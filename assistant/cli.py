@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--indicator", help="chỉ tiêu, như xa_dat_chuan (xem --indicator list)")
     facts.add_argument("--year", type=int, help="năm số liệu")
     facts.add_argument(
-        "--kind", choices=["total", "increment", "target", "value"], help="loại số liệu"
+        "--kind",
+        choices=["total", "increment", "target", "part", "difference", "value"],
+        help="loại số liệu",
     )
     facts.add_argument("--source", help="chỉ tài liệu này")
     facts.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
@@ -245,6 +247,11 @@ def _ingest(bot, args, settings: Settings) -> int:
             f"Không đổi (unchanged): {len(report.unchanged)} · Bị từ chối (rejected): "
             f"{len(report.rejected)} · {report.chunks_written} đoạn trong {report.seconds:.1f} s"
         )
+        if report.facts_reread:
+            print(
+                f"Đã đọc lại số liệu của {report.facts_reread} tài liệu bằng bộ đọc mới "
+                f"(figures of {report.facts_reread} documents re-read by the new fact reader)"
+            )
         for rejection in report.rejected:
             print(f"  ✗ {rejection.path}: {rejection.reason}", file=sys.stderr)
     return report.exit_code
@@ -264,7 +271,14 @@ def _docs(bot, args) -> int:
     return EXIT_OK
 
 
-_KINDS = {"total": "tổng", "increment": "tăng thêm", "target": "mục tiêu", "value": "giá trị"}
+_KINDS = {
+    "total": "tổng",
+    "increment": "tăng thêm",
+    "target": "mục tiêu",
+    "part": "trong đó",
+    "difference": "chênh lệch",
+    "value": "giá trị",
+}
 
 
 def _facts(bot, args) -> int:

@@ -127,7 +127,8 @@ class Assistant:
 
         ``place`` matches the place a figure is about, with or without diacritics ('Lạng Sơn',
         'lang son'); ``indicator`` is a key of ``base.indicators.INDICATORS``; ``year`` keeps
-        figures whose time includes that year; ``kind`` is total, increment, target or value.
+        figures whose time includes that year; ``kind`` is total, increment, target, part,
+        difference or value.
         """
         if indicator and indicator not in INDICATORS:
             raise QuestionError(

@@ -250,12 +250,26 @@ def noun_phrases(sentence: str) -> list[Candidate]:
     return found
 
 
+_DATES = re.compile(
+    r"(?i)(?:ngày\s+)?(?<![\d/.,])(\d{1,2})[/-](\d{1,2})(?:[/-]\d{2,4})?(?![\d/])"
+    r"|tháng\s+(\d{1,2})(?:[/-]\d{4})?(?!\d)"
+    r"|ngày\s+\d{1,2}\.\d{1,2}(?:\.(?:19|20)\d\d)?(?![\d.]\d)"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|năm\s+(?:19|20)\d\d(?!\d)"
+)
+
+
 def dates(sentence: str) -> list[Candidate]:
-    pattern = re.compile(
-        r"(?i)(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|tháng\s+\d{1,2}(?:[/-]\d{4})?|"
-        r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|năm\s+(?:19|20)\d\d"
-    )
-    return [Candidate("date", m.start(), m.end(), m.group()) for m in pattern.finditer(sentence)]
+    """Dates and months of a sentence ('ngày 16/9', 'tháng 6/2018', 'năm 2020'); a ratio such
+    as '22/161' or a day/month out of range ('22/16') is not a date."""
+    found = []
+    for m in _DATES.finditer(sentence):
+        day, month, alone = m.group(1), m.group(2), m.group(3)
+        if day and not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+            continue
+        if alone and not 1 <= int(alone) <= 12:
+            continue
+        found.append(Candidate("date", m.start(), m.end(), m.group()))
+    return found
 
 
 TIME_QUALIFIER = re.compile(

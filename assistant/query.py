@@ -136,6 +136,8 @@ GLOSSARY = {
     r"criteria|criterion": "tieu chi",
     r"targets?|aims?|goals?|plans?|strives?|objectives?": "phan dau muc tieu ke hoach",
     r"advanced": "nang cao",
+    r"decisions?": "quyet dinh",
+    r"resolutions?": "nghi quyet",
     r"model|exemplary": "kieu mau",
     r"residential (?:areas?|quarters?)": "khu dan cu",
     r"schools?": "truong hoc",
@@ -159,7 +161,11 @@ GLOSSARY = {
     r"billion(?: vnd| dong)?": "ty dong",
     r"million(?: vnd| dong)?": "trieu dong",
     r"products?": "san pham",
-    r"budget|funds?|capital|investment": "von ngan sach dau tu",
+    r"total investment|investment capital": "tong von dau tu",
+    r"investment": "von dau tu",
+    r"budget": "ngan sach",
+    r"funds?|funding|capital|resources": "von nguon luc",
+    r"mobili[sz]\w*|raised?|raising": "huy dong",
     r"increase[sd]?|rise|grow\w*": "tang",
     r"income": "thu nhap",
     r"per (?:capita|head|person)": "dau nguoi",
@@ -250,7 +256,7 @@ def to_folded_vietnamese(text: str) -> str:
         out = re.sub(r"\bwhen\b", " khi ", out)
     # Vietnamese puts 'nào' after the noun: 'which commune' -> 'commune which' -> 'xa nao'
     out = re.sub(
-        r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation))\b",
+        r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation|decisions?|resolutions?))\b",
         r"\2 \1",
         out,
     )
@@ -554,7 +560,7 @@ _PLACE_SLOT = re.compile(
 
 _DECISION_Q = re.compile(
     r"\b(quyet dinh|nghi quyet|chi thi|van ban)\s+(?:so\s+)?(nao|may|bao nhieu|gi|so may)\b"
-    r"|\bso hieu\b|\b(which|what) (decision|resolution)\b|\bdecision (number|no)\b"
+    r"|\bso hieu\b|\b(which|what) (decision|resolution)\b|\b(decision|quyet dinh) (number|no)\b"
     r"|\b(quyet dinh|van ban) so\s*(?:la\s*)?(?:gi|bao nhieu|may)\b"
 )
 
@@ -586,7 +592,9 @@ def _kind(folded: str) -> tuple[str, str | None]:
         return "percent", "%"
     m = re.search(r"\b(?:bao nhieu|may)\b\s*(.*)", folded)
     if m:
-        rest = m.group(1)
+        # 'number of new-rural criteria' -> 'bao nhieu nong thon moi ntm tieu chi': the
+        # programme's name is no unit ('thôn')
+        rest = re.sub(r"^(?:(?:nong thon moi|ntm)\s+)+", "", m.group(1))
         for skip in (0, 1, 2):  # 'how many OCOP products' -> 'bao nhieu ocop san pham'
             words = rest.split(" ", skip)[-1] if skip else rest
             skipped = rest.split(" ")[:skip]

@@ -122,6 +122,13 @@ class Store(Protocol):
     def put_facts(self, doc_id: str, facts: Sequence[Fact]) -> None:
         """Replace the figures read from a document (written before its record)."""
 
+    def facts_reader(self) -> str:
+        """Version of the fact reader (``ingest.facts.READER``) the stored figures come from;
+        '' for an index written before it was recorded."""
+
+    def set_facts_reader(self, version: str) -> None:
+        """Record that every stored document's figures were read by that reader version."""
+
     def facts(
         self,
         doc_ids: Collection[str] | None = None,

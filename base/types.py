@@ -169,6 +169,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     chunks_written: int = 0
+    facts_reread: int = 0  # stored documents whose figures a newer reader read again
     seconds: float = 0.0
 
     @property
@@ -182,6 +183,7 @@ class IngestReport:
             "unchanged": self.unchanged,
             "rejected": [asdict(r) for r in self.rejected],
             "chunks_written": self.chunks_written,
+            "facts_reread": self.facts_reread,
             "seconds": round(self.seconds, 3),
         }
 
@@ -265,7 +267,7 @@ class Fact:
     number: float | None
     unit: str
     indicator: str
-    kind: str  # total | increment | target | part ('trong đó …') | value
+    kind: str  # total | increment | target | part ('trong đó …') | difference | value
     words: str  # folded words that describe the figure
     denominator: float | None = None
     share: str = ""  # a percentage stated with it ('chiếm 27,32%'), verbatim

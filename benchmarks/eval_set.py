@@ -89,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
         "documents": len(report.added) + len(report.unchanged),
         "summary": {k: v for k, v in summary.items() if k != "malformed_lines"},
         "failed_ids": [r.question.id for r in result.results if not r.correct],
+        "confident_failed_ids": [
+            r.question.id
+            for r in result.results
+            if not r.correct and not r.answer.abstained and r.answer.confidence >= 0.8
+        ],
     }
     out.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"results written to {out.relative_to(ROOT)}")

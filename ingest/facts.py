@@ -7,7 +7,8 @@ Every number that carries a unit ("12 xã", "33/119 xã", "trên 270 km", "2,26%
   stated with it ("chiếm 27,32%");
 - what it counts: the words around it and an indicator key (``base.indicators``);
 - its kind: a total ("nâng tổng số lên", "toàn tỉnh có", "lũy kế"), an increment ("có thêm",
-  "tăng"), a target ("phấn đấu", "mục tiêu", "kế hoạch") or a plain value;
+  "tăng"), a target ("phấn đấu", "mục tiêu", "kế hoạch"), a difference from another figure
+  ("thấp hơn 2,56% so với …"), a part ("trong đó …") or a plain value;
 - its place: the place named before it in the sentence ("huyện Đình Lập", "toàn tỉnh"), else the
   paragraph's, else the document's own words;
 - its time: the sentence's time expression, else the paragraph's, else the document's date
@@ -30,6 +31,11 @@ from base.text import fold
 from base.times import TARGET_CUES, TimeRef, read_times
 from base.types import Document, Fact
 from ingest.metadata import place_mentions
+
+# The version of this reader: bump it whenever the figures it reads from the same text change.
+# Ingest then reads every stored document's figures again, once (``ingest.pipeline``), so an
+# index built by an older reader does not keep its mistakes.
+READER = "2"  # 2: differences, qualified counts, "đến nay" in undated articles
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -133,15 +139,24 @@ def read_facts(doc: Document) -> list[Fact]:
             folded = fold(sentence).lower()
             if len(folded) != len(sentence):
                 continue
-            times = None
-            for m in _MENTION.finditer(sentence):
-                unit_m = _UNIT_RE.match(folded, m.end())
-                if not unit_m:
-                    continue
-                if _skip_number(sentence, folded, m):
-                    continue
-                if times is None:
-                    times = read_times(sentence, meta.date)
+            mentions = [
+                (m, unit_m)
+                for m in _MENTION.finditer(sentence)
+                if (unit_m := _UNIT_RE.match(folded, m.end()))
+                and not _skip_number(sentence, folded, m)
+            ]
+            if not mentions:
+                continue
+            times = read_times(sentence, meta.date)
+            figures_at = [m.start("n") for m, _ in mentions]
+            # a time right after a figure is that figure's ('70 triệu đồng/ha năm 2010')
+            claimed = {
+                t.start: m.start("n")
+                for m, unit_m in mentions
+                for t in times
+                if t.start >= unit_m.end() and _ATTACHED.fullmatch(folded, unit_m.end(), t.start)
+            }
+            for m, unit_m in mentions:
                 if any(t.start <= m.start("n") < t.end for t in times):
                     continue  # part of a date
                 if m.group("a") and fold(unit_m.group("unit")).startswith("tieu chi"):
@@ -175,7 +190,17 @@ def read_facts(doc: Document) -> list[Fact]:
                     place = _scope_place(level, doc)
                 clause = _clause(folded, m.start(), m.end())
                 time = _time_of(
-                    fact.kind, times, m.start(), para_times, s_start - p_start, doc_time, clause
+                    fact.kind,
+                    times,
+                    m.start(),
+                    para_times,
+                    s_start - p_start,
+                    doc_time,
+                    clause,
+                    now=[n.start() for n in _NOW.finditer(folded)],
+                    figures=[p for p in figures_at if p > m.start("n")],
+                    claimed=claimed,
+                    own=m.start("n"),
                 )
                 facts.append(
                     _replace(
@@ -238,6 +263,11 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
     before = folded[clause_start:value_start].strip()
     if re.search(r"\b(binh quan|trung binh|moi)$", before) and number == 1:
         return None  # 'bình quân 01 xã đạt 13,15 tiêu chí': a divisor, not a count
+    band = fold(m.group("approx") or "").strip() in ("duoi", "tren")
+    if band and unit.startswith("tieu chi") and re.search(r"\bxa(?: (?:dat|con))?$", before):
+        return None  # 'không có xã dưới 10 tiêu chí': a band of communes, not a figure
+    if unit == "%" and _QUALIFIED_COUNT.search(before):
+        return None  # '18 đơn vị cấp tỉnh có 100% số xã đạt chuẩn': what the 18 have in common
     after = folded[value_end:clause_end].strip()
     after = re.split(r"\s(?:va|,)\s(?=\d)", after)[0]  # up to the next figure
     share = ""
@@ -254,6 +284,11 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
     key = indicator(unit, f"{before} {after}")
     kind = _kind(folded[: m.start()], before, after, times, m.start())
+    if kind in ("value", "total") and (
+        _DIFFERENCE_BEFORE.search(folded[clause_start : m.start("n")])
+        or re.match(r"so voi\b", after)
+    ):
+        kind = "difference"
     return Fact(
         doc_id=doc.meta.doc_id,
         source=doc.meta.source,
@@ -290,6 +325,18 @@ def _plan_paragraph(text: str, p_start: int, s_start: int, folded_sentence: str)
         )
         and _TARGET.search(before)
     )
+
+
+# a count of places followed by what they all have: '18 đơn vị cấp tỉnh có (100% số xã …)'
+_QUALIFIED_COUNT = re.compile(
+    r"\d\s+(?:don vi cap tinh|don vi cap huyen|don vi|tinh|huyen|thanh pho|thi xa|xa|thon|ap)"
+    r"(?:\s+\w+){0,3}?\s+(?:co|dat)$"
+)
+# a difference from another figure: 'thấp hơn 2,56% so với trung bình toàn tỉnh'
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:(?:thap|cao|nhieu|it|lon|nho) hon|vuot|chenh lech|"
+    r"vuot (?:ke hoach|chi tieu|muc tieu)(?: de ra| duoc giao| giao)?)\s*$"
+)
 
 
 def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -> str:
@@ -506,26 +553,66 @@ def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
     return a, min(stops) if stops else len(folded)
 
 
+# 'now' in an undated article: the figures after it hold when it was written, not at a year
+# named before it ('năm 2015 là 11,5 tiêu chí, đến nay là 12,6 tiêu chí')
+_NOW = re.compile(
+    r"\b(?:den nay|toi nay|hien nay|hien tai|den thoi diem nay|nay da|hien co|hien da|hien dat)\b"
+    r"|(?:^|[,;:]\s*)hien\b"
+)
+
+
+# what may stand between a figure and its own time: '70 triệu đồng/ha năm 2010', '25 sản
+# phẩm (2019)', '12 xã vào cuối năm 2016'
+_ATTACHED = re.compile(r"(?:\s*/\s*\w+)?[\s(]*(?:vao\s+|trong\s+)?")
+
+
 def _time_of(
-    kind, times, at, para_times, sentence_at, doc_time, clause=None
+    kind,
+    times,
+    at,
+    para_times,
+    sentence_at,
+    doc_time,
+    clause=None,
+    now=(),
+    figures=(),
+    claimed=None,
+    own=None,
 ) -> tuple[str, str, str, str]:
     """(lo, hi, text, where) of when a figure holds: a point or year named in its own clause
-    ('25 sản phẩm đạt chứng nhận OCOP (2019)'), else the nearest one before it in its sentence,
-    else one named earlier in its paragraph, else the document's date, else a multi-year
-    period ('giai đoạn 2010-2020') around it."""
+    ('25 sản phẩm đạt chứng nhận OCOP (2019)'), else the nearest one before it in its sentence
+    (unless 'đến nay' comes between: then the document's date), else one named earlier in its
+    paragraph, else the document's date, else a multi-year period ('giai đoạn 2010-2020')
+    around it."""
     wanted = (
         ("target", "asof", "date", "period") if kind == "target" else ("asof", "date", "period")
     )
     usable = [t for t in times if t.role in wanted]
     points = [t for t in usable if _span(t) <= 12]
+    # a time after the figure that another figure follows dates that one: 'năm 2011 là 3,29%,
+    # đến cuối năm 2019 giảm còn 0,78%'
+    claimed = claimed or {}
+    own_time = [t for t in points if claimed.get(t.start) == own]
+    if own_time:
+        t = own_time[0]
+        return _iso(t.lo), _iso(t.hi), t.text, "sentence"
+    points = [t for t in points if t.start not in claimed]  # other figures' own times
+    points = [
+        t
+        for t in points
+        if t.start < at
+        or not any(t.end <= f < (clause[1] if clause else t.end + 80) for f in figures)
+    ]
     if points:
         own = [t for t in points if clause and clause[0] <= t.start < clause[1]]
         before = [t for t in points if t.start < at]
-        if own:
-            t = min(own, key=lambda t: abs(t.start - at))
-        else:
-            t = before[-1] if before else points[0]
-        return _iso(t.lo), _iso(t.hi), t.text, "sentence"
+        t = min(own, key=lambda t: abs(t.start - at)) if own else (before or [None])[-1]
+        if t is not None:
+            if t.end <= at and kind != "target" and any(t.end <= n < at for n in now):
+                return doc_time or ("", "", "", "")
+            return _iso(t.lo), _iso(t.hi), t.text, "sentence"
+        # only times after it, in other clauses: they date other figures ('đạt 54,8 triệu đồng;
+        # … tăng từ 85 triệu đồng/ha năm 2010')
     earlier = [
         t for t in para_times if t.role in wanted and t.end <= sentence_at and _span(t) <= 12
     ]
@@ -540,8 +627,9 @@ def _time_of(
             return _iso(t.lo), _iso(t.hi), t.text, "paragraph"
     if doc_time and kind != "target":
         return doc_time
-    if usable:
-        t = usable[0]
+    periods = [t for t in usable if _span(t) > 12]
+    if periods:
+        t = periods[0]
         return _iso(t.lo), _iso(t.hi), t.text, "sentence"
     return "", "", "", ""
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,7 +49,7 @@ from base.types import (
 )
 from ingest.chunker import split
 from ingest.clean import clean
-from ingest.facts import read_facts
+from ingest.facts import READER, read_facts
 from ingest.loaders import collect_files, read_document
 from ingest.metadata import document_date, extract_title, find_places
 
@@ -156,8 +156,27 @@ def ingest_paths(
             group = []
     if group:
         _write_group(group, store, embedder, report, done, total, progress)
+    if store.facts_reader() != READER:
+        written = {doc.meta.doc_id for doc, _, _ in pending}
+        report.facts_reread = reread_facts(store, skip=written)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def reread_facts(store: Store, skip: Collection[str] = ()) -> int:
+    """Read the figures of every stored document again with this version of the reader (an
+    index an older one built keeps its mistakes otherwise); returns how many documents."""
+    count = 0
+    for meta in store.list_documents():
+        if meta.doc_id in skip:
+            continue
+        doc = store.get_document(meta.doc_id)
+        if doc is not None and doc.meta.content_hash == meta.content_hash:
+            store.put_facts(doc.meta.doc_id, read_facts(doc))
+            count += 1
+    store.set_facts_reader(READER)
+    log.info("facts re-read from %d stored documents (reader %s)", count, READER)
+    return count
 
 
 def _write_group(group, store, embedder, report, done, total, progress) -> int:
@@ -228,6 +247,7 @@ def reindex(
             progress,
         )
     store.finish_rebuild(rebuild, [doc for _, doc in built.values()])
+    store.set_facts_reader(READER)  # every document's figures were read again
     report.documents = len(built)
     report.chunks = sum(doc.meta.chunk_count for _, doc in built.values())
     report.seconds = time.perf_counter() - started

@@ -172,6 +172,12 @@ class ChromaStore(Store):
                 "cannot be mixed.)"
             )
 
+    def facts_reader(self) -> str:
+        return str(self._state().get("facts_reader", ""))
+
+    def set_facts_reader(self, version: str) -> None:
+        self._write_state(facts_reader=version)
+
     def revision(self) -> str:
         """Changes on every write: tells readers that their caches are stale."""
         return str(self._state().get("revision", "empty"))

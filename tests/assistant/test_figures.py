@@ -197,6 +197,30 @@ MESSY = {
         "toàn quốc năm 2023.\n\n"
         "Thu nhập bình quân đầu người ở khu vực nông thôn năm 2022 đạt 46,2 triệu đồng/người/năm."
     ),
+    "phuoc-loi.txt": (
+        "Xã Phước Lợi đạt chuẩn nông thôn mới nâng cao\n\n"
+        "Ngày 12/5/2023, UBND tỉnh Long An công nhận xã Phước Lợi (huyện Bến Lức) đạt chuẩn nông "
+        "thôn mới nâng cao. Phước Lợi là xã thứ 24/161 của tỉnh hoàn thành các tiêu chí xã nông "
+        "thôn mới nâng cao. Đồng chí Trần Văn Cần, Phó Chủ tịch UBND tỉnh dự lễ công bố. Năm "
+        "2023, huyện Bến Lức hỗ trợ hơn 12,5 tỷ đồng cho các xã xây dựng nông thôn mới.\n\n"
+        "Huyện Bến Lức đã đạt 9/9 tiêu chí huyện nông thôn mới; toàn huyện có 14 xã đạt chuẩn "
+        "nông thôn mới."
+    ),
+    "ia-lam-a.txt": (
+        "Huyện Ia Lâm tổng kết xây dựng nông thôn mới\n\n"
+        "Bình quân đạt 12,4 tiêu chí/xã, tăng 0,8 tiêu chí/xã so với năm 2018."
+    ),
+    "ia-lam-b.txt": (
+        "Huyện Ia Lâm: kết quả xây dựng nông thôn mới\n\n"
+        "Số tiêu chí bình quân mỗi xã là 15,1 tiêu chí; tăng 0,2 tiêu chí so với năm 2020."
+    ),
+    "bac-giang.txt": (
+        "Bắc Giang tổng kết xây dựng nông thôn mới năm 2023\n\n"
+        "Năm 2023, toàn tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 167/182 xã. "
+        "Huyện Tân Yên có 21 xã đạt chuẩn nông thôn mới.\n\n"
+        "Năm 2024, tỉnh phấn đấu xây dựng 8 xã đạt chuẩn nông thôn mới, nâng tổng số xã đạt chuẩn "
+        "lên 175 xã."
+    ),
 }
 
 
@@ -274,3 +298,77 @@ def test_an_income_question_is_never_answered_with_criteria_or_communes(messy):
     direct = direct_answer(answer)
     assert answer.abstained or "triệu đồng" in direct, direct
     assert "tiêu chí" not in direct and "xã" not in direct.split("[")[0]
+
+
+def test_a_tier_the_documents_do_not_report_is_not_answered_with_another(messy):
+    for question in (
+        "Xã Phước Lợi được công nhận đạt chuẩn NTM kiểu mẫu năm nào?",
+        "Huyện Bến Lức có bao nhiêu xã đạt chuẩn nông thôn mới kiểu mẫu?",
+        "Huyện Bến Lức có bao nhiêu xã đạt chuẩn NTM nâng cao?",
+    ):
+        answer = messy.ask(question)
+        assert answer.abstained, (question, direct_answer(answer))
+    assert "14 xã" in _direct(messy, "Huyện Bến Lức có bao nhiêu xã đạt chuẩn nông thôn mới?")
+
+
+def test_a_rank_among_communes_is_not_a_date(messy):
+    direct = _direct(messy, "Xã Phước Lợi được công nhận đạt chuẩn NTM nâng cao ngày nào?")
+    assert "12/5/2023" in direct and "24/16" not in direct
+
+
+def test_criteria_met_by_a_district_are_not_an_average_per_commune(messy):
+    answer = messy.ask("Số tiêu chí bình quân mỗi xã của huyện Bến Lức là bao nhiêu?")
+    assert answer.abstained, direct_answer(answer)
+
+
+def test_an_english_question_for_a_decision_the_documents_do_not_number(messy):
+    answer = messy.ask(
+        "Which decision recognised Phuoc Loi commune as an advanced new-rural commune?"
+    )
+    assert answer.abstained, direct_answer(answer)
+
+
+def test_the_provinces_office_does_not_answer_for_the_districts(messy):
+    answer = messy.ask("Ai là Chủ tịch UBND huyện Bến Lức?")
+    assert answer.abstained, direct_answer(answer)
+    assert "Trần Văn Cần" in _direct(
+        messy, "Ai là Phó Chủ tịch UBND tỉnh dự lễ công bố xã Phước Lợi?"
+    )
+
+
+def test_a_districts_figure_is_not_a_communes(messy):
+    answer = messy.ask("Xã Phước Lợi được hỗ trợ bao nhiêu tỷ đồng để xây dựng nông thôn mới?")
+    assert answer.abstained, direct_answer(answer)
+    assert "12,5 tỷ đồng" in _direct(
+        messy, "Huyện Bến Lức hỗ trợ bao nhiêu tỷ đồng cho các xã xây dựng nông thôn mới?"
+    )
+
+
+def test_a_figure_compared_with_a_year_is_of_a_later_year(messy):
+    direct = _direct(messy, "Năm 2019, bình quân mỗi xã của huyện Ia Lâm đạt bao nhiêu tiêu chí?")
+    assert "12,4" in direct and "15,1" not in direct
+
+
+def test_an_english_question_about_investment_mobilised(messy):
+    answer = messy.ask(
+        "How much total investment did Hau Giang mobilise for the new rural development "
+        "programme in 2024?"
+    )
+    assert not answer.abstained and "3.050 tỷ đồng" in direct_answer(answer)
+    assert answer.kind == "money"
+
+
+def test_the_provinces_total_is_not_a_districts(messy):
+    answer = messy.ask("Năm 2023 huyện Lục Nam có bao nhiêu xã đạt chuẩn nông thôn mới?")
+    assert answer.abstained, direct_answer(answer)
+    assert "21 xã" in _direct(messy, "Năm 2023 huyện Tân Yên có bao nhiêu xã đạt chuẩn NTM?")
+
+
+def test_a_planned_total_is_not_the_planned_addition(messy):
+    direct = _direct(
+        messy, "Năm 2024 Bắc Giang phấn đấu nâng tổng số xã đạt chuẩn NTM lên bao nhiêu xã?"
+    )
+    assert "175 xã" in direct and "8 xã" not in direct
+    assert "8 xã" in _direct(
+        messy, "Năm 2024 Bắc Giang phấn đấu có thêm bao nhiêu xã đạt chuẩn NTM?"
+    )

@@ -130,3 +130,10 @@ def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question,
 
     assert split_question(question) == parts
     assert analyze(parts[1]).places  # the second part keeps the place it is about
+
+
+def test_the_programmes_name_in_english_is_not_a_unit():
+    frame = analyze(
+        "What was the average number of new rural criteria per commune in Hoa An district?"
+    )
+    assert (frame.unit, frame.indicator) == ("tieu chi", "tieu_chi_binh_quan")

@@ -182,3 +182,50 @@ def test_a_provincial_article_comparing_itself_with_the_country_stays_provincial
     )
     income = facts["62,5 triệu đồng/người/năm"]
     assert (income.place, income.place_level) == ("Thái Bình", "tinh")
+
+
+def test_a_gap_between_figures_and_what_counted_places_share_are_not_figures_of_their_own():
+    facts = _facts(
+        "Huyện Ia Lâm tổng kết 10 năm xây dựng nông thôn mới\n\n"
+        "Tỷ lệ hộ nghèo của huyện Ia Lâm giảm còn 9,4%, thấp hơn 1,8% so với bình quân toàn tỉnh. "
+        "Cả nước đã có 21 đơn vị cấp tỉnh có 100% số xã đạt chuẩn nông thôn mới. Toàn huyện có 3 "
+        "xã đạt chuẩn nâng cao, 2 xã đạt chuẩn kiểu mẫu."
+    )
+    assert facts["9,4%"].kind != "difference" and facts["9,4%"].indicator == "ho_ngheo"
+    assert facts["hơn 1,8%"].kind == "difference"
+    assert "100%" not in facts and "21 đơn vị cấp tỉnh" in facts
+    assert facts["2 xã"].indicator == "xa_kieu_mau" and facts["2 xã"].kind != "difference"
+
+
+def test_now_in_an_undated_article_is_not_a_year_named_before_it():
+    facts = _facts(
+        "Huyện Ia Lâm sau 10 năm xây dựng nông thôn mới\n\n"
+        "Năm 2015 bình quân đạt 11,5 tiêu chí/xã, đến nay đạt 16,1 tiêu chí/xã; tỷ lệ hộ nghèo "
+        "còn 7,2%."
+    )
+    assert facts["11,5 tiêu chí/xã"].time_lo == "2015-01"
+    assert facts["16,1 tiêu chí/xã"].time_lo == "" and facts["7,2%"].time_lo == ""
+
+
+def test_a_time_after_a_figure_dates_the_figure_that_follows_it():
+    facts = _facts(
+        "Thành phố Tân An: 10 năm nông thôn mới\n\n"
+        "Tỷ lệ hộ nghèo năm 2011 tại 5 xã là 4,12%, đến cuối năm 2019 giảm còn 0,64%.\n\n"
+        "Thu nhập bình quân đạt 51,2 triệu đồng/người/năm; giá trị sản phẩm tăng từ 70 triệu "
+        "đồng/ha năm 2010 lên 150 triệu đồng/ha."
+    )
+    assert facts["4,12%"].time_lo == "2011-01"
+    assert facts["0,64%"].time_hi == "2019-12"
+    assert facts["70 triệu đồng"].time_lo == "2010-01"
+    assert facts["51,2 triệu đồng/người/năm"].time_lo == ""  # not 2010: another clause's figure
+
+
+def test_a_band_of_communes_and_an_excess_over_plan_are_not_figures_of_the_standard():
+    facts = _facts(
+        "Lạng Sơn tổng kết nông thôn mới\n\n"
+        "Đến năm 2025, bình quân mỗi xã đạt 15 tiêu chí, không có xã dưới 10 tiêu chí. Trong năm "
+        "có 13 xã được công nhận đạt chuẩn NTM, vượt kế hoạch 1 xã, nâng tổng số lên 61 xã."
+    )
+    assert "dưới 10 tiêu chí" not in facts
+    assert facts["15 tiêu chí"].indicator == "tieu_chi_binh_quan"
+    assert facts["1 xã"].kind == "difference" and facts["61 xã"].kind == "total"

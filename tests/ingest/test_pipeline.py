@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,28 @@ def test_two_files_with_the_same_name_do_not_overwrite_each_other(fake_assistant
     assert report.added == ["bao-cao.txt"]
     assert len(report.rejected) == 1 and "bao-cao.txt" in report.rejected[0].reason
     assert "5 xã" in fake_assistant.document("bao-cao.txt").text
+
+
+def test_an_index_an_older_fact_reader_built_gets_its_figures_read_again(fake_assistant, tmp_path):
+    text = (
+        "Huyện Ia Lâm tổng kết nông thôn mới\n\n"
+        "Năm 2023, huyện Ia Lâm có 9 xã đạt chuẩn nông thôn mới; tỷ lệ hộ nghèo còn 4,1%, thấp "
+        "hơn 1,2% so với bình quân toàn tỉnh."
+    )
+    _write(tmp_path / "docs" / "ia-lam.txt", text)
+    fake_assistant.ingest([tmp_path / "docs"])
+    store = fake_assistant.store
+    doc_id = fake_assistant.documents()[0].doc_id
+    # what an older reader left: a wrong figure (the gap read as the rate) and no others
+    gap = next(f for f in store.facts(doc_ids=[doc_id]) if f.value.endswith("1,2%"))
+    store.put_facts(doc_id, [replace(gap, kind="value")])
+    store.set_facts_reader("1")
+
+    again = fake_assistant.ingest([tmp_path / "docs"])
+    assert again.unchanged == ["ia-lam.txt"] and again.facts_reread == 1
+    rates = fake_assistant.facts(place="Ia Lâm", indicator="ho_ngheo")
+    assert {f.value: f.kind for f in rates} == {"4,1%": "value", "hơn 1,2%": "difference"}
+    assert fake_assistant.ingest([tmp_path / "docs"]).facts_reread == 0  # once per reader
 
 
 def test_a_crash_in_the_middle_leaves_an_index_the_next_ingest_completes(

@@ -751,8 +751,11 @@ def _place_factor(item: _Scored, ctx: _Context, sentence_f: str, paragraph_f: st
             return 0.0, f"không nói về {place.display}"
         elif _has_name(doc_f, name):
             level = 0.6 if district_level else 0.8
-        elif frame.kind in ("person", "decision"):
+        elif frame.kind in ("person", "decision") and not (
+            province_level and any(_same(fold(p), place.name) for p in meta.provinces)
+        ):
             # whose office, which decision: an article that never names the place cannot say
+            # (unless it is that province's own newspaper: 'LSO -')
             return 0.0, f"không nói về {place.display}"
         elif not ctx.known(place.name, place.level):
             return 0.0, f"không tài liệu nào nói về {place.display}"
@@ -1043,6 +1046,17 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
             factor, bonus = _fact_fit(cand.fact, frame)
             mismatch *= factor
             score += bonus
+    if frame.kind in ("place", "list") and frame.places:
+        # 'thôn Tân Long xã Hồ Sơn và thôn Chùa vàng xã Minh Quang': the place named right after
+        # a candidate is where it lies
+        where = extract.places(s[cand.end : cand.end + 40])
+        if where and where[0].start <= 2:
+            level, name = _place_level(where[0].text), fold(where[0].text.split(" ", 1)[-1])
+            asked = [p for p in frame.places if _FACT_LEVEL.get(p.level) == _FACT_LEVEL.get(level)]
+            if any(_same(name, p.name) for p in asked):
+                score += 0.4
+            elif asked:
+                mismatch *= 0.4
     if frame.kind == "person":
         role = syllables(fold(s[cand.end : stop]))[:12]
         asked = frame.tail

@@ -221,6 +221,12 @@ MESSY = {
         "Năm 2024, tỉnh phấn đấu xây dựng 8 xã đạt chuẩn nông thôn mới, nâng tổng số xã đạt chuẩn "
         "lên 175 xã."
     ),
+    "tam-nong.txt": (
+        "Xây dựng thôn kiểu mẫu ở huyện Tam Nông\n\n"
+        "Đối với 02 thôn NTM kiểu mẫu là thôn Tân Phú xã Hương Nộn và thôn Đồng Lực xã Thọ Văn đều "
+        "đã đạt 9/9 tiêu chí. Năm 2025, huyện Tam Nông phấn đấu bình quân đạt từ 17,5 - 18 tiêu "
+        "chí/xã."
+    ),
 }
 
 
@@ -372,3 +378,19 @@ def test_a_planned_total_is_not_the_planned_addition(messy):
     assert "8 xã" in _direct(
         messy, "Năm 2024 Bắc Giang phấn đấu có thêm bao nhiêu xã đạt chuẩn NTM?"
     )
+
+
+def test_a_place_lies_in_the_place_named_right_after_it(messy):
+    for commune, hamlet, other in (
+        ("Thọ Văn", "Đồng Lực", "Tân Phú"),
+        ("Hương Nộn", "Tân Phú", "Đồng Lực"),
+    ):
+        direct = _direct(messy, f"Ở xã {commune}, thôn nào đã đạt 9/9 tiêu chí thôn NTM kiểu mẫu?")
+        assert hamlet in direct and other not in direct, direct
+
+
+def test_an_average_planned_as_a_range(messy):
+    direct = _direct(
+        messy, "Năm 2025 huyện Tam Nông phấn đấu bình quân mỗi xã đạt bao nhiêu tiêu chí?"
+    )
+    assert "17,5" in direct

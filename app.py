@@ -6,7 +6,8 @@ Run it (the Makefile ingests ``documents/`` first)::
     streamlit run app.py
 
 This file is the entry point and the navigation; each page lives in its own module of ``ui/``:
-"Hỏi đáp" (``ui/chat.py``: questions with numbered citations), "Tài liệu" (``ui/documents.py``:
+"Hỏi đáp" (``ui/chat.py``: questions with numbered citations), "Soạn báo cáo" (``ui/brief.py``:
+a conference brief for a place and period, downloadable as Word or Markdown), "Tài liệu" (``ui/documents.py``:
 upload, list, delete, re-index) and "Đánh giá" (``ui/evaluation.py``: run a question set). The
 words on screen are in ``ui/text.py``, pure rendering in ``ui/render.py``. One
 :class:`Assistant` (model and Chroma client) is loaded per process and shared by every session;
@@ -23,6 +24,7 @@ import logging
 import streamlit as st
 
 from base.errors import AssistantError
+from ui.brief import brief_page
 from ui.chat import chat_page
 from ui.common import attempt, get_assistant, sticky_radio, wait_until_ready
 from ui.documents import documents_page
@@ -32,7 +34,12 @@ from ui.text import t
 
 log = logging.getLogger(__name__)
 
-PAGES = {"chat": chat_page, "documents": documents_page, "evaluation": evaluation_page}
+PAGES = {
+    "chat": chat_page,
+    "brief": brief_page,
+    "documents": documents_page,
+    "evaluation": evaluation_page,
+}
 
 
 def sidebar(bot) -> str:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from base.errors import AssistantError
+from base.errors import AssistantError, QuestionError
 from base.settings import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -102,6 +102,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     facts.add_argument("--source", help="chỉ tài liệu này")
     facts.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+    brief = sub.add_parser(
+        "brief", help="soạn báo cáo số liệu cho một địa bàn và thời kỳ (.docx hoặc .md)"
+    )
+    brief.add_argument("--place", help="tỉnh, huyện hay xã (bỏ trống: mọi địa bàn)")
+    brief.add_argument("--from", dest="year_from", help="từ năm")
+    brief.add_argument("--to", dest="year_to", help="đến năm")
+    brief.add_argument(
+        "--indicator",
+        action="append",
+        default=[],
+        help="chỉ tiêu (lặp lại được; mặc định: các chỉ tiêu chính; xem `ntm facts --indicator list`)",
+    )
+    brief.add_argument("--out", type=Path, help="ghi ra tệp .docx hoặc .md (mặc định: in Markdown)")
 
     ev = sub.add_parser("eval", help="chấm điểm trên một bộ câu hỏi (JSONL)")
     ev.add_argument("questions", type=Path)
@@ -197,6 +211,8 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
         return _ask(bot, args, filters)
     if args.command == "facts":
         return _facts(bot, args)
+    if args.command == "brief":
+        return _brief(bot, args)
     if args.command == "eval":
         from assistant.evaluate import run_eval_cli
 
@@ -279,6 +295,33 @@ _KINDS = {
     "difference": "chênh lệch",
     "value": "giá trị",
 }
+
+
+def _brief(bot, args) -> int:
+    from assistant.brief_export import brief_markdown, write_brief
+
+    if args.out is not None and args.out.suffix.lower() not in (".docx", ".md"):
+        raise QuestionError(
+            f"Không ghi được '{args.out}': chỉ hỗ trợ .docx và .md. (Only .docx and .md.)"
+        )
+    brief = bot.brief(
+        place=args.place,
+        year_from=args.year_from,
+        year_to=args.year_to,
+        indicators=args.indicator or None,
+    )
+    if args.out is None:
+        print(brief_markdown(brief), end="")
+    else:
+        write_brief(brief, args.out)
+        rows = len(brief.headline)
+        print(
+            f"Đã ghi {args.out}: {rows} chỉ tiêu, {len(brief.conflicts)} chỗ các nguồn khác nhau, "
+            f"{len(brief.citations)} trích dẫn. (Brief written.)"
+        )
+    if brief.empty:
+        print(brief.empty_reason, file=sys.stderr)
+    return EXIT_OK
 
 
 def _facts(bot, args) -> int:

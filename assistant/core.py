@@ -20,11 +20,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answer import Answerer, check_question
+from assistant.brief import Brief, build_brief, check_brief_request
 from assistant.generate import Rewriter
 from base.errors import DocumentNotFoundError, QuestionError
 from base.indicators import INDICATORS
@@ -151,6 +153,40 @@ class Assistant:
             and (kind is None or f.kind == kind)
         ]
         return sorted(found, key=lambda f: (f.time_hi or "", f.source, f.value_start), reverse=True)
+
+    def brief(
+        self,
+        place: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        indicators: Sequence[str] | None = None,
+    ) -> Brief:
+        """A conference brief for ``place`` (a province, district or commune as the documents
+        name it; None for every place) over ``year_from``–``year_to``: headline figures,
+        timelines, conflicts between sources, targets against results, decisions and people,
+        every one cited verbatim (``assistant.brief``). Export it with
+        ``assistant.brief_export.write_brief``."""
+        place, lo, hi, keys = check_brief_request(place, year_from, year_to, indicators)
+        committed = {m.doc_id: m for m in self.store.list_documents()}
+
+        def current(place: str | None) -> list[Fact]:
+            return [
+                f
+                for f in self.store.facts(place=place)
+                if f.doc_id in committed and f.version == committed[f.doc_id].content_hash[:16]
+            ]
+
+        mine = current(place)
+        if place and mine:  # as the documents spell it ('lang son' -> 'Lạng Sơn')
+            place = Counter(f.place for f in mine).most_common(1)[0][0]
+        sources = {f.source for f in mine if f.indicator in keys}
+        documents = {}
+        for meta in committed.values():
+            if meta.source in sources:
+                doc = self.store.get_document(meta.doc_id)
+                if doc is not None:
+                    documents[meta.source] = doc
+        return build_brief(mine, documents, place, lo, hi, keys, elsewhere=lambda: current(None))
 
     def quote(self, fact: Fact) -> str:
         """The sentence of its document that states ``fact``, verbatim."""

@@ -22,6 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_chat": (":material/forum: Hỏi đáp", ":material/forum: Ask"),
     "page_documents": (":material/library_books: Tài liệu", ":material/library_books: Documents"),
     "page_evaluation": (":material/monitoring: Đánh giá", ":material/monitoring: Evaluation"),
+    "page_brief": (":material/summarize: Soạn báo cáo", ":material/summarize: Brief"),
     "index_stats": (
         "{docs} tài liệu · {chunks} đoạn trong chỉ mục",
         "{docs} documents · {chunks} passages indexed",
@@ -215,6 +216,46 @@ TEXT: dict[str, tuple[str, str]] = {
         "part of a title or file name",
     ),
     "no_document_found": ("Không có tài liệu nào khớp “{q}”.", "No document matches “{q}”."),
+    # brief page
+    "brief_title": ("Soạn báo cáo số liệu", "Conference brief"),
+    "brief_caption": (
+        "Số liệu chính, diễn biến, chỗ các nguồn khác nhau, mục tiêu và kết quả của một địa bàn "
+        "trong một thời kỳ; mỗi số có trích dẫn nguyên văn. Tải về dạng Word hoặc Markdown.",
+        "Headline figures, timelines, conflicts between sources, targets against results for a "
+        "place and period; every figure quoted verbatim. Download as Word or Markdown.",
+    ),
+    "brief_place": ("Địa bàn (tỉnh, huyện, xã)", "Place (province, district, commune)"),
+    "brief_all_places": ("Mọi địa bàn", "Every place"),
+    "brief_from": ("Từ năm", "From year"),
+    "brief_to": ("Đến năm", "To year"),
+    "brief_indicators": ("Chỉ tiêu", "Indicators"),
+    "brief_make": ("Soạn báo cáo", "Make the brief"),
+    "brief_download_docx": ("Tải về Word (.docx)", "Download Word (.docx)"),
+    "brief_download_md": ("Tải về Markdown (.md)", "Download Markdown (.md)"),
+    "brief_headline": ("1. Số liệu chính", "1. Headline figures"),
+    "brief_timelines": ("2. Diễn biến theo thời gian", "2. Timelines"),
+    "brief_conflicts": ("3. Số liệu khác nhau giữa các nguồn", "3. Sources that disagree"),
+    "brief_no_conflicts": (
+        "Không có số liệu nào mâu thuẫn giữa các nguồn.",
+        "No figures conflict between sources.",
+    ),
+    "brief_targets": ("4. Mục tiêu và kết quả", "4. Targets against results"),
+    "brief_no_targets": ("Không có mục tiêu nào trong thời kỳ này.", "No targets in this period."),
+    "brief_people": ("5. Quyết định và người chủ trì", "5. Decisions and people"),
+    "brief_citations": ("6. Trích dẫn", "6. Citations"),
+    "brief_nearest_places": (
+        "Địa bàn gần nhất có số liệu: {places}.",
+        "Nearest places with figures: {places}.",
+    ),
+    "brief_nearest_years": ("Các năm có số liệu: {years}.", "Years with figures: {years}."),
+    "brief_col_indicator": ("Chỉ tiêu", "Indicator"),
+    "brief_col_place": ("Địa bàn", "Place"),
+    "brief_col_latest": ("Giá trị mới nhất", "Latest value"),
+    "brief_col_as_of": ("Thời điểm", "As of"),
+    "brief_col_change": ("Thay đổi", "Change"),
+    "brief_col_source": ("Nguồn", "Source"),
+    "brief_col_value": ("Giá trị", "Value"),
+    "brief_col_target": ("Mục tiêu", "Target"),
     # evaluation page
     "eval_title": ("Đánh giá", "Evaluation"),
     "eval_caption": (

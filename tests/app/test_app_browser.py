@@ -318,7 +318,7 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         # 6. one person uploads while another asks: both get what they expect
         other.goto(url)
         other.get_by_role("button", name=DINH_LAP).wait_for(timeout=SLOW)
-        go_to(page, 1, "Tài liệu")
+        go_to(page, 2, "Tài liệu")
         page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
             [
                 {
@@ -368,7 +368,7 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         other.keyboard.press("Escape")
 
         # 9. an evaluation run with its report
-        go_to(page, 2, "Đánh giá")
+        go_to(page, 3, "Đánh giá")
         rows = [json.loads(x) for x in QUESTIONS.read_text(encoding="utf-8").splitlines()]
         wrong = {
             **rows[2],
@@ -397,7 +397,7 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         shot(page, "10-evaluation-report.png", height=1900)
 
         # 10. the documents table shows full titles, and finds by title or file name
-        go_to(page, 1, "Tài liệu")
+        go_to(page, 2, "Tài liệu")
         long_title = "Báo cáo rà soát tiêu chí thôn nông thôn mới huyện Mẫu Sơn năm 2022"
         table = page.get_by_test_id("stTable").filter(has_text="Tệp")
         table.wait_for(timeout=SLOW)

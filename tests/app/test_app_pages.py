@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -131,28 +132,30 @@ def test_empty_index_offers_the_bundled_documents():
     assert "Chưa có tài liệu nào." in [c.value for c in at.caption]
 
 
-def test_three_pages_in_vietnamese_with_an_english_switch():
+def test_four_pages_in_vietnamese_with_an_english_switch():
     at = start()
     radio = at.sidebar.radio(key="page-vi")
     assert radio.options == [
         ":material/forum: Hỏi đáp",
+        ":material/summarize: Soạn báo cáo",
         ":material/library_books: Tài liệu",
         ":material/monitoring: Đánh giá",
     ]
     titles = {}
-    for page in ("documents", "evaluation", "chat"):
+    for page in ("documents", "evaluation", "brief", "chat"):
         at.sidebar.radio(key="page-vi").set_value(page).run()  # a click in the sidebar
         assert_clean(at)
         titles[page] = at.title[0].value
     assert titles == {
         "chat": "Hỏi đáp về Nông thôn mới",
+        "brief": "Soạn báo cáo số liệu",
         "documents": "Tài liệu",
         "evaluation": "Đánh giá",
     }
     at.sidebar.toggle[0].set_value(True).run()
     assert at.title[0].value == "Ask about New Rural Development"
     assert at.chat_input[0].placeholder == "Type a question about NTM…"
-    assert at.sidebar.radio(key="page-en").options[2] == ":material/monitoring: Evaluation"
+    assert at.sidebar.radio(key="page-en").options[3] == ":material/monitoring: Evaluation"
     at.sidebar.radio(key="page-en").set_value("documents").run()
     assert at.title[0].value == "Documents"
     at.sidebar.toggle[0].set_value(False).run()
@@ -431,3 +434,33 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
     assert [unescape(s.value) for s in at.success] == ["Đã xoá: Xã Thử Nghiệm.txt"]
     assert "Xã Thử Nghiệm.txt" not in list(at.table[0].value["Tệp nguồn"])
     assert at.metric[0].value == "5"
+
+
+def test_a_brief_for_a_province_and_period_with_downloads(indexed):
+    at = start("brief")
+    assert at.title[0].value == "Soạn báo cáo số liệu"
+    at.selectbox(key="brief_place").set_value("Lạng Sơn")
+    at.text_input(key="brief_from").set_value("2019")
+    at.text_input(key="brief_to").set_value("2021")
+    button(at, "Soạn báo cáo").click().run()
+    assert_clean(at)
+    assert "Lạng Sơn, 2019–2021" in at.subheader[0].value
+    headline = at.dataframe[0].value
+    assert "xã đạt chuẩn NTM" in list(headline["Chỉ tiêu"])
+    quotes = "\n".join(unescape(m.value) for m in at.markdown)
+    for value, source in zip(headline["Giá trị mới nhất"], headline["Nguồn"], strict=True):
+        n = source.strip("[]")
+        assert re.search(rf"\[{n}\] .*“[^”]*{re.escape(value)}", quotes), (value, n)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Tải về Word (.docx)", "Tải về Markdown (.md)"]
+
+
+def test_a_brief_for_a_place_without_figures_says_so(indexed):
+    at = start("brief")
+    at.text_input(key="brief_from").set_value("2031")
+    button(at, "Soạn báo cáo").click().run()
+    assert_clean(at)
+    assert "không có số liệu nào trong" in at.warning[0].value
+    at.text_input(key="brief_from").set_value("năm ngoái")
+    button(at, "Soạn báo cáo").click().run()
+    assert at.error and "không phải một năm" in at.error[0].value

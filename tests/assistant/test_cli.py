@@ -138,3 +138,25 @@ def test_eval_reports_malformed_lines_and_writes_answers_and_reports(run, docs_c
     assert code == 1 and "--min-accuracy" in err
     code, _, err = run("eval", str(tmp_path / "missing.jsonl"))
     assert code == 2 and "missing.jsonl" in err
+
+
+def test_brief_writes_word_and_markdown_and_names_bad_requests(run, docs_copy, tmp_path):
+    from docx import Document as Docx
+
+    assert run("ingest", str(docs_copy))[0] == 0
+    out_file = tmp_path / "bao-cao.docx"
+    code, out, _ = run(
+        "brief", "--place", "Lạng Sơn", "--from", "2019", "--to", "2021", "--out", str(out_file)
+    )
+    assert code == 0 and "Đã ghi" in out
+    tables = Docx(str(out_file)).tables
+    assert tables and tables[0].rows[0].cells[0].text == "Chỉ tiêu" and len(tables[0].rows) > 1
+    code, out, _ = run("brief", "--place", "lang son", "--from", "2019", "--to", "2021")
+    assert code == 0 and out.startswith("# Báo cáo số liệu nông thôn mới: Lạng Sơn")
+    assert "| xã đạt chuẩn NTM |" in out
+    code, _, err = run("brief", "--place", "Lạng Sơn", "--from", "2021", "--to", "2019")
+    assert code != 0 and "lớn hơn" in err
+    code, _, err = run("brief", "--out", str(tmp_path / "bao-cao.pdf"))
+    assert code != 0 and ".docx" in err
+    code, out, err = run("brief", "--place", "Cà Mau")
+    assert code == 0 and "Không có số liệu" in out and "Cà Mau" in err

@@ -32,11 +32,16 @@ run: ingest
 	$(BIN)/streamlit run app.py --server.headless true --server.address $(ADDRESS) \
 		--server.port $(PORT) --browser.gatherUsageStats false --server.fileWatcherType none
 
-# Debian's Chromium drives the end-to-end test (Playwright uses it, never downloads one).
+# Debian's Chromium drives the end-to-end tests (Playwright uses it, never downloads one);
+# LibreOffice and poppler render the downloaded Word brief to page images (DOCX -> PDF -> PNG).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
+			libreoffice-writer-nogui poppler-utils >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -132,12 +132,22 @@ def timeline_chart(brief: Brief, key: str) -> bytes | None:
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     xs = [int(p.as_of[:4]) + (int(p.as_of[5:7]) - 0.5) / 12 for p in points]
     ys = [p.number for p in points]
     fig, ax = plt.subplots(figsize=(6.4, 2.8), dpi=110)
     try:
-        ax.plot(xs, ys, marker="o", color="#2e7d32")
+        # one line through the figures counted the same way; those the source says were
+        # counted before or after a merger stand apart, unjoined
+        same = [(x, y) for x, y, p in zip(xs, ys, points, strict=True) if not p.counted]
+        if same:
+            ax.plot(*zip(*same, strict=True), marker="o", color="#2e7d32")
+        apart = [(x, y) for x, y, p in zip(xs, ys, points, strict=True) if p.counted]
+        if apart:
+            ax.plot(*zip(*apart, strict=True), "s", color="#b26a00", label="trước/sau sáp nhập")
+            ax.legend(fontsize=7, loc="best")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         for x, y, p in zip(xs, ys, points, strict=True):
             ax.annotate(
                 f"[{p.citation}]",
@@ -154,6 +164,7 @@ def timeline_chart(brief: Brief, key: str) -> bytes | None:
         ax.set_title(f"{label} — {place}", fontsize=10)
         ax.grid(alpha=0.3)
         ax.ticklabel_format(useOffset=False, style="plain", axis="x")
+        ax.set_xlim(min(xs) - 0.3, max(xs) + 0.3)
         fig.tight_layout()
         out = io.BytesIO()
         fig.savefig(out, format="png")

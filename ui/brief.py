@@ -121,6 +121,7 @@ def show_brief(brief) -> None:
                 "text": p.value,
                 "when": _when(p),
                 "source": f"[{p.citation}] {brief.citation(p.citation).source}",
+                "counted": p.counted or "—",
             }
             for p in points
             if p.number is not None
@@ -133,6 +134,7 @@ def show_brief(brief) -> None:
                     .encode(
                         x=alt.X("date:T", title=None),
                         y=alt.Y("value:Q", title=None),
+                        color=alt.Color("counted:N", title=None),  # merger counts apart
                         tooltip=["text", "when", "source"],
                     )
                 )
@@ -143,6 +145,7 @@ def show_brief(brief) -> None:
                         {
                             t("brief_col_as_of"): r["when"],
                             t("brief_col_value"): r["text"],
+                            t("brief_col_counted"): r["counted"],
                             t("brief_col_source"): r["source"],
                         }
                         for r in rows

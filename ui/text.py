@@ -256,6 +256,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_col_source": ("Nguồn", "Source"),
     "brief_col_value": ("Giá trị", "Value"),
     "brief_col_target": ("Mục tiêu", "Target"),
+    "brief_col_counted": ("Cách đếm", "Counted"),
     # evaluation page
     "eval_title": ("Đánh giá", "Evaluation"),
     "eval_caption": (

@@ -470,3 +470,85 @@ def test_browser_journey_ingest_ask_cite_upload_evaluate(server, browser, tmp_pa
         a_ctx.close()
         b_ctx.close()
         c_ctx.close()
+
+
+def test_browser_brief_downloaded_as_word_and_rendered_to_pages(server, browser):
+    """A brief made on the "Soạn báo cáo" page, downloaded as Word, and the document's pages
+    rendered (LibreOffice → PDF → PNG) beside the page's screenshot in the artifacts."""
+    import shutil
+
+    from docx import Document as Docx
+
+    url, log_path = server
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = ctx.new_page()
+    try:
+        page.goto(url)
+        example = page.get_by_role("button", name=DINH_LAP)
+        empty = page.get_by_text("Chỉ mục đang trống")
+        example.or_(empty).first.wait_for(timeout=SLOW)
+        if empty.is_visible():  # run alone: the index is the user's to fill first
+            bundled = len([p for p in DOCUMENTS.iterdir() if p.is_file()])
+            page.get_by_role("button", name=f"Nạp {bundled} tài liệu mẫu từ documents/").click()
+            example.wait_for(timeout=SLOW)
+        settle(page)
+        go_to(page, 1, "Soạn báo cáo số liệu")
+        page.get_by_label("Địa bàn (tỉnh, huyện, xã)").click()
+        page.keyboard.type("Lạng Sơn")
+        page.get_by_role("option", name="Lạng Sơn", exact=True).click()
+        page.get_by_label("Từ năm").fill("2019")
+        page.get_by_label("Đến năm").fill("2021")
+        page.get_by_role("button", name="Soạn báo cáo").click()
+        word = page.get_by_role("button", name="Tải về Word (.docx)")
+        word.wait_for(timeout=SLOW)
+        page.get_by_text("6. Trích dẫn").wait_for(timeout=SLOW)  # the whole brief drawn
+        settle(page)
+        page.wait_for_function(  # tables and charts drawn, not their loading placeholders
+            "!document.querySelector('[data-testid=stSkeleton]') && "
+            "[...document.querySelectorAll('[data-testid=stDataFrame]')]"
+            ".every(d => !d.checkVisibility() || d.querySelector('canvas'))",  # open ones
+            timeout=SLOW,
+        )
+        no_trace(page)
+        assert page.get_by_text("Lạng Sơn, 2019–2021").count() >= 1
+        shot(page, "20-brief.png", height=2400)
+
+        with page.expect_download() as download:
+            word.click()
+        assert download.value.suggested_filename.endswith(".docx")
+        saved = ARTIFACTS / "20-brief.docx"
+        download.value.save_as(saved)
+        doc = Docx(str(saved))
+        assert [c.text for c in doc.tables[0].rows[0].cells][:3] == [
+            "Chỉ tiêu",
+            "Địa bàn",
+            "Giá trị mới nhất",
+        ]
+        assert "Lạng Sơn" in doc.paragraphs[0].text
+
+        soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+        if not soffice or not pdftoppm:
+            pytest.skip("LibreOffice or poppler-utils missing (make browser installs them)")
+        for old in ARTIFACTS.glob("20-brief-page-*.png"):
+            old.unlink()
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(ARTIFACTS), str(saved)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        pdf = ARTIFACTS / "20-brief.pdf"
+        subprocess.run(
+            [pdftoppm, "-png", "-r", "80", str(pdf), str(ARTIFACTS / "20-brief-page")],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        pages = sorted(ARTIFACTS.glob("20-brief-page-*.png"))
+        assert pages and all(p.stat().st_size > 10_000 for p in pages)
+        assert "Traceback" not in log_path.read_text()
+    except Exception:
+        shot(page, "failure-brief.png")
+        raise
+    finally:
+        ctx.close()

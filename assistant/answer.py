@@ -946,7 +946,7 @@ def _candidates(item: _Scored, frame: Frame) -> list[extract.Candidate]:
             c
             for c in extract.places(s, levels)
             if (_place_level(c.text), fold(c.text.split(" ", 1)[-1])) not in asked
-        ]
+        ] + extract.enumerations(s, levels)
     if frame.kind == "date":
         return extract.dates(s)
     if frame.kind == "decision":
@@ -1486,7 +1486,9 @@ def _place_list(item: _Scored, frame: Frame, lang: str = "vi") -> str | None:
     question ('những huyện nào') takes every place of the asked level in the sentence; a
     singular one the enumeration its best answer belongs to."""
     s = item.text
-    cands = sorted(_candidates(item, frame), key=lambda c: c.start)
+    if item.candidate is not None and item.candidate.kind == "list":
+        return item.candidate.text  # 'các huyện: Triệu Sơn, Nông Cống và Thiệu Hóa'
+    cands = sorted((c for c in _candidates(item, frame) if c.kind != "list"), key=lambda c: c.start)
     if not cands or item.candidate is None:
         return None
     names: list[tuple[int, str]] = []

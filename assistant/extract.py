@@ -226,8 +226,51 @@ def places(sentence: str, levels: set[str] | None = None) -> list[Candidate]:
         if levels and level not in levels:
             continue
         start, end = _capitalised_run(sentence, m.end(), limit=4, lenient=True)
-        if end > start:
+        if end > start and not _PROGRAMME.match(fold(sentence[start:end])):
             found.append(Candidate("place", m.start(), end, sentence[m.start() : end]))
+    return found
+
+
+# the programme's name capitalised after a place word is no place: 'huyện Nông thôn mới'
+_PROGRAMME = re.compile(r"(?:nong thon|nong thong|ntm)\b")
+
+
+_ENUMERATION = re.compile(
+    r"(?i)\b(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(huyện|xã|thị xã|thành phố|tỉnh|thôn|bản|ấp|phường|thị trấn|quận)\b"
+    r"([^:;.]{0,60}?)(?:\s+(?:gồm có|gồm|là)\s*:?|\s*:)\s*"
+)
+_PLACE_WORD_AT = re.compile(
+    r"(?i)(?:huyện|xã|thị xã|thành phố|tỉnh|thôn|bản|ấp|phường|thị trấn|quận|TP\.?)\s+"
+)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*và|,|và)\s+")
+
+
+def enumerations(sentence: str, levels: set[str] | None = None) -> list[Candidate]:
+    """Places listed after a plural head ('các huyện: Triệu Sơn, Nông Cống và Thiệu Hóa', '4
+    huyện đạt chuẩn gồm: Chợ Gạo, Gò Công Tây và huyện Cai Lậy'), verbatim from the first name
+    to the last; only lists of two names or more."""
+    found = []
+    for m in _ENUMERATION.finditer(sentence):
+        if levels and fold(m.group(1)) not in levels:
+            continue
+        pos, names, first = m.end(), 0, None
+        while True:
+            word = _PLACE_WORD_AT.match(sentence, pos)
+            at = word.end() if word else pos
+            start, end = _capitalised_run(sentence, at, limit=4)
+            if end <= start:
+                break
+            first = pos if first is None else first
+            names, last = names + 1, end
+            sep = _LIST_SEPARATOR.match(sentence, end)
+            if not sep:
+                break
+            pos = sep.end()
+        if names >= 2 and not re.match(r"\s*\(", sentence[last:]):
+            # (a list grouped by district, 'Đức Chính, Cao An (Cẩm Giàng), …', is read name by
+            # name instead)
+            found.append(Candidate("list", first, last, sentence[first:last]))
     return found
 
 

@@ -394,3 +394,10 @@ def test_an_average_planned_as_a_range(messy):
         messy, "Năm 2025 huyện Tam Nông phấn đấu bình quân mỗi xã đạt bao nhiêu tiêu chí?"
     )
     assert "17,5" in direct
+
+
+def test_which_districts_answered_with_the_whole_enumeration(bot):
+    direct = _direct(
+        bot, "Ngày 20/12/2021, UBND tỉnh Hòa Bình công nhận những xã nào đạt chuẩn NTM?"
+    )
+    assert all(name in direct for name in ("Phong Phú", "Mãn Đức", "Quyết Chiến")), direct

@@ -137,3 +137,19 @@ def test_the_programmes_name_in_english_is_not_a_unit():
         "What was the average number of new rural criteria per commune in Hoa An district?"
     )
     assert (frame.unit, frame.indicator) == ("tieu chi", "tieu_chi_binh_quan")
+
+
+def test_an_enumeration_after_a_plural_head_is_one_list():
+    found = extract.enumerations(
+        "Tỉnh tổ chức lễ công bố các huyện: Yên Phong, Quế Võ và Tiên Du đạt chuẩn NTM; 3 xã "
+        "nâng cao gồm: Tân Hưng, Đông Phú và xã Hòa Bình.",
+        {"huyen", "xa"},
+    )
+    assert [c.text for c in found] == [
+        "Yên Phong, Quế Võ và Tiên Du",
+        "Tân Hưng, Đông Phú và xã Hòa Bình",
+    ]
+    assert extract.enumerations("Các xã đã đạt chuẩn nông thôn mới.") == []
+    grouped = "Công nhận 4 xã gồm: Đức Chính, Cao An (Cẩm Giàng), Nam Tân, Nam Hồng (Nam Sách)."
+    assert extract.enumerations(grouped) == []  # read name by name, with their districts
+    assert not extract.places("Tỉnh có 4 đơn vị cấp huyện Nông thôn mới.")

@@ -257,7 +257,7 @@ def build_brief(
     ):
         brief.targets.append(TargetRow(cite.point(f), latest.get((f.indicator, f.place))))
 
-    used = [s for s in dict.fromkeys(c.source for c in brief.citations)]
+    used = list(dict.fromkeys(c.source for c in brief.citations))
     _decisions_and_people(brief, [documents[s] for s in used], cite)
 
     if brief.empty:
@@ -382,6 +382,11 @@ def _explain_empty(brief, all_facts, wanted, chosen, in_period) -> None:
         brief.empty_reason = (
             f"Không có số liệu nào về {where} cho các chỉ tiêu đã chọn. "
             f"(No figures for {where} and these indicators.)"
+        )
+    elif brief.undated == len(chosen):
+        brief.empty_reason = (
+            f"Có {len(chosen)} số liệu về {where} nhưng không số liệu nào rõ thời điểm. "
+            f"(Figures for {where} exist, but none says when it holds.)"
         )
     elif not in_period:
         brief.empty_reason = (

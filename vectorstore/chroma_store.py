@@ -102,8 +102,12 @@ class ChromaStore(Store):
             return col
         client = self._connect()
         try:
+            # search_ef well above the passages asked for: Chroma's default (10) makes the
+            # nearest passages depend on the order the index was built in
             col = client.get_or_create_collection(
-                name, embedding_function=None, metadata={"hnsw:space": space}
+                name,
+                embedding_function=None,
+                metadata={"hnsw:space": space, "hnsw:search_ef": 128},
             )
         except Exception as exc:  # noqa: BLE001
             raise StoreError(f"Không mở được bộ sưu tập Chroma '{name}': {exc}") from exc

@@ -27,7 +27,7 @@ from base.errors import QuestionError
 from base.indicators import INDICATORS
 from base.sentences import split_sentences
 from base.text import fold
-from base.types import Document, DocumentMeta, Fact
+from base.types import Citation, Document, Fact
 
 # What a brief covers unless told otherwise: the programme's headline indicators.
 DEFAULT_INDICATORS = (
@@ -55,17 +55,6 @@ _OFFICE = re.compile(
     r"(?i)\b(Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|Giám đốc|Phó Giám đốc|Trưởng ban|"
     r"Phó Trưởng ban|Chánh Văn phòng|Bộ trưởng|Thứ trưởng|Thủ tướng|Phó Thủ tướng)\b"
 )
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A numbered quote: the sentence of ``source`` that states a figure or names a decision."""
-
-    n: int
-    source: str
-    title: str
-    date: str | None
-    quote: str
 
 
 @dataclass(frozen=True)
@@ -277,8 +266,11 @@ class _Citer:
         if key not in self.numbers:
             doc = self.documents[source]
             n = len(self.brief.citations) + 1
+            text = doc.text[start:end]
+            start += len(text) - len(text.lstrip())  # the quote is verbatim text[start:end]
+            end -= len(text) - len(text.rstrip())
             self.brief.citations.append(
-                Citation(n, source, doc.meta.title, doc.meta.date, doc.text[start:end].strip())
+                Citation(n, source, doc.meta.title, doc.meta.date, doc.text[start:end], start, end)
             )
             self.numbers[key] = n
         return self.numbers[key]
@@ -419,7 +411,3 @@ def vn_number(x: float) -> str:
 
 def _month(as_of: str) -> str:
     return f"{int(as_of[5:7])}/{as_of[:4]}" if len(as_of) >= 7 else as_of
-
-
-def meta_date(meta: DocumentMeta) -> str:
-    return meta.date or "không rõ ngày"

@@ -1073,13 +1073,15 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
         for n in re.findall(r"\d+(?:[.,/]\d+)?", frame.folded)
         if not re.fullmatch(r"(19|20)\d\d", n)
     ]
-    if q_numbers:
+    described = [n for n in q_numbers if n not in frame.conditions]
+    if described:
         present = sum(
             1
-            for n in q_numbers
+            for n in described
             if re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", fold(clause))
         )
-        score += 0.3 * present / len(q_numbers)
+        score += 0.3 * present / len(described)
+    if q_numbers:
         own = re.search(r"\d+(?:[.,/]\d+)*", cand.text)
         if own and own.group() in q_numbers:
             score -= 0.5  # the question's own number is not its answer ('3' is not '3.989')
@@ -1133,6 +1135,10 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
             factor *= 0.35
     elif frame.indicator:
         factor *= 0.85
+    elif fact.indicator == "tieu_chi_binh_quan" and not re.search(
+        r"\b(binh quan|trung binh|moi xa)\b", frame.folded
+    ):
+        factor *= 0.5  # an average per commune answers no question that does not ask for one
     if (
         frame.target
         and fact.kind == "target"
@@ -1163,6 +1169,7 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
         for n in frame.numbers
         if not re.fullmatch(r"(19|20)\d\d|\d{1,2}/(19|20)\d\d", n)
         and not any(n in fold(t.text) for t in frame.times)
+        and n not in frame.conditions
     ]
     if stated:
         described = {
@@ -1177,6 +1184,9 @@ def _fact_fit(fact: Fact, frame: Frame) -> tuple[float, float]:
             bonus += 0.3 * share
             if share == 0:
                 factor *= 0.35
+    own = re.match(r"\d+(?:[.,/]\d+)*", fact.value)
+    if own and own.group() in frame.numbers:
+        factor *= 0.3  # the question's own figure ('khi có 7 xã đạt 19 tiêu chí') is no answer
     for place in frame.places:
         level = _FACT_LEVEL.get(place.level, "")
         if not level or not fact.place_level:
@@ -1223,6 +1233,15 @@ def _score(item: _Scored, ctx: _Context) -> None:
         if years == 0:
             item.reason = why
             return
+    if frame.conditions:
+        # 'khi tỉnh mới có 7 xã đạt 19 tiêu chí': the document of that moment states those
+        text_f = _fold_cached(item.doc.text)
+        found = sum(
+            1
+            for n in frame.conditions
+            if re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", text_f)
+        )
+        place *= 0.7 + 0.3 * found / len(frame.conditions)
     for person in ctx.people:
         # a person the question names identifies the event: the document must name them
         if not _has_name(_fold_cached(item.doc.text), person):

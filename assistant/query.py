@@ -215,6 +215,8 @@ class Frame:
     target: bool = False  # asks for a plan/target ("phấn đấu", "kế hoạch", "mục tiêu")
     scope: str | None = None  # 'tinh'/'huyen': about a whole province or district
     numbers: tuple[str, ...] = ()  # numbers the question states ('15', '18', '9/9'), not years
+    # those of them that say when, not what ('khi tỉnh mới có 7 xã đạt 19 tiêu chí')
+    conditions: tuple[str, ...] = ()
     head: tuple[str, ...] = ()  # words right before 'bao nhiêu' ('huyen', 'da', 'dat')
     tail: tuple[str, ...] = ()  # words right after the unit ('dat', 'chuan', 'ntm', 'nang', 'cao')
     indicator: str = ""  # what the asked figure counts (base.indicators): 'xa_nang_cao'…
@@ -455,6 +457,12 @@ def analyze(question: str) -> Frame:
     numbers = tuple(
         n for n in re.findall(r"\d+(?:[.,/]\d+)?", folded) if not re.fullmatch(r"(19|20)\d\d", n)
     )
+    conditions = tuple(
+        n
+        for clause in re.findall(r"\b(?:khi|luc|thoi diem)\b([^,;?]*)", folded)
+        for n in re.findall(r"\d+(?:[.,/]\d+)?", clause)
+        if n in numbers
+    )
     target = bool(re.search(TARGET_CUES, folded))
     head, tail = _slot_context(canonical_terms(folded), unit, kind)
     noise = place_syllables | STOPWORDS
@@ -495,6 +503,7 @@ def analyze(question: str) -> Frame:
         target=target,
         scope=scope,
         numbers=numbers,
+        conditions=conditions,
         head=head,
         tail=tail,
         indicator=key,
@@ -802,7 +811,11 @@ def _second_part(question: str, first: re.Match, tail: str) -> str:
     prefix = question[: first.start()]
     if _OWN_SUBJECT.match(tail):
         times = " ".join(t.text for t in read_times(prefix) if t.role != "baseline")
-        return _borrow_unit(f"{tail.rstrip(' ?')} {times}".strip(), question[first.start() :])
+        # the time goes first: 'bao nhiêu' followed by 'năm 2015' would ask for a number of years
+        part = (
+            f"{times[:1].upper()}{times[1:]}, {tail.rstrip(' ?')}" if times else tail.rstrip(" ?")
+        )
+        return _borrow_unit(part, question[first.start() :])
     own_topic = _TOPICS.search(fold(tail.split(" bao ")[0]).lower())
     comma = prefix.rfind(",")
     last_clause = fold(prefix[comma + 1 :]).lower()
@@ -843,6 +856,7 @@ def _borrow_unit(part: str, first_slot_phrase: str) -> str:
     for unit in UNITS:
         if unit != "%" and re.match(rf"{re.escape(unit)}\b", unit_m.group(1)):
             at = unit_m.start(1)
-            original = first_slot_phrase[at : at + len(unit)]
+            per = re.match(r"/[^\W\d_]+", first_slot_phrase[at + len(unit) :])  # 'tiêu chí/xã'
+            original = first_slot_phrase[at : at + len(unit) + (per.end() if per else 0)]
             return f"{part[: m.end()].rstrip()} {original} {part[m.end() :]}".strip()
     return part

@@ -112,6 +112,9 @@ class Store(Protocol):
     def iter_chunks(self) -> Iterator[Chunk]:
         """Every searchable chunk (committed or not), page by page."""
 
+    def iter_chunk_vectors(self) -> Iterator[tuple[Chunk, np.ndarray]]:
+        """Every searchable chunk with its stored vector, page by page."""
+
     def query(
         self, vector: np.ndarray, n: int, doc_ids: Collection[str] | None = None
     ) -> list[tuple[Chunk, float]]:

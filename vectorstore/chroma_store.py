@@ -435,6 +435,23 @@ class ChromaStore(Store):
                 yield _chunk_from(cid, text, meta)
             offset += len(got["ids"])
 
+    def iter_chunk_vectors(self) -> Iterator[tuple[Chunk, np.ndarray]]:
+        """Every searchable chunk with its vector (for the retriever's exact search)."""
+        target = self.chunks
+        offset = 0
+        while True:
+            got = target.get(
+                include=["documents", "metadatas", "embeddings"], limit=_PAGE, offset=offset
+            )
+            if not got["ids"]:
+                return
+            rows = zip(
+                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+            )
+            for cid, text, meta, vector in rows:
+                yield _chunk_from(cid, text, meta), np.asarray(vector, dtype=np.float32)
+            offset += len(got["ids"])
+
     def query(
         self, vector: np.ndarray, n: int, doc_ids: Collection[str] | None = None
     ) -> list[tuple[Chunk, float]]:

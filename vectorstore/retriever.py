@@ -23,6 +23,11 @@ from vectorstore.lexical import LexicalIndex
 log = logging.getLogger(__name__)
 
 RRF_K = 60
+# Up to this many chunks the dense side is an exact cosine scan of vectors held in memory
+# (20,000 chunks of 768 floats: 60 MB, a few ms per question): the nearest passages are then
+# the same on every build of the index. Chroma's HNSW graph is approximate, and a rebuilt graph
+# can miss a borderline passage that the previous one found. Larger collections use Chroma.
+EXACT_LIMIT = 200_000
 
 
 class _Snapshot:
@@ -34,11 +39,13 @@ class _Snapshot:
         metas: dict[str, DocumentMeta],
         index: LexicalIndex,
         model: tuple[str, int] | None = None,
+        vectors: np.ndarray | None = None,
     ):
         self.revision = revision
         self.model = model  # of the searchable vectors: a query must come from the same one
         self.metas = metas
         self.index = index
+        self.vectors = vectors  # unit rows aligned with index.chunks; None: ask Chroma
         self.positions = {c.chunk_id: i for i, c in enumerate(index.chunks)}
         self.doc_of = np.array([c.doc_id for c in index.chunks], dtype=object)
         self.by_doc: dict[str, list[Chunk]] = {}
@@ -58,10 +65,12 @@ class HybridRetriever:
         store: Store,
         embedder: Embedder,
         candidates: int = 30,
+        exact_limit: int = EXACT_LIMIT,
     ):
         self.store = store
         self.embedder = embedder
         self.candidates = candidates
+        self.exact_limit = exact_limit
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
 
@@ -79,11 +88,19 @@ class HybridRetriever:
             metas = {m.doc_id: m for m in self.store.list_documents()}
             # Only chunks of committed document versions: an interrupted ingest's partial
             # chunks stay invisible until the next ingest completes them.
-            chunks = [c for c in self.store.iter_chunks() if _committed(c, metas)]
-            chunks.sort(key=lambda c: (c.source, c.index))
+            vectors = None
+            if self.store.count_chunks() <= self.exact_limit:
+                pairs = [p for p in self.store.iter_chunk_vectors() if _committed(p[0], metas)]
+                pairs.sort(key=lambda p: (p[0].source, p[0].index))
+                chunks = [c for c, _ in pairs]
+                vectors = _unit_rows([v for _, v in pairs])
+            else:
+                chunks = [c for c in self.store.iter_chunks() if _committed(c, metas)]
+                chunks.sort(key=lambda c: (c.source, c.index))
             titles = {d: m.title for d, m in metas.items()}
             model = self.store.indexed_model()
-            snap = _Snapshot(revision, metas, LexicalIndex.build(chunks, titles), model)
+            index = LexicalIndex.build(chunks, titles)
+            snap = _Snapshot(revision, metas, index, model, vectors)
             self._snapshot = snap
             log.info(
                 "lexical index rebuilt: %d chunks in %.0f ms",
@@ -109,8 +126,11 @@ class HybridRetriever:
         if query_vector is None:
             query_vector = self.embedder.embed_query(question)
         t2 = time.perf_counter()
-        dense = self.store.query(query_vector, self.candidates, doc_ids=_allowed(filters, snap))
-        dense = [(c, s) for c, s in dense if _committed(c, snap.metas)]
+        if snap.vectors is not None:
+            dense = _nearest(snap, query_vector, self.candidates, snap.mask(filters))
+        else:
+            dense = self.store.query(query_vector, self.candidates, _allowed(filters, snap))
+            dense = [(c, s) for c, s in dense if _committed(c, snap.metas)]
         t3 = time.perf_counter()
         lexical = snap.index.search(question, self.candidates, mask=snap.mask(filters))
         t4 = time.perf_counter()
@@ -166,6 +186,32 @@ class HybridRetriever:
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         """The searchable chunks of one committed document, in text order."""
         return list(self.snapshot().by_doc.get(doc_id, ()))
+
+
+def _unit_rows(vectors: list[np.ndarray]) -> np.ndarray:
+    if not vectors:
+        return np.zeros((0, 0), dtype=np.float32)
+    rows = np.stack(vectors).astype(np.float32, copy=False)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1.0)
+
+
+def _nearest(
+    snap: _Snapshot, vector: np.ndarray, n: int, mask: np.ndarray | None
+) -> list[tuple[Chunk, float]]:
+    """The ``n`` chunks most similar to ``vector`` (cosine), best first; ties by text order."""
+    if not len(snap.index.chunks):
+        return []
+    query = np.asarray(vector, dtype=np.float32)
+    norm = float(np.linalg.norm(query))
+    sims = snap.vectors @ (query / norm if norm else query)
+    allowed = np.arange(len(sims)) if mask is None else np.flatnonzero(mask)
+    if not len(allowed):
+        return []
+    if len(allowed) > n:
+        allowed = allowed[np.argpartition(-sims[allowed], n - 1)[:n]]
+    order = allowed[np.lexsort((allowed, -sims[allowed]))]
+    return [(snap.index.chunks[i], float(sims[i])) for i in order]
 
 
 def _committed(chunk: Chunk, metas: dict[str, DocumentMeta]) -> bool:

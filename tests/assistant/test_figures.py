@@ -221,6 +221,17 @@ MESSY = {
         "Năm 2024, tỉnh phấn đấu xây dựng 8 xã đạt chuẩn nông thôn mới, nâng tổng số xã đạt chuẩn "
         "lên 175 xã."
     ),
+    "kon-tum-dau.txt": (
+        "Kon Tum: 5 xã đạt 19 tiêu chí nông thôn mới\n\n"
+        "Toàn tỉnh Kon Tum đã có 5 xã đạt 19 tiêu chí nông thôn mới. Toàn tỉnh đạt 1.204 tiêu "
+        "chí/2.318 tiêu chí, bằng 51,9%; bình quân toàn tỉnh đạt 9,86 tiêu chí/xã (bình quân toàn "
+        "quốc là 10,82 tiêu chí/xã)."
+    ),
+    "kon-tum-sau.txt": (
+        "Kon Tum tăng tốc về đích nông thôn mới\n\n"
+        "Tính đến nay, toàn tỉnh Kon Tum có 31 xã đạt chuẩn nông thôn mới, bình quân toàn tỉnh "
+        "đạt 14,2 tiêu chí/xã."
+    ),
     "tam-nong.txt": (
         "Xây dựng thôn kiểu mẫu ở huyện Tam Nông\n\n"
         "Đối với 02 thôn NTM kiểu mẫu là thôn Tân Phú xã Hương Nộn và thôn Đồng Lực xã Thọ Văn đều "
@@ -401,3 +412,15 @@ def test_which_districts_answered_with_the_whole_enumeration(bot):
         bot, "Ngày 20/12/2021, UBND tỉnh Hòa Bình công nhận những xã nào đạt chuẩn NTM?"
     )
     assert all(name in direct for name in ("Phong Phú", "Mãn Đức", "Quyết Chiến")), direct
+
+
+def test_a_figure_at_the_moment_the_question_describes(messy):
+    # the numbers of a 'khi …' clause say when; they are not the answer
+    when = "Ở thời điểm Kon Tum có 5 xã đạt 19 tiêu chí"
+    assert "1.204" in _direct(messy, f"{when}, toàn tỉnh đạt tổng cộng bao nhiêu tiêu chí?")
+    direct = _direct(
+        messy,
+        f"{when}, bình quân mỗi xã đạt bao nhiêu tiêu chí và bình quân toàn quốc khi đó là "
+        "bao nhiêu?",
+    )
+    assert "9,86" in direct and "10,82" in direct and "14,2" not in direct, direct

@@ -123,6 +123,14 @@ def test_people_places_and_time_frames():
                 "Đến tháng 7/2022, Long An có bao nhiêu xã NTM nâng cao?",
             ],
         ),
+        (
+            "Năm 2015, Đắk Lắk đạt bình quân bao nhiêu tiêu chí/xã và toàn quốc là bao nhiêu?",
+            [
+                "Năm 2015, Đắk Lắk đạt bình quân bao nhiêu tiêu chí/xã?",
+                # the time first: 'bao nhiêu năm 2015' would ask for a number of years
+                "Năm 2015, toàn quốc là bao nhiêu tiêu chí/xã?",
+            ],
+        ),
     ],
 )
 def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):

@@ -125,6 +125,27 @@ def test_filters_restrict_results_by_source_place_and_year(
     assert bot.search(question, k=10, filters=SearchFilter(years=(1999,))) == []
 
 
+@pytest.mark.parametrize(
+    "filters", [None, SearchFilter(provinces=("Lạng Sơn",)), SearchFilter(years=(1999,))]
+)
+def test_the_exact_scan_and_chromas_index_find_the_same_nearest_passages(
+    store_settings, fake_embedder, docs_copy, filters
+):
+    exact = _bot(store_settings, fake_embedder)
+    exact.ingest([docs_copy])
+    by_chroma = _bot(store_settings, fake_embedder)
+    by_chroma.retriever.exact_limit = 0  # as for a collection too large to hold in memory
+    assert exact.retriever.snapshot().vectors is not None
+    assert by_chroma.retriever.snapshot().vectors is None
+    for question in ("Đình Lập có bao nhiêu xã đạt chuẩn", "OCOP Thái Nguyên", "kinh phí"):
+        a = exact.search(question, k=8, filters=filters)
+        b = by_chroma.search(question, k=8, filters=filters)
+        assert [h.chunk.chunk_id for h in a] == [h.chunk.chunk_id for h in b]
+        assert [h.dense_score for h in a] == pytest.approx([h.dense_score for h in b], abs=1e-5)
+    if filters is not None and filters.years:
+        assert exact.search("xã đạt chuẩn", filters=filters) == []
+
+
 def test_a_write_by_another_instance_is_seen_without_restart(
     store_settings, fake_embedder, docs_copy
 ):

@@ -1,7 +1,8 @@
 """The `ntm` command line. The only module (with app.py) that talks to people.
 
 Exit status: 0 success, 1 error, 2 usage error (bad arguments, bad setting, bad question),
-3 some files were rejected by ingest.
+3 some files were rejected by ingest, 4 some lines of an `ntm eval` question set were malformed
+(the others were scored).
 """
 
 from __future__ import annotations
@@ -53,12 +54,28 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, help="tệp hoặc thư mục (mặc định documents/)"
     )
     ingest.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    ingest.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="nạp cả tệp mà liên kết tượng trưng trỏ ra ngoài thư mục (follow symbolic links "
+        "that leave the folder)",
+    )
 
     docs = sub.add_parser("docs", help="liệt kê tài liệu đã nạp")
     docs.add_argument("--json", action="store_true")
 
     remove = sub.add_parser("remove", help="xoá một tài liệu khỏi chỉ mục")
     remove.add_argument("source", help="tên tệp nguồn, như trong `ntm docs`")
+
+    export = sub.add_parser(
+        "export", help="xuất cả bộ sưu tập ra một tệp .zip (backup: texts, vectors, facts)"
+    )
+    export.add_argument("file", type=Path, help="tệp .zip sẽ ghi")
+    export.add_argument("--force", action="store_true", help="ghi đè tệp đã có (overwrite)")
+    imp = sub.add_parser(
+        "import", help="nhập một tệp của `ntm export` (restore, or move to a Chroma server)"
+    )
+    imp.add_argument("file", type=Path, help="tệp .zip do `ntm export` ghi")
 
     rebuild = sub.add_parser(
         "reindex", help="chia đoạn và xây lại vector (sau khi đổi mô hình hoặc cỡ đoạn)"
@@ -185,6 +202,7 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
 
         factory = Assistant
     bot = factory(settings)
+    bot.on_wait = lambda message: print(message, file=sys.stderr, flush=True)
 
     if args.command == "ingest":
         return _ingest(bot, args, settings)
@@ -193,6 +211,28 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
     if args.command == "remove":
         meta = bot.remove(args.source)
         print(f"Đã xoá {meta.source} ({meta.chunk_count} đoạn). (Removed.)")
+        return EXIT_OK
+    if args.command == "export":
+        if args.file.exists() and not args.file.is_dir() and not args.force:
+            print(
+                f"ntm export: {args.file} đã có; thêm --force để ghi đè. (File exists: use "
+                "--force to overwrite.)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        report = bot.export(args.file)
+        print(
+            f"Đã xuất {report.documents} tài liệu, {report.chunks} đoạn, {report.facts} số liệu "
+            f"(mô hình {report.model}) vào {report.path}. "
+            f"(Exported.)"
+        )
+        return EXIT_OK
+    if args.command == "import":
+        report = bot.import_collection(args.file)
+        print(
+            f"Đã nhập {report.documents} tài liệu, {report.chunks} đoạn, {report.facts} số liệu "
+            f"(mô hình {report.model}) từ {report.path}. (Imported; nothing re-embedded.)"
+        )
         return EXIT_OK
     if args.command == "reindex":
         report = bot.reindex(progress=_progress_bar(settings, "Đánh chỉ mục lại"), full=args.full)
@@ -254,7 +294,11 @@ def _progress_bar(settings: Settings, label: str):
 
 def _ingest(bot, args, settings: Settings) -> int:
     paths = args.paths or [Path("documents")]
-    report = bot.ingest(paths, progress=_progress_bar(settings, "Nạp tài liệu"))
+    report = bot.ingest(
+        paths,
+        progress=_progress_bar(settings, "Nạp tài liệu"),
+        follow_links=args.follow_links,
+    )
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

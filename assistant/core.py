@@ -21,11 +21,13 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answer import Answerer, check_question
+from assistant.backup import BackupReport, export_collection, import_collection
 from assistant.brief import Brief, build_brief, check_brief_request
 from assistant.generate import Rewriter
 from base.errors import DocumentNotFoundError, QuestionError
@@ -80,14 +82,45 @@ class Assistant:
             Rewriter(self.settings, llm) if llm is not None or self.settings.llm_url else None
         )
         self._write_lock = threading.Lock()
+        # told why a write waits for another process on the same home (the CLI prints it)
+        self.on_wait: Callable[[str], None] | None = None
         self._answerer = None
 
     # -- documents --------------------------------------------------------------------------
-    def ingest(self, paths: Sequence[str | Path], progress: Progress | None = None) -> IngestReport:
-        with self._write_lock:
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """This process's threads, then other processes on the same home, one at a time."""
+        with self._write_lock, self.store.writing(self.on_wait):
+            yield
+
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        progress: Progress | None = None,
+        *,
+        follow_links: bool = False,
+    ) -> IngestReport:
+        """Read, chunk, embed and store files and folders. A symbolic link in a folder that
+        points outside it is skipped with a reason unless ``follow_links``."""
+        with self._writing():
             return ingest_paths(
-                [Path(p) for p in paths], self.store, self.embedder, self.settings, progress
+                [Path(p) for p in paths],
+                self.store,
+                self.embedder,
+                self.settings,
+                progress,
+                follow_links=follow_links,
             )
+
+    def export(self, path: str | Path) -> BackupReport:
+        """The whole collection (texts, chunks with vectors, facts) in one zip file."""
+        return export_collection(self.store, Path(path))
+
+    def import_collection(self, path: str | Path) -> BackupReport:
+        """Add the documents of an export (replacing those of the same file name), without
+        embedding anything again; refused when this index holds another model's vectors."""
+        with self._writing():
+            return import_collection(self.store, Path(path))
 
     def documents(self) -> list[DocumentMeta]:
         return self.store.list_documents()
@@ -102,7 +135,7 @@ class Assistant:
         return doc
 
     def remove(self, source: str) -> DocumentMeta:
-        with self._write_lock:
+        with self._writing():
             return self.store.remove_document(source)
 
     def reindex(self, progress: Progress | None = None, *, full: bool = False) -> ReindexReport:
@@ -113,7 +146,7 @@ class Assistant:
         ``reindex`` or ``ingest``. Unchanged chunks keep their vectors when the model is the
         same, unless ``full``.
         """
-        with self._write_lock:
+        with self._writing():
             return reindex(self.store, self.embedder, self.settings, progress, force=full)
 
     # -- the facts index --------------------------------------------------------------------

@@ -549,6 +549,23 @@ def render_html(report: EvalReport) -> str:
 """
 
 
+def check_report_path(path: Path) -> None:
+    """Refuse, before any question is asked, a report path that cannot be written."""
+    if path.is_dir():
+        raise QuestionSetError(
+            f"--report {path}: đây là một thư mục; hãy cho đường dẫn một tệp .html hoặc .md, ví "
+            f"dụ {path / 'bao-cao.html'} (a folder: give a file path)"
+        )
+    if path.suffix.lower() not in (".html", ".htm", ".md"):
+        raise QuestionSetError(
+            f"--report {path}: chỉ hỗ trợ .html hoặc .md. (Report must be .html or .md.)"
+        )
+    if not path.parent.is_dir():
+        raise QuestionSetError(
+            f"--report {path}: thư mục {path.parent} không tồn tại (the folder does not exist)"
+        )
+
+
 def write_report(report: EvalReport, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
@@ -559,7 +576,16 @@ def write_report(report: EvalReport, path: Path) -> None:
         raise QuestionSetError(
             f"--report {path}: chỉ hỗ trợ .html hoặc .md. (Report must be .html or .md.)"
         )
-    path.write_text(content, encoding="utf-8")
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as err:
+        raise QuestionSetError(
+            f"--report {path}: không ghi được ({err.strerror or err}) (cannot write the report)"
+        ) from err
+
+
+# `ntm eval`'s exit status when some lines of the question set could not be read
+EXIT_MALFORMED = 4
 
 
 def run_eval_cli(assistant, args, settings) -> int:
@@ -569,8 +595,8 @@ def run_eval_cli(assistant, args, settings) -> int:
             raise QuestionSetError("--min-accuracy phải trong khoảng 0–1 (hoặc 0–100%).")
     else:
         threshold = None
-    if args.report and args.report.suffix.lower() not in (".html", ".htm", ".md"):
-        raise QuestionSetError(f"--report {args.report}: chỉ hỗ trợ .html hoặc .md.")
+    if args.report:
+        check_report_path(args.report)
     questions, problems = load_questions(args.questions)
     for p in problems:
         print(f"ntm eval: {args.questions}: {p}", file=sys.stderr)
@@ -605,4 +631,11 @@ def run_eval_cli(assistant, args, settings) -> int:
             file=sys.stderr,
         )
         return 1
+    if problems:
+        print(
+            f"ntm eval: {len(problems)} dòng của {args.questions} không đọc được và không được "
+            f"chấm (malformed lines were skipped; exit code {EXIT_MALFORMED})",
+            file=sys.stderr,
+        )
+        return EXIT_MALFORMED
     return 0

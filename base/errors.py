@@ -50,6 +50,10 @@ class QuestionSetError(AssistantError):
     exit_code = 2
 
 
+class BackupError(AssistantError):
+    """An export cannot be written, or a file to import is not a usable export."""
+
+
 class FileRejected(AssistantError):
     """A user file that cannot be ingested; ``reason`` says why, in words a user can act on.
 

@@ -14,7 +14,8 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -66,6 +67,10 @@ class Store(Protocol):
         """Changes on every write: readers' caches of an older revision are stale."""
 
     # -- documents -------------------------------------------------------------------------
+    def writing(self, on_wait: Callable[[str], None] | None = None) -> AbstractContextManager:
+        """Held while a process writes (ingest, remove, reindex, import): writers of one
+        index wait for each other; ``on_wait`` hears why when this one has to wait."""
+
     def put_document(self, doc: Document) -> None:
         """Write a document's record (its commit marker) after its chunks."""
 

@@ -54,13 +54,23 @@ def _is_junk(name: str) -> bool:
     return name.startswith((".", "~$")) or name.lower() in _JUNK_NAMES or name.endswith("~")
 
 
-def collect_files(paths: list[Path]) -> tuple[list[Path], list[Rejection]]:
+REASON_LINK_OUTSIDE = (
+    "liên kết tượng trưng trỏ ra ngoài thư mục đang nạp ({target}); bỏ qua — dùng "
+    "--follow-links nếu thật sự muốn nạp (symbolic link leaves the folder being ingested; "
+    "skipped)"
+)
+
+
+def collect_files(
+    paths: list[Path], follow_links: bool = False
+) -> tuple[list[Path], list[Rejection]]:
     """The files to ingest under ``paths`` and the paths rejected up front, with reasons.
 
     Directories are walked recursively in sorted order, skipping hidden files and folders
     and OS junk (.DS_Store, Thumbs.db, Office lock files); any other file of an unsupported
-    type is reported. A named file is taken or rejected as it is; a file named twice is
-    taken once.
+    type is reported. A symbolic link inside a folder that points outside it ('/etc/passwd')
+    is reported and skipped unless ``follow_links``. A named file is taken or rejected as it
+    is; a file named twice is taken once.
     """
     files: list[Path] = []
     rejected: list[Rejection] = []
@@ -82,16 +92,40 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[Rejection]]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            top = path.resolve()
+            for root, dirs, names in os.walk(path, followlinks=follow_links):
+                kept = []
+                for d in sorted(d for d in dirs if not d.startswith(".")):
+                    if not follow_links and (Path(root) / d).is_symlink():
+                        leaves = _leaves(Path(root) / d, top)
+                        if leaves:
+                            rejected.append(Rejection(str(Path(root) / d), leaves))
+                        continue  # a link to a folder inside is walked where it really is
+                    kept.append(d)
+                dirs[:] = kept
                 for name in sorted(names):
-                    if not _is_junk(name):
+                    if _is_junk(name):
+                        continue
+                    leaves = None if follow_links else _leaves(Path(root) / name, top)
+                    if leaves:
+                        rejected.append(Rejection(str(Path(root) / name), leaves))
+                    else:
                         take(Path(root) / name)
         elif path.exists() or path.is_symlink():
             take(path)
         else:
             rejected.append(Rejection(str(path), REASON_NOT_FOUND))
     return files, rejected
+
+
+def _leaves(path: Path, top: Path) -> str | None:
+    """Why a symbolic link under the folder ``top`` may not be followed (None: it may)."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target == top or top in target.parents:
+        return None
+    return REASON_LINK_OUTSIDE.format(target=target)
 
 
 def read_document(path: Path, max_bytes: int) -> tuple[bytes, str]:

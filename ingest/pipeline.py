@@ -103,6 +103,7 @@ def ingest_paths(
     embedder: Embedder,
     settings: Settings,
     progress: Progress | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     started = time.perf_counter()
     pending_rebuild = store.pending_rebuild()
@@ -111,7 +112,7 @@ def ingest_paths(
         log.warning("finishing the interrupted reindex to %s first", pending_rebuild.model)
         reindex(store, embedder, settings, progress)
     report = IngestReport()
-    files, rejected = collect_files([Path(p) for p in paths])
+    files, rejected = collect_files([Path(p) for p in paths], follow_links=follow_links)
     report.rejected.extend(rejected)
     known = {m.source: m for m in store.list_documents()}
     pending: list[tuple[Document, list[Chunk], bool]] = []

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
 import uuid
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -56,6 +58,43 @@ class ChromaStore(Store):
     def location(self) -> str:
         s = self.settings
         return f"http://{s.chroma_host}:{s.chroma_port}" if s.chroma_host else str(s.chroma_dir)
+
+    @contextmanager
+    def writing(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """One writer at a time on an embedded home, across processes: a second ``ntm ingest``
+        waits for the first (saying so) instead of interleaving writes. A Chroma server
+        serialises its own writes; nothing to do then."""
+        if self.settings.chroma_host:
+            yield
+            return
+        import fcntl
+
+        self.settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+        path = self.settings.chroma_dir / "write.lock"
+        with open(path, "a+", encoding="utf-8") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "?"
+                message = (
+                    f"Một tiến trình khác (PID {holder}) đang ghi vào chỉ mục tại "
+                    f"{self.settings.chroma_dir}; đang chờ nó xong… (another process is writing "
+                    "to this index; waiting for it to finish)"
+                )
+                (on_wait or log.warning)(message)
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            fh.seek(0)
+            fh.truncate()
+            fh.write(str(os.getpid()))
+            fh.flush()
+            try:
+                yield
+            finally:
+                fh.seek(0)
+                fh.truncate()
+                fh.flush()
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def _connect(self):
         if self._client is not None:

@@ -118,8 +118,9 @@ def test_eval_reports_malformed_lines_and_writes_answers_and_reports(run, docs_c
     code, out, err = run(
         "eval", str(qs), "--answers-out", str(answers), "--report", str(html_report)
     )
-    assert code == 0
+    assert code == 4  # the other lines were scored, but the set is not what its author meant
     assert "dòng 2" in err and "dòng 5" in err  # line numbers of the malformed lines
+    assert "2 dòng" in err
     assert "Độ chính xác" in out and "hit@5" in out
     rows = [json.loads(line) for line in answers.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["d001", "d002", "d003", "x2"]
@@ -133,7 +134,16 @@ def test_eval_reports_malformed_lines_and_writes_answers_and_reports(run, docs_c
     assert code == 2
     code, out, err = run("eval", str(qs), "--min-accuracy", "0", "--json")
     summary = json.loads(out)
-    assert code == 0 and summary["questions"] == 4 and summary["accuracy"] <= 0.75
+    assert code == 4 and summary["questions"] == 4 and summary["accuracy"] <= 0.75
+    assert len(summary["malformed_lines"]) == 2
+    for report, words in (
+        (tmp_path, "thư mục"),  # a folder, not a file
+        (tmp_path / "khong-co" / "r.html", "không tồn tại"),
+        (tmp_path / "r.pdf", ".html hoặc .md"),
+    ):
+        code, out, err = run("eval", str(qs), "--report", str(report))
+        assert code == 2 and words in err and "Traceback" not in err, err
+        assert out == ""  # refused before asking anything
     code, _, err = run("eval", str(qs), "--min-accuracy", "0.99")
     assert code == 1 and "--min-accuracy" in err
     code, _, err = run("eval", str(tmp_path / "missing.jsonl"))

@@ -425,3 +425,25 @@ def test_file_rejected_message_names_the_file_when_known():
 
 def test_every_supported_suffix_is_lower_case_with_a_dot():
     assert all(s.startswith(".") and s == s.lower() for s in SUPPORTED_SUFFIXES)
+
+
+def test_a_link_that_leaves_the_folder_is_skipped_unless_asked(tmp_path):
+    docs = tmp_path / "tai-lieu"
+    (docs / "con").mkdir(parents=True)
+    (docs / "a.txt").write_text("Xã đạt chuẩn nông thôn mới.", encoding="utf-8")
+    secret = tmp_path / "ngoai" / "mat-khau.txt"
+    secret.parent.mkdir()
+    secret.write_text("bí mật", encoding="utf-8")
+    (docs / "mat-khau.txt").symlink_to(secret)
+    (docs / "ngoai").symlink_to(secret.parent, target_is_directory=True)
+    (docs / "con" / "ban-sao.txt").symlink_to(docs / "a.txt")  # stays inside: taken once
+
+    files, rejected = collect_files([docs])
+    assert files == [docs / "a.txt"]
+    reasons = {Path(r.path).name: r.reason for r in rejected}
+    assert set(reasons) == {"mat-khau.txt", "ngoai"}
+    assert all("ra ngoài thư mục" in r and "--follow-links" in r for r in reasons.values())
+    assert str(secret.resolve()) in reasons["mat-khau.txt"]
+
+    followed, rejected = collect_files([docs], follow_links=True)
+    assert secret.resolve() in {p.resolve() for p in followed} and not rejected

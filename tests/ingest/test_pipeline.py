@@ -318,3 +318,69 @@ def test_a_killed_chunk_size_reindex_ends_as_an_uninterrupted_one(
     assert report.embedded + report.reused == report.chunks - written
     _assert_one_complete_index(resumed)
     assert _answers(resumed, questions) == expected
+
+
+_HOLD = """
+import sys
+from base.settings import Settings
+from vectorstore.chroma_store import ChromaStore
+with ChromaStore(Settings.from_env()).writing():
+    print("held", flush=True)
+    sys.stdin.readline()
+"""
+
+_INGEST = """
+import sys
+from tests.conftest import FakeEmbedder
+from assistant import Assistant, Settings
+bot = Assistant(Settings.from_env(), embedder=FakeEmbedder())
+bot.on_wait = lambda message: print(message, file=sys.stderr, flush=True)
+report = bot.ingest([sys.argv[1]])
+print(len(report.added), flush=True)
+"""
+
+
+def test_a_second_writer_on_one_home_waits_for_the_first_and_says_so(settings, docs_copy):
+    env = {**os.environ, "NTM_HOME": str(settings.home), "PYTHONPATH": str(ROOT)}
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        writer = subprocess.Popen(
+            [sys.executable, "-c", _INGEST, str(docs_copy)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        said = writer.stderr.readline()  # blocks until the writer reports that it waits
+        assert "đang chờ" in said and "waiting" in said, said
+        assert writer.poll() is None  # still waiting: nothing written meanwhile
+        assert Assistant(settings, embedder=FakeEmbedder()).documents() == []
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        out, err = writer.communicate(timeout=300)
+        assert writer.returncode == 0, err
+        assert int(out.strip()) == len(list(docs_copy.glob("*.txt")))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert len(Assistant(settings, embedder=FakeEmbedder()).documents()) == len(
+        list(docs_copy.glob("*.txt"))
+    )
+
+
+def test_a_link_to_a_file_outside_the_folder_is_not_ingested(fake_assistant, docs_copy, tmp_path):
+    secret = _write(tmp_path / "ngoai" / "passwd.txt", "Mật khẩu quản trị: rồng-vàng-2024.")
+    (docs_copy / "passwd.txt").symlink_to(secret)
+    report = fake_assistant.ingest([docs_copy])
+    assert "passwd.txt" not in report.added
+    assert any(r.path.endswith("passwd.txt") and "ra ngoài" in r.reason for r in report.rejected)
+    assert not any("rồng-vàng" in h.chunk.text for h in fake_assistant.search("mật khẩu", k=10))

@@ -1,0 +1,248 @@
+"""Backup and move: the whole collection in one file, and back.
+
+``ntm export FILE`` writes a zip holding ``manifest.json`` (format, model, fact reader) and
+``documents.jsonl``: one line per document with its text, metadata, chunks with their vectors
+and facts. ``ntm import FILE`` checks every line first (the quotes must still be verbatim text
+of their document, the vectors of the manifest's model and size) and only then writes, each
+document committed last as ingest does, so an interrupted import leaves no half-visible
+document. Importing into an index of another model is refused; into an empty home or a Chroma
+server it gives the same answers without embedding anything again.
+
+Usage::
+
+    report = export_collection(store, Path("ntm-backup.zip"))
+    report = import_collection(store, Path("ntm-backup.zip"))
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import numpy as np
+
+from base.errors import BackupError
+from base.protocols import Store
+from base.types import Chunk, Document, DocumentMeta, Fact
+from ingest.facts import READER, read_facts
+
+FORMAT = "ntm-assistant-export"
+VERSION = 1
+_MANIFEST, _DOCUMENTS = "manifest.json", "documents.jsonl"
+# one document's line: its text, chunks and vectors (a 20 MB file makes well under this)
+_MAX_LINE = 256 * 1024 * 1024
+
+
+@dataclass
+class BackupReport:
+    path: str
+    documents: int = 0
+    chunks: int = 0
+    facts: int = 0
+    model: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def export_collection(store: Store, path: Path) -> BackupReport:
+    """Write every committed document of ``store`` to ``path`` (a new zip, written atomically)."""
+    path = Path(path)
+    if path.is_dir():
+        raise BackupError(
+            f"{path}: đây là một thư mục; hãy cho tên tệp .zip (a folder: give a file)"
+        )
+    if not path.parent.is_dir():
+        raise BackupError(
+            f"{path}: thư mục {path.parent} không tồn tại (the folder does not exist)"
+        )
+    model = store.indexed_model()
+    metas = store.list_documents()
+    if model is None or not metas:
+        raise BackupError(
+            f"Chỉ mục tại {store.location} chưa có tài liệu nào để xuất. (Nothing to export.)"
+        )
+    report = BackupReport(path=str(path), model=model[0])
+    by_doc: dict[str, list[tuple[Chunk, np.ndarray]]] = {}
+    for chunk, vector in store.iter_chunk_vectors():
+        by_doc.setdefault(chunk.doc_id, []).append((chunk, vector))
+    fd, tmp = tempfile.mkstemp(prefix=".ntm-export-", suffix=".zip", dir=path.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            with archive.open(_DOCUMENTS, "w", force_zip64=True) as raw:
+                out = io.TextIOWrapper(raw, encoding="utf-8")
+                for meta in sorted(metas, key=lambda m: m.source):
+                    doc = store.get_document(meta.doc_id)
+                    if doc is None:
+                        continue
+                    version = meta.content_hash[:16]
+                    chunks = sorted(
+                        (p for p in by_doc.get(meta.doc_id, ()) if p[0].version == version),
+                        key=lambda p: p[0].index,
+                    )
+                    facts = store.facts(doc_ids=[meta.doc_id])
+                    line = {
+                        "meta": meta.to_dict(),
+                        "text": doc.text,
+                        "chunks": [_chunk_record(c, v) for c, v in chunks],
+                        "facts": [asdict(f) for f in facts],
+                    }
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    report.documents += 1
+                    report.chunks += len(chunks)
+                    report.facts += len(facts)
+                out.flush()
+                out.detach()
+            manifest = {
+                "format": FORMAT,
+                "version": VERSION,
+                "model": model[0],
+                "dimension": model[1],
+                "facts_reader": store.facts_reader(),
+                "documents": report.documents,
+                "chunks": report.chunks,
+            }
+            archive.writestr(_MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+        os.replace(tmp, path)
+    except OSError as err:
+        raise BackupError(f"{path}: không ghi được ({err.strerror or err}) (cannot write)") from err
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return report
+
+
+def import_collection(store: Store, path: Path) -> BackupReport:
+    """Add (or replace, by file name) the documents exported to ``path``."""
+    path = Path(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError as err:
+        raise BackupError(f"{path}: không tồn tại (not found)") from err
+    except (zipfile.BadZipFile, OSError) as err:
+        raise BackupError(
+            f"{path}: không phải tệp xuất của NTM Assistant (not an NTM Assistant export: {err})"
+        ) from err
+    with archive:
+        manifest = _manifest(archive, path)
+        model, dimension = manifest["model"], manifest["dimension"]
+        current = store.indexed_model()
+        if current is not None and current != (model, dimension):
+            raise BackupError(
+                f"{path}: tệp xuất chứa vector của mô hình '{model}' ({dimension} chiều), còn chỉ "
+                f"mục tại {store.location} dùng '{current[0]}' ({current[1]} chiều): hãy nhập vào "
+                "một NTM_HOME hoặc NTM_COLLECTION trống. (The export's model differs from the "
+                "index's: import into an empty home or collection.)"
+            )
+        report = BackupReport(path=str(path), model=model)
+        for _ in _documents(archive, path, dimension):  # check every line before writing any
+            pass
+        same_reader = manifest.get("facts_reader") == READER
+        store.ensure_model(model, dimension)
+        for doc, chunks, vectors, facts in _documents(archive, path, dimension):
+            if vectors is not None:
+                store.upsert_chunks(chunks, vectors, doc.meta)
+            store.delete_chunks(doc.meta.doc_id, keep={c.chunk_id for c in chunks})
+            # figures read by another version of the reader are read again by this one
+            facts = facts if same_reader else read_facts(doc)
+            store.put_facts(doc.meta.doc_id, facts)
+            store.put_document(doc)  # the commit marker, last
+            report.documents += 1
+            report.chunks += len(chunks)
+            report.facts += len(facts)
+    return report
+
+
+def _chunk_record(chunk: Chunk, vector: np.ndarray) -> dict:
+    data = asdict(chunk)
+    del data["text"]  # it is text[start:end] of the document: checked again on import
+    data["vector"] = base64.b64encode(np.asarray(vector, dtype="<f4").tobytes()).decode("ascii")
+    return data
+
+
+def _manifest(archive: zipfile.ZipFile, path: Path) -> dict:
+    names = set(archive.namelist())
+    if not {_MANIFEST, _DOCUMENTS} <= names:
+        raise BackupError(
+            f"{path}: thiếu {_MANIFEST} hoặc {_DOCUMENTS}; không phải tệp xuất của NTM Assistant "
+            "(not an NTM Assistant export)"
+        )
+    try:
+        manifest = json.loads(archive.read(_MANIFEST).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise BackupError(f"{path}: {_MANIFEST} hỏng (corrupt manifest: {err})") from err
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError(f"{path}: không phải tệp xuất của NTM Assistant (not an NTM export)")
+    if manifest.get("version") != VERSION:
+        raise BackupError(
+            f"{path}: phiên bản định dạng {manifest.get('version')!r} không được hỗ trợ (chỉ "
+            f"{VERSION}) (unsupported export version)"
+        )
+    if not isinstance(manifest.get("model"), str) or not isinstance(manifest.get("dimension"), int):
+        raise BackupError(f"{path}: {_MANIFEST} thiếu tên hoặc số chiều của mô hình (no model)")
+    return manifest
+
+
+def _documents(
+    archive: zipfile.ZipFile, path: Path, dimension: int
+) -> Iterator[tuple[Document, list[Chunk], np.ndarray | None, list[Fact]]]:
+    with archive.open(_DOCUMENTS) as raw:
+        number = 0
+        while True:
+            line = raw.readline(_MAX_LINE + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > _MAX_LINE:
+                raise BackupError(f"{path}: {_DOCUMENTS} dòng {number} quá dài (line too long)")
+            if not line.strip():
+                continue
+            try:
+                yield _document(json.loads(line.decode("utf-8")), dimension)
+            except BackupError as err:
+                raise BackupError(f"{path}: {_DOCUMENTS} dòng {number}: {err}") from err
+            except (ValueError, TypeError, KeyError, UnicodeDecodeError) as err:
+                raise BackupError(
+                    f"{path}: {_DOCUMENTS} dòng {number} hỏng (corrupt line: {err!r})"
+                ) from err
+
+
+_META_FIELDS = {f.name for f in fields(DocumentMeta)}
+_CHUNK_FIELDS = {f.name for f in fields(Chunk)} - {"text"}
+_FACT_FIELDS = {f.name for f in fields(Fact)}
+
+
+def _document(data: dict, dimension: int):
+    meta_data = {k: v for k, v in data["meta"].items() if k in _META_FIELDS}
+    meta_data["provinces"] = tuple(meta_data.get("provinces") or ())
+    meta_data["districts"] = tuple(meta_data.get("districts") or ())
+    meta = DocumentMeta(**meta_data)
+    text = data["text"]
+    if not isinstance(text, str) or not text:
+        raise BackupError("tài liệu không có văn bản (a document without text)")
+    doc = Document(meta=meta, text=text)
+    chunks, vectors = [], []
+    for record in data["chunks"]:
+        chunk = Chunk(**{k: record[k] for k in _CHUNK_FIELDS}, text="")
+        if chunk.doc_id != meta.doc_id or not 0 <= chunk.start < chunk.end <= len(text):
+            raise BackupError(f"đoạn {chunk.chunk_id} không thuộc tài liệu {meta.source}")
+        chunks.append(Chunk(**{**asdict(chunk), "text": text[chunk.start : chunk.end]}))
+        vector = np.frombuffer(base64.b64decode(record["vector"], validate=True), dtype="<f4")
+        if vector.shape != (dimension,) or not np.all(np.isfinite(vector)):
+            raise BackupError(f"vector của đoạn {chunk.chunk_id} không có {dimension} chiều")
+        vectors.append(vector)
+    facts = []
+    for record in data["facts"]:
+        fact = Fact(**{k: v for k, v in record.items() if k in _FACT_FIELDS})
+        if fact.doc_id != meta.doc_id or not 0 <= fact.start <= fact.end <= len(text):
+            raise BackupError(f"số liệu '{fact.value}' không thuộc tài liệu {meta.source}")
+        facts.append(fact)
+    return doc, chunks, (np.stack(vectors) if vectors else None), facts

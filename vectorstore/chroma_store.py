@@ -20,6 +20,8 @@ Usage::
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
 import os
@@ -607,3 +609,59 @@ def _fact_from(data: dict) -> Fact:
     fields = json.loads(data["fact"])
     fields.pop("fact_id", None)
     return Fact(**fields)
+
+
+def _store_failure(store: ChromaStore, exc: Exception) -> StoreError:
+    s = store.settings
+    if s.chroma_host:
+        return StoreError(
+            f"Mất kết nối tới máy chủ Chroma tại {store.location} ({type(exc).__name__}: {exc}). "
+            f"Kiểm tra máy chủ đang chạy và NTM_CHROMA_HOST={s.chroma_host} / "
+            f"NTM_CHROMA_PORT={s.chroma_port}; thử lại khi nó chạy lại. (The Chroma server "
+            f"at {store.location} cannot be reached; retry once it is back.)"
+        )
+    return StoreError(
+        f"Chỉ mục Chroma tại {store.location} không dùng được ({type(exc).__name__}: {exc}). "
+        "Kiểm tra quyền ghi và dung lượng đĩa của NTM_HOME. (The embedded Chroma index failed.)"
+    )
+
+
+def _failures() -> tuple[type[BaseException], ...]:
+    """What Chroma and its HTTP client raise when the store, not our code, is at fault."""
+    import chromadb.errors
+    import httpx
+
+    return (chromadb.errors.ChromaError, httpx.HTTPError, ConnectionError, OSError)
+
+
+def _guarded(method):
+    """The method, with the store's own failures raised as :class:`StoreError` (with the
+    host and port), never a raw ``httpx.ConnectError``; iterators are guarded as they run."""
+    if inspect.isgeneratorfunction(method):
+
+        @functools.wraps(method)
+        def generator(self, *args, **kwargs):
+            try:
+                yield from method(self, *args, **kwargs)
+            except StoreError:
+                raise
+            except _failures() as exc:
+                raise _store_failure(self, exc) from exc
+
+        return generator
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except StoreError:
+            raise
+        except _failures() as exc:
+            raise _store_failure(self, exc) from exc
+
+    return wrapper
+
+
+for _name, _member in list(vars(ChromaStore).items()):
+    if not _name.startswith("_") and _name != "writing" and inspect.isfunction(_member):
+        setattr(ChromaStore, _name, _guarded(_member))

@@ -148,13 +148,14 @@ def import_collection(store: Store, path: Path) -> BackupReport:
         same_reader = manifest.get("facts_reader") == READER
         store.ensure_model(model, dimension)
         for doc, chunks, vectors, facts in _documents(archive, path, dimension):
-            if vectors is not None:
-                store.upsert_chunks(chunks, vectors, doc.meta)
-            store.delete_chunks(doc.meta.doc_id, keep={c.chunk_id for c in chunks})
             # figures read by another version of the reader are read again by this one
             facts = facts if same_reader else read_facts(doc)
-            store.put_facts(doc.meta.doc_id, facts)
-            store.put_document(doc)  # the commit marker, last
+            if vectors is not None:
+                store.upsert_chunks(chunks, vectors, doc.meta)
+            store.put_facts(doc.meta.doc_id, facts, prune=False)
+            store.put_document(doc)  # the commit marker; the replaced version goes after it
+            store.delete_chunks(doc.meta.doc_id, keep={c.chunk_id for c in chunks})
+            store.prune_facts(doc.meta.doc_id, keep={f.fact_id for f in facts})
             report.documents += 1
             report.chunks += len(chunks)
             report.facts += len(facts)

@@ -127,7 +127,10 @@ class Store(Protocol):
         of ``doc_ids`` when given."""
 
     # -- the facts index -------------------------------------------------------------------
-    def put_facts(self, doc_id: str, facts: Sequence[Fact]) -> None:
+    def prune_facts(self, doc_id: str, keep: set[str]) -> None:
+        """Delete a document's facts except those of ``keep`` (ids)."""
+
+    def put_facts(self, doc_id: str, facts: Sequence[Fact], prune: bool = True) -> None:
         """Replace the figures read from a document (written before its record)."""
 
     def facts_reader(self) -> str:

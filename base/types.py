@@ -64,8 +64,11 @@ class Chunk:
     version: str = ""  # content hash of the document version the chunk belongs to
 
     @staticmethod
-    def make_id(doc_id: str, start: int, end: int, text: str) -> str:
-        digest = hashlib.sha256(f"{doc_id}:{start}:{end}:{text}".encode()).hexdigest()
+    def make_id(doc_id: str, start: int, end: int, text: str, version: str = "") -> str:
+        """Deterministic, and distinct per document version: writing a new version never
+        overwrites the chunks of the committed one, which stay searchable until it is
+        replaced (see ``ingest.pipeline``)."""
+        digest = hashlib.sha256(f"{doc_id}:{version}:{start}:{end}:{text}".encode()).hexdigest()
         return f"{doc_id}-{digest[:16]}"
 
 
@@ -281,7 +284,7 @@ class Fact:
 
     @property
     def fact_id(self) -> str:
-        return f"{self.doc_id}-f{self.value_start}-{self.value_end}"
+        return f"{self.doc_id}-{self.version}-f{self.value_start}-{self.value_end}"
 
     @property
     def year(self) -> int | None:

@@ -62,7 +62,9 @@ def split(doc: Document, max_chars: int = 600) -> list[Chunk]:
             body = text[start:end]
             chunks.append(
                 Chunk(
-                    chunk_id=Chunk.make_id(doc.meta.doc_id, start, end, body),
+                    chunk_id=Chunk.make_id(
+                        doc.meta.doc_id, start, end, body, doc.meta.content_hash[:16]
+                    ),
                     doc_id=doc.meta.doc_id,
                     source=doc.meta.source,
                     index=len(chunks),

@@ -188,10 +188,15 @@ def _write_group(group, store, embedder, report, done, total, progress) -> int:
     for doc, chunks, existed in group:
         part = vectors[offset : offset + len(chunks)]
         offset += len(chunks)
+        # The new version is written beside the committed one (chunk and fact ids carry the
+        # version), the record switches to it, and only then does the old one go: a crash at
+        # any point leaves one complete version answerable.
+        facts = read_facts(doc)
         store.upsert_chunks(chunks, part, doc.meta)
+        store.put_facts(doc.meta.doc_id, facts, prune=False)
+        store.put_document(doc)  # the commit marker
         store.delete_chunks(doc.meta.doc_id, keep={c.chunk_id for c in chunks})
-        store.put_facts(doc.meta.doc_id, read_facts(doc))
-        store.put_document(doc)  # the commit marker, last
+        store.prune_facts(doc.meta.doc_id, keep={f.fact_id for f in facts})
         (report.updated if existed else report.added).append(doc.meta.source)
         report.chunks_written += len(chunks)
         done += len(chunks)

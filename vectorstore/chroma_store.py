@@ -353,8 +353,8 @@ class ChromaStore(Store):
         return meta
 
     # -- facts ------------------------------------------------------------------------------
-    def put_facts(self, doc_id: str, facts: Sequence[Fact]) -> None:
-        """Replace a document's facts: the new ones are written before the old ones go."""
+    def put_facts(self, doc_id: str, facts: Sequence[Fact], prune: bool = True) -> None:
+        """Write a document's facts; with ``prune``, the others it had go (after)."""
         target = self.fact_records
         step = self.max_batch
         for i in range(0, len(facts), step):
@@ -365,7 +365,12 @@ class ChromaStore(Store):
                 documents=[f.value for f in part],
                 metadatas=[_fact_metadata(f) for f in part],
             )
-        keep = {f.fact_id for f in facts}
+        if prune:
+            self.prune_facts(doc_id, keep={f.fact_id for f in facts})
+
+    def prune_facts(self, doc_id: str, keep: set[str]) -> None:
+        target = self.fact_records
+        step = self.max_batch
         old = target.get(where={"doc_id": doc_id}, include=[])["ids"]
         stale = [i for i in old if i not in keep]
         for i in range(0, len(stale), step):

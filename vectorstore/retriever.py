@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from base.errors import ModelMismatchError
+from base.errors import ModelMismatchError, StoreError
 from base.protocols import Embedder, Store
 from base.types import Chunk, DocumentMeta, Hit, SearchFilter
 from vectorstore.lexical import LexicalIndex
@@ -89,8 +89,16 @@ class HybridRetriever:
             # Only chunks of committed document versions: an interrupted ingest's partial
             # chunks stay invisible until the next ingest completes them.
             vectors = None
+            pairs = None
             if self.store.count_chunks() <= self.exact_limit:
-                pairs = [p for p in self.store.iter_chunk_vectors() if _committed(p[0], metas)]
+                try:
+                    pairs = [p for p in self.store.iter_chunk_vectors() if _committed(p[0], metas)]
+                except StoreError as err:
+                    # An embedded Chroma written by another process meanwhile (a CLI ingest
+                    # beside the app) cannot hand this process the new vectors until it
+                    # reopens: search as Chroma's index sees it rather than not at all.
+                    log.warning("exact search unavailable, using Chroma's index: %s", err)
+            if pairs is not None:
                 pairs.sort(key=lambda p: (p[0].source, p[0].index))
                 chunks = [c for c, _ in pairs]
                 vectors = _unit_rows([v for _, v in pairs])

@@ -384,3 +384,57 @@ def test_a_link_to_a_file_outside_the_folder_is_not_ingested(fake_assistant, doc
     assert "passwd.txt" not in report.added
     assert any(r.path.endswith("passwd.txt") and "ra ngoài" in r.reason for r in report.rejected)
     assert not any("rồng-vàng" in h.chunk.text for h in fake_assistant.search("mật khẩu", k=10))
+
+
+UPDATE_WORKER = """
+import sys, time
+sys.path.insert(0, {root!r})
+from tests.conftest import FakeEmbedder
+from assistant import Assistant, Settings
+from vectorstore.chroma_store import ChromaStore
+
+
+class Announcing(ChromaStore):
+    def put_facts(self, doc_id, facts, prune=True):
+        super().put_facts(doc_id, facts, prune)
+        if not prune:  # the new version is written, its record not yet switched
+            print("written", flush=True)
+            time.sleep(60)  # the test kills the process here
+
+
+settings = Settings.from_env()
+Assistant(settings, embedder=FakeEmbedder(), store=Announcing(settings)).ingest([{path!r}])
+"""
+
+
+def test_a_kill_during_an_update_leaves_the_old_version_answerable(settings, docs_copy, tmp_path):
+    path = docs_copy / "000_b1a6b20c5124416e.txt"
+    questions = [json.loads(line)["question"] for line in QUESTIONS.open(encoding="utf-8")]
+    old = Assistant(settings, embedder=FakeEmbedder())
+    old.ingest([docs_copy])
+    before, chunks = _answers(old, questions), old.store.count_chunks()
+    visible = len(old.retriever.chunks_of(old.store.get_meta(path.name).doc_id))
+
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Đình Lập", "Đình Lập (Lạng Sơn)"), encoding="utf-8")
+    script = tmp_path / "update.py"
+    script.write_text(UPDATE_WORKER.format(root=str(ROOT), path=str(path)), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
+    assert proc.stdout.readline().strip() == "written"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    survivor = Assistant(settings, embedder=FakeEmbedder())
+    assert survivor.store.count_chunks() > chunks  # both versions are stored …
+    meta = survivor.store.get_meta(path.name)
+    assert len(survivor.retriever.chunks_of(meta.doc_id)) == visible  # … the old one is seen
+    assert _answers(survivor, questions) == before
+    report = survivor.ingest([docs_copy])
+    assert report.updated == [path.name]
+    _assert_complete_without_duplicates(survivor)
+    assert survivor.store.count_chunks() == sum(m.chunk_count for m in survivor.documents())

@@ -133,18 +133,14 @@ def read_facts(doc: Document) -> list[Fact]:
     doc_place = _document_place(doc)
     known = _known_names(text)
     facts: list[Fact] = []
-    title_at: tuple[int, int] | None = None  # the title lines above a table's rows
+    title_at: tuple[int, int] | None = None  # the line above a table's rows
     for p_start, p_end in _paragraph_spans(text):
         paragraph = text[p_start:p_end]
         if _ROW.match(paragraph):
             facts.extend(_row_facts(doc, p_start, p_end, title_at, doc_place))
             continue
-        if paragraph.startswith("[Trang tính: "):
-            title_at = None
-        elif title_at is None or text[title_at[1] + 1 : p_start].strip():
-            title_at = (p_start, p_end)
-        else:
-            title_at = (title_at[0], p_end)
+        # the line just above a table (a sheet's title) dates its rows
+        title_at = None if paragraph.startswith("[Trang tính: ") else (p_start, p_end)
         para_times = read_times(paragraph, meta.date)
         for s_start, s_end in split_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]

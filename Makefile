@@ -33,7 +33,8 @@ run: ingest
 		--server.port $(PORT) --browser.gatherUsageStats false --server.fileWatcherType none
 
 # Debian's Chromium drives the end-to-end tests (Playwright uses it, never downloads one);
-# LibreOffice and poppler render the downloaded Word brief to page images (DOCX -> PDF -> PNG).
+# LibreOffice and poppler render the downloaded Word brief to page images (DOCX -> PDF -> PNG);
+# LibreOffice (else antiword) also reads old Word .doc files.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
@@ -42,6 +43,9 @@ browser:
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
 			libreoffice-writer-nogui poppler-utils >/dev/null; }
+	@command -v antiword >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq antiword >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -36,8 +36,8 @@ from ingest.metadata import place_mentions
 # Ingest then reads every stored document's figures again, once (``ingest.pipeline``), so an
 # index built by an older reader does not keep its mistakes.
 # 2: differences, qualified counts, 'đến nay' in undated articles; 3: average ranges ('bình
-# quân đạt từ 11,5 - 12 tiêu chí')
-READER = "3"
+# quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15')
+READER = "4"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -133,8 +133,14 @@ def read_facts(doc: Document) -> list[Fact]:
     doc_place = _document_place(doc)
     known = _known_names(text)
     facts: list[Fact] = []
+    title_at: tuple[int, int] | None = None  # the line above a table's rows
     for p_start, p_end in _paragraph_spans(text):
         paragraph = text[p_start:p_end]
+        if _ROW.match(paragraph):
+            facts.extend(_row_facts(doc, p_start, p_end, title_at, doc_place))
+            continue
+        # the line just above a table (a sheet's title) dates its rows
+        title_at = None if paragraph.startswith("[Trang tính: ") else (p_start, p_end)
         para_times = read_times(paragraph, meta.date)
         for s_start, s_end in split_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
@@ -221,6 +227,122 @@ def read_facts(doc: Document) -> list[Fact]:
                     )
                 )
     return facts
+
+
+# A table row as the loaders write it: 'Dòng 5: Xã: Tân Mỹ; Huyện: Văn Lãng; Số tiêu chí
+# đạt: 15' (a spreadsheet) or 'Bảng 2, dòng 3: …' (a Word table).
+_ROW = re.compile(r"(?:Bảng \d+, dòng|Dòng) \d+: ")
+_CELL = re.compile(r"(?P<header>[^:;]+?): (?P<value>[^;]*)(?:; |$)")
+_CELL_NUMBER = re.compile(
+    rf"(?i)(?P<approx>{_APPROX})(?P<n>{_NUM})(?:\s*/\s*(?P<d>{_NUM}))?\s*(?P<unit>%|[^\d]*)"
+)
+_PLACE_HEADER = re.compile(
+    r"^(?:ten\s+)?(?P<word>xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|thon|xom|ban|ap)"
+    r"(?:\s*[,/]\s*(?:phuong|thi tran|xa|thi xa|thanh pho))*$"
+)
+_LEVEL_RANK = {"xa": 0, "thon": 0, "huyen": 1, "tinh": 2}
+_ORDINAL_HEADER = re.compile(r"^(?:stt|tt|so tt|so thu tu|ma\b.*|ma so.*)$")
+
+
+def _row_facts(
+    doc: Document,
+    start: int,
+    end: int,
+    title_at: tuple[int, int] | None,
+    doc_place: tuple[str, str],
+) -> list[Fact]:
+    """The figures of one table row: each number cell whose header or cell names a unit
+    ('Số tiêu chí đạt: 15', 'Tỷ lệ hộ nghèo (%): 8,5', 'Thu nhập (triệu đồng/người/năm):
+    42,5'), about the place its Xã/Huyện cells name, at the time its table's title says."""
+    text = doc.text
+    line = text[start:end]
+    body = _ROW.match(line).end()
+    cells = [
+        (m.group("header").strip(), m.group("value").strip(), start + m.start("value"))
+        for m in _CELL.finditer(line, body)
+    ]
+    place, level = "", ""
+    for header, value, _ in cells:
+        head = _PLACE_HEADER.match(fold(header).strip())
+        if not head or not value or value == "—":
+            continue
+        cell_level = _LEVEL.get(head.group("word"), "")
+        if place and _LEVEL_RANK.get(cell_level, 3) >= _LEVEL_RANK.get(level, 3):
+            continue
+        named = places_in(value)
+        place = named[0][1] if named and named[0][0] > 0 else _trim_name(value) or value
+        level = cell_level
+    if not place:
+        place, level = doc_place
+    if title_at is not None:
+        time = sentence_time(doc, title_at[0], title_at[1])
+    else:
+        time = _document_time(doc) or ("", "", "", "")
+    facts: list[Fact] = []
+    for header, value, at in cells:
+        folded_header = fold(header).strip()
+        if _ORDINAL_HEADER.match(folded_header) or _PLACE_HEADER.match(folded_header):
+            continue
+        number = _CELL_NUMBER.fullmatch(value)
+        if not number or number.group("unit").strip():
+            if not number or number.group("unit").strip() != "%":
+                continue
+        if re.fullmatch(r"(?:19|20)\d\d", number.group("n")) and not number.group("d"):
+            continue  # a year ('Năm đạt chuẩn: 2019')
+        unit, written = _header_unit(header, folded_header)
+        if number.group("unit").strip() == "%":
+            unit, written = "%", ""
+        if not unit:
+            continue
+        shown = f"{value}%" if written == "%" else f"{value} {written}" if written else value
+        denominator = number.group("d")
+        facts.append(
+            Fact(
+                doc_id=doc.meta.doc_id,
+                source=doc.meta.source,
+                start=start,
+                end=end,
+                value_start=at,
+                value_end=at + len(value),
+                value=shown,
+                number=to_number(number.group("n")),
+                unit=unit,
+                indicator=indicator(unit, folded_header),
+                kind="value",
+                words=f"{' '.join(folded_header.split()[-8:])} | ",
+                denominator=to_number(denominator) if denominator else None,
+                place=place,
+                place_level=level,
+                time_lo=time[0],
+                time_hi=time[1],
+                time_text=time[2],
+                time_from=time[3] and ("paragraph" if title_at is not None else "document"),
+                version=doc.meta.content_hash[:16],
+            )
+        )
+    return facts
+
+
+def _header_unit(header: str, folded: str) -> tuple[str, str]:
+    """(folded unit, unit as written) a column header names: in brackets ('Thu nhập (triệu
+    đồng/người/năm)', 'Tỷ lệ (%)'), else a unit word ('Số tiêu chí đạt', 'Số xã'), else '%'
+    for a rate ('Tỷ lệ hộ nghèo')."""
+    bracket = re.search(r"\(([^)]*)\)", header)
+    if bracket:
+        inside = bracket.group(1).strip()
+        if inside == "%":
+            return "%", "%"
+        unit_m = _UNIT_RE.fullmatch(fold(inside).strip())
+        if unit_m:
+            return re.sub(r"\s+", " ", unit_m.group("unit")), inside
+    for unit in sorted(UNITS, key=len, reverse=True):
+        m = re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", folded)
+        if m:
+            written = header[m.start() : m.end()] if len(folded) == len(header) else unit
+            return unit, written
+    if re.search(r"\bty le\b", folded):
+        return "%", "%"
+    return "", ""
 
 
 def _replace(fact: Fact, **changes) -> Fact:

@@ -20,15 +20,19 @@ import io
 import logging
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 import unicodedata
 from pathlib import Path
 
 from base.errors import FileRejected
 from base.types import Rejection
+from ingest import legacy_encoding
 
 logger = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc", ".xlsx")
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -149,7 +153,13 @@ def read_document(path: Path, max_bytes: int) -> tuple[bytes, str]:
         text = _html_text(path, raw)
     elif suffix == ".pdf":
         text = _pdf_text(path, raw)
-    else:
+    elif suffix == ".xlsx":
+        text = _xlsx_text(path, raw)
+    elif raw.startswith(_OLE_MAGIC):  # .doc, or a .doc renamed .docx
+        text = _doc_text(path, raw)
+    elif suffix == ".doc" and not raw.startswith(b"PK"):
+        raise FileRejected(REASON_BAD_DOC, path=path)
+    else:  # .docx, or a .docx renamed .doc
         text = _docx_text(path, raw)
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
@@ -215,7 +225,9 @@ _TYPOGRAPHY = set("“”‘’–—…•·«»°€£§¶©®™×÷±\u00a0\
 
 
 def decode_text(raw: bytes) -> str | None:
-    """Text of ``raw``: UTF-8/16/32 by BOM, else UTF-8, else Vietnamese Windows (cp1258).
+    """Text of ``raw``: UTF-8/16/32 by BOM, else UTF-8, else the legacy Vietnamese font
+    encodings TCVN3 or VNI when the bytes read as Vietnamese in one of them, else Vietnamese
+    Windows (cp1258).
 
     None when no decoding gives plausible text (the fallback must read as Vietnamese or
     ASCII, so random high bytes or another language's code page are refused).
@@ -230,6 +242,9 @@ def decode_text(raw: bytes) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    legacy = legacy_encoding.detect(raw)  # TCVN3 or VNI bytes (.VnTime, VNI-Times fonts)
+    if legacy is not None:
+        return legacy_encoding.to_unicode(raw, legacy)
     try:
         text = unicodedata.normalize("NFC", raw.decode("cp1258"))
     except UnicodeDecodeError:
@@ -275,7 +290,16 @@ def _decode_text(path: Path, raw: bytes) -> str:
         raise FileRejected(REASON_UNDECODABLE, path=path)
     if _looks_binary(text):
         raise FileRejected(REASON_BINARY, path=path)
-    return text
+    return _legacy_to_unicode(text)
+
+
+def _legacy_to_unicode(text: str) -> str:
+    """Text typed in a TCVN3 or VNI font (garbage as Unicode) converted; other text as is."""
+    encoding = legacy_encoding.detect(text)
+    if encoding is None:
+        return text
+    logger.info("converting text typed in the legacy %s encoding to Unicode", encoding)
+    return legacy_encoding.to_unicode(text, encoding)
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -457,26 +481,28 @@ def _pdf_text(path: Path, raw: bytes) -> str:
     return text
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+REASON_BAD_DOC = "tệp Word cũ (.doc) bị hỏng hoặc không hợp lệ (corrupt or invalid .doc file)"
+_CONVERT_TIMEOUT_S = 120
+
+
 def _docx_text(path: Path, raw: bytes) -> str:
-    if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FileRejected(
-            "tệp Word cũ (.doc) đặt tên .docx; hãy lưu lại dạng .docx "
-            "(legacy .doc format; save it as .docx)",
-            path=path,
-        )
     try:
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(raw))
+        default_font = _default_font(document)
         lines: list[str] = []
+        tables = 0
         for child in document.element.body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append(Paragraph(child, document).text)
+                lines.append(_paragraph_text(Paragraph(child, document), default_font))
             elif tag == "tbl":
-                lines.extend(_table_lines(Table(child, document)))
+                tables += 1
+                lines.extend(_table_lines(Table(child, document), tables, default_font))
     except Exception as err:  # noqa: BLE001 - python-docx/zipfile/lxml raise many kinds
         logger.debug("DOCX parse failure in %s: %r", path, err)
         raise FileRejected(
@@ -485,12 +511,98 @@ def _docx_text(path: Path, raw: bytes) -> str:
     text = "\n".join(line.strip() for line in lines)
     if not text.strip():
         raise FileRejected("tài liệu Word không có chữ (DOCX has no text)", path=path)
-    return text
+    return _legacy_to_unicode(text)
 
 
-def _table_lines(table) -> list[str]:
-    """Each cell's text as a line, merged cells once, nested tables included."""
-    lines: list[str] = []
+def _default_font(document) -> str:
+    """The document's default font: the Normal style's, else the defaults' (docDefaults)."""
+    try:
+        name = document.styles["Normal"].font.name
+    except KeyError:
+        name = None
+    if name:
+        return name
+    fonts = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts")
+    if fonts:
+        return _font_of(fonts[0]) or ""
+    return ""
+
+
+def _font_of(rfonts) -> str | None:
+    """The font a w:rFonts element sets for Western text (hAnsi draws the letters above
+    ASCII, where the legacy encodings put Vietnamese letters)."""
+    if rfonts is None:
+        return None
+    for attribute in ("hAnsi", "ascii"):
+        value = rfonts.get(
+            f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attribute}"
+        )
+        if value:
+            return value
+    return None
+
+
+def _style_font(style) -> str | None:
+    while style is not None:
+        rpr = style.element.rPr
+        name = _font_of(rpr.rFonts) if rpr is not None else None
+        if name:
+            return name
+        style = style.base_style
+    return None
+
+
+def _paragraph_text(paragraph, default_font: str) -> str:
+    """A paragraph's text, each run typed in a TCVN3 or VNI font ('.VnTime', 'VNI-Times')
+    converted to Unicode."""
+    paragraph_font = _style_font(paragraph.style) or default_font
+    if not any(
+        legacy_encoding.font_encoding(_run_font(run, paragraph_font)) for run in paragraph.runs
+    ):
+        return paragraph.text
+    parts: list[str] = []
+    for item in paragraph.iter_inner_content():
+        for run in getattr(item, "runs", [item]):
+            font = _run_font(run, paragraph_font)
+            encoding = legacy_encoding.font_encoding(font)
+            text = run.text
+            if encoding and not _has_vietnamese_unicode(text):
+                text = legacy_encoding.to_unicode(
+                    text, encoding, upper=legacy_encoding.is_upper_case_font(font)
+                )
+            parts.append(text)
+    return "".join(parts)
+
+
+def _run_font(run, paragraph_font: str) -> str:
+    rpr = run.element.rPr
+    name = _font_of(rpr.rFonts) if rpr is not None else None
+    if not name and run.style is not None:
+        name = _style_font(run.style)
+    return name or paragraph_font
+
+
+def _has_vietnamese_unicode(text: str) -> bool:
+    """Letters only Unicode has (ạ, ơ, đ…): the run is Unicode despite its old font."""
+    return any(ch in _VIET_SPECIFIC for ch in text)
+
+
+def _table_lines(table, number: int, default_font: str = "") -> list[str]:
+    """A data table's rows as 'Bảng n, dòng r: Header: value; …' lines, so that each value
+    keeps what it is; a layout table (one column, no header row) one line per cell."""
+    grid = [_row_cells(row) for row in table.rows]
+    if _has_header(grid):
+        header = [_cell_text(cell, default_font) for cell in grid[0]]
+        lines: list[str] = []
+        for r, cells in enumerate(grid[1:], start=2):
+            values = [_cell_text(cell, default_font) for cell in cells]
+            if any(values):
+                lines.append(f"Bảng {number}, dòng {r}: " + _pairs(header, values))
+            for cell in cells:
+                for inner in cell.tables:
+                    lines.extend(_table_lines(inner, number, default_font))
+        return lines
+    lines = []
     seen: set = set()  # the cells' XML elements: a merged cell appears once per grid slot
     for row in table.rows:
         for cell in row.cells:
@@ -498,7 +610,204 @@ def _table_lines(table) -> list[str]:
                 continue
             seen.add(cell._tc)
             for paragraph in cell.paragraphs:
-                lines.append(paragraph.text)
+                lines.append(_paragraph_text(paragraph, default_font))
             for inner in cell.tables:
-                lines.extend(_table_lines(inner))
+                lines.extend(_table_lines(inner, number, default_font))
     return lines
+
+
+def _row_cells(row) -> list:
+    """A row's cells, a cell merged across columns once."""
+    cells: list = []
+    for cell in row.cells:
+        if not cells or cells[-1]._tc is not cell._tc:
+            cells.append(cell)
+    return cells
+
+
+def _cell_text(cell, default_font: str) -> str:
+    return " ".join(
+        " ".join(_paragraph_text(p, default_font).split()) for p in cell.paragraphs
+    ).strip()
+
+
+def _has_header(grid: list[list]) -> bool:
+    """Whether a table's first row names its columns: at least two columns of short,
+    one-line, non-numeric labels, over at least one more row; and a table of three rows or
+    three columns (a two-by-two table is the layout of an official letter's heading)."""
+    if len(grid) < 2 or len(grid[0]) < 2 or (len(grid) < 3 and len(grid[0]) < 3):
+        return False
+    labels = []
+    for cell in grid[0]:
+        paragraphs = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+        if len(paragraphs) > 1:
+            return False
+        labels.append(paragraphs[0] if paragraphs else "")
+    filled = [label for label in labels if label]
+    return (
+        len(filled) >= 2
+        and len(filled) >= len(labels) - 1
+        and all(len(label) <= 80 and not _NUMERIC.fullmatch(label) for label in filled)
+    )
+
+
+_NUMERIC = re.compile(r"[\d\s.,%/+-]+")
+
+
+def _pairs(header: list[str], values: list[str]) -> str:
+    """'Header1: value1; Header2: value2; …', an empty value as '—', a nameless column by
+    its number ('Cột 3') and skipped when empty."""
+    pairs = []
+    for i in range(max(len(header), len(values))):
+        name = header[i] if i < len(header) else ""
+        value = values[i] if i < len(values) else ""
+        if not name and not value:
+            continue
+        pairs.append(f"{name or f'Cột {i + 1}'}: {value or '—'}")
+    return "; ".join(pairs)
+
+
+# --------------------------------------------------------------------------- DOC (Word 97-2003)
+
+
+def _doc_text(path: Path, raw: bytes) -> str:
+    """An old binary Word file's text: LibreOffice turns it into DOCX (tables, fonts and all,
+    read like any DOCX), else antiword gives its plain text."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    antiword = shutil.which("antiword")
+    if not soffice and not antiword:
+        raise FileRejected(
+            "cần LibreOffice hoặc antiword để đọc tệp Word cũ (.doc); hãy cài đặt một trong hai "
+            "hoặc lưu lại tệp dạng .docx (install LibreOffice or antiword to read .doc files, "
+            "or save the file as .docx)",
+            path=path,
+        )
+    with tempfile.TemporaryDirectory(prefix="ntm-doc-") as tmp:
+        source = Path(tmp) / "input.doc"
+        source.write_bytes(raw)
+        if soffice:
+            command = [
+                soffice,
+                "--headless",
+                "--norestore",
+                f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                "--infilter=MS Word 97",
+                "--convert-to",
+                "docx",
+                "--outdir",
+                tmp,
+                str(source),
+            ]
+        else:
+            command = [antiword, "-m", "UTF-8.txt", "-w", "0", str(source)]
+        try:
+            done = subprocess.run(
+                command, capture_output=True, timeout=_CONVERT_TIMEOUT_S, check=False
+            )
+        except subprocess.TimeoutExpired as err:
+            raise FileRejected(
+                f"đọc tệp .doc quá {_CONVERT_TIMEOUT_S} giây, đã dừng "
+                f"(reading the .doc took over {_CONVERT_TIMEOUT_S} s; stopped)",
+                path=path,
+            ) from err
+        if soffice:
+            converted = Path(tmp) / "input.docx"
+            if not converted.is_file():
+                logger.debug("soffice failed on %s: %r", path, done.stderr[-500:])
+                raise FileRejected(REASON_BAD_DOC, path=path)
+            return _docx_text(path, converted.read_bytes())
+    if done.returncode != 0:
+        logger.debug("antiword failed on %s: %r", path, done.stderr[-500:])
+        raise FileRejected(REASON_BAD_DOC, path=path)
+    text = done.stdout.decode("utf-8", errors="replace")
+    if not text.strip():
+        raise FileRejected("tài liệu Word không có chữ (.doc has no text)", path=path)
+    return _legacy_to_unicode(text)
+
+
+# --------------------------------------------------------------------------- XLSX
+
+MAX_XLSX_CELLS = 200_000
+
+
+def _xlsx_text(path: Path, raw: bytes) -> str:
+    """Each sheet as '[Trang tính: name]' then one line per data row that keeps the header:
+    'Dòng 5: Xã: Tân Mỹ; Huyện: Văn Lãng; Số tiêu chí đạt: 15' (an appendix's row per
+    commune). Rows above the header (the appendix's title) are lines of their own."""
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as err:  # noqa: BLE001 - zipfile/openpyxl/lxml raise many kinds
+        logger.debug("XLSX parse failure in %s: %r", path, err)
+        raise FileRejected(
+            "tệp Excel (XLSX) bị hỏng hoặc không hợp lệ (corrupt or invalid XLSX)", path=path
+        ) from err
+    lines: list[str] = []
+    cells = 0
+    try:
+        for sheet in book.worksheets:
+            lines.append(f"[Trang tính: {sheet.title}]")
+            header: list[str] | None = None
+            for row in sheet.iter_rows():
+                cells += len(row)
+                if cells > MAX_XLSX_CELLS:
+                    raise FileRejected(
+                        f"bảng tính quá lớn: hơn {MAX_XLSX_CELLS:,} ô".replace(",", ".")
+                        + f" (spreadsheet too large: over {MAX_XLSX_CELLS:,} cells)",
+                        path=path,
+                    )
+                values = [_cell_value(cell) for cell in row]
+                if not any(values):
+                    continue
+                if header is None:
+                    texts = [c.value for c in row if isinstance(c.value, str) and c.value.strip()]
+                    if len(texts) >= 2:
+                        header = values
+                    else:
+                        lines.append(" ".join(v for v in values if v))
+                    continue
+                number = next((c.row for c in row if getattr(c, "row", None)), None)
+                lines.append(f"Dòng {number}: " + _pairs(header, values))
+    except FileRejected:
+        raise
+    except Exception as err:  # noqa: BLE001 - a broken sheet inside a valid zip
+        logger.debug("XLSX read failure in %s: %r", path, err)
+        raise FileRejected(
+            "tệp Excel (XLSX) bị hỏng hoặc không hợp lệ (corrupt or invalid XLSX)", path=path
+        ) from err
+    finally:
+        book.close()
+    text = "\n".join(lines)
+    if not any(line and not line.startswith("[Trang tính: ") for line in lines):
+        raise FileRejected("bảng tính không có dữ liệu (spreadsheet has no data)", path=path)
+    return _legacy_to_unicode(text)
+
+
+def _cell_value(cell) -> str:
+    """A cell's value as a Vietnamese reader writes it: 15 (not 15.0), 12,5, 85% for a
+    percentage-formatted 0.85, dates dd/mm/yyyy."""
+    import datetime
+
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, (int, float)):
+        percent = "%" in (getattr(cell, "number_format", "") or "")
+        return _number(value * 100 if percent else value) + ("%" if percent else "")
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time(0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.strftime("%d/%m/%Y" if isinstance(value, datetime.date) else "%H:%M")
+    return " ".join(str(value).split())
+
+
+def _number(value: float) -> str:
+    """15.0 -> '15', 12.5 -> '12,5', 0.1 + 0.2 -> '0,3' (no binary noise)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")

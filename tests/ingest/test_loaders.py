@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 
+from ingest import loaders
+from ingest.legacy_encoding import from_unicode
 from ingest.loaders import (
     SUPPORTED_SUFFIXES,
     FileRejected,
@@ -191,9 +196,9 @@ def test_permission_error_while_reading_is_reported(tmp_path, monkeypatch):
 
 
 def test_unsupported_suffix_is_refused(tmp_path):
-    path = tmp_path / "bang.xlsx"
+    path = tmp_path / "bang.pptx"
     path.write_bytes(b"PK\x03\x04")
-    assert reason_for(path) == "định dạng không hỗ trợ (unsupported type .xlsx)"
+    assert reason_for(path) == "định dạng không hỗ trợ (unsupported type .pptx)"
 
 
 def test_upper_case_suffix_is_accepted(tmp_path):
@@ -335,10 +340,14 @@ def test_corrupt_docx_is_refused(tmp_path):
     assert reason_for(path) == "tệp Word (DOCX) bị hỏng hoặc không hợp lệ (corrupt or invalid DOCX)"
 
 
-def test_legacy_doc_renamed_docx_gets_its_own_reason(tmp_path):
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) not installed")
+def test_broken_legacy_doc_renamed_docx_gets_its_own_reason(tmp_path):
     path = tmp_path / "cu.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(1024))
-    assert "legacy .doc format" in reason_for(path)
+    assert (
+        reason_for(path)
+        == "tệp Word cũ (.doc) bị hỏng hoặc không hợp lệ (corrupt or invalid .doc file)"
+    )
 
 
 def test_docx_without_text_is_refused(tmp_path):
@@ -380,7 +389,7 @@ def test_collect_walks_folders_sorted_and_reports_what_it_cannot_use(tmp_path):
         "b/2.md",
         "a.txt",
         "c.PDF",
-        "bang.xlsx",
+        "bang.pptx",
         "ghi-chu",
         ".an.txt",
         ".DS_Store",
@@ -398,7 +407,7 @@ def test_collect_walks_folders_sorted_and_reports_what_it_cannot_use(tmp_path):
 
     assert files == [docs / "a.txt", docs / "c.PDF", docs / "b" / "2.md", extra]
     assert {(Path(r.path).name, r.reason) for r in rejected} == {
-        ("bang.xlsx", "định dạng không hỗ trợ (unsupported type .xlsx)"),
+        ("bang.pptx", "định dạng không hỗ trợ (unsupported type .pptx)"),
         ("ghi-chu", "định dạng không hỗ trợ (unsupported type: no file extension)"),
         ("mat.txt", "không tồn tại (not found)"),
         ("so.csv", "không tồn tại (not found)"),
@@ -447,3 +456,223 @@ def test_a_link_that_leaves_the_folder_is_skipped_unless_asked(tmp_path):
 
     followed, rejected = collect_files([docs], follow_links=True)
     assert secret.resolve() in {p.resolve() for p in followed} and not rejected
+
+
+# --------------------------------------------------------------------------- legacy encodings
+
+LEGACY_SENTENCE = (
+    "Huyện Đình Lập có 6 xã đạt chuẩn nông thôn mới; bình quân mỗi xã đạt 16,6 tiêu chí."
+)
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_text_file_typed_in_a_legacy_font_encoding_reads_as_unicode(tmp_path, encoding):
+    path = tmp_path / "bao-cao-cu.txt"
+    path.write_bytes(from_unicode(f"Báo cáo kết quả\n{LEGACY_SENTENCE}\n", encoding))
+    assert read_document(path, MB)[1] == f"Báo cáo kết quả\n{LEGACY_SENTENCE}\n"
+
+
+def test_legacy_garbage_saved_as_utf8_is_converted_but_unicode_text_is_not(tmp_path):
+    garbled = tmp_path / "dan-lai.txt"
+    garbled.write_text(from_unicode(LEGACY_SENTENCE, "tcvn3").decode("cp1252"), encoding="utf-8")
+    assert read_document(garbled, MB)[1] == LEGACY_SENTENCE
+    plain = tmp_path / "unicode.txt"
+    plain.write_text(ARTICLE, encoding="utf-8")
+    assert read_document(plain, MB)[1] == ARTICLE
+
+
+def test_docx_runs_in_legacy_fonts_are_converted_and_unicode_runs_kept(tmp_path):
+    document = docx.Document()
+    heading = document.add_paragraph().add_run(
+        from_unicode("báo cáo nông thôn mới", "tcvn3").decode("cp1252")
+    )
+    heading.font.name = ".VnTimeH"  # the upper-case TCVN3 font
+    paragraph = document.add_paragraph()
+    paragraph.add_run(
+        from_unicode("Huyện Đình Lập có ", "vni").decode("cp1252")
+    ).font.name = "VNI-Times"
+    paragraph.add_run("6 xã đạt chuẩn")  # Unicode in the default font
+    legacy_named = document.add_paragraph().add_run("Toàn tỉnh có 65 xã đạt chuẩn NTM.")
+    legacy_named.font.name = ".VnTime"  # an old font name on text typed in Unicode
+    path = tmp_path / "font-cu.docx"
+    document.save(path)
+    assert read_document(path, MB)[1].split("\n") == [
+        "BÁO CÁO NÔNG THÔN MỚI",
+        "Huyện Đình Lập có 6 xã đạt chuẩn",
+        "Toàn tỉnh có 65 xã đạt chuẩn NTM.",
+    ]
+
+
+# --------------------------------------------------------------------------- DOCX tables
+
+
+def test_docx_data_table_rows_keep_their_column_headers(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Kết quả các xã năm 2020")
+    table = document.add_table(rows=4, cols=3)
+    rows = [
+        ["Xã", "Số tiêu chí đạt", "Năm đạt chuẩn"],
+        ["Tân Mỹ", "15", "2019"],
+        ["", "", ""],
+        ["Tân Lang", "", "2020"],
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    layout = document.add_table(rows=1, cols=1)
+    layout.cell(0, 0).text = "Nơi nhận: UBND tỉnh"
+    path = tmp_path / "bang.docx"
+    document.save(path)
+    assert read_document(path, MB)[1].split("\n") == [
+        "Kết quả các xã năm 2020",
+        "Bảng 1, dòng 2: Xã: Tân Mỹ; Số tiêu chí đạt: 15; Năm đạt chuẩn: 2019",
+        "Bảng 1, dòng 4: Xã: Tân Lang; Số tiêu chí đạt: —; Năm đạt chuẩn: 2020",
+        "Nơi nhận: UBND tỉnh",
+    ]
+
+
+def test_docx_table_whose_first_row_is_numbers_keeps_one_line_per_cell(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    for r, values in enumerate([["2019", "2020"], ["15", "17"], ["12,5", "13"]]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    path = tmp_path / "so.docx"
+    document.save(path)
+    assert read_document(path, MB)[1].split("\n") == ["2019", "2020", "15", "17", "12,5", "13"]
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+def make_appendix(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Phụ lục 1"
+    sheet.append(["PHỤ LỤC 1: DANH SÁCH XÃ ĐẠT CHUẨN NÔNG THÔN MỚI HUYỆN VĂN LÃNG NĂM 2020"])
+    sheet.append([])
+    sheet.append(["STT", "Xã", "Huyện", "Số tiêu chí đạt", "Năm đạt chuẩn NTM", "Tỷ lệ hộ nghèo"])
+    sheet.append([1, "Tân Mỹ", "Văn Lãng", 15, 2019, 0.085])
+    sheet.append([None, None, None, None, None, None])
+    sheet.append([2, "Hoàng Văn Thụ", "Văn Lãng", 19.0, None, 0.125])
+    sheet["F4"].number_format = "0.0%"
+    sheet["F6"].number_format = "0.0%"
+    other = book.create_sheet("Tổng hợp")
+    other.append(["Chỉ tiêu", "Giá trị"])
+    other.append(["Bình quân tiêu chí/xã", 16.6])
+    book.save(path)
+    return path
+
+
+def test_xlsx_rows_keep_their_headers_sheet_by_sheet(tmp_path):
+    path = make_appendix(tmp_path / "phu-luc.xlsx")
+    assert read_document(path, MB)[1].split("\n") == [
+        "[Trang tính: Phụ lục 1]",
+        "PHỤ LỤC 1: DANH SÁCH XÃ ĐẠT CHUẨN NÔNG THÔN MỚI HUYỆN VĂN LÃNG NĂM 2020",
+        "Dòng 4: STT: 1; Xã: Tân Mỹ; Huyện: Văn Lãng; Số tiêu chí đạt: 15; "
+        "Năm đạt chuẩn NTM: 2019; Tỷ lệ hộ nghèo: 8,5%",
+        "Dòng 6: STT: 2; Xã: Hoàng Văn Thụ; Huyện: Văn Lãng; Số tiêu chí đạt: 19; "
+        "Năm đạt chuẩn NTM: —; Tỷ lệ hộ nghèo: 12,5%",
+        "[Trang tính: Tổng hợp]",
+        "Dòng 2: Chỉ tiêu: Bình quân tiêu chí/xã; Giá trị: 16,6",
+    ]
+
+
+def test_xlsx_past_the_cell_limit_is_refused_naming_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(loaders, "MAX_XLSX_CELLS", 20)
+    path = make_appendix(tmp_path / "lon.xlsx")
+    assert "20 cells" in reason_for(path, 10 * MB)
+
+
+def test_corrupt_or_empty_xlsx_is_refused(tmp_path):
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + os.urandom(2048))
+    assert (
+        reason_for(broken) == "tệp Excel (XLSX) bị hỏng hoặc không hợp lệ (corrupt or invalid XLSX)"
+    )
+    empty = tmp_path / "trong.xlsx"
+    openpyxl.Workbook().save(empty)
+    assert reason_for(empty) == "bảng tính không có dữ liệu (spreadsheet has no data)"
+
+
+# --------------------------------------------------------------------------- DOC (Word 97-2003)
+
+
+@pytest.fixture(scope="session")
+def legacy_doc(tmp_path_factory) -> Path:
+    """A real Word 97-2003 file, written once per session by LibreOffice from a DOCX."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) not installed: cannot make a .doc to read")
+    folder = tmp_path_factory.mktemp("doc")
+    document = docx.Document()
+    for _ in range(3):  # antiword refuses a tiny text stream
+        document.add_paragraph(LEGACY_SENTENCE)
+    table = document.add_table(rows=3, cols=3)
+    rows = [["Xã", "Số tiêu chí đạt", "Năm"], ["Tân Mỹ", "15", "2019"], ["Tân Lang", "19", "2020"]]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.add_paragraph("Nơi nhận: UBND tỉnh Lạng Sơn.")
+    document.save(folder / "bao-cao.docx")
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(folder),
+            str(folder / "bao-cao.docx"),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    path = folder / "bao-cao.doc"
+    assert path.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
+    return path
+
+
+def test_legacy_doc_text_and_table_rows_are_read(legacy_doc):
+    lines = read_document(legacy_doc, MB)[1].split("\n")
+    assert lines.count(LEGACY_SENTENCE) == 3
+    assert "Bảng 1, dòng 2: Xã: Tân Mỹ; Số tiêu chí đạt: 15; Năm: 2019" in lines
+
+
+def test_legacy_doc_renamed_docx_is_read_as_a_doc(legacy_doc, tmp_path):
+    renamed = tmp_path / "bao-cao.docx"
+    renamed.write_bytes(legacy_doc.read_bytes())
+    assert LEGACY_SENTENCE in read_document(renamed, MB)[1]
+
+
+@pytest.mark.skipif(not shutil.which("antiword"), reason="antiword not installed")
+def test_legacy_doc_is_read_by_antiword_without_libreoffice(legacy_doc, monkeypatch):
+    which = shutil.which
+    monkeypatch.setattr(
+        loaders.shutil,
+        "which",
+        lambda name: None if name in ("soffice", "libreoffice") else which(name),
+    )
+    text = read_document(legacy_doc, MB)[1]
+    assert LEGACY_SENTENCE in text.split("\n")
+    assert "Tân Mỹ" in text
+
+
+def test_broken_doc_is_refused_and_a_doc_without_any_reader_says_what_to_install(
+    tmp_path, monkeypatch
+):
+    broken = tmp_path / "hong.doc"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4096))
+    if shutil.which("soffice") or shutil.which("antiword"):
+        assert reason_for(broken) == (
+            "tệp Word cũ (.doc) bị hỏng hoặc không hợp lệ (corrupt or invalid .doc file)"
+        )
+    monkeypatch.setattr(loaders.shutil, "which", lambda name: None)
+    assert "install LibreOffice or antiword" in reason_for(broken)
+    not_word = tmp_path / "khong-phai.doc"
+    not_word.write_text("Chỉ là văn bản thường", encoding="utf-8")
+    assert reason_for(not_word) == (
+        "tệp Word cũ (.doc) bị hỏng hoặc không hợp lệ (corrupt or invalid .doc file)"
+    )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from base.locations import is_marker_line
 from base.text import normalize
 
 SHORT_LINE = 80
@@ -183,6 +184,8 @@ def _clean_line(line: str, trailer: bool) -> str | None:
     """The line without glued debris, "" for a blank line, None when it must go."""
     if not line:
         return ""
+    if is_marker_line(line):
+        return line  # '[Trang 3]': where the text below it is, which citations show
     if is_debris_line(line) or (trailer and len(line) < SHORT_LINE and _TRAILER_LINE.match(line)):
         return None
     if len(line) < 2 * SHORT_LINE:

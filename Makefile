@@ -33,7 +33,8 @@ run: ingest
 		--server.port $(PORT) --browser.gatherUsageStats false --server.fileWatcherType none
 
 # Debian's Chromium drives the end-to-end tests (Playwright uses it, never downloads one);
-# LibreOffice and poppler render the downloaded Word brief to page images (DOCX -> PDF -> PNG).
+# LibreOffice and poppler render the downloaded Word brief to page images (DOCX -> PDF -> PNG);
+# Tesseract with its Vietnamese model reads scanned PDF pages (poppler draws them).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
@@ -42,6 +43,10 @@ browser:
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
 			libreoffice-writer-nogui poppler-utils >/dev/null; }
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
+			tesseract-ocr tesseract-ocr-vie >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -3,13 +3,16 @@ page's text follows its marker, and a page OCR cannot read is reported while the
 
 from __future__ import annotations
 
+import io
 import re
 import stat
 from pathlib import Path
 
 import pytest
+from docx import Document as Docx
 
 from assistant import Assistant
+from assistant.brief_export import brief_docx, brief_markdown
 from base.settings import Settings
 from ingest import ocr
 from ingest.loaders import FileRejected, read_document
@@ -19,7 +22,8 @@ from tests.scans import join_pdfs, scanned_pdf
 
 MB = 1024 * 1024
 TAN_LAC = (
-    "Huyện Tân Lạc có 11 xã đạt chuẩn nông thôn mới, bình quân mỗi xã đạt 17,2 tiêu chí.",
+    "Đến hết năm 2023, huyện Tân Lạc có 11 xã đạt chuẩn nông thôn mới, bình quân mỗi xã đạt "
+    "17,2 tiêu chí.",
     "Thu nhập bình quân đầu người năm 2023 đạt 48,6 triệu đồng.",
 )
 COVER = ["Bao cao ket qua xay dung nong thon moi huyen Tan Lac nam 2023"]
@@ -136,6 +140,14 @@ def test_ingest_reports_unread_pages_and_cites_the_ocr_page(tmp_path):
     cited = answer.citations[0]
     assert "11 xã" in cited.quote and cited.location == "trang 3 (OCR)"
     assert answer.to_dict()["citations"][0]["location"] == "trang 3 (OCR)"
+    # a brief's numbered sources say the page too, in Markdown and in Word
+    brief = bot.brief(place="Tân Lạc")
+    cited = next(c for c in brief.citations if "11 xã" in c.quote)
+    assert cited.location == "trang 3 (OCR)"
+    line = f"[{cited.n}] tan-lac-2023.pdf, trang 3 (OCR) — {COVER[0]}"
+    assert line in brief_markdown(brief)
+    word = Docx(io.BytesIO(brief_docx(brief)))
+    assert any(p.text.startswith(line) for p in word.paragraphs)
     # the next ingest sees the same bytes and does not run OCR again
     again = bot.ingest([docs])
     assert again.unchanged == ["tan-lac-2023.pdf"] and again.warnings == []

@@ -35,6 +35,7 @@ run: ingest
 # Debian's Chromium drives the end-to-end tests (Playwright uses it, never downloads one);
 # LibreOffice and poppler render the downloaded Word brief to page images (DOCX -> PDF -> PNG);
 # LibreOffice (else antiword) also reads old Word .doc files.
+# Tesseract with its Vietnamese model reads scanned PDF pages (poppler draws them).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
@@ -46,6 +47,10 @@ browser:
 	@command -v antiword >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq antiword >/dev/null; }
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
+			tesseract-ocr tesseract-ocr-vie >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check .

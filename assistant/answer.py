@@ -37,6 +37,7 @@ from assistant.wording import check_lang, display_date, frame_lang, say, time_la
 from base.errors import QuestionError
 from base.indicators import RELATED, SETTLEMENTS, indicator_units
 from base.indicators import indicator as indicator_of
+from base.locations import is_marker_line, location_at
 from base.places import province_of
 from base.sentences import split_sentences
 from base.settings import Settings
@@ -303,6 +304,8 @@ class Answerer:
                 continue
             facts = self._facts_of(doc) if frame.kind in ("number", "percent") else []
             for start, end in split_sentences(doc.text, hit.chunk.start, hit.chunk.end):
+                if is_marker_line(doc.text[start:end]):
+                    continue  # '[Trang 3]' says where, it is no evidence
                 item = _Scored(hit, doc, start, end, doc.text[start:end])
                 item.facts = tuple(f for f in facts if start <= f.value_start < end)
                 _score(item, ctx)
@@ -333,6 +336,7 @@ class Answerer:
                     item.text,
                     item.start,
                     item.end,
+                    location_at(item.doc.text, item.start),
                 )
             )
             return len(citations)
@@ -446,6 +450,7 @@ class Answerer:
                     chunk.text,
                     chunk.start,
                     chunk.end,
+                    location_at(item.doc.text, chunk.start),
                 )
             )
             if len(related) == 3:

@@ -25,6 +25,7 @@ from datetime import datetime
 from assistant import extract
 from base.errors import QuestionError
 from base.indicators import INDICATORS
+from base.locations import location_at
 from base.sentences import split_sentences
 from base.text import fold
 from base.types import Citation, Document, Fact
@@ -270,7 +271,16 @@ class _Citer:
             start += len(text) - len(text.lstrip())  # the quote is verbatim text[start:end]
             end -= len(text) - len(text.rstrip())
             self.brief.citations.append(
-                Citation(n, source, doc.meta.title, doc.meta.date, doc.text[start:end], start, end)
+                Citation(
+                    n,
+                    source,
+                    doc.meta.title,
+                    doc.meta.date,
+                    doc.text[start:end],
+                    start,
+                    end,
+                    location_at(doc.text, start),
+                )
             )
             self.numbers[key] = n
         return self.numbers[key]

@@ -17,6 +17,7 @@ from pathlib import Path
 from assistant.brief import Brief, Point
 from base.errors import QuestionError
 from base.indicators import INDICATORS
+from base.types import Citation
 
 
 def _label(indicator: str) -> str:
@@ -34,6 +35,11 @@ def _when(p: Point) -> str:
 
 def _title(brief: Brief) -> str:
     return f"Báo cáo số liệu nông thôn mới: {brief.place or 'toàn bộ tài liệu'}, {brief.period_label()}"
+
+
+def _where(c: Citation) -> str:
+    """'bao-cao.pdf, trang 3': the source and, when known, the place in it."""
+    return f"{c.source}, {c.location}" if c.location else c.source
 
 
 def _md_cell(text: str) -> str:
@@ -112,7 +118,7 @@ def brief_markdown(brief: Brief) -> str:
         out.append("Các tài liệu đã dùng không nêu quyết định hay người chủ trì.")
     out += ["", "## 6. Trích dẫn", ""]
     for c in brief.citations:
-        out.append(f"[{c.n}] {c.source} — {c.title} ({c.date or 'không rõ ngày'}): “{c.quote}”")
+        out.append(f"[{c.n}] {_where(c)} — {c.title} ({c.date or 'không rõ ngày'}): “{c.quote}”")
     out += ["", "## 7. Tài liệu đã dùng", ""]
     for i, (source, title, date) in enumerate(brief.sources, 1):
         out.append(f"{i}. {source} — {title} ({date or 'không rõ ngày'})")
@@ -290,7 +296,7 @@ def brief_docx(brief: Brief) -> bytes:
     doc.add_heading("6. Trích dẫn", level=2)
     for c in brief.citations:
         doc.add_paragraph(
-            f"[{c.n}] {c.source} — {c.title} ({c.date or 'không rõ ngày'}): “{c.quote}”"
+            f"[{c.n}] {_where(c)} — {c.title} ({c.date or 'không rõ ngày'}): “{c.quote}”"
         )
     doc.add_heading("7. Tài liệu đã dùng", level=2)
     for source, title, date in brief.sources:

@@ -314,6 +314,8 @@ def _ingest(bot, args, settings: Settings) -> int:
             )
         for rejection in report.rejected:
             print(f"  ✗ {rejection.path}: {rejection.reason}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"  ! {warning.path}: {warning.message}", file=sys.stderr)
     return report.exit_code
 
 
@@ -420,6 +422,7 @@ def _search(bot, args, filters) -> int:
 
 def _ask(bot, args, filters) -> int:
     from assistant.wording import say
+    from base.locations import describe
 
     answer = bot.ask(args.question, filters=filters, lang=args.lang)
     if args.json:
@@ -430,12 +433,16 @@ def _ask(bot, args, filters) -> int:
     if answer.citations:
         print("\n" + say("sources", lang))
         for c in answer.citations:
-            print(f"  [{c.n}] {c.title} ({c.date or say('date_unknown', lang)}) — {c.source}")
+            where = f", {describe(c.location, lang)}" if c.location else ""
+            print(
+                f"  [{c.n}] {c.title} ({c.date or say('date_unknown', lang)}) — {c.source}{where}"
+            )
             print(f"      “{c.quote}”")
     if answer.related:
         print("\n" + say("related", lang))
         for c in answer.related:
-            print(f"  - {c.title} — {c.source}: “{c.quote[:200]}”")
+            where = f", {describe(c.location, lang)}" if c.location else ""
+            print(f"  - {c.title} — {c.source}{where}: “{c.quote[:200]}”")
     return EXIT_OK
 
 

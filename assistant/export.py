@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+from base.locations import describe
 from base.types import Answer, Citation
 
 _NO_DATE = {"vi": "không rõ ngày", "en": "date unknown"}
@@ -52,9 +53,11 @@ def locate(doc_text: str, citation: Citation) -> tuple[int, int] | None:
 
 
 def citation_line(c: Citation, numbered: bool = True, lang: str = "vi") -> str:
-    """'[1] Title — 27/08/2021 — file.txt' (plain text)."""
+    """'[1] Title — 27/08/2021 — file.pdf, trang 3' (plain text; the place in the file when
+    the text has page or row markers)."""
     head = f"[{c.n}] " if numbered else ""
-    return f"{head}{c.title} — {format_date(c.date, lang)} — {c.source}"
+    where = f", {describe(c.location, lang)}" if c.location else ""
+    return f"{head}{c.title} — {format_date(c.date, lang)} — {c.source}{where}"
 
 
 def _quote_block(text: str) -> str:

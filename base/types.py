@@ -100,7 +100,9 @@ class Hit:
 
 @dataclass(frozen=True)
 class Citation:
-    """A numbered reference: ``quote`` is verbatim ``document.text[start:end]``."""
+    """A numbered reference: ``quote`` is verbatim ``document.text[start:end]``; ``location``
+    says where in the file it is ('trang 3', 'trang 3 (OCR)', 'bảng 2, dòng 5'; see
+    :func:`base.locations.location_at`), None when the text has no page or row markers."""
 
     n: int
     source: str
@@ -109,6 +111,7 @@ class Citation:
     quote: str
     start: int
     end: int
+    location: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -163,6 +166,14 @@ class Rejection:
     reason: str
 
 
+@dataclass(frozen=True)
+class IngestWarning:
+    """A problem with a file that was still ingested ('trang 3: OCR found no text')."""
+
+    path: str
+    message: str
+
+
 @dataclass
 class IngestReport:
     """Outcome of one ingest run."""
@@ -171,6 +182,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)  # files kept despite them
     chunks_written: int = 0
     facts_reread: int = 0  # stored documents whose figures a newer reader read again
     seconds: float = 0.0
@@ -185,6 +197,7 @@ class IngestReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "rejected": [asdict(r) for r in self.rejected],
+            "warnings": [asdict(w) for w in self.warnings],
             "chunks_written": self.chunks_written,
             "facts_reread": self.facts_reread,
             "seconds": round(self.seconds, 3),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from base.locations import is_marker_line
 from base.text import normalize
 
 SHORT_LINE = 80
@@ -183,6 +184,8 @@ def _clean_line(line: str, trailer: bool) -> str | None:
     """The line without glued debris, "" for a blank line, None when it must go."""
     if not line:
         return ""
+    if is_marker_line(line):
+        return line  # '[Trang 3]': where the text below it is, which citations show
     if is_debris_line(line) or (trailer and len(line) < SHORT_LINE and _TRAILER_LINE.match(line)):
         return None
     if len(line) < 2 * SHORT_LINE:
@@ -195,7 +198,9 @@ def _clean_line(line: str, trailer: bool) -> str | None:
 
 def _drop_banner(lines: list[str]) -> list[str]:
     """Drop a site banner above the toolbar line at the very top of the page."""
-    content = [i for i, line in enumerate(lines) if line][:_TOP_LINES]
+    # Page markers ('[Trang 1]') are neither banner nor headline: never dropped, never read.
+    content = [i for i, line in enumerate(lines) if line and not is_marker_line(line)]
+    content = content[:_TOP_LINES]
     toolbar = next(
         (i for i in content if _TOOLBAR_MARK.search(lines[i]) and _TOOLBAR_LINE.match(lines[i])),
         None,
@@ -205,7 +210,11 @@ def _drop_banner(lines: list[str]) -> list[str]:
     above = [i for i in content if i < toolbar and not is_debris_line(lines[i])]
     if not above:
         return lines
-    after = [i for i in range(toolbar + 1, len(lines)) if lines[i] and not is_debris_line(lines[i])]
+    after = [
+        i
+        for i in range(toolbar + 1, len(lines))
+        if lines[i] and not is_debris_line(lines[i]) and not is_marker_line(lines[i])
+    ]
     # The headline comes after the toolbar when the next real line is short and no sentence.
     headline_follows = bool(after) and _looks_like_headline(lines[after[0]])
     drop = {i for i in above if _SLOGAN.match(lines[i]) or headline_follows}

@@ -24,11 +24,13 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from base.errors import FileRejected
+from base.locations import page_marker
 from base.types import Rejection
-from ingest import legacy_encoding
+from ingest import legacy_encoding, ocr
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,9 @@ HTML_SUFFIXES = (".html", ".htm")
 
 # Files a directory walk skips without a word: OS and editor droppings.
 _JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"}
+
+Warn = Callable[[str], None]  # a problem that did not stop the file: 'trang 3: OCR found no text'
+PageProgress = Callable[[int, int, str], None]  # (pages done, pages to do, message)
 
 REASON_NOT_FOUND = "không tồn tại (not found)"
 REASON_EMPTY = "tệp rỗng (empty file)"
@@ -132,17 +137,27 @@ def _leaves(path: Path, top: Path) -> str | None:
     return REASON_LINK_OUTSIDE.format(target=target)
 
 
-def read_document(path: Path, max_bytes: int) -> tuple[bytes, str]:
+def read_document(
+    path: Path,
+    max_bytes: int,
+    *,
+    raw: bytes | None = None,
+    warn: Warn | None = None,
+    progress: PageProgress | None = None,
+) -> tuple[bytes, str]:
     """(raw bytes, extracted text) of one file, or :class:`FileRejected` saying why not.
 
     ``max_bytes`` comes from the NTM_MAX_FILE_MB setting. The text is NFC but otherwise as
-    extracted: one paragraph per line, headline first where the format says which it is.
+    extracted: one paragraph per line, headline first where the format says which it is; a
+    PDF's pages each open with a marker line ('[Trang 3]', see :mod:`base.locations`).
+    ``raw``: the bytes already read by :func:`read_bytes`. ``warn`` hears of problems that did
+    not stop the file (a scanned page OCR could not read); ``progress`` of OCR, page by page.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise FileRejected(_unsupported(suffix), path=path)
-    raw = _read_bytes(path, max_bytes)
+    raw = read_bytes(path, max_bytes) if raw is None else raw
     if not raw.strip():
         raise FileRejected(REASON_EMPTY, path=path)
     if suffix in TEXT_SUFFIXES:
@@ -152,7 +167,7 @@ def read_document(path: Path, max_bytes: int) -> tuple[bytes, str]:
     elif suffix in HTML_SUFFIXES:
         text = _html_text(path, raw)
     elif suffix == ".pdf":
-        text = _pdf_text(path, raw)
+        text = _pdf_text(path, raw, warn, progress)
     elif suffix == ".xlsx":
         text = _xlsx_text(path, raw)
     elif raw.startswith(_OLE_MAGIC):  # .doc, or a .doc renamed .docx
@@ -167,7 +182,9 @@ def read_document(path: Path, max_bytes: int) -> tuple[bytes, str]:
     return raw, text
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes (at most ``max_bytes``), or :class:`FileRejected` saying why not: what
+    ingest hashes to skip an unchanged file before extracting (and OCR-ing) its text."""
     try:
         if not path.exists():
             raise FileRejected(REASON_NOT_FOUND, path=path)
@@ -453,7 +470,15 @@ def _walk(node, parts: list[str]) -> None:
 # --------------------------------------------------------------------------- PDF, DOCX
 
 
-def _pdf_text(path: Path, raw: bytes) -> str:
+def _pdf_text(
+    path: Path,
+    raw: bytes,
+    warn: Warn | None = None,
+    progress: PageProgress | None = None,
+) -> str:
+    """Each page's text after its marker line ('[Trang 3]'); pages without a text layer are
+    read by OCR ('[Trang 3 · chữ nhận dạng OCR]'). A page OCR cannot read is reported through
+    ``warn`` and left out; the other pages are kept."""
     from pypdf import PdfReader
 
     try:
@@ -471,14 +496,81 @@ def _pdf_text(path: Path, raw: bytes) -> str:
         raise FileRejected(
             "tệp PDF bị hỏng hoặc không hợp lệ (corrupt or invalid PDF)", path=path
         ) from err
-    text = "\n\n".join(page for page in pages if page)
-    if not text.strip():
+    scanned = [n for n, text in enumerate(pages, 1) if not _has_text_layer(text)]
+    recognised: dict[int, str] = {}
+    if scanned:
+        missing = ocr.missing_tools()
+        if missing and not any(pages):
+            raise FileRejected(
+                "PDF không có chữ trích xuất được, có thể là bản quét (PDF has no extractable "
+                f"text: scanned?); {missing}",
+                path=path,
+            )
+        if missing:
+            for n in (n for n in scanned if not pages[n - 1]):
+                _warn(
+                    warn,
+                    path,
+                    f"trang {n} là bản quét, bị bỏ qua (page {n} is scanned, skipped): {missing}",
+                )
+        else:
+            for n, (text, problem) in _ocr_pages(path, raw, scanned, progress).items():
+                if text:
+                    recognised[n] = text
+                elif not pages[n - 1]:  # a thin text layer ('3') is kept when OCR reads nothing
+                    _warn(warn, path, f"trang {n}: {problem}")
+    parts = []
+    for n, text in enumerate(pages, 1):
+        if n in recognised:
+            parts.append(f"{page_marker(n, ocr=True)}\n{recognised[n]}")
+        elif text:
+            parts.append(f"{page_marker(n)}\n{text}")
+    if not parts:
         raise FileRejected(
-            "PDF không có chữ trích xuất được, có thể là bản quét; cần nhận dạng chữ (OCR) "
-            "trước (PDF has no extractable text: scanned? run OCR first)",
+            "PDF không có chữ trích xuất được, có thể là bản quét, và nhận dạng chữ (OCR) cũng "
+            "không đọc được chữ nào (PDF has no extractable text: scanned? OCR found no text "
+            "either)",
             path=path,
         )
-    return text
+    return "\n\n".join(parts)
+
+
+# A page whose text layer has fewer letters and digits than this is read by OCR: a scan
+# carries at most a stamped page number or a few stray glyphs.
+MIN_TEXT_LAYER = 20
+
+
+def _has_text_layer(text: str) -> bool:
+    return sum(ch.isalnum() for ch in text) >= MIN_TEXT_LAYER
+
+
+def _warn(warn: Warn | None, path: Path, message: str) -> None:
+    logger.warning("%s: %s", path, message)
+    if warn is not None:
+        warn(message)
+
+
+def _ocr_pages(
+    path: Path, raw: bytes, pages: list[int], progress: PageProgress | None
+) -> dict[int, tuple[str, str]]:
+    """Page number (1-based) -> (text OCR read on it, '' and why not) for each of ``pages``."""
+    out: dict[int, tuple[str, str]] = {}
+    with tempfile.TemporaryDirectory(prefix="ntm-ocr-") as tmp:
+        pdf = Path(tmp) / "document.pdf"
+        pdf.write_bytes(raw)
+        for done, n in enumerate(pages):
+            if progress:
+                progress(done, len(pages), f"{path.name}: trang {n}")
+            try:
+                text = ocr.recognise_page(pdf, n, Path(tmp))
+            except ocr.OcrError as err:
+                out[n] = ("", str(err))
+                continue
+            empty = "nhận dạng chữ (OCR) không đọc được chữ nào (OCR found no text)"
+            out[n] = (text, "" if text else empty)
+        if progress:
+            progress(len(pages), len(pages), path.name)
+    return out
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"

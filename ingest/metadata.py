@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from base.locations import is_marker_line
 from base.places import (
     DISTRICT_ALIASES,
     DISTRICT_TO_PROVINCES,
@@ -115,7 +116,7 @@ def _is_date_line(line: str) -> bool:
 def _paragraphs(text: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for line in text.split("\n"):
-        if line.strip():
+        if line.strip() and not is_marker_line(line.strip()):
             out.append((pos, line))
         pos += len(line) + 1
     return out
@@ -232,6 +233,7 @@ def extract_title(text: str, fallback: str) -> str:
     the text opens with a long paragraph rather than a headline.
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [line for line in lines if not is_marker_line(line)]  # '[Trang 1]' is no headline
     lines = [line for line in lines[:8] if not _is_date_line(line)]
     if not lines or len(lines[0]) > _TITLE_MAX:
         return fallback

@@ -42,6 +42,7 @@ from base.types import (
     Document,
     DocumentMeta,
     IngestReport,
+    IngestWarning,
     Rebuild,
     ReindexReport,
     Rejection,
@@ -50,7 +51,7 @@ from base.types import (
 from ingest.chunker import split
 from ingest.clean import clean
 from ingest.facts import READER, read_facts
-from ingest.loaders import collect_files, read_document
+from ingest.loaders import collect_files, read_bytes, read_document
 from ingest.metadata import document_date, extract_title, find_places
 
 log = logging.getLogger(__name__)
@@ -130,17 +131,28 @@ def ingest_paths(
             )
             continue
         seen[source] = path
+        warnings: list[IngestWarning] = []
         try:
-            raw, text = read_document(path, settings.max_file_bytes)
+            raw = read_bytes(path, settings.max_file_bytes)
             raw_hash = hashlib.sha256(raw).hexdigest()
             old = known.get(source)
             if old is not None and old.content_hash == raw_hash:
-                report.unchanged.append(source)
+                report.unchanged.append(source)  # before extracting: no OCR of it again
                 continue
+            _, text = read_document(
+                path,
+                settings.max_file_bytes,
+                raw=raw,
+                warn=lambda message, at=str(path), out=warnings: out.append(
+                    IngestWarning(at, message)
+                ),
+                progress=_page_bar(settings),
+            )
             doc, chunks = prepare_document(source, raw_hash, text, settings.chunk_chars)
         except FileRejected as exc:
             report.rejected.append(Rejection(str(path), exc.reason))
             continue
+        report.warnings.extend(warnings)
         pending.append((doc, chunks, old is not None))
 
     if pending:
@@ -162,6 +174,28 @@ def ingest_paths(
         report.facts_reread = reread_facts(store, skip=written)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _page_bar(settings: Settings) -> Progress | None:
+    """A progress bar over the pages OCR reads (shown only when a file has scanned pages), or
+    None when progress display is off (NTM_PROGRESS=0)."""
+    if not settings.progress:
+        return None
+    state: dict = {}
+
+    def update(done: int, total: int, message: str) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = state["bar"] = tqdm(total=total, desc="Nhận dạng chữ (OCR)", unit="trang")
+        bar.n = done
+        bar.set_postfix_str(message[:40], refresh=False)
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return update
 
 
 def reread_facts(store: Store, skip: Collection[str] = ()) -> int:

@@ -158,6 +158,7 @@ def remember_ingest(report: IngestReport, names: dict[str, str], early=()) -> No
         "updated": list(report.updated),
         "unchanged": list(report.unchanged),
         "rejected": list(early) + rejected,
+        "warnings": [(names.get(w.path, Path(w.path).name), w.message) for w in report.warnings],
         "renamed": [],
     }
 
@@ -188,6 +189,16 @@ def show_ingest_outcome() -> None:
         st.warning(t("upload_rejected", n=len(outcome["rejected"])), icon=":material/block:")
         st.dataframe(
             [{t("col_file"): r.path, t("col_reason"): r.reason} for r in outcome["rejected"]],
+            hide_index=True,
+            width="stretch",
+        )
+    if outcome.get("warnings"):
+        st.warning(t("upload_warnings", n=len(outcome["warnings"])), icon=":material/warning:")
+        st.dataframe(
+            [
+                {t("col_file"): path, t("col_problem"): message}
+                for path, message in outcome["warnings"]
+            ],
             hide_index=True,
             width="stretch",
         )
@@ -255,7 +266,7 @@ def open_document(bot, source: str, quote: str, start: int, end: int) -> None:
 def render_citation(c: Citation, docs: DocCache, key: str, related: bool = False) -> bool:
     """One citation card; True when its 'open the full text' button was pressed."""
     text = docs.text(c.source)  # before the card is drawn: never an empty box on screen
-    meta = meta_html(c.date, c.source)
+    meta = meta_html(c.date, c.source, c.location)
     with st.container(border=True):
         badge = (
             '<span class="ntm-badge rel">↗</span>'

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from assistant.export import format_date as _format_date
 from assistant.export import locate, paragraph_bounds
+from base.locations import describe
 from base.settings import Settings
 from base.text import fold
 from base.types import Citation, DocumentMeta
@@ -65,11 +66,13 @@ def document_html(doc_text: str, span: tuple[int, int] | None) -> str:
     return f'<div class="ntm-doc" id="ntm-doc">{body}</div>'
 
 
-def meta_html(date: str | None, source: str) -> str:
-    """'27/08/2021 · file.txt', escaped: the date when the document has one, then the file
-    name, smaller (the title, shown above it, is what people recognise)."""
+def meta_html(date: str | None, source: str, location: str | None = None) -> str:
+    """'27/08/2021 · file.pdf, trang 3', escaped: the date when the document has one, then the
+    file name, smaller (the title, shown above it, is what people recognise), then the place in
+    the file when the citation has one."""
     when = f"{esc(format_date(date))} · " if date else ""
-    return f'{when}<span class="ntm-src">{esc(source)}</span>'
+    where = f'<span class="ntm-loc">, {esc(describe(location, lang()))}</span>' if location else ""
+    return f'{when}<span class="ntm-src">{esc(source)}</span>{where}'
 
 
 def format_number(x: float, decimals: int = 1) -> str:

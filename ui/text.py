@@ -179,8 +179,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} tệp bị từ chối — các tệp khác không bị ảnh hưởng:",
         "{n} file(s) rejected — the other files were not affected:",
     ),
+    "upload_warnings": (
+        "{n} cảnh báo — các tệp này vẫn được nạp, trừ những trang nêu dưới đây:",
+        "{n} warning(s) — these files were added, except the pages named below:",
+    ),
     "col_file": ("Tệp", "File"),
     "col_reason": ("Lý do", "Reason"),
+    "col_problem": ("Vấn đề", "Problem"),
     "list_header": ("Danh sách tài liệu", "Document list"),
     "col_title": ("Tiêu đề", "Title"),
     "col_date": ("Ngày", "Date"),

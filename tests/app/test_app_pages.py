@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.scans import scanned_pdf
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 DOCUMENTS = ROOT / "documents"
@@ -35,6 +37,10 @@ EVIL_DOC = (
     'Xã Thử Nghiệm có 7 thôn đạt chuẩn thôn kiểu mẫu <img src=x onerror="alert(1)"> và '
     "<script>alert(2)</script> thu nhập bình quân đạt 48 triệu đồng/người/năm.\n"
 )
+
+SCANNED = scanned_pdf(
+    [], ["Đến hết năm 2023, huyện Tân Lạc có 11 xã đạt chuẩn nông thôn mới."]
+)  # a blank page, then a scanned page
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -394,17 +400,23 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
         [
             ("../../Xã Thử Nghiệm.txt", EVIL_DOC.encode(), "text/plain"),
             ("notes.exe", b"MZ", "application/octet-stream"),
+            ("ban-quet.pdf", SCANNED, "application/pdf"),
         ]
     ).run()
     button(at, "Nạp vào chỉ mục").click().run()
     assert_clean(at)
-    assert [unescape(s.value) for s in at.success] == ["Đã thêm: Xã Thử Nghiệm.txt"]
+    assert [unescape(s.value) for s in at.success] == ["Đã thêm: Xã Thử Nghiệm.txt, ban-quet.pdf"]
+    # the scanned PDF went in by OCR; its blank page is named, not silently dropped
+    assert any("1 cảnh báo" in w.value for w in at.warning)
+    problems = at.dataframe[1].value
+    assert list(problems["Tệp"]) == ["ban-quet.pdf"]
+    assert list(problems["Vấn đề"])[0].startswith("trang 1: nhận dạng chữ (OCR)")
     assert any("../../Xã Thử Nghiệm.txt → Xã Thử Nghiệm.txt" in unescape(i.value) for i in at.info)
     assert any("1 tệp bị từ chối" in w.value for w in at.warning)
     rejected = at.dataframe[0].value
     assert list(rejected["Tệp"]) == ["notes.exe"]
     table = at.table[0].value
-    assert len(table) == 6
+    assert len(table) == 7
     row = table[table["Tệp nguồn"] == "Xã Thử Nghiệm.txt"].iloc[0]
     assert row["Tiêu đề"] == "Xã Thử Nghiệm đạt chuẩn nông thôn mới năm 2023"
     assert row["Ngày"] == "05/03/2023" and row["Tỉnh"] == "Lạng Sơn" and row["Số đoạn"] >= 1
@@ -433,7 +445,7 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
     assert_clean(at)
     assert [unescape(s.value) for s in at.success] == ["Đã xoá: Xã Thử Nghiệm.txt"]
     assert "Xã Thử Nghiệm.txt" not in list(at.table[0].value["Tệp nguồn"])
-    assert at.metric[0].value == "5"
+    assert at.metric[0].value == "6"
 
 
 def test_a_brief_for_a_province_and_period_with_downloads(indexed):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -179,6 +180,21 @@ def test_answer_markdown_labels_related_passages_as_reading_not_citations():
     assert "Đoạn văn liên quan (chỉ để tham khảo, không phải trích dẫn)" in md
     assert "- Hội nghị sơ kết NTM — 27/08/2021 — 000_a.txt" in md
     assert "> dòng 1\n> dòng 2" in md
+
+
+def test_citations_name_the_page_of_their_quote_when_they_have_one():
+    on_page = replace(cite(), source="bao-cao.pdf", location="trang 3 (OCR)")
+    assert render.meta_html(on_page.date, on_page.source, on_page.location) == (
+        '27/08/2021 · <span class="ntm-src">bao-cao.pdf</span>'
+        '<span class="ntm-loc">, trang 3 (OCR)</span>'
+    )
+    assert "ntm-loc" not in render.meta_html("2021-08-27", "000_a.txt", None)
+    md = export.answer_markdown(Answer("Hỏi?", "11 xã [1]", False, citations=(on_page,)))
+    assert "[1] Hội nghị sơ kết NTM — 27/08/2021 — bao-cao.pdf, trang 3 (OCR)" in md
+    md = export.answer_markdown(
+        Answer("How many?", "11 communes [1]", False, citations=(on_page,)), lang="en"
+    )
+    assert "— bao-cao.pdf, page 3 (OCR)" in md
 
 
 def test_md_escape_neutralises_markdown_and_html():

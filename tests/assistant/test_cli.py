@@ -6,7 +6,10 @@ import pytest
 
 from assistant.cli import main
 from assistant.core import Assistant
+from ingest import ocr
 from tests.conftest import QUESTIONS, FakeEmbedder
+from tests.ingest.test_loaders import make_pdf
+from tests.scans import join_pdfs, scanned_pdf
 
 
 @pytest.fixture
@@ -68,7 +71,8 @@ def test_docs_search_ask_and_remove(run, docs_copy, tmp_path):
     assert code == 0
     assert set(answer) >= {"question", "answer", "abstained", "citations", "timings_ms"}
     for c in answer["citations"]:
-        assert set(c) == {"n", "source", "title", "date", "quote", "start", "end"}
+        assert set(c) == {"n", "source", "title", "date", "quote", "start", "end", "location"}
+        assert c["location"] is None  # plain text files have no pages
 
     code, _, err = run("remove", "khong-co.txt")
     assert code == 1 and "khong-co.txt" in err
@@ -170,3 +174,23 @@ def test_brief_writes_word_and_markdown_and_names_bad_requests(run, docs_copy, t
     assert code != 0 and ".docx" in err
     code, out, err = run("brief", "--place", "Cà Mau")
     assert code == 0 and "Không có số liệu" in out and "Cà Mau" in err
+
+
+@pytest.mark.skipif(ocr.missing_tools() is not None, reason="OCR (tesseract-ocr-vie) not installed")
+def test_a_scanned_pdf_is_ingested_with_a_warning_and_cited_by_page(run, tmp_path):
+    docs = tmp_path / "scans"
+    docs.mkdir()
+    cover = "Bao cao ket qua xay dung nong thon moi huyen Tan Lac nam 2023"
+    figures = "Huyện Tân Lạc có 11 xã đạt chuẩn nông thôn mới, bình quân mỗi xã đạt 17,2 tiêu chí."
+    (docs / "tan-lac.pdf").write_bytes(join_pdfs(make_pdf([cover]), scanned_pdf([], [figures])))
+    code, out, err = run("ingest", str(docs))
+    assert code == 0 and "Thêm mới (added): 1" in out
+    assert "tan-lac.pdf: trang 2: nhận dạng chữ (OCR) không đọc được chữ nào" in err
+
+    code, out, _ = run("ask", "Huyện Tân Lạc có bao nhiêu xã đạt chuẩn nông thôn mới?")
+    assert code == 0 and "11 xã" in out.split("\n")[0]
+    assert f"[1] {cover} (không rõ ngày) — tan-lac.pdf, trang 3 (OCR)" in out
+    code, out, _ = run("ask", "How many communes in Tan Lac district meet the standard?")
+    assert "tan-lac.pdf, page 3 (OCR)" in out
+    code, out, _ = run("ask", "Huyện Tân Lạc có bao nhiêu xã đạt chuẩn nông thôn mới?", "--json")
+    assert json.loads(out)["citations"][0]["location"] == "trang 3 (OCR)"

@@ -362,7 +362,9 @@ def test_docx_without_text_is_refused(tmp_path):
 def test_pdf_text_is_extracted(tmp_path):
     path = tmp_path / "bao-cao.pdf"
     path.write_bytes(make_pdf(["Xay dung nong thon moi", "Dinh Lap dat 16,6 tieu chi."]))
-    assert read_document(path, MB)[1] == "Xay dung nong thon moi\nDinh Lap dat 16,6 tieu chi."
+    assert read_document(path, MB)[1] == (
+        "[Trang 1]\nXay dung nong thon moi\nDinh Lap dat 16,6 tieu chi."
+    )
 
 
 def test_corrupt_pdf_is_refused(tmp_path):

@@ -295,3 +295,25 @@ def test_match_key_keeps_length_and_joins_tone_styles():
     for a, b in [("Thanh Hoá", "thanh hóa"), ("Thuỷ", "thủy"), ("KHOẺ", "khỏe")]:
         assert match_key(a) == match_key(b)
         assert len(match_key(a)) == len(a)
+
+
+def test_page_markers_survive_cleaning_and_are_no_headline_or_date():
+    from ingest.pipeline import prepare_document
+
+    text = (
+        "[Trang 1]\nHuyện Tân Lạc tổng kết xây dựng nông thôn mới năm 2023\n"
+        "Ngày 15/12/2023, UBND huyện Tân Lạc tổ chức hội nghị tổng kết chương trình xây dựng "
+        "nông thôn mới năm 2023 và triển khai nhiệm vụ năm 2024.\nIn trang | Xuất PDF\n\n"
+        "[Trang 2 · chữ nhận dạng OCR]\nĐến nay huyện có 11 xã đạt chuẩn nông thôn mới, bình "
+        "quân mỗi xã đạt 17,2 tiêu chí."
+    )
+    doc, chunks = prepare_document("tan-lac.pdf", "h", text, max_chars=600)
+    lines = doc.text.split("\n")
+    assert "[Trang 1]" in lines and "[Trang 2 · chữ nhận dạng OCR]" in lines
+    assert "In trang | Xuất PDF" not in doc.text  # debris still goes
+    assert doc.meta.title == "Huyện Tân Lạc tổng kết xây dựng nông thôn mới năm 2023"
+    assert doc.meta.date == "2023-12-15"
+    assert doc.meta.districts == ("Tân Lạc",)
+    # the marker stays a line of its own inside the passage that holds it
+    second = next(c for c in chunks if "11 xã" in c.text)
+    assert "[Trang 2 · chữ nhận dạng OCR]\nĐến nay" in doc.text[second.start : second.end]

@@ -198,5 +198,4 @@ def audit_section(settings: Settings) -> None:
         ],
         hide_index=True,
         width="stretch",
-        key="audit-log",
     )

@@ -29,7 +29,7 @@ from ui.common import (
     show_ingest_outcome,
 )
 from ui.render import documents_rows, matches_document, short_hash
-from ui.text import t
+from ui.text import TEXT, t
 
 
 def ingest_uploads(bot, uploads: Sequence, settings: Settings, progress) -> None:
@@ -173,16 +173,24 @@ def manage_section(bot, metas) -> None:
                 )
 
 
+def audit_result(result: str) -> str:
+    """A logged result in the reader's language ('added' -> 'thêm mới'); details stay as logged."""
+    word, sep, rest = result.partition(": ")
+    if f"result_{word}" in TEXT:
+        return t(f"result_{word}") + (sep + rest if sep else "")
+    return result
+
+
 def audit_section(settings: Settings) -> None:
     """The change log, newest first: who ingested, deleted or re-indexed what, and when."""
     st.subheader(t("audit_header"), divider="green")
     st.caption(t("audit_caption", path=settings.audit_file))
-    entries = AuditLog(settings.audit_file).entries(limit=500)
+    entries = AuditLog(settings.audit_file).entries(limit=200)
     if not entries:
         st.caption(t("audit_empty"))
         return
     actions = {"ingest", "delete", "reindex"}
-    st.dataframe(
+    st.table(  # a table, not a grid: every line readable and findable on the page
         [
             {
                 t("col_time"): str(e.get("time", "")).replace("T", " ").removesuffix("+00:00"),
@@ -192,10 +200,9 @@ def audit_section(settings: Settings) -> None:
                 else str(e.get("action", "")),
                 t("col_file"): e.get("source") or "—",
                 t("col_sha256"): short_hash(e.get("sha256")),
-                t("col_result"): e.get("result") or "",
+                t("col_result"): audit_result(str(e.get("result") or "")),
             }
             for e in entries
         ],
-        hide_index=True,
-        width="stretch",
+        border="horizontal",
     )

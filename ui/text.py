@@ -84,6 +84,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "action_ingest": ("nạp", "ingest"),
     "action_delete": ("xoá", "delete"),
     "action_reindex": ("lập chỉ mục lại", "re-index"),
+    "result_added": ("thêm mới", "added"),
+    "result_updated": ("cập nhật", "updated"),
+    "result_deleted": ("đã xoá", "deleted"),
+    "result_rejected": ("bị từ chối", "rejected"),
+    "result_error": ("lỗi", "error"),
     "users_title": ("Người dùng", "Users"),
     "users_caption": (
         "Người đọc hỏi đáp, soạn báo cáo và chạy đánh giá; biên tập viên thêm tải lên, xoá và "

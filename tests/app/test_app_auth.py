@@ -107,13 +107,13 @@ def test_an_editor_uploads_and_the_change_log_shows_who_and_what(users, settings
     [b for b in at.button if b.label == "Nạp vào chỉ mục"][0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert successes(at) == ["Đã thêm: quang-lang.txt"]
-    (log,) = [d.value for d in at.dataframe if "Người dùng" in d.value.columns]
+    (log,) = [d.value for d in at.table if "Người dùng" in d.value.columns]
     first = log.iloc[0]
     assert (first["Người dùng"], first["Thao tác"], first["Tệp"], first["Kết quả"]) == (
         "lan",
         "nạp",
         "quang-lang.txt",
-        "added",
+        "thêm mới",
     )
     assert first["sha256"] == hashlib.sha256(REPORT).hexdigest()[:12]
     assert settings.audit_file.exists()

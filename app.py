@@ -8,7 +8,9 @@ Run it (the Makefile ingests ``documents/`` first)::
 This file is the entry point and the navigation; each page lives in its own module of ``ui/``:
 "Hỏi đáp" (``ui/chat.py``: questions with numbered citations), "Soạn báo cáo" (``ui/brief.py``:
 a conference brief for a place and period, downloadable as Word or Markdown), "Tài liệu" (``ui/documents.py``:
-upload, list, delete, re-index) and "Đánh giá" (``ui/evaluation.py``: run a question set). The
+upload, list, delete, re-index, the change log), "Đánh giá" (``ui/evaluation.py``: run a
+question set) and, for admins, "Người dùng" (``ui/users.py``). Who may change what is decided
+in ``ui/auth.py`` (sign-in, roles). The
 words on screen are in ``ui/text.py``, pure rendering in ``ui/render.py``. One
 :class:`Assistant` (model and Chroma client) is loaded per process and shared by every session;
 it is made ready (model loaded, index read) before the first question, with visible steps.
@@ -23,7 +25,9 @@ import logging
 
 import streamlit as st
 
+from assistant.users import MANAGE_USERS
 from base.errors import AssistantError
+from ui.auth import Identity, sidebar_status, sign_in
 from ui.brief import brief_page
 from ui.chat import chat_page
 from ui.common import attempt, get_assistant, sticky_radio, wait_until_ready
@@ -31,6 +35,7 @@ from ui.documents import documents_page
 from ui.evaluation import evaluation_page
 from ui.render import CSS, md_escape, page_css
 from ui.text import t
+from ui.users import users_page
 
 log = logging.getLogger(__name__)
 
@@ -39,22 +44,25 @@ PAGES = {
     "brief": brief_page,
     "documents": documents_page,
     "evaluation": evaluation_page,
+    "users": users_page,  # admins only
 }
 
 
-def sidebar(bot) -> str:
-    """The language switch, the page picker and the index's size; returns the page's key."""
+def sidebar(bot, identity: Identity) -> str:
+    """The language switch, the page picker, who is signed in and the index's size; returns
+    the page's key."""
+    pages = tuple(p for p in PAGES if p != "users" or identity.can(MANAGE_USERS))
     with st.sidebar:
         st.markdown("## :material/eco: NTM Assistant")
         st.caption(t("tagline"))
         st.toggle(t("english"), key="lang_en")
         if "page" not in st.session_state:
             wanted = st.query_params.get("page")
-            st.session_state["page"] = wanted if wanted in PAGES else next(iter(PAGES))
+            st.session_state["page"] = wanted if wanted in pages else pages[0]
         page = sticky_radio(
             t("nav"),
-            tuple(PAGES),
-            {p: t(f"page_{p}") for p in PAGES},
+            pages,
+            {p: t(f"page_{p}") for p in pages},
             "page",
             label_visibility="collapsed",
         )
@@ -63,6 +71,7 @@ def sidebar(bot) -> str:
         if metas is not None:
             st.caption(t("index_stats", docs=len(metas), chunks=sum(m.chunk_count for m in metas)))
         st.caption(t("no_llm") if bot.rewriter is None else t("with_llm"))
+        sidebar_status(identity)
     return page
 
 
@@ -78,7 +87,8 @@ def main() -> None:
         st.error(t("unexpected"), icon=":material/error:")
         st.stop()
     st.html(CSS + page_css(settings))
-    page = sidebar(bot)
+    identity = sign_in(settings)
+    page = sidebar(bot, identity)
     wait_until_ready(bot)
     PAGES[page](bot, settings)
 

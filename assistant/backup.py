@@ -23,7 +23,7 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
@@ -47,9 +47,12 @@ class BackupReport:
     chunks: int = 0
     facts: int = 0
     model: str = ""
+    imported: list[DocumentMeta] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data["imported"] = [m.source for m in self.imported]
+        return data
 
 
 def export_collection(store: Store, path: Path) -> BackupReport:
@@ -159,6 +162,7 @@ def import_collection(store: Store, path: Path) -> BackupReport:
             report.documents += 1
             report.chunks += len(chunks)
             report.facts += len(facts)
+            report.imported.append(doc.meta)
     return report
 
 

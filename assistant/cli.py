@@ -15,7 +15,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from base.errors import AssistantError, QuestionError
+from assistant.audit import cli_actor
+from base.errors import AssistantError, QuestionError, UserError
 from base.settings import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -48,6 +49,32 @@ def build_parser() -> argparse.ArgumentParser:
     model_sub = model.add_subparsers(dest="model_command", required=True, parser_class=_Parser)
     fetch = model_sub.add_parser("fetch", help="tải và kiểm tra mô hình mặc định")
     fetch.add_argument("--local-dir", type=Path, help="thư mục có sẵn mô hình (ưu tiên trước)")
+
+    users = sub.add_parser(
+        "users", help="quản lý người dùng và vai trò của ứng dụng (NTM_USERS_FILE)"
+    )
+    users_sub = users.add_subparsers(dest="users_command", required=True, parser_class=_Parser)
+    add = users_sub.add_parser("add", help="thêm người dùng (hỏi mật khẩu)")
+    add.add_argument("name", help="tên đăng nhập, hoặc e-mail khi đăng nhập qua OIDC")
+    add.add_argument("--role", required=True, help="reader, editor hoặc admin")
+    secret = add.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin"
+    )
+    secret.add_argument(
+        "--no-password",
+        action="store_true",
+        help="không mật khẩu: chỉ gán vai trò cho e-mail đăng nhập qua OIDC",
+    )
+    users_sub.add_parser("list", help="liệt kê người dùng và vai trò")
+    rm = users_sub.add_parser("remove", help="xoá người dùng")
+    rm.add_argument("name")
+    role = users_sub.add_parser("set-role", help="đổi vai trò")
+    role.add_argument("name")
+    role.add_argument("role", help="reader, editor hoặc admin")
+    pw = users_sub.add_parser("set-password", help="đặt lại mật khẩu")
+    pw.add_argument("name")
+    pw.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ stdin")
 
     ingest = sub.add_parser("ingest", help="nạp tài liệu vào chỉ mục")
     ingest.add_argument(
@@ -196,6 +223,8 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
         )
         print(f"Mô hình sẵn sàng (model ready): {path}")
         return EXIT_OK
+    if args.command == "users":
+        return _users(args, settings)
 
     if factory is None:
         from assistant.core import Assistant
@@ -209,7 +238,7 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
     if args.command == "docs":
         return _docs(bot, args)
     if args.command == "remove":
-        meta = bot.remove(args.source)
+        meta = bot.remove(args.source, actor=cli_actor())
         print(f"Đã xoá {meta.source} ({meta.chunk_count} đoạn). (Removed.)")
         return EXIT_OK
     if args.command == "export":
@@ -228,14 +257,16 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
         )
         return EXIT_OK
     if args.command == "import":
-        report = bot.import_collection(args.file)
+        report = bot.import_collection(args.file, actor=cli_actor())
         print(
             f"Đã nhập {report.documents} tài liệu, {report.chunks} đoạn, {report.facts} số liệu "
             f"(mô hình {report.model}) từ {report.path}. (Imported; nothing re-embedded.)"
         )
         return EXIT_OK
     if args.command == "reindex":
-        report = bot.reindex(progress=_progress_bar(settings, "Đánh chỉ mục lại"), full=args.full)
+        report = bot.reindex(
+            progress=_progress_bar(settings, "Đánh chỉ mục lại"), full=args.full, actor=cli_actor()
+        )
         resumed = " (tiếp tục lần trước bị ngắt; resumed)" if report.resumed else ""
         print(
             f"Đã xây lại chỉ mục{resumed}: {report.documents} tài liệu, {report.chunks} đoạn; "
@@ -298,6 +329,7 @@ def _ingest(bot, args, settings: Settings) -> int:
         paths,
         progress=_progress_bar(settings, "Nạp tài liệu"),
         follow_links=args.follow_links,
+        actor=cli_actor(),
     )
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -317,6 +349,50 @@ def _ingest(bot, args, settings: Settings) -> int:
         for warning in report.warnings:
             print(f"  ! {warning.path}: {warning.message}", file=sys.stderr)
     return report.exit_code
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Mật khẩu (password): ")
+    if getpass.getpass("Nhập lại mật khẩu (repeat): ") != first:
+        raise UserError("Hai lần nhập mật khẩu không khớp. (The passwords do not match.)")
+    return first
+
+
+def _users(args, settings: Settings) -> int:
+    from assistant.users import ROLE_NAMES, UsersFile, check_role
+
+    users = UsersFile(settings.users_file)
+    command = args.users_command
+    if command == "list":
+        found = users.load()
+        if not found:
+            print(f"{users.path}: chưa có người dùng nào. (No users.)")
+        for user in found:
+            how = "mật khẩu" if user.password else "OIDC"
+            print(f"{user.name}\t{user.role} ({ROLE_NAMES[user.role]})\t{how}")
+        return EXIT_OK
+    if command == "add":
+        check_role(args.role)  # before asking for a password
+        password = None if args.no_password else _read_password(args.password_stdin)
+        user = users.add(args.name, args.role, password)
+        print(f"Đã thêm {user.name} ({user.role}) vào {users.path}. (User added.)")
+    elif command == "remove":
+        user = users.remove(args.name)
+        print(f"Đã xoá {user.name} khỏi {users.path}. (User removed.)")
+    elif command == "set-role":
+        user = users.set_role(args.name, args.role)
+        print(f"{user.name} giờ là {user.role} ({ROLE_NAMES[user.role]}). (Role changed.)")
+    elif command == "set-password":
+        user = users.get(args.name)
+        if user is None:
+            raise UserError(f"Không có người dùng '{args.name}' trong {users.path}. (No user.)")
+        users.set_password(user.name, _read_password(args.password_stdin))
+        print(f"Đã đặt mật khẩu mới cho {user.name}. (Password changed.)")
+    return EXIT_OK
 
 
 def _docs(bot, args) -> int:

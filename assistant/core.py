@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answer import Answerer, check_question
+from assistant.audit import AuditLog, api_actor
 from assistant.backup import BackupReport, export_collection, import_collection
 from assistant.brief import Brief, build_brief, check_brief_request
 from assistant.generate import Rewriter
@@ -85,6 +86,7 @@ class Assistant:
         # told why a write waits for another process on the same home (the CLI prints it)
         self.on_wait: Callable[[str], None] | None = None
         self._answerer = None
+        self.audit = AuditLog(self.settings.audit_file)
 
     # -- documents --------------------------------------------------------------------------
     @contextmanager
@@ -99,28 +101,70 @@ class Assistant:
         progress: Progress | None = None,
         *,
         follow_links: bool = False,
+        actor: str | None = None,
     ) -> IngestReport:
         """Read, chunk, embed and store files and folders. A symbolic link in a folder that
-        points outside it is skipped with a reason unless ``follow_links``."""
+        points outside it is skipped with a reason unless ``follow_links``. Every file added,
+        updated or rejected is written to the audit log under ``actor`` (the app's user,
+        ``cli:<OS user>``; default ``api:<OS user>``)."""
+        actor = actor or api_actor()
         with self._writing():
-            return ingest_paths(
-                [Path(p) for p in paths],
-                self.store,
-                self.embedder,
-                self.settings,
-                progress,
-                follow_links=follow_links,
+            try:
+                report = ingest_paths(
+                    [Path(p) for p in paths],
+                    self.store,
+                    self.embedder,
+                    self.settings,
+                    progress,
+                    follow_links=follow_links,
+                )
+            except Exception as exc:
+                self.audit.record(
+                    actor,
+                    "ingest",
+                    source=", ".join(Path(p).name for p in paths),
+                    result=f"error: {exc}",
+                )
+                raise
+        for result, sources in (("added", report.added), ("updated", report.updated)):
+            for source in sources:
+                meta = self.store.get_meta(source)
+                self.audit.record(
+                    actor,
+                    "ingest",
+                    source=source,
+                    sha256=meta.content_hash if meta else None,
+                    result=result,
+                )
+        for rejection in report.rejected:
+            self.audit.record(
+                actor,
+                "ingest",
+                source=Path(rejection.path).name,
+                result=f"rejected: {rejection.reason}",
             )
+        return report
 
     def export(self, path: str | Path) -> BackupReport:
         """The whole collection (texts, chunks with vectors, facts) in one zip file."""
         return export_collection(self.store, Path(path))
 
-    def import_collection(self, path: str | Path) -> BackupReport:
+    def import_collection(self, path: str | Path, *, actor: str | None = None) -> BackupReport:
         """Add the documents of an export (replacing those of the same file name), without
-        embedding anything again; refused when this index holds another model's vectors."""
+        embedding anything again; refused when this index holds another model's vectors.
+        Each imported document is written to the audit log under ``actor``."""
+        actor = actor or api_actor()
         with self._writing():
-            return import_collection(self.store, Path(path))
+            try:
+                report = import_collection(self.store, Path(path))
+            except Exception as exc:
+                self.audit.record(actor, "import", source=Path(path).name, result=f"error: {exc}")
+                raise
+        for meta in report.imported:
+            self.audit.record(
+                actor, "import", source=meta.source, sha256=meta.content_hash, result="imported"
+            )
+        return report
 
     def documents(self) -> list[DocumentMeta]:
         return self.store.list_documents()
@@ -134,20 +178,45 @@ class Assistant:
             )
         return doc
 
-    def remove(self, source: str) -> DocumentMeta:
+    def remove(self, source: str, *, actor: str | None = None) -> DocumentMeta:
+        """Delete a document from the index (written to the audit log under ``actor``)."""
+        actor = actor or api_actor()
         with self._writing():
-            return self.store.remove_document(source)
+            try:
+                meta = self.store.remove_document(source)
+            except Exception as exc:
+                self.audit.record(actor, "delete", source=source, result=f"error: {exc}")
+                raise
+        self.audit.record(
+            actor, "delete", source=meta.source, sha256=meta.content_hash, result="deleted"
+        )
+        return meta
 
-    def reindex(self, progress: Progress | None = None, *, full: bool = False) -> ReindexReport:
+    def reindex(
+        self, progress: Progress | None = None, *, full: bool = False, actor: str | None = None
+    ) -> ReindexReport:
         """Re-chunk every stored document and rebuild its vectors beside the searchable ones.
 
         Needed after changing the model or the chunk size. Search keeps working on the old
         vectors until the new set is complete; an interrupted run is resumed by the next
         ``reindex`` or ``ingest``. Unchanged chunks keep their vectors when the model is the
-        same, unless ``full``.
+        same, unless ``full``. Written to the audit log under ``actor``.
         """
+        actor = actor or api_actor()
+        action = "reindex"
         with self._writing():
-            return reindex(self.store, self.embedder, self.settings, progress, force=full)
+            try:
+                done = reindex(self.store, self.embedder, self.settings, progress, force=full)
+            except Exception as exc:
+                self.audit.record(actor, action, result=f"error: {exc}")
+                raise
+        self.audit.record(
+            actor,
+            action,
+            result=f"{done.documents} documents, {done.chunks} chunks "
+            f"({done.embedded} embedded, {done.reused} kept)" + (", full" if full else ""),
+        )
+        return done
 
     # -- the facts index --------------------------------------------------------------------
     def facts(

@@ -54,6 +54,20 @@ class BackupError(AssistantError):
     """An export cannot be written, or a file to import is not a usable export."""
 
 
+class UsersFileError(AssistantError):
+    """The users file (``NTM_USERS_FILE``) is missing or cannot be read; names the line."""
+
+
+class UserError(AssistantError):
+    """A user management request that cannot be done: unknown role, duplicate or missing user."""
+
+    exit_code = 2
+
+
+class PermissionDenied(AssistantError):
+    """The signed-in user's role does not allow this change."""
+
+
 class FileRejected(AssistantError):
     """A user file that cannot be ingested; ``reason`` says why, in words a user can act on.
 

@@ -52,6 +52,7 @@ class Settings:
     llm_api_key: str | None = None
     upload_max_files: int = 20
     upload_max_mb: float = 20.0
+    users_path: Path | None = None  # NTM_USERS_FILE; None: <home>/users.toml
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -82,6 +83,7 @@ class Settings:
             llm_api_key=reader.text("NTM_LLM_API_KEY"),
             upload_max_files=reader.integer("NTM_UPLOAD_MAX_FILES", 20, low=1),
             upload_max_mb=reader.number("NTM_UPLOAD_MAX_MB", 20.0, low=0.001),
+            users_path=reader.path("NTM_USERS_FILE"),
         )
         settings.validate()
         return settings
@@ -103,6 +105,16 @@ class Settings:
     @property
     def chroma_dir(self) -> Path:
         return self.home / "chroma"
+
+    @property
+    def users_file(self) -> Path:
+        """The local users and roles (``ntm users``); the app asks for a login when it exists."""
+        return self.users_path or self.home / "users.toml"
+
+    @property
+    def audit_file(self) -> Path:
+        """One JSON line per change to the collection (ingest, delete, reindex)."""
+        return self.home / "audit.jsonl"
 
     @property
     def max_file_bytes(self) -> int:

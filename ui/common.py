@@ -13,10 +13,12 @@ from typing import Any
 import streamlit as st
 
 from assistant.export import locate
+from assistant.users import EDIT
 from base.errors import AssistantError
 from base.settings import Settings
 from base.types import Citation, IngestReport, Rejection
 from ingest.loaders import SUPPORTED_SUFFIXES
+from ui.auth import current, require
 from ui.render import SCROLL_SCRIPT, document_html, esc, md_escape, meta_html, passage_html
 from ui.text import lang, t
 
@@ -135,15 +137,20 @@ def flash(kind: str, message: str) -> None:
 def offer_bundled_ingest(bot, key: str) -> None:
     """The empty-index state: say so and offer to ingest the bundled documents."""
     st.info(t("empty_index"), icon=":material/inbox:")
+    if not current().can(EDIT):
+        return
     bundled = sorted(p for p in DOCUMENTS_DIR.glob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
     if not bundled:
         return
     if st.button(
         t("ingest_bundled", n=len(bundled)), key=key, type="primary", icon=":material/upload_file:"
-    ):
+    ) and require(EDIT):
         bar = st.progress(0.0, text=t("ingest_starting"))
         report = call(
-            bot.ingest, [DOCUMENTS_DIR], progress=progress_callback(bar, "ingest_progress")
+            bot.ingest,
+            [DOCUMENTS_DIR],
+            progress=progress_callback(bar, "ingest_progress"),
+            actor=current().name,
         )
         if report is not None:
             remember_ingest(report, {})

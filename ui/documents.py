@@ -1,4 +1,7 @@
-"""The "Tài liệu" page: upload, list, delete and re-index documents."""
+"""The "Tài liệu" page: upload, list, delete and re-index documents, and the change log.
+
+Readers see the list only; upload, delete, re-index and the change log are for editors and
+admins, and every handler checks the role again (``ui.auth.require``)."""
 
 from __future__ import annotations
 
@@ -9,10 +12,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from assistant.audit import AuditLog
+from assistant.users import EDIT
 from base.settings import Settings
 from base.types import IngestReport
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.uploads import plan_uploads
+from ui.auth import current, require
 from ui.common import (
     call,
     flash,
@@ -22,13 +28,15 @@ from ui.common import (
     show_flash,
     show_ingest_outcome,
 )
-from ui.render import documents_rows, matches_document
-from ui.text import t
+from ui.render import documents_rows, matches_document, short_hash
+from ui.text import TEXT, t
 
 
 def ingest_uploads(bot, uploads: Sequence, settings: Settings, progress) -> None:
     """Write each accepted upload into a fresh temporary directory under its sanitised name,
     ingest them together and remember the outcome (rejected files listed with the reason)."""
+    if not require(EDIT):
+        return
     plan = plan_uploads(
         [(f.name, f.size) for f in uploads],
         settings.upload_max_files,
@@ -48,7 +56,7 @@ def ingest_uploads(bot, uploads: Sequence, settings: Settings, progress) -> None
                 renamed.append((uploads[index].name, safe))
         report = IngestReport()
         if paths:
-            report = call(bot.ingest, paths, progress=progress)
+            report = call(bot.ingest, paths, progress=progress, actor=current().name)
             if report is None:
                 return
         remember_ingest(report, names, early=plan.rejected)
@@ -66,9 +74,22 @@ def documents_page(bot, settings: Settings) -> None:
     c1.metric(t("metric_docs"), len(metas), border=True)
     c2.metric(t("metric_chunks"), sum(m.chunk_count for m in metas), border=True)
     c3.metric(t("metric_places"), len({p for m in metas for p in m.provinces}), border=True)
-    if not metas:
+    identity = current()
+    editor = identity.can(EDIT)
+    if not metas and editor:
         offer_bundled_ingest(bot, key="ingest-bundled-docs")
+    elif not editor:
+        st.info(t("reader_note", role=identity.role_name), icon=":material/visibility:")
 
+    if editor:
+        upload_section(bot, settings)
+    list_section(metas)
+    if editor:
+        manage_section(bot, metas)
+        audit_section(settings)
+
+
+def upload_section(bot, settings: Settings) -> None:
     st.subheader(t("upload_header"), divider="green")
     round_ = st.session_state.setdefault("upload_round", 0)
     # No ``type=`` on purpose: a file of another type reaches plan_uploads and is listed with
@@ -91,6 +112,8 @@ def documents_page(bot, settings: Settings) -> None:
         st.rerun()
     show_ingest_outcome()
 
+
+def list_section(metas) -> None:
     st.subheader(t("list_header"), divider="green")
     if metas:
         wanted = st.text_input(
@@ -105,6 +128,9 @@ def documents_page(bot, settings: Settings) -> None:
     else:
         st.caption(t("no_docs_table"))
 
+
+def manage_section(bot, metas) -> None:
+    round_ = st.session_state.setdefault("upload_round", 0)
     st.subheader(t("manage_header"), divider="green")
     left, right = st.columns(2, gap="large")
     with left:
@@ -117,10 +143,12 @@ def documents_page(bot, settings: Settings) -> None:
             placeholder=t("pick_documents"),
         )
         sure = st.checkbox(t("delete_confirm"), key=f"delete-sure-{round_}")
-        if st.button(t("delete_button"), icon=":material/delete:", disabled=not (chosen and sure)):
+        if st.button(
+            t("delete_button"), icon=":material/delete:", disabled=not (chosen and sure)
+        ) and require(EDIT):
             gone = []
             for source in chosen:
-                if call(bot.remove, source) is not None:
+                if call(bot.remove, source, actor=current().name) is not None:
                     gone.append(source)
             if gone:
                 flash("success", t("deleted", names=", ".join(gone)))
@@ -129,11 +157,52 @@ def documents_page(bot, settings: Settings) -> None:
             st.rerun()
     with right:
         st.caption(t("reindex_help"))
-        if st.button(t("reindex_button"), icon=":material/refresh:", disabled=not metas):
+        if st.button(
+            t("reindex_button"), icon=":material/refresh:", disabled=not metas
+        ) and require(EDIT):
             bar = st.progress(0.0, text=t("ingest_starting"))
-            done = call(bot.reindex, progress=progress_callback(bar, "reindex_progress"))
+            done = call(
+                bot.reindex,
+                progress=progress_callback(bar, "reindex_progress"),
+                actor=current().name,
+            )
             if done is not None:
                 st.success(
                     t("reindexed", n=done.chunks, embedded=done.embedded, reused=done.reused),
                     icon=":material/check_circle:",
                 )
+
+
+def audit_result(result: str) -> str:
+    """A logged result in the reader's language ('added' -> 'thêm mới'); details stay as logged."""
+    word, sep, rest = result.partition(": ")
+    if f"result_{word}" in TEXT:
+        return t(f"result_{word}") + (sep + rest if sep else "")
+    return result
+
+
+def audit_section(settings: Settings) -> None:
+    """The change log, newest first: who ingested, deleted or re-indexed what, and when."""
+    st.subheader(t("audit_header"), divider="green")
+    st.caption(t("audit_caption", path=settings.audit_file))
+    entries = AuditLog(settings.audit_file).entries(limit=200)
+    if not entries:
+        st.caption(t("audit_empty"))
+        return
+    actions = {"ingest", "delete", "reindex"}
+    st.table(  # a table, not a grid: every line readable and findable on the page
+        [
+            {
+                t("col_time"): str(e.get("time", "")).replace("T", " ").removesuffix("+00:00"),
+                t("col_user"): e.get("user") or "",
+                t("col_action"): t(f"action_{e['action']}")
+                if e.get("action") in actions
+                else str(e.get("action", "")),
+                t("col_file"): e.get("source") or "—",
+                t("col_sha256"): short_hash(e.get("sha256")),
+                t("col_result"): audit_result(str(e.get("result") or "")),
+            }
+            for e in entries
+        ],
+        border="horizontal",
+    )

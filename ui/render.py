@@ -197,3 +197,8 @@ SCROLL_SCRIPT = """
 })();
 </script>
 """
+
+
+def short_hash(digest: str | None) -> str:
+    """The first 12 hex digits of a sha256 (enough to tell files apart on screen)."""
+    return digest[:12] if digest else "—"

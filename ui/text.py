@@ -23,6 +23,110 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_documents": (":material/library_books: Tài liệu", ":material/library_books: Documents"),
     "page_evaluation": (":material/monitoring: Đánh giá", ":material/monitoring: Evaluation"),
     "page_brief": (":material/summarize: Soạn báo cáo", ":material/summarize: Brief"),
+    "page_users": (":material/group: Người dùng", ":material/group: Users"),
+    # signing in, roles, users
+    "role_reader": ("người đọc", "reader"),
+    "role_editor": ("biên tập viên", "editor"),
+    "role_admin": ("quản trị viên", "admin"),
+    "login_title": ("Đăng nhập", "Sign in"),
+    "login_caption": (
+        "Ứng dụng này dùng chung: đăng nhập bằng tài khoản quản trị viên đã cấp cho bạn.",
+        "This app is shared: sign in with the account your administrator gave you.",
+    ),
+    "login_name": ("Tên đăng nhập", "User name"),
+    "login_password": ("Mật khẩu", "Password"),
+    "login_button": ("Đăng nhập", "Sign in"),
+    "login_failed": (
+        "Sai tên đăng nhập hoặc mật khẩu.",
+        "Wrong user name or password.",
+    ),
+    "login_oidc_caption": (
+        "Đăng nhập bằng tài khoản của cơ quan (nhà cung cấp định danh).",
+        "Sign in with your organisation's account (identity provider).",
+    ),
+    "signed_in": ("Đăng nhập: **{name}** ({role})", "Signed in: **{name}** ({role})"),
+    "logout": ("Đăng xuất", "Sign out"),
+    "single_user": (
+        "Chế độ một người dùng: không có đăng nhập, chỉ mở trên máy này (127.0.0.1).",
+        "Single-user mode: no sign-in, open on this machine only (127.0.0.1).",
+    ),
+    "exposed_read_only": (
+        "Ứng dụng đang mở trên địa chỉ {address} mà chưa cấu hình người dùng, nên chỉ được đọc "
+        "(không tải lên, xoá hay lập chỉ mục lại). Tạo người dùng bằng `ntm users add TÊN "
+        "--role admin` (tệp `NTM_USERS_FILE`), hoặc cấu hình đăng nhập OIDC (`[auth]` trong "
+        "`.streamlit/secrets.toml`), rồi tải lại trang.",
+        "The app is open on address {address} with no users configured, so it is read-only "
+        "(no upload, delete or re-index). Create users with `ntm users add NAME --role admin` "
+        "(file `NTM_USERS_FILE`), or configure OIDC sign-in (`[auth]` in "
+        "`.streamlit/secrets.toml`), then reload the page.",
+    ),
+    "denied": (
+        "Vai trò {role} không được phép làm việc này.",
+        "The {role} role may not do this.",
+    ),
+    "reader_note": (
+        "Bạn có quyền đọc (vai trò {role}): tải lên, xoá và lập chỉ mục lại dành cho biên tập "
+        "viên và quản trị viên.",
+        "You may read (role {role}): upload, delete and re-index are for editors and admins.",
+    ),
+    "audit_header": ("Nhật ký thay đổi", "Change log"),
+    "audit_caption": (
+        "Mọi lần nạp, xoá và lập chỉ mục lại, từ ứng dụng và dòng lệnh, mới nhất trước (`{path}`).",
+        "Every ingest, delete and re-index, from the app and the command line, newest first "
+        "(`{path}`).",
+    ),
+    "audit_empty": ("Chưa có thay đổi nào.", "No changes yet."),
+    "col_time": ("Thời gian (UTC)", "Time (UTC)"),
+    "col_user": ("Người dùng", "User"),
+    "col_action": ("Thao tác", "Action"),
+    "col_sha256": ("sha256", "sha256"),
+    "col_result": ("Kết quả", "Result"),
+    "action_ingest": ("nạp", "ingest"),
+    "action_delete": ("xoá", "delete"),
+    "action_reindex": ("lập chỉ mục lại", "re-index"),
+    "result_added": ("thêm mới", "added"),
+    "result_updated": ("cập nhật", "updated"),
+    "result_deleted": ("đã xoá", "deleted"),
+    "result_rejected": ("bị từ chối", "rejected"),
+    "result_error": ("lỗi", "error"),
+    "users_title": ("Người dùng", "Users"),
+    "users_caption": (
+        "Người đọc hỏi đáp, soạn báo cáo và chạy đánh giá; biên tập viên thêm tải lên, xoá và "
+        "lập chỉ mục lại tài liệu; quản trị viên thêm quản lý người dùng. Tệp: `{path}`.",
+        "Readers ask, write briefs and run evaluations; editors also upload, delete and "
+        "re-index documents; admins also manage users. File: `{path}`.",
+    ),
+    "col_name": ("Tên", "Name"),
+    "col_role": ("Vai trò", "Role"),
+    "col_signin": ("Đăng nhập bằng", "Signs in with"),
+    "signin_password": ("mật khẩu", "password"),
+    "signin_oidc": ("OIDC (e-mail)", "OIDC (e-mail)"),
+    "users_add_header": ("Thêm người dùng", "Add a user"),
+    "users_name_help": (
+        "Tên đăng nhập, hoặc e-mail với đăng nhập OIDC (khi đó để trống mật khẩu).",
+        "A user name, or an e-mail with OIDC sign-in (then leave the password empty).",
+    ),
+    "users_add_button": ("Thêm", "Add"),
+    "users_added": ("Đã thêm {name} ({role}).", "Added {name} ({role})."),
+    "users_change_header": ("Đổi vai trò hoặc xoá", "Change a role or remove"),
+    "users_pick": ("Người dùng", "User"),
+    "users_new_role": ("Vai trò mới", "New role"),
+    "users_role_button": ("Đổi vai trò", "Change role"),
+    "users_role_changed": ("{name} giờ là {role}.", "{name} is now {role}."),
+    "users_remove_confirm": (
+        "Tôi chắc chắn muốn xoá người dùng này",
+        "I am sure: remove this user",
+    ),
+    "users_remove_button": ("Xoá người dùng", "Remove user"),
+    "users_removed": ("Đã xoá {name}.", "Removed {name}."),
+    "users_not_self": (
+        "Không thể tự xoá hay tự hạ quyền của chính mình.",
+        "You cannot remove or demote yourself.",
+    ),
+    "users_password_needed": (
+        "Cần mật khẩu, trừ khi đăng nhập bằng OIDC (tên là e-mail).",
+        "A password is needed unless the user signs in with OIDC (the name is an e-mail).",
+    ),
     "index_stats": (
         "{docs} tài liệu · {chunks} đoạn trong chỉ mục",
         "{docs} documents · {chunks} passages indexed",

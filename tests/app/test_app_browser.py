@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
 NEXT_FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 SLOW = 300_000  # ms: the first ingest loads the model; CI machines are shared
 
+PASSWORD = "dong-lua-vang"
 DINH_LAP = "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?"
 DINH_LAP_SOURCE = "000_b1a6b20c5124416e.txt"
 DINH_LAP_TITLE = "Hội nghị trực tuyến sơ kết công tác xây dựng Nông thôn mới tỉnh Lạng Sơn"
@@ -72,12 +73,10 @@ def big_document(paragraphs: int = 40) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The app as the README runs it, on an empty index of its own."""
-    tmp = tmp_path_factory.mktemp("app-e2e")
+def serve(tmp, env_extra: dict[str, str] | None = None):
+    """``streamlit run app.py`` on 127.0.0.1 with a home of its own; yields (url, log path)."""
     port = free_port()
-    env = {**os.environ, "NTM_HOME": str(tmp / "home"), "NTM_PROGRESS": "0"}
+    env = {**os.environ, "NTM_HOME": str(tmp / "home"), "NTM_PROGRESS": "0", **(env_extra or {})}
     log_path = tmp / "streamlit.log"
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
@@ -126,6 +125,24 @@ def server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app as the README runs it, on an empty index of its own."""
+    yield from serve(tmp_path_factory.mktemp("app-e2e"))
+
+
+@pytest.fixture(scope="module")
+def users_server(tmp_path_factory):
+    """The app with a users file: a reader (hoa) and an editor (lan)."""
+    from assistant.users import UsersFile
+
+    tmp = tmp_path_factory.mktemp("app-e2e-users")
+    users = UsersFile(tmp / "users.toml")
+    users.add("hoa", "reader", PASSWORD)
+    users.add("lan", "editor", PASSWORD)
+    yield from serve(tmp, {"NTM_USERS_FILE": str(users.path)})
 
 
 @pytest.fixture(scope="module")
@@ -552,3 +569,51 @@ def test_browser_brief_downloaded_as_word_and_rendered_to_pages(server, browser)
         raise
     finally:
         ctx.close()
+
+
+# -- who may change what ----------------------------------------------------------------------
+def sign_in(page, url: str, name: str) -> None:
+    page.goto(f"{url}/?page=documents")
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.locator("h1", has_text="Tài liệu").wait_for(timeout=SLOW)
+    settle(page)
+    no_trace(page)
+
+
+def test_browser_reader_cannot_upload_and_editor_upload_is_in_the_change_log(users_server, browser):
+    url, _ = users_server
+    reader = browser.new_context(viewport={"width": 1400, "height": 1000})
+    editor = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = reader.new_page()
+        sign_in(page, url, "hoa")
+        page.get_by_text("Đăng nhập: hoa (người đọc)").wait_for(timeout=10_000)
+        page.get_by_text("Bạn có quyền đọc").wait_for(timeout=10_000)
+        assert page.locator("[data-testid=stFileUploader]").count() == 0
+        assert page.get_by_role("button", name="Xoá tài liệu").count() == 0
+        assert page.get_by_role("button", name="Lập chỉ mục lại").count() == 0
+        shot(page, "30-reader-documents.png")
+
+        page = editor.new_page()
+        sign_in(page, url, "lan")
+        page.get_by_text("Đăng nhập: lan (biên tập viên)").wait_for(timeout=10_000)
+        page.get_by_text("Chưa có thay đổi nào.").wait_for(timeout=10_000)
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
+            [{"name": "quang-lang.txt", "mimeType": "text/plain", "buffer": EVIL_DOC.encode()}]
+        )
+        page.get_by_text("quang-lang.txt").first.wait_for(timeout=60_000)  # in the uploader
+        page.get_by_role("button", name="Nạp vào chỉ mục").click()
+        page.get_by_text("Đã thêm: quang-lang.txt").wait_for(timeout=SLOW)  # loads the model
+        settle(page)
+        no_trace(page)
+        log = page.locator("[data-testid=stTable]").last
+        row = log.locator("tbody tr").first
+        cells = [c.inner_text().strip() for c in row.locator("td, th").all()]
+        assert "lan" in cells and "quang-lang.txt" in cells and "thêm mới" in cells, cells
+        log.scroll_into_view_if_needed()
+        shot(page, "31-editor-change-log.png")
+    finally:
+        reader.close()
+        editor.close()

@@ -123,6 +123,11 @@ def test_the_cli_exports_and_imports_and_names_what_it_cannot_use(
     assert code == 2 and "--force" in err  # an existing backup is not overwritten silently
     code, out, _ = run(tmp_path / "moi", "import", str(backup))
     assert code == 0 and f"Đã nhập {len(source.documents())} tài liệu" in out
+    audit = [json.loads(line) for line in (tmp_path / "moi" / "audit.jsonl").open()]
+    assert {e["source"] for e in audit if e["action"] == "import"} == {
+        m.source for m in source.documents()
+    }
+    assert all(e["user"].startswith("cli:") and e["sha256"] for e in audit)
     code, out, _ = run(tmp_path / "moi", "ask", _questions(1)[0])
     assert (
         code == 0 and out.split("\n\n")[0] == source.ask(_questions(1)[0]).answer.split("\n\n")[0]

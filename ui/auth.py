@@ -1,0 +1,162 @@
+"""Who is using the app, and what their role lets them change.
+
+Three ways to run, decided on every script run:
+
+- **OIDC**: ``.streamlit/secrets.toml`` has an ``[auth]`` section. Streamlit's own
+  ``st.login()`` / ``st.user`` / ``st.logout()`` sign people in; the users file
+  (``NTM_USERS_FILE``) gives each e-mail its role, ``reader`` when it is not there.
+- **Local users**: the users file exists. A login form checks the password against its salted
+  hash; the session remembers the user name, and the role is read from the file on every run
+  (a role changed or a user removed takes effect at once).
+- **No configuration**: everyone may do everything, but only while the server listens on
+  127.0.0.1/localhost; on any other address the app is read-only and says how to configure
+  users.
+
+The pages ask :func:`current` for the identity and call :func:`require` inside every handler
+that changes something: hidden buttons alone are never trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from assistant.audit import cli_actor
+from assistant.users import EDIT, UsersFile, allows
+from base.errors import AssistantError
+from base.settings import Settings
+from ui.render import md_escape
+from ui.text import t
+
+LOCAL_ADDRESSES = frozenset({"127.0.0.1", "localhost", "::1"})
+
+_IDENTITY = "_ntm_identity"  # set by sign_in on every run; no widget has this key
+_USER = "_ntm_user"  # the signed-in local user's name
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The person behind this session: ``name`` goes into the audit log."""
+
+    name: str
+    role: str
+    mode: str  # oidc | local | open (this machine, no configuration) | exposed (read-only)
+
+    def can(self, action: str) -> bool:
+        return allows(self.role, action)
+
+    @property
+    def role_name(self) -> str:
+        return t(f"role_{self.role}")
+
+
+NOBODY = Identity("?", "reader", "exposed")
+
+
+def oidc_configured() -> bool:
+    """Whether Streamlit's sign-in is configured (an ``[auth]`` section in its secrets)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all
+        return False
+
+
+def server_address() -> str:
+    return str(st.get_option("server.address") or "")
+
+
+def sign_in(settings: Settings) -> Identity:
+    """The identity of this session; shows the sign-in form and stops the run while nobody is
+    signed in. A users file that cannot be read stops the app with its message (fail closed)."""
+    users = UsersFile(settings.users_file)
+    try:
+        if oidc_configured():
+            identity = _oidc(users)
+        elif users.exists():
+            identity = _local(users)
+        elif server_address() in LOCAL_ADDRESSES:
+            identity = Identity(cli_actor().replace("cli:", "local:", 1), "editor", "open")
+        else:
+            identity = Identity("anonymous", "reader", "exposed")
+    except AssistantError as exc:
+        st.error(md_escape(str(exc)), icon=":material/error:")
+        st.stop()
+    st.session_state[_IDENTITY] = identity
+    return identity
+
+
+def _oidc(users: UsersFile) -> Identity:
+    if not st.user.is_logged_in:
+        st.title(t("login_title"))
+        st.caption(t("login_oidc_caption"))
+        if st.button(t("login_button"), type="primary", icon=":material/login:"):
+            st.login()
+        st.stop()
+    email = str(st.user.get("email") or "").strip()
+    user = users.get(email) if email and users.exists() else None
+    return Identity(
+        email or str(st.user.get("name") or "?"), user.role if user else "reader", "oidc"
+    )
+
+
+def _local(users: UsersFile) -> Identity:
+    name = st.session_state.get(_USER)
+    if name:
+        user = users.get(name)
+        if user is not None and user.can_sign_in_locally:
+            return Identity(user.name, user.role, "local")
+        st.session_state.pop(_USER, None)  # removed meanwhile: sign in again
+    _, middle, _ = st.columns([1, 2, 1])
+    with middle:
+        st.title(t("login_title"))
+        st.caption(t("login_caption"))
+        with st.form("login"):
+            entered = st.text_input(t("login_name"), key="login-name")
+            password = st.text_input(t("login_password"), type="password", key="login-password")
+            sent = st.form_submit_button(t("login_button"), type="primary")
+        if sent:
+            user = users.verify(entered, password)
+            if user is not None:
+                st.session_state[_USER] = user.name
+                st.rerun()
+            st.error(t("login_failed"), icon=":material/lock:")
+    st.stop()
+    raise AssertionError  # st.stop() does not return
+
+
+def sign_out() -> None:
+    identity = current()
+    st.session_state.pop(_USER, None)
+    st.session_state.pop(_IDENTITY, None)
+    if identity.mode == "oidc":
+        st.logout()
+    st.rerun()
+
+
+def current() -> Identity:
+    """This run's identity; a reader with no name when none was established (fail closed)."""
+    identity = st.session_state.get(_IDENTITY)
+    return identity if isinstance(identity, Identity) else NOBODY
+
+
+def require(action: str = EDIT) -> bool:
+    """True when the current identity may do ``action``; otherwise shows why and says False.
+    Called inside every handler that changes the collection or the users."""
+    identity = current()
+    if identity.can(action):
+        return True
+    st.error(t("denied", role=identity.role_name), icon=":material/block:")
+    return False
+
+
+def sidebar_status(identity: Identity) -> None:
+    """Who is signed in with a sign-out button, or the note on the mode without sign-in."""
+    if identity.mode in ("local", "oidc"):
+        st.caption(t("signed_in", name=md_escape(identity.name), role=identity.role_name))
+        if st.button(t("logout"), icon=":material/logout:", key="logout"):
+            sign_out()
+    elif identity.mode == "open":
+        st.caption(t("single_user"))
+    else:
+        st.warning(t("exposed_read_only", address=md_escape(server_address() or "0.0.0.0")))

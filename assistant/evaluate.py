@@ -25,7 +25,10 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+import regex
 
 from base.errors import AssistantError, QuestionSetError
 from base.types import Answer
@@ -63,6 +66,7 @@ class QuestionResult:
     citations: int = 0
     failure: str = ""
     correct_whole_text: bool = False  # the old rule: patterns anywhere in the answer
+    unscored: str = ""  # why the answer could not be scored (a pattern ran past its budget)
 
     def to_dict(self) -> dict:
         data = self.answer.to_dict() if self.answer else {"question": self.question.question}
@@ -195,10 +199,79 @@ class EvalReport:
             ],
             "latency_ms": {"median": round(median, 1), "p95": round(p95, 1)},
             "malformed_lines": [str(p) for p in self.problems],
+            "unscored": [f"{r.question.id}: {r.unscored}" for r in self.results if r.unscored],
         }
 
 
 # -- reading a question set ---------------------------------------------------------------------
+# Question sets are user input (uploaded on the evaluation page): bounded in size, and their
+# patterns compiled with the `regex` engine and matched under a time budget, so that no
+# pattern can hold the app's process (`re` keeps the interpreter lock while it backtracks).
+MAX_QUESTIONS = 5000
+MAX_PATTERNS = 20
+MAX_PATTERN_CHARS = 300
+MATCH_TIMEOUT_S = 0.25
+
+
+class Unscorable(Exception):
+    """A pattern took longer than ``MATCH_TIMEOUT_S`` on an answer."""
+
+
+@lru_cache(maxsize=4096)
+def compile_pattern(pattern: str):
+    """The compiled ``must_include`` pattern (case-insensitive), or ValueError saying why not."""
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise ValueError(
+            f"mẫu must_include dài {len(pattern)} ký tự, tối đa {MAX_PATTERN_CHARS} "
+            f"(pattern too long): {pattern[:40]!r}…"
+        )
+    nested = _nested_quantifier(pattern)
+    if nested:
+        raise ValueError(
+            f"mẫu must_include “{pattern}” lồng lượng từ (“{nested}”), có thể chạy rất lâu; hãy "
+            "viết lại, ví dụ [\\d.,]+ thay cho (\\d+[.,])* (nested quantifiers can take "
+            "forever)"
+        )
+    try:
+        return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+    except (regex.error, OverflowError, RecursionError) as exc:
+        raise ValueError(
+            f"biểu thức chính quy sai trong must_include: {pattern!r} ({exc})"
+        ) from None
+
+
+def _nested_quantifier(pattern: str) -> str | None:
+    """The first group that repeats without bound and holds a part that does too ('(\\D*\\d*)*'),
+    the shape of catastrophic backtracking; None if there is none."""
+    open_at: list[tuple[int, bool]] = []  # (start, holds an unbounded repeat)
+    i, in_class = 0, False
+    unbounded = re.compile(r"[*+]|\{\d*,\}")
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            open_at.append((i, False))
+        elif ch == ")" and open_at:
+            start, inner = open_at.pop()
+            repeat = unbounded.match(pattern, i + 1)
+            if inner and repeat:
+                return pattern[start : repeat.end()]
+            if (inner or repeat) and open_at:
+                open_at[-1] = (open_at[-1][0], True)
+        elif unbounded.match(pattern, i) and open_at:
+            open_at[-1] = (open_at[-1][0], True)
+        i += 1
+    return None
+
+
 def load_questions(path: Path) -> tuple[list[Question], list[LineProblem]]:
     """Questions of a JSONL file, and the problems of the lines that could not be read."""
     try:
@@ -224,7 +297,13 @@ def parse_questions(
     questions: list[Question] = []
     problems: list[LineProblem] = []
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    if sum(1 for line in lines if line.strip()) > MAX_QUESTIONS:
+        raise QuestionSetError(
+            f"{name} có hơn {MAX_QUESTIONS} dòng; hãy chia nhỏ bộ câu hỏi. (At most "
+            f"{MAX_QUESTIONS} questions per set.)"
+        )
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -266,13 +345,10 @@ def _parse_line(line: str, number: int) -> Question:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'{key}' phải là một danh sách chuỗi (a list of strings)")
         lists[key] = tuple(value)
+    if len(lists["must_include"]) > MAX_PATTERNS:
+        raise ValueError(f"quá {MAX_PATTERNS} mẫu must_include (too many patterns)")
     for pattern in lists["must_include"]:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(
-                f"biểu thức chính quy sai trong must_include: {pattern!r} ({exc})"
-            ) from None
+        compile_pattern(pattern)
     if answerable and not lists["sources"]:
         raise ValueError("câu hỏi trả lời được cần 'sources' (answerable questions need sources)")
     answer = data.get("answer", "")
@@ -364,7 +440,14 @@ def score(
         return False, "đã từ chối trả lời", verbatim, len(answer.citations)
     body = unicodedata.normalize("NFC", answer.answer if whole_text else direct_answer(answer))
     for pattern in question.must_include:
-        if not re.search(pattern, body, re.IGNORECASE):
+        try:
+            found = compile_pattern(pattern).search(body, timeout=MATCH_TIMEOUT_S, concurrent=True)
+        except TimeoutError:
+            raise Unscorable(
+                f"mẫu “{pattern}” chạy quá {MATCH_TIMEOUT_S:g} s trên câu trả lời; không chấm "
+                "được (the pattern ran past its time budget; not scored)"
+            ) from None
+        if not found:
             where = "" if whole_text else " trong câu trả lời trực tiếp (direct answer)"
             return False, f"thiếu {pattern!r}{where}", verbatim, len(answer.citations)
     for c in answer.citations:
@@ -400,8 +483,13 @@ def run_eval(
                     doc_texts[c.source] = assistant.document(c.source).text
                 except AssistantError:
                     doc_texts[c.source] = ""
-        correct, why, verbatim, cited = score(q, answer, doc_texts)
-        loose = correct or score(q, answer, doc_texts, whole_text=True)[0]
+        unscored = ""
+        try:
+            correct, why, verbatim, cited = score(q, answer, doc_texts)
+            loose = correct or score(q, answer, doc_texts, whole_text=True)[0]
+        except Unscorable as exc:
+            correct, loose, verbatim, cited = False, False, 0, len(answer.citations)
+            why = unscored = str(exc)
         gold_rank = None
         if q.answerable and q.sources:
             try:
@@ -410,7 +498,9 @@ def run_eval(
             except AssistantError:
                 pass
         report.results.append(
-            QuestionResult(q, answer, correct, error, gold_rank, verbatim, cited, why, loose)
+            QuestionResult(
+                q, answer, correct, error, gold_rank, verbatim, cited, why, loose, unscored
+            )
         )
         if progress:
             progress(i + 1, len(questions), q.id)
@@ -459,6 +549,9 @@ def format_summary(report: EvalReport) -> str:
                 f"  {r.question.id}: {r.failure} — mong đợi (expected) “{r.question.answer}”, "
                 f"trả lời (given) “{given}”"
             )
+    if s["unscored"]:
+        lines.append("Không chấm được (could not be scored), tính là sai:")
+        lines.extend(f"  {line}" for line in s["unscored"])
     if report.problems:
         lines.append("Dòng lỗi (malformed lines), đã bỏ qua:")
         lines.extend(f"  {p}" for p in report.problems)
@@ -584,7 +677,8 @@ def write_report(report: EvalReport, path: Path) -> None:
         ) from err
 
 
-# `ntm eval`'s exit status when some lines of the question set could not be read
+# `ntm eval`'s exit status when some lines of the question set could not be read, or some
+# answers could not be scored
 EXIT_MALFORMED = 4
 
 
@@ -631,10 +725,12 @@ def run_eval_cli(assistant, args, settings) -> int:
             file=sys.stderr,
         )
         return 1
-    if problems:
+    unscored = [r for r in report.results if r.unscored]
+    if problems or unscored:
         print(
-            f"ntm eval: {len(problems)} dòng của {args.questions} không đọc được và không được "
-            f"chấm (malformed lines were skipped; exit code {EXIT_MALFORMED})",
+            f"ntm eval: {len(problems)} dòng của {args.questions} không đọc được, "
+            f"{len(unscored)} câu không chấm được (malformed lines skipped, questions not "
+            f"scored; exit code {EXIT_MALFORMED})",
             file=sys.stderr,
         )
         return EXIT_MALFORMED

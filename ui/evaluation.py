@@ -88,6 +88,12 @@ def show_report(name: str, report) -> None:
         border=True,
     )
     r2[3].metric(t("m_verbatim"), pct(s["citations_verbatim"]), border=True)
+    if s["unscored"]:
+        lines = "\n".join(f"- {md_escape(line)}" for line in s["unscored"])
+        st.warning(
+            f"{md_escape(t('eval_unscored', n=len(s['unscored'])))}\n\n{lines}",
+            icon=":material/timer_off:",
+        )
 
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -189,7 +195,14 @@ def show_report(name: str, report) -> None:
 
 
 def evaluation_page(bot, settings: Settings) -> None:
-    from assistant.evaluate import parse_questions, run_eval
+    from assistant.evaluate import (
+        MATCH_TIMEOUT_S,
+        MAX_PATTERN_CHARS,
+        MAX_PATTERNS,
+        MAX_QUESTIONS,
+        parse_questions,
+        run_eval,
+    )
 
     st.title(t("eval_title"))
     st.caption(t("eval_caption"))
@@ -219,6 +232,13 @@ def evaluation_page(bot, settings: Settings) -> None:
     else:
         up = st.file_uploader(
             t("qset_uploader"),
+            help=t(
+                "qset_limits",
+                questions=MAX_QUESTIONS,
+                patterns=MAX_PATTERNS,
+                chars=MAX_PATTERN_CHARS,
+                seconds=format_number(MATCH_TIMEOUT_S, 2),
+            ),
             key="qset_upload",
             max_upload_size=max(1, math.ceil(settings.upload_max_mb)),
         )

@@ -382,6 +382,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "qset_none": ("Không có bộ câu hỏi nào trong eval/.", "There is no question set in eval/."),
     "qset_loaded": ("{n} câu hỏi trong {name}", "{n} questions in {name}"),
     "qset_problems": ("{n} dòng lỗi sẽ bị bỏ qua", "{n} malformed line(s) will be skipped"),
+    "eval_unscored": (
+        "{n} câu không chấm được (mẫu must_include chạy quá thời gian cho phép), tính là sai:",
+        "{n} question(s) could not be scored (a must_include pattern ran past its time budget), "
+        "counted as wrong:",
+    ),
+    "qset_limits": (
+        "Giới hạn: tối đa {questions} câu mỗi bộ, {patterns} mẫu must_include mỗi câu, mỗi mẫu "
+        "{chars} ký tự và chạy tối đa {seconds} s; mẫu lồng lượng từ như (\\d+,)* bị từ chối.",
+        "Limits: at most {questions} questions per set, {patterns} must_include patterns per "
+        "question, {chars} characters and {seconds} s per pattern; nested quantifiers such as "
+        "(\\d+,)* are refused.",
+    ),
     "qset_too_big": (
         "Tệp {name} quá lớn ({size} MB, tối đa {mb} MB — NTM_UPLOAD_MAX_MB).",
         "{name} is too large ({size} MB, at most {mb} MB — NTM_UPLOAD_MAX_MB).",

@@ -572,6 +572,72 @@ def test_browser_brief_downloaded_as_word_and_rendered_to_pages(server, browser)
 
 
 # -- who may change what ----------------------------------------------------------------------
+def open_with_documents(page, url: str) -> None:
+    """Open the app; fill an empty index with the bundled documents as a user would."""
+    page.goto(url)
+    example = page.get_by_role("button", name=DINH_LAP)
+    empty = page.get_by_text("Chỉ mục đang trống")
+    example.or_(empty).first.wait_for(timeout=SLOW)
+    if empty.is_visible():  # run alone: the index is the user's to fill first
+        bundled = len([p for p in DOCUMENTS.iterdir() if p.is_file()])
+        page.get_by_role("button", name=f"Nạp {bundled} tài liệu mẫu từ documents/").click()
+        example.wait_for(timeout=SLOW)
+    settle(page)
+
+
+def test_browser_an_evaluation_with_runaway_patterns_blocks_no_one(server, browser, tmp_path):
+    """One user evaluates an uploaded set whose patterns backtrack without end; another user's
+    chat question meanwhile is answered, and the evaluation names the patterns it refused or
+    could not run, instead of freezing the app."""
+    from tests.assistant.test_settings_and_scoring import SLOW as RUNAWAY
+
+    url, _ = server
+    a_ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    b_ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page, other = a_ctx.new_page(), b_ctx.new_page()
+    try:
+        open_with_documents(page, url)
+        rows = [json.loads(x) for x in QUESTIONS.read_text(encoding="utf-8").splitlines()]
+        answerable = [r for r in rows if r["answerable"]]
+        many = [{**r, "id": f"{r['id']}-{n}"} for n in range(3) for r in answerable]
+        runaway = {**answerable[0], "id": "chay-mai", "must_include": [RUNAWAY]}
+        nested = {**answerable[0], "id": "long-nhau", "must_include": [r"^(\D*\d*)*@"]}
+        questions = tmp_path / "bo-xau.jsonl"
+        questions.write_text(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in [runaway, nested, *many]) + "\n",
+            encoding="utf-8",
+        )
+        go_to(page, 3, "Đánh giá")
+        page.get_by_text("Tải lên tệp JSONL").click()
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(questions))
+        page.get_by_text(f"{len(many) + 1} câu hỏi trong bo-xau.jsonl").wait_for(timeout=30_000)
+        problems = page.get_by_test_id("stExpander").filter(has_text="1 dòng lỗi")
+        problems.locator("summary").click()
+        problems.get_by_text("lồng lượng từ").wait_for(timeout=10_000)  # refused on load: line 2
+        assert "dòng 2" in problems.inner_text()
+        page.get_by_role("button", name="Chạy đánh giá").click()
+        page.get_by_text("Đang đánh giá:").wait_for(timeout=SLOW)
+
+        # meanwhile, another user asks on the chat page
+        other.goto(url)
+        other.get_by_role("button", name=DINH_LAP).wait_for(timeout=SLOW)
+        settle(other)
+        ask(other, DINH_LAP)
+        assert "06/10" in other.locator(".ntm-answer").last.inner_text()
+        still_running = page.get_by_text("Đang đánh giá:").is_visible()
+
+        page.get_by_text("Kết quả cho bo-xau.jsonl").wait_for(timeout=SLOW)
+        settle(page)
+        no_trace(page)
+        warning = page.get_by_test_id("stAlert").filter(has_text="không chấm được")
+        assert "chay-mai" in warning.inner_text()
+        shot(page, "21-evaluation-runaway-pattern.png", height=1400)
+        assert still_running, "the chat answer came only after the evaluation had finished"
+    finally:
+        a_ctx.close()
+        b_ctx.close()
+
+
 def sign_in(page, url: str, name: str) -> None:
     page.goto(f"{url}/?page=documents")
     page.get_by_label("Tên đăng nhập").fill(name)

@@ -194,3 +194,23 @@ def test_a_scanned_pdf_is_ingested_with_a_warning_and_cited_by_page(run, tmp_pat
     assert "tan-lac.pdf, page 3 (OCR)" in out
     code, out, _ = run("ask", "Huyện Tân Lạc có bao nhiêu xã đạt chuẩn nông thôn mới?", "--json")
     assert json.loads(out)["citations"][0]["location"] == "trang 3 (OCR)"
+
+
+def test_eval_with_a_pattern_that_runs_forever_finishes_and_names_it(run, docs_copy, tmp_path):
+    from tests.assistant.test_settings_and_scoring import SLOW
+
+    run("ingest", str(docs_copy))
+    rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines()]
+    first = next(r for r in rows if r["answerable"])
+    slow = {**first, "id": "cham", "must_include": [SLOW]}
+    nested = {**first, "id": "long", "must_include": [r"^(\D*\d*)*@"]}
+    qs = tmp_path / "qs.jsonl"
+    qs.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in (first, slow, nested)) + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("eval", str(qs))
+    assert code == 4
+    assert "cham:" in out and "không chấm được" in out  # the question, and why
+    assert "dòng 3" in err and "lồng lượng từ" in err  # refused on load, by line
+    assert "1 câu không chấm được" in err

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assistant.evaluate import parse_questions, score
+from assistant.evaluate import MAX_QUESTIONS, Unscorable, parse_questions, score
 from base.errors import QuestionSetError, SettingsError
 from base.settings import Settings
 from base.types import Answer, Citation
@@ -84,6 +84,37 @@ def test_malformed_lines_are_reported_with_line_numbers_and_the_rest_kept():
     assert [q.id for q in questions] == ["a"]
     assert [p.line for p in problems] == [2, 3, 4, 5, 6, 7]
     assert "trùng" in problems[2].message and "must_include" in problems[1].message
+
+
+# a pattern that backtracks without end on a longer answer: the engine must give up on it
+SLOW = "(.*)(.*)(.*)(.*)(.*)(.*)(.*)\\1\\2\\3\\4\\5\\6\\7x"
+
+
+def test_patterns_that_could_run_forever_are_refused_or_stopped():
+    def line(qid, *patterns):
+        return json.dumps(
+            {"id": qid, "question": "Q?", "must_include": list(patterns), "sources": ["a.txt"]}
+        )
+
+    lines = [
+        line("ok", r"6[5,.]?\s*xã", r"(\d+)\s*xã"),
+        line("nested", r"^(\D*\d*)*@"),  # the classic catastrophic shape: refused on load
+        line("long", "x" * 301),
+        line("many", *[f"{i}" for i in range(21)]),
+        line("slow", SLOW),  # no nesting, but backreferences: stopped while matching
+    ]
+    questions, problems = parse_questions("\n".join(lines).encode())
+    assert [q.id for q in questions] == ["ok", "slow"]
+    reasons = {p.line: p.message for p in problems}
+    assert "lồng lượng từ" in reasons[2] and r"(\D*\d*)*" in reasons[2]
+    assert "300" in reasons[3] and "20" in reasons[4]
+    long_answer = _answer("Huyện có 65 xã đạt chuẩn nông thôn mới, bình quân 16,6 tiêu chí [1]")
+    assert score(questions[0], long_answer, {"a.txt": DOC})[0]
+    with pytest.raises(Unscorable, match="không chấm"):
+        score(questions[1], long_answer, {"a.txt": DOC})
+    too_many = "\n".join(line(f"q{i}", "x") for i in range(MAX_QUESTIONS + 1))
+    with pytest.raises(QuestionSetError, match=str(MAX_QUESTIONS)):
+        parse_questions(too_many.encode())
 
 
 def test_an_unreadable_question_set_is_refused_whole():

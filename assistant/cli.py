@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     ingest.add_argument(
+        "--replace",
+        action="store_true",
+        help="thay tài liệu cùng tên đã nạp từ thư mục khác (replace same-named documents "
+        "indexed from elsewhere)",
+    )
+    ingest.add_argument(
         "--follow-links",
         action="store_true",
         help="nạp cả tệp mà liên kết tượng trưng trỏ ra ngoài thư mục (follow symbolic links "
@@ -329,6 +335,7 @@ def _ingest(bot, args, settings: Settings) -> int:
         paths,
         progress=_progress_bar(settings, "Nạp tài liệu"),
         follow_links=args.follow_links,
+        replace_same_name=args.replace,
         actor=cli_actor(),
     )
     if args.json:

@@ -102,11 +102,14 @@ class Assistant:
         *,
         follow_links: bool = False,
         actor: str | None = None,
+        origin: str | None = None,
+        replace_same_name: bool = False,
     ) -> IngestReport:
         """Read, chunk, embed and store files and folders. A symbolic link in a folder that
         points outside it is skipped with a reason unless ``follow_links``. Every file added,
         updated or rejected is written to the audit log under ``actor`` (the app's user,
-        ``cli:<OS user>``; default ``api:<OS user>``)."""
+        ``cli:<OS user>``; default ``api:<OS user>``). A file named like a document indexed from another folder
+        (or uploaded, ``origin='upload'``) is refused unless ``replace_same_name``."""
         actor = actor or api_actor()
         with self._writing():
             try:
@@ -117,6 +120,8 @@ class Assistant:
                     self.settings,
                     progress,
                     follow_links=follow_links,
+                    origin=origin,
+                    replace_same_name=replace_same_name,
                 )
             except Exception as exc:
                 self.audit.record(

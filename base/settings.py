@@ -44,6 +44,9 @@ class Settings:
     threads: int | None = None
     chunk_chars: int = 600
     max_file_mb: float = 20.0
+    max_unpacked_mb: float = 50.0  # what a DOCX/XLSX may unpack into (zip bombs)
+    max_pages: int = 2000  # pages of a PDF
+    max_chars: int = 5_000_000  # characters of text extracted from one document
     progress: bool = True
     min_confidence: float | None = None
     max_question_chars: int = 1000
@@ -75,6 +78,9 @@ class Settings:
             threads=reader.integer("NTM_THREADS", None, low=1, high=256),
             chunk_chars=reader.integer("NTM_CHUNK_CHARS", 600, low=200, high=4000),
             max_file_mb=reader.number("NTM_MAX_FILE_MB", 20.0, low=0.001),
+            max_unpacked_mb=reader.number("NTM_MAX_UNPACKED_MB", 50.0, low=0.001),
+            max_pages=reader.integer("NTM_MAX_PAGES", 2000, low=1),
+            max_chars=reader.integer("NTM_MAX_CHARS", 5_000_000, low=1000),
             progress=reader.boolean("NTM_PROGRESS", True),
             min_confidence=reader.number("NTM_MIN_CONFIDENCE", None, low=0.0, high=1.0),
             max_question_chars=reader.integer("NTM_MAX_QUESTION_CHARS", 1000, low=20),

@@ -18,6 +18,7 @@ Usage::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -134,14 +135,17 @@ def read_times(text: str, ref: str | None = None) -> list[TimeRef]:
         folded = text.lower()
     ref_month = _ref_month(ref)
     found: list[TimeRef] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the spans taken, sorted; they never overlap
+    ends: list[int] = []
 
     def add(start: int, end: int, lo: Month, hi: Month, relative: bool = False) -> None:
-        if any(start < b and a < end for a, b in taken):
+        i = bisect.bisect_left(starts, end)  # spans starting before ``end``…
+        if i and ends[i - 1] > start:  # …the last of which reaches past ``start``: overlap
             return
         if not (_valid(*lo) and _valid(*hi)) or lo > hi:
             return
-        taken.append((start, end))
+        starts.insert(i, start)
+        ends.insert(i, end)
         found.append(TimeRef(lo, hi, "date", text[start:end], start, end, relative))
 
     for m in _DAY_MONTH_YEAR.finditer(folded):
@@ -191,11 +195,18 @@ def read_times(text: str, ref: str | None = None) -> list[TimeRef]:
     return out
 
 
+# How far a clause is looked for around a time: bounds the work on a text with no
+# punctuation at all (linear time on any input); real clauses are far shorter.
+_CLAUSE_REACH = 600
+
+
 def _with_role(t: TimeRef, folded: str) -> TimeRef:
     before = folded[max(0, t.start - 24) : t.start]
-    clause_start = max(folded.rfind(ch, 0, t.start) for ch in ".;:\n") + 1
+    floor = max(0, t.start - _CLAUSE_REACH)
+    clause_start = max(max(folded.rfind(ch, floor, t.start) for ch in ".;:\n") + 1, floor)
+    ceiling = min(len(folded), t.end + _CLAUSE_REACH)
     clause_end = min(
-        [i for i in (folded.find(ch, t.end) for ch in ".;\n") if i >= 0] + [len(folded)]
+        [i for i in (folded.find(ch, t.end, ceiling) for ch in ".;\n") if i >= 0] + [ceiling]
     )
     clause = folded[clause_start:clause_end]
     if _BASELINE_BEFORE.search(before) and not re.search(

@@ -30,6 +30,9 @@ class DocumentMeta:
     content_hash: str = ""  # sha256 of the file's bytes: decides whether re-ingest is needed
     chunk_count: int = 0
     chars: int = 0
+    # where the file came from: its folder, or 'upload'; a different file of the same name
+    # from elsewhere does not replace it silently ('' for documents indexed before)
+    origin: str = ""
 
     @property
     def year(self) -> int | None:

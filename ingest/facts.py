@@ -22,6 +22,7 @@ Usage::
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -37,7 +38,7 @@ from ingest.metadata import place_mentions
 # index built by an older reader does not keep its mistakes.
 # 2: differences, qualified counts, 'đến nay' in undated articles; 3: average ranges ('bình
 # quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15')
-READER = "4"
+READER = "5"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -142,6 +143,7 @@ def read_facts(doc: Document) -> list[Fact]:
         # the line just above a table (a sheet's title) dates its rows
         title_at = None if paragraph.startswith("[Trang tính: ") else (p_start, p_end)
         para_times = read_times(paragraph, meta.date)
+        para_starts = [t.start for t in para_times]
         for s_start, s_end in split_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
             folded = fold(sentence).lower()
@@ -156,6 +158,14 @@ def read_facts(doc: Document) -> list[Fact]:
             if not mentions:
                 continue
             times = read_times(sentence, meta.date)
+            at = s_start - p_start
+            # the paragraph's times shortly before the sentence (bounded work in a paragraph
+            # of any length)
+            recent = para_times[
+                bisect.bisect_left(para_starts, at - _PLAN_REACH) : bisect.bisect_right(
+                    para_starts, at
+                )
+            ]
             figures_at = [m.start("n") for m, _ in mentions]
             # a time right after a figure is that figure's ('70 triệu đồng/ha năm 2010')
             claimed = {
@@ -205,8 +215,8 @@ def read_facts(doc: Document) -> list[Fact]:
                     fact.kind,
                     times,
                     m.start(),
-                    para_times,
-                    s_start - p_start,
+                    recent,
+                    at,
                     doc_time,
                     clause,
                     now=[n.start() for n in _NOW.finditer(folded)],
@@ -438,12 +448,15 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
 _RESULT = re.compile(r"\b(da dat|dat duoc|hien co|den nay|da co|da duoc|ket qua|thuc hien duoc)\b")
 
 
+_PLAN_REACH = 1500  # characters of the paragraph read before a sentence (bounded work)
+
+
 def _plan_paragraph(text: str, p_start: int, s_start: int, folded_sentence: str) -> bool:
     """Whether a sentence continues a list of goals ('Mục tiêu đến năm 2025: …; xây dựng 32 xã
     đạt chuẩn NTM nâng cao'): its paragraph set out a plan before it and it reports no result."""
     if s_start == p_start or _RESULT.search(folded_sentence):
         return False
-    before = fold(text[p_start:s_start]).lower()
+    before = fold(text[max(p_start, s_start - _PLAN_REACH) : s_start]).lower()
     # the plan opens a clause: 'Mục tiêu đến năm 2025: …', 'Năm 2022, tỉnh phấn đấu …'
     return bool(
         re.search(
@@ -769,7 +782,7 @@ def _span(t: TimeRef) -> int:
 def sentence_time(doc: Document, start: int, end: int, kind: str = "") -> tuple[str, str, str, str]:
     """When what ``doc.text[start:end]`` says holds, by the rules of a figure's time."""
     text = doc.text
-    p_start = text.rfind("\n", 0, start) + 1
+    p_start = max(text.rfind("\n", 0, start) + 1, start - _PLAN_REACH)
     times = [t for t in read_times(text[start:end], doc.meta.date) if t.role != "baseline"]
     para_times = read_times(text[p_start:start], doc.meta.date)
     return _time_of(kind, times, end - start, para_times, start - p_start, _document_time(doc))

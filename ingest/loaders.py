@@ -24,7 +24,9 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from base.errors import FileRejected
@@ -137,6 +139,17 @@ def _leaves(path: Path, top: Path) -> str | None:
     return REASON_LINK_OUTSIDE.format(target=target)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one file may expand into (from the NTM_MAX_* settings): a 441 KB DOCX can hold
+    142 MB of XML. Checked before anything is unpacked or parsed where the format allows."""
+
+    unpacked_bytes: int = 50 * 1024 * 1024  # NTM_MAX_UNPACKED_MB
+    pages: int = 2000  # NTM_MAX_PAGES
+    chars: int = 5_000_000  # NTM_MAX_CHARS
+    entries: int = 10_000  # parts of a DOCX/XLSX package
+
+
 def read_document(
     path: Path,
     max_bytes: int,
@@ -144,6 +157,7 @@ def read_document(
     raw: bytes | None = None,
     warn: Warn | None = None,
     progress: PageProgress | None = None,
+    limits: Limits = Limits(),
 ) -> tuple[bytes, str]:
     """(raw bytes, extracted text) of one file, or :class:`FileRejected` saying why not.
 
@@ -167,19 +181,51 @@ def read_document(
     elif suffix in HTML_SUFFIXES:
         text = _html_text(path, raw)
     elif suffix == ".pdf":
-        text = _pdf_text(path, raw, warn, progress)
+        text = _pdf_text(path, raw, warn, progress, limits.pages)
     elif suffix == ".xlsx":
+        _check_package(path, raw, limits)
         text = _xlsx_text(path, raw)
     elif raw.startswith(_OLE_MAGIC):  # .doc, or a .doc renamed .docx
-        text = _doc_text(path, raw)
+        text = _doc_text(path, raw, limits)
     elif suffix == ".doc" and not raw.startswith(b"PK"):
         raise FileRejected(REASON_BAD_DOC, path=path)
     else:  # .docx, or a .docx renamed .doc
+        _check_package(path, raw, limits)
         text = _docx_text(path, raw)
+    if len(text) > limits.chars:
+        raise FileRejected(
+            f"trích ra {len(text):,} ký tự, vượt giới hạn {limits.chars:,} ký tự mỗi tài liệu "
+            f"(NTM_MAX_CHARS) (more text than NTM_MAX_CHARS allows)".replace(",", "."),
+            path=path,
+        )
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise FileRejected(REASON_EMPTY, path=path)
     return raw, text
+
+
+def _check_package(path: Path, raw: bytes, limits: Limits) -> None:
+    """Refuse a DOCX/XLSX whose parts unpack past the limits, from its directory alone
+    (nothing is decompressed; a part's reader never yields more than its declared size)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the format's reader says it is corrupt
+    if len(parts) > limits.entries:
+        raise FileRejected(
+            f"gói có {len(parts)} phần, vượt giới hạn {limits.entries} (a package of too many "
+            "parts: not a document)",
+            path=path,
+        )
+    unpacked = sum(max(0, part.file_size) for part in parts)
+    if unpacked > limits.unpacked_bytes:
+        raise FileRejected(
+            f"giải nén ra {_size(unpacked)}, vượt giới hạn {_size(limits.unpacked_bytes)} "
+            f"(NTM_MAX_UNPACKED_MB); tệp {_size(len(raw))} mà nở ra như vậy là bom nén hoặc "
+            "không phải văn bản (unpacks past NTM_MAX_UNPACKED_MB: a zip bomb?)",
+            path=path,
+        )
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -475,6 +521,7 @@ def _pdf_text(
     raw: bytes,
     warn: Warn | None = None,
     progress: PageProgress | None = None,
+    max_pages: int = 2000,
 ) -> str:
     """Each page's text after its marker line ('[Trang 3]'); pages without a text layer are
     read by OCR ('[Trang 3 · chữ nhận dạng OCR]'). A page OCR cannot read is reported through
@@ -486,6 +533,12 @@ def _pdf_text(
         if reader.is_encrypted and not reader.decrypt(""):
             raise FileRejected(
                 "PDF được bảo vệ bằng mật khẩu (password-protected PDF; remove the password)",
+                path=path,
+            )
+        if len(reader.pages) > max_pages:
+            raise FileRejected(
+                f"PDF có {len(reader.pages)} trang, vượt giới hạn {max_pages} trang "
+                "(NTM_MAX_PAGES) (more pages than NTM_MAX_PAGES allows)",
                 path=path,
             )
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
@@ -762,7 +815,7 @@ def _pairs(header: list[str], values: list[str]) -> str:
 # --------------------------------------------------------------------------- DOC (Word 97-2003)
 
 
-def _doc_text(path: Path, raw: bytes) -> str:
+def _doc_text(path: Path, raw: bytes, limits: Limits = Limits()) -> str:
     """An old binary Word file's text: LibreOffice turns it into DOCX (tables, fonts and all,
     read like any DOCX), else antiword gives its plain text."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -807,7 +860,9 @@ def _doc_text(path: Path, raw: bytes) -> str:
             if not converted.is_file():
                 logger.debug("soffice failed on %s: %r", path, done.stderr[-500:])
                 raise FileRejected(REASON_BAD_DOC, path=path)
-            return _docx_text(path, converted.read_bytes())
+            converted_raw = converted.read_bytes()
+            _check_package(path, converted_raw, limits)
+            return _docx_text(path, converted_raw)
     if done.returncode != 0:
         logger.debug("antiword failed on %s: %r", path, done.stderr[-500:])
         raise FileRejected(REASON_BAD_DOC, path=path)

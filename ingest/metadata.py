@@ -108,7 +108,7 @@ def _is_date_line(line: str) -> bool:
         line,
         flags=re.IGNORECASE,
     )
-    line = re.sub(r"\s*(?:\|.*|\(GMT[+-]\d+\))$", "", line)
+    line = re.sub(r"(?:\|.*|\(GMT[+-]\d+\))$", "", line).rstrip()
     dates = find_dates(line)
     return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(line.rstrip(" ,."))
 

@@ -51,7 +51,7 @@ from base.types import (
 from ingest.chunker import split
 from ingest.clean import clean
 from ingest.facts import READER, read_facts
-from ingest.loaders import collect_files, read_bytes, read_document
+from ingest.loaders import Limits, collect_files, read_bytes, read_document
 from ingest.metadata import document_date, extract_title, find_places
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,12 @@ def ingest_paths(
     settings: Settings,
     progress: Progress | None = None,
     follow_links: bool = False,
+    origin: str | None = None,
+    replace_same_name: bool = False,
 ) -> IngestReport:
+    """Add new and changed files. A document is known by its file name; a file of a name
+    already indexed from another folder (``origin``: the file's folder unless given, e.g.
+    'upload') is refused, unless ``replace_same_name``, rather than replacing it silently."""
     started = time.perf_counter()
     pending_rebuild = store.pending_rebuild()
     if pending_rebuild is not None and pending_rebuild.model == embedder.name:
@@ -136,9 +141,12 @@ def ingest_paths(
             raw = read_bytes(path, settings.max_file_bytes)
             raw_hash = hashlib.sha256(raw).hexdigest()
             old = known.get(source)
+            came_from = origin or str(path.resolve().parent)
             if old is not None and old.content_hash == raw_hash:
                 report.unchanged.append(source)  # before extracting: no OCR of it again
                 continue
+            if old is not None and old.origin and old.origin != came_from and not replace_same_name:
+                raise FileRejected(_same_name(source, old.origin, came_from))
             _, text = read_document(
                 path,
                 settings.max_file_bytes,
@@ -147,8 +155,14 @@ def ingest_paths(
                     IngestWarning(at, message)
                 ),
                 progress=_page_bar(settings),
+                limits=Limits(
+                    unpacked_bytes=int(settings.max_unpacked_mb * 1024 * 1024),
+                    pages=settings.max_pages,
+                    chars=settings.max_chars,
+                ),
             )
             doc, chunks = prepare_document(source, raw_hash, text, settings.chunk_chars)
+            doc = Document(meta=replace(doc.meta, origin=came_from), text=doc.text)
         except FileRejected as exc:
             report.rejected.append(Rejection(str(path), exc.reason))
             continue
@@ -196,6 +210,23 @@ def _page_bar(settings: Settings) -> Progress | None:
             bar.close()
 
     return update
+
+
+def _where(origin: str) -> str:
+    return "tải lên trong ứng dụng (an upload)" if origin == UPLOAD else origin
+
+
+def _same_name(source: str, before: str, now: str) -> str:
+    return (
+        f"đã có một tài liệu khác tên “{source}”, nạp từ {_where(before)}; tệp này từ "
+        f"{_where(now)}. Đổi tên tệp để giữ cả hai, hoặc thay có chủ ý: `ntm ingest --replace` "
+        "(trong ứng dụng: ô “Thay tài liệu cùng tên”). (A different document of this name is "
+        "indexed from elsewhere: rename the file, or replace it on purpose.)"
+    )
+
+
+# the origin of files uploaded in the app (they are written to temporary folders)
+UPLOAD = "upload"
 
 
 def reread_facts(store: Store, skip: Collection[str] = ()) -> int:
@@ -314,6 +345,7 @@ def _rebuild_documents(
         fresh, chunks = describe_and_split(
             meta.source, meta.content_hash, stored.text, settings.chunk_chars
         )
+        fresh = Document(meta=replace(fresh.meta, origin=meta.origin), text=fresh.text)
         plans.append((fresh, chunks))
     total = sum(len(chunks) for _, chunks in plans)
     done = 0

@@ -17,6 +17,7 @@ from assistant.users import EDIT
 from base.settings import Settings
 from base.types import IngestReport
 from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.pipeline import UPLOAD
 from ingest.uploads import plan_uploads
 from ui.auth import current, require
 from ui.common import (
@@ -32,7 +33,9 @@ from ui.render import documents_rows, matches_document, short_hash
 from ui.text import TEXT, t
 
 
-def ingest_uploads(bot, uploads: Sequence, settings: Settings, progress) -> None:
+def ingest_uploads(
+    bot, uploads: Sequence, settings: Settings, progress, replace: bool = False
+) -> None:
     """Write each accepted upload into a fresh temporary directory under its sanitised name,
     ingest them together and remember the outcome (rejected files listed with the reason)."""
     if not require(EDIT):
@@ -56,7 +59,14 @@ def ingest_uploads(bot, uploads: Sequence, settings: Settings, progress) -> None
                 renamed.append((uploads[index].name, safe))
         report = IngestReport()
         if paths:
-            report = call(bot.ingest, paths, progress=progress, actor=current().name)
+            report = call(
+                bot.ingest,
+                paths,
+                progress=progress,
+                actor=current().name,
+                origin=UPLOAD,
+                replace_same_name=replace,
+            )
             if report is None:
                 return
         remember_ingest(report, names, early=plan.rejected)
@@ -103,11 +113,14 @@ def upload_section(bot, settings: Settings) -> None:
     st.caption(
         t("upload_limits", files=settings.upload_max_files, mb=f"{settings.upload_max_mb:g}")
     )
+    replace = st.checkbox(t("upload_replace"), key="upload_replace", help=t("upload_replace_help"))
     if st.button(
         t("upload_button"), type="primary", icon=":material/upload_file:", disabled=not uploads
     ):
         bar = st.progress(0.0, text=t("ingest_starting"))
-        ingest_uploads(bot, uploads, settings, progress_callback(bar, "ingest_progress"))
+        ingest_uploads(
+            bot, uploads, settings, progress_callback(bar, "ingest_progress"), replace=replace
+        )
         st.session_state["upload_round"] = round_ + 1
         st.rerun()
     show_ingest_outcome()

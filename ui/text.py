@@ -381,6 +381,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "qset_uploader": ("Tệp JSON Lines (.jsonl)", "JSON Lines file (.jsonl)"),
     "qset_none": ("Không có bộ câu hỏi nào trong eval/.", "There is no question set in eval/."),
     "qset_loaded": ("{n} câu hỏi trong {name}", "{n} questions in {name}"),
+    "upload_replace": (
+        "Thay tài liệu cùng tên đã có",
+        "Replace documents of the same name",
+    ),
+    "upload_replace_help": (
+        "Không chọn: tệp trùng tên với một tài liệu nạp từ thư mục khác bị từ chối, kèm lý do. "
+        "Tải lên lại chính tài liệu đã tải lên luôn là cập nhật.",
+        "Unticked: a file named like a document indexed from a folder is refused, with the "
+        "reason. Uploading a document uploaded before always updates it.",
+    ),
     "qset_problems": ("{n} dòng lỗi sẽ bị bỏ qua", "{n} malformed line(s) will be skipped"),
     "eval_unscored": (
         "{n} câu không chấm được (mẫu must_include chạy quá thời gian cho phép), tính là sai:",

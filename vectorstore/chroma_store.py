@@ -566,6 +566,7 @@ def _doc_metadata(meta: DocumentMeta) -> dict:
         "content_hash": meta.content_hash,
         "chunk_count": meta.chunk_count,
         "chars": meta.chars,
+        "origin": meta.origin,
         "places": json.dumps(
             {"provinces": list(meta.provinces), "districts": list(meta.districts)},
             ensure_ascii=False,
@@ -589,6 +590,7 @@ def _meta_from(data: dict) -> DocumentMeta:
         content_hash=str(data.get("content_hash", "")),
         chunk_count=int(data.get("chunk_count", 0)),
         chars=int(data.get("chars", 0)),
+        origin=str(data.get("origin", "")),
     )
 
 

@@ -438,3 +438,27 @@ def test_a_kill_during_an_update_leaves_the_old_version_answerable(settings, doc
     assert report.updated == [path.name]
     _assert_complete_without_duplicates(survivor)
     assert survivor.store.count_chunks() == sum(m.chunk_count for m in survivor.documents())
+
+
+def test_a_different_file_of_the_same_name_is_refused_unless_replaced_on_purpose(
+    fake_assistant, tmp_path
+):
+    first = _write(
+        tmp_path / "huyen-a" / "bao-cao.txt", "Huyện A có 12 xã đạt chuẩn nông thôn mới."
+    )
+    other = _write(tmp_path / "huyen-b" / "bao-cao.txt", "Huyện B có 7 xã đạt chuẩn nông thôn mới.")
+    assert fake_assistant.ingest([first]).added == ["bao-cao.txt"]
+    report = fake_assistant.ingest([other])
+    (rejection,) = report.rejected
+    assert "huyen-a" in rejection.reason and "--replace" in rejection.reason
+    assert "12 xã" in fake_assistant.document("bao-cao.txt").text  # the first one kept
+    # a new version from the same folder is an ordinary update
+    first.write_text("Huyện A có 13 xã đạt chuẩn nông thôn mới.", encoding="utf-8")
+    assert fake_assistant.ingest([first]).updated == ["bao-cao.txt"]
+    # replacing on purpose works, and the document then belongs to the new folder
+    assert fake_assistant.ingest([other], replace_same_name=True).updated == ["bao-cao.txt"]
+    assert "7 xã" in fake_assistant.document("bao-cao.txt").text
+    assert fake_assistant.documents()[0].origin == str(other.parent.resolve())
+    # an upload of that name is another origin too
+    upload = _write(tmp_path / "tmp-upload" / "bao-cao.txt", "Huyện C có 3 xã.")
+    assert fake_assistant.ingest([upload], origin="upload").rejected

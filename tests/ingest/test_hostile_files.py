@@ -1,0 +1,105 @@
+"""Files that expand: a DOCX/XLSX zip bomb is refused from its directory, in a real process
+whose peak memory is measured; PDFs and texts are bounded by pages and characters."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from tests.conftest import ROOT, FakeEmbedder
+
+# what the ingest process may use at its peak, chromadb imported (measured: 132 MiB)
+MEMORY_CEILING_MIB = 512
+
+_PARAGRAPH = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+_ROW = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+
+
+def _bomb(path: Path, kind: str, megabytes: int) -> Path:
+    """A real package whose one XML part unpacks to ``megabytes`` of tiny paragraphs/rows,
+    written in pieces (the test never holds it in memory)."""
+    buffer = io.BytesIO()
+    if kind == "docx":
+        import docx
+
+        docx.Document().save(buffer)
+        part, piece = "word/document.xml", _PARAGRAPH
+        head = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        tail = b"</w:body></w:document>"
+    else:
+        import openpyxl
+
+        openpyxl.Workbook().save(buffer)
+        part, piece = "xl/worksheets/sheet1.xml", _ROW
+        head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        tail = b"</sheetData></worksheet>"
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    block = piece * (1024 * 1024 // len(piece))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for info in source.infolist():
+            if info.filename != part:
+                out.writestr(info, source.read(info))
+        with out.open(part, "w", force_zip64=True) as xml:
+            xml.write(head)
+            for _ in range(megabytes):
+                xml.write(block)
+            xml.write(tail)
+    return path
+
+
+INGEST = """
+import json, resource, sys
+from tests.conftest import FakeEmbedder
+from assistant import Assistant, Settings
+report = Assistant(Settings.from_env(), embedder=FakeEmbedder()).ingest(sys.argv[1:])
+print(json.dumps({
+    "rejected": [[r.path, r.reason] for r in report.rejected],
+    "added": report.added,
+    "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_a_zip_bomb_is_refused_with_bounded_memory(kind, tmp_path, docs_copy):
+    bomb = _bomb(tmp_path / f"bao-cao.{kind}", kind, megabytes=142)
+    assert bomb.stat().st_size < 2 * 1024 * 1024  # small on disk, as the attacker's was
+    env = {**os.environ, "NTM_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", INGEST, str(bomb), str(docs_copy)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    result = json.loads(done.stdout.splitlines()[-1])
+    ((path, reason),) = result["rejected"]
+    assert path.endswith(bomb.name)
+    assert "NTM_MAX_UNPACKED_MB" in reason and "50 MB" in reason
+    assert len(result["added"]) == len(list(docs_copy.glob("*.txt")))  # the rest went in
+    print(f"peak RSS {result['peak_mib']:.0f} MiB")
+    assert result["peak_mib"] < MEMORY_CEILING_MIB, result["peak_mib"]
+
+
+def test_pages_and_characters_are_bounded_by_their_settings(settings, tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=200, height=200)
+    with open(tmp_path / "dai.pdf", "wb") as fh:
+        writer.write(fh)
+    (tmp_path / "dai.txt").write_text("Xã đạt chuẩn nông thôn mới. " * 800, encoding="utf-8")
+    bot = Assistant(settings.replace(max_pages=2, max_chars=10_000), embedder=FakeEmbedder())
+    report = bot.ingest([tmp_path])
+    reasons = {Path(r.path).name: r.reason for r in report.rejected}
+    assert "NTM_MAX_PAGES" in reasons["dai.pdf"] and "3 trang" in reasons["dai.pdf"]
+    assert "NTM_MAX_CHARS" in reasons["dai.txt"]

@@ -681,8 +681,10 @@ def test_browser_reader_cannot_upload_and_editor_upload_is_in_the_change_log(use
         page.get_by_text("Đã thêm: quang-lang.txt").wait_for(timeout=SLOW)  # loads the model
         settle(page)
         no_trace(page)
-        log = page.locator("[data-testid=stTable]").last
-        row = log.locator("tbody tr").first
+        # the change log (the table that names users), its row for this upload as drawn
+        log = page.get_by_test_id("stTable").filter(has_text="Người dùng")
+        row = log.locator("tbody tr").filter(has_text="quang-lang.txt").first
+        row.wait_for(timeout=60_000)
         cells = [c.inner_text().strip() for c in row.locator("td, th").all()]
         assert "lan" in cells and "quang-lang.txt" in cells and "thêm mới" in cells, cells
         log.scroll_into_view_if_needed()

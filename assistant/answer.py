@@ -1073,18 +1073,11 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
             if level in asked and other in role and level not in role:
                 mismatch = 0.0  # the province's office for the district's, or the reverse
     # numbers the question states ('từ 15 đến 18 tiêu chí', '9/9') must sit in the same clause
-    q_numbers = [
-        n
-        for n in re.findall(r"\d+(?:[.,/]\d+)?", frame.folded)
-        if not re.fullmatch(r"(19|20)\d\d", n)
-    ]
+    q_numbers = frame.numbers
     described = [n for n in q_numbers if n not in frame.conditions]
     if described:
-        present = sum(
-            1
-            for n in described
-            if re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", fold(clause))
-        )
+        clause_f = fold(clause)
+        present = sum(1 for n in described if _states(clause_f, n))
         score += 0.3 * present / len(described)
     if q_numbers:
         own = re.search(r"\d+(?:[.,/]\d+)*", cand.text)
@@ -1098,6 +1091,11 @@ def _candidate_fit(item: _Scored, cand: extract.Candidate, frame: Frame, weights
     ):
         score += 0.3
     return score, mismatch
+
+
+def _states(folded: str, number: str) -> bool:
+    """Whether ``folded`` text states ``number`` as a whole number ('19' is not in '19,5')."""
+    return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", folded) is not None
 
 
 def _order_match(wanted: tuple[str, ...], have: list[str]) -> float:
@@ -1241,11 +1239,7 @@ def _score(item: _Scored, ctx: _Context) -> None:
     if frame.conditions:
         # 'khi tỉnh mới có 7 xã đạt 19 tiêu chí': the document of that moment states those
         text_f = _fold_cached(item.doc.text)
-        found = sum(
-            1
-            for n in frame.conditions
-            if re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", text_f)
-        )
+        found = sum(1 for n in frame.conditions if _states(text_f, n))
         place *= 0.7 + 0.3 * found / len(frame.conditions)
     for person in ctx.people:
         # a person the question names identifies the event: the document must name them

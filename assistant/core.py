@@ -95,6 +95,17 @@ class Assistant:
         with self._write_lock, self.store.writing(self.on_wait):
             yield
 
+    @contextmanager
+    def _change(self, actor: str, action: str, source: str | None = None) -> Iterator[None]:
+        """A change to the collection, one writer at a time; a failure is written to the
+        audit log (under ``actor``) before it is raised."""
+        with self._writing():
+            try:
+                yield
+            except Exception as exc:
+                self.audit.record(actor, action, source=source, result=f"error: {exc}")
+                raise
+
     def ingest(
         self,
         paths: Sequence[str | Path],
@@ -108,29 +119,21 @@ class Assistant:
         """Read, chunk, embed and store files and folders. A symbolic link in a folder that
         points outside it is skipped with a reason unless ``follow_links``. Every file added,
         updated or rejected is written to the audit log under ``actor`` (the app's user,
-        ``cli:<OS user>``; default ``api:<OS user>``). A file named like a document indexed from another folder
-        (or uploaded, ``origin='upload'``) is refused unless ``replace_same_name``."""
+        ``cli:<OS user>``; default ``api:<OS user>``). A file named like a document indexed
+        from another folder (or uploaded, ``origin='upload'``) is refused unless
+        ``replace_same_name``."""
         actor = actor or api_actor()
-        with self._writing():
-            try:
-                report = ingest_paths(
-                    [Path(p) for p in paths],
-                    self.store,
-                    self.embedder,
-                    self.settings,
-                    progress,
-                    follow_links=follow_links,
-                    origin=origin,
-                    replace_same_name=replace_same_name,
-                )
-            except Exception as exc:
-                self.audit.record(
-                    actor,
-                    "ingest",
-                    source=", ".join(Path(p).name for p in paths),
-                    result=f"error: {exc}",
-                )
-                raise
+        with self._change(actor, "ingest", ", ".join(Path(p).name for p in paths)):
+            report = ingest_paths(
+                [Path(p) for p in paths],
+                self.store,
+                self.embedder,
+                self.settings,
+                progress,
+                follow_links=follow_links,
+                origin=origin,
+                replace_same_name=replace_same_name,
+            )
         for result, sources in (("added", report.added), ("updated", report.updated)):
             for source in sources:
                 meta = self.store.get_meta(source)
@@ -159,12 +162,8 @@ class Assistant:
         embedding anything again; refused when this index holds another model's vectors.
         Each imported document is written to the audit log under ``actor``."""
         actor = actor or api_actor()
-        with self._writing():
-            try:
-                report = import_collection(self.store, Path(path))
-            except Exception as exc:
-                self.audit.record(actor, "import", source=Path(path).name, result=f"error: {exc}")
-                raise
+        with self._change(actor, "import", Path(path).name):
+            report = import_collection(self.store, Path(path))
         for meta in report.imported:
             self.audit.record(
                 actor, "import", source=meta.source, sha256=meta.content_hash, result="imported"
@@ -186,12 +185,8 @@ class Assistant:
     def remove(self, source: str, *, actor: str | None = None) -> DocumentMeta:
         """Delete a document from the index (written to the audit log under ``actor``)."""
         actor = actor or api_actor()
-        with self._writing():
-            try:
-                meta = self.store.remove_document(source)
-            except Exception as exc:
-                self.audit.record(actor, "delete", source=source, result=f"error: {exc}")
-                raise
+        with self._change(actor, "delete", source):
+            meta = self.store.remove_document(source)
         self.audit.record(
             actor, "delete", source=meta.source, sha256=meta.content_hash, result="deleted"
         )
@@ -208,16 +203,11 @@ class Assistant:
         same, unless ``full``. Written to the audit log under ``actor``.
         """
         actor = actor or api_actor()
-        action = "reindex"
-        with self._writing():
-            try:
-                done = reindex(self.store, self.embedder, self.settings, progress, force=full)
-            except Exception as exc:
-                self.audit.record(actor, action, result=f"error: {exc}")
-                raise
+        with self._change(actor, "reindex"):
+            done = reindex(self.store, self.embedder, self.settings, progress, force=full)
         self.audit.record(
             actor,
-            action,
+            "reindex",
             result=f"{done.documents} documents, {done.chunks} chunks "
             f"({done.embedded} embedded, {done.reused} kept)" + (", full" if full else ""),
         )

@@ -660,15 +660,9 @@ def check_report_path(path: Path) -> None:
 
 
 def write_report(report: EvalReport, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix in (".html", ".htm"):
-        content = render_html(report)
-    elif suffix == ".md":
-        content = render_markdown(report)
-    else:
-        raise QuestionSetError(
-            f"--report {path}: chỉ hỗ trợ .html hoặc .md. (Report must be .html or .md.)"
-        )
+    check_report_path(path)
+    html_report = path.suffix.lower() in (".html", ".htm")
+    content = render_html(report) if html_report else render_markdown(report)
     try:
         path.write_text(content, encoding="utf-8")
     except OSError as err:

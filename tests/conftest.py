@@ -81,6 +81,21 @@ def fake_assistant(settings, fake_embedder) -> Assistant:
     return Assistant(settings, embedder=fake_embedder)
 
 
+def index_articles(folder: Path, articles: dict[str, str]) -> Assistant:
+    """An assistant (fake embedder) over small invented articles written into ``folder``;
+    every article must go in."""
+    docs = folder / "docs"
+    docs.mkdir()
+    for name, text in articles.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    assistant = Assistant(
+        Settings.from_env({"NTM_HOME": str(folder / "idx")}), embedder=FakeEmbedder()
+    )
+    report = assistant.ingest([docs])
+    assert not report.rejected, report.rejected
+    return assistant
+
+
 @pytest.fixture
 def docs_copy(tmp_path) -> Path:
     """A writable copy of the bundled documents."""

@@ -471,31 +471,25 @@ class ChromaStore(Store):
 
     def iter_chunks(self) -> Iterator[Chunk]:
         """Every searchable chunk, page by page (for the lexical index)."""
-        target = self.chunks
-        offset = 0
-        while True:
-            got = target.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
-            if not got["ids"]:
-                return
-            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-                yield _chunk_from(cid, text, meta)
-            offset += len(got["ids"])
+        for cid, text, meta, _ in self._chunk_rows(vectors=False):
+            yield _chunk_from(cid, text, meta)
 
     def iter_chunk_vectors(self) -> Iterator[tuple[Chunk, np.ndarray]]:
         """Every searchable chunk with its vector (for the retriever's exact search)."""
+        for cid, text, meta, vector in self._chunk_rows(vectors=True):
+            yield _chunk_from(cid, text, meta), np.asarray(vector, dtype=np.float32)
+
+    def _chunk_rows(self, vectors: bool) -> Iterator[tuple]:
+        """(id, text, metadata, vector or None) of every searchable chunk, page by page."""
         target = self.chunks
+        include = ["documents", "metadatas", *(["embeddings"] if vectors else [])]
         offset = 0
         while True:
-            got = target.get(
-                include=["documents", "metadatas", "embeddings"], limit=_PAGE, offset=offset
-            )
+            got = target.get(include=include, limit=_PAGE, offset=offset)
             if not got["ids"]:
                 return
-            rows = zip(
-                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
-            )
-            for cid, text, meta, vector in rows:
-                yield _chunk_from(cid, text, meta), np.asarray(vector, dtype=np.float32)
+            found = got["embeddings"] if vectors else [None] * len(got["ids"])
+            yield from zip(got["ids"], got["documents"], got["metadatas"], found, strict=True)
             offset += len(got["ids"])
 
     def query(

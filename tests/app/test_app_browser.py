@@ -246,6 +246,19 @@ def go_to(page, index: int, title: str) -> None:
     settle(page)  # nothing of the previous page left on screen
 
 
+def open_with_documents(page, url: str) -> None:
+    """Open the app; fill an empty index with the bundled documents as a user would."""
+    page.goto(url)
+    example = page.get_by_role("button", name=DINH_LAP)
+    empty = page.get_by_text("Chỉ mục đang trống")
+    example.or_(empty).first.wait_for(timeout=SLOW)
+    if empty.is_visible():  # run alone: the index is the user's to fill first
+        bundled = len([p for p in DOCUMENTS.iterdir() if p.is_file()])
+        page.get_by_role("button", name=f"Nạp {bundled} tài liệu mẫu từ documents/").click()
+        example.wait_for(timeout=SLOW)
+    settle(page)
+
+
 def open_passage(page, button_index: int = -1) -> dict:
     """Open the whole document at a citation; where the passage is in its scrolled box."""
     page.get_by_role("button", name="Mở toàn văn tại đoạn này").nth(button_index).click()
@@ -507,15 +520,7 @@ def test_browser_brief_downloaded_as_word_and_rendered_to_pages(server, browser)
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = ctx.new_page()
     try:
-        page.goto(url)
-        example = page.get_by_role("button", name=DINH_LAP)
-        empty = page.get_by_text("Chỉ mục đang trống")
-        example.or_(empty).first.wait_for(timeout=SLOW)
-        if empty.is_visible():  # run alone: the index is the user's to fill first
-            bundled = len([p for p in DOCUMENTS.iterdir() if p.is_file()])
-            page.get_by_role("button", name=f"Nạp {bundled} tài liệu mẫu từ documents/").click()
-            example.wait_for(timeout=SLOW)
-        settle(page)
+        open_with_documents(page, url)
         go_to(page, 1, "Soạn báo cáo số liệu")
         page.get_by_label("Địa bàn (tỉnh, huyện, xã)").click()
         page.keyboard.type("Lạng Sơn")
@@ -579,19 +584,6 @@ def test_browser_brief_downloaded_as_word_and_rendered_to_pages(server, browser)
 
 
 # -- who may change what ----------------------------------------------------------------------
-def open_with_documents(page, url: str) -> None:
-    """Open the app; fill an empty index with the bundled documents as a user would."""
-    page.goto(url)
-    example = page.get_by_role("button", name=DINH_LAP)
-    empty = page.get_by_text("Chỉ mục đang trống")
-    example.or_(empty).first.wait_for(timeout=SLOW)
-    if empty.is_visible():  # run alone: the index is the user's to fill first
-        bundled = len([p for p in DOCUMENTS.iterdir() if p.is_file()])
-        page.get_by_role("button", name=f"Nạp {bundled} tài liệu mẫu từ documents/").click()
-        example.wait_for(timeout=SLOW)
-    settle(page)
-
-
 def test_browser_an_evaluation_with_runaway_patterns_blocks_no_one(server, browser, tmp_path):
     """One user evaluates an uploaded set whose patterns backtrack without end; another user's
     chat question meanwhile is answered, and the evaluation names the patterns it refused or

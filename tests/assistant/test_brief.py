@@ -11,7 +11,7 @@ from docx import Document as Docx
 from assistant import Assistant
 from assistant.brief_export import brief_docx, brief_markdown, write_brief
 from base.errors import QuestionError
-from tests.conftest import FakeEmbedder
+from tests.conftest import FakeEmbedder, index_articles
 
 ARTICLES = {
     "ha-giang-2021.txt": (
@@ -39,18 +39,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    from base.settings import Settings
-
-    home = tmp_path_factory.mktemp("brief")
-    docs = home / "docs"
-    docs.mkdir()
-    for name, text in ARTICLES.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    assistant = Assistant(
-        Settings.from_env({"NTM_HOME": str(home / "idx")}), embedder=FakeEmbedder()
-    )
-    assert not assistant.ingest([docs]).rejected
-    return assistant
+    return index_articles(tmp_path_factory.mktemp("brief"), ARTICLES)
 
 
 def _cited_values_hold(brief) -> int:

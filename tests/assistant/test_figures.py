@@ -6,7 +6,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.evaluate import direct_answer
-from tests.conftest import FakeEmbedder
+from tests.conftest import FakeEmbedder, index_articles
 
 ARTICLES = {
     "hoa-binh-2022.txt": (
@@ -44,19 +44,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    home = tmp_path_factory.mktemp("figures")
-    docs = home / "docs"
-    docs.mkdir()
-    for name, text in ARTICLES.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    from base.settings import Settings
-
-    assistant = Assistant(
-        Settings.from_env({"NTM_HOME": str(home / "idx")}), embedder=FakeEmbedder()
-    )
-    report = assistant.ingest([docs])
-    assert not report.rejected
-    return assistant
+    return index_articles(tmp_path_factory.mktemp("figures"), ARTICLES)
 
 
 def _direct(bot, question: str) -> str:
@@ -243,18 +231,7 @@ MESSY = {
 
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory):
-    from base.settings import Settings
-
-    home = tmp_path_factory.mktemp("messy")
-    docs = home / "docs"
-    docs.mkdir()
-    for name, text in MESSY.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    assistant = Assistant(
-        Settings.from_env({"NTM_HOME": str(home / "idx")}), embedder=FakeEmbedder()
-    )
-    assistant.ingest([docs])
-    return assistant
+    return index_articles(tmp_path_factory.mktemp("messy"), MESSY)
 
 
 def test_recognised_communes_are_not_communes_that_met_every_criterion(messy):

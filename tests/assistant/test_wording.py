@@ -11,9 +11,8 @@ from assistant import Assistant, QuestionError
 from assistant.cli import main
 from assistant.generate import Rewriter
 from assistant.wording import WORDS, say, time_label
-from base.settings import Settings
 from base.text import fold
-from tests.conftest import FakeEmbedder
+from tests.conftest import FakeEmbedder, index_articles
 
 ARTICLES = {
     "hoa-binh-2022.txt": (
@@ -95,16 +94,7 @@ def _found(words: list[str], text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    home = tmp_path_factory.mktemp("wording")
-    docs = home / "docs"
-    docs.mkdir()
-    for name, text in ARTICLES.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    assistant = Assistant(
-        Settings.from_env({"NTM_HOME": str(home / "idx")}), embedder=FakeEmbedder()
-    )
-    assert not assistant.ingest([docs]).rejected
-    return assistant
+    return index_articles(tmp_path_factory.mktemp("wording"), ARTICLES)
 
 
 VI_QUESTIONS = [

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test setup install model browser ingest lint bench clean
+.PHONY: run test setup install model readers browser ingest lint bench clean
 
 # torch first, pinned, so that pip takes the CPU build instead of a multi-GB CUDA build.
 $(STAMP): pyproject.toml
@@ -28,18 +28,20 @@ setup: model
 ingest: setup
 	$(BIN)/ntm ingest documents || [ $$? -eq 3 ]
 
-run: ingest
+run: readers ingest
 	$(BIN)/streamlit run app.py --server.headless true --server.address $(ADDRESS) \
 		--server.port $(PORT) --browser.gatherUsageStats false --server.fileWatcherType none
 
-# Debian's Chromium drives the end-to-end tests (Playwright uses it, never downloads one);
-# LibreOffice and poppler render the downloaded Word brief to page images (DOCX -> PDF -> PNG);
-# LibreOffice (else antiword) also reads old Word .doc files.
-# Tesseract with its Vietnamese model reads scanned PDF pages (poppler draws them).
+# Debian's Chromium drives the end-to-end tests (Playwright uses it, never downloads one).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# What the app reads documents with: LibreOffice (else antiword) opens old Word .doc files,
+# Tesseract with its Vietnamese model reads scanned PDF pages that poppler draws; LibreOffice
+# and poppler also render the tests' downloaded Word brief to page images.
+readers:
 	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
@@ -55,7 +57,7 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 
-test: setup browser lint
+test: setup readers browser lint
 	$(BIN)/python -m pytest
 
 bench: setup

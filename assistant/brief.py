@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from assistant import extract
+from assistant.answering import extract
 from base.errors import QuestionError
 from base.indicators import INDICATORS
 from base.locations import location_at

@@ -504,7 +504,7 @@ def _search(bot, args, filters) -> int:
 
 
 def _ask(bot, args, filters) -> int:
-    from assistant.wording import say
+    from assistant.answering.wording import say
     from base.locations import describe
 
     answer = bot.ask(args.question, filters=filters, lang=args.lang)

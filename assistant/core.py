@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.answer import Answerer, check_question
+from assistant.answering import Answerer, check_question
 from assistant.audit import AuditLog, api_actor
 from assistant.backup import BackupReport, export_collection, import_collection
 from assistant.brief import Brief, build_brief, check_brief_request

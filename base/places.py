@@ -18,6 +18,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from base.text import fold
 
@@ -1050,3 +1051,15 @@ PRESS_TAGS: dict[str, str] = {
     "BPĐT": "Bình Phước",  # Báo Bình Phước điện tử
     "HNM": "Hà Nội",  # Hà Nội Mới
 }
+
+
+@lru_cache(maxsize=1)
+def folded_provinces() -> dict[str, str]:
+    """Folded province names -> the gazetteer's spelling ('lang son' -> 'Lạng Sơn')."""
+    return {fold(p): p for p in PROVINCES}
+
+
+@lru_cache(maxsize=1)
+def folded_districts() -> dict[str, str]:
+    """Folded district names -> the gazetteer's spelling ('dinh lap' -> 'Đình Lập')."""
+    return {fold(d): d for d in DISTRICT_TO_PROVINCES}

@@ -49,6 +49,7 @@ class Settings:
     max_chars: int = 5_000_000  # characters of text extracted from one document
     progress: bool = True
     min_confidence: float | None = None
+    rules_file: Path | None = None  # NTM_RULES: a rules table (JSON) overriding the defaults
     max_question_chars: int = 1000
     llm_url: str | None = None
     llm_model: str | None = None
@@ -83,6 +84,7 @@ class Settings:
             max_chars=reader.integer("NTM_MAX_CHARS", 5_000_000, low=1000),
             progress=reader.boolean("NTM_PROGRESS", True),
             min_confidence=reader.number("NTM_MIN_CONFIDENCE", None, low=0.0, high=1.0),
+            rules_file=reader.path("NTM_RULES"),
             max_question_chars=reader.integer("NTM_MAX_QUESTION_CHARS", 1000, low=20),
             llm_url=reader.text("NTM_LLM_URL"),
             llm_model=reader.text("NTM_LLM_MODEL"),

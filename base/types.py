@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 
 from base.text import fold
 
@@ -263,6 +264,17 @@ class ReindexReport:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+class FactKind(StrEnum):
+    """What a figure is (TEMPORARY: replaced by the lexicon branch)."""
+
+    TOTAL = "total"
+    INCREMENT = "increment"
+    TARGET = "target"
+    PART = "part"
+    DIFFERENCE = "difference"
+    VALUE = "value"
 
 
 @dataclass(frozen=True)

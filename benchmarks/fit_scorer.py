@@ -38,11 +38,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant import Assistant, Settings  # noqa: E402
 from assistant.answer import direct_value  # noqa: E402
-from assistant.evaluate import load_questions  # noqa: E402
 from assistant.query import split_question  # noqa: E402
 from assistant.scorer import FEATURES, WEIGHTS_FILE, Scorer  # noqa: E402
+
+from assistant import Assistant, Settings  # noqa: E402
+from assistant.evaluate import load_questions  # noqa: E402
 from base.text import fold  # noqa: E402
 
 WRONG_COST = 0.25

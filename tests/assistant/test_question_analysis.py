@@ -1,9 +1,9 @@
 """Reading questions and sentences: what is asked, where, when; typed values in sentences."""
 
 import pytest
+from assistant.query import analyze, resolve_follow_up
 
 from assistant import extract
-from assistant.query import analyze, resolve_follow_up
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from assistant import Assistant, QuestionError
+from assistant.answering.wording import WORDS, say, time_label
 from assistant.cli import main
 from assistant.generate import Rewriter
-from assistant.wording import WORDS, say, time_label
 from base.text import fold
 from tests.conftest import FakeEmbedder, index_articles
 

@@ -1,4 +1,5 @@
-"""Reading typed answers off a sentence: numbers with units, people, places, dates.
+"""Reading typed values off a sentence: people, places, lists of places, dates, decisions,
+noun phrases and time frames (figures come from the facts index).
 
 Pure functions over a sentence's text; every candidate carries its character span in that
 text, so the answer quotes exactly what the document says.
@@ -7,15 +8,9 @@ text, so the answer quotes exactly what the document says.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from assistant.answering.records import Candidate, CandidateKind
 from base.text import fold
-
-_NUMBER = re.compile(
-    r"(?<![\w/.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:/\d+)?)(?:\s?(%))?(?![\w/])"
-)
-_DATE_LIKE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}/(?:19|20)\d\d")
-_RANGE = re.compile(r"\d+(?:,\d+)?\s*(?:-|–|đến)\s*\d+(?:,\d+)?")
 
 _SURNAMES_WRITTEN = set(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lưu Đinh
@@ -95,83 +90,6 @@ _NAME_BREAK = {
 _WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    kind: str
-    start: int  # offsets into the sentence
-    end: int
-    text: str  # verbatim span
-    fact: object = None  # the base.types.Fact it was read from, for figures
-
-
-def numbers(sentence: str, unit: str | None, percent: bool = False) -> list[Candidate]:
-    """Numbers followed by the asked unit ('65 xã', '06/10 xã', '35,91%', '27,8 tỷ đồng')."""
-    found = []
-    folded = fold(sentence)
-    dates = [m.span() for m in _DATE_LIKE.finditer(sentence)]
-    skip_until = -1
-    for m in _NUMBER.finditer(sentence):
-        start, end = m.span(1)
-        if start < skip_until:
-            continue  # the end of a range already taken whole
-        if any(a <= start < b for a, b in dates):
-            continue
-        value = m.group(1)
-        if re.fullmatch(r"(19|20)\d\d", value) and not m.group(2):
-            continue  # a year, not a count
-        before = folded[max(0, start - 8) : start]
-        if re.search(r"(nam|thang|ngay|so|khoa|lan thu)\s*$", before) and not m.group(2):
-            continue  # "năm 2019", "Quyết định số 558", "tháng 8"
-        after_raw = sentence[m.end(1) :]
-        after = folded[m.end(1) :]
-        if m.group(2) or re.match(r"\s*phan tram", after):
-            if percent or unit in ("%", "ty le", "phan tram"):
-                found.append(Candidate("percent", start, m.end(), sentence[start : m.end()]))
-            continue
-        if percent:
-            continue
-        if _RANGE.match(sentence, start):
-            # 'từ 11,5 đến 12 tiêu chí/xã': the whole range is the value when the unit follows
-            whole = _RANGE.match(sentence, start)
-            tail = folded[whole.end() :].lstrip()
-            if unit and _unit_matches(tail, unit):
-                lead = re.search(r"(?i)\btừ\s+$", sentence[max(0, start - 4) : start])
-                begin = start - (len(lead.group()) if lead else 0)
-                stop = whole.end() + _unit_span(sentence[whole.end() :], tail, unit)
-                found.append(Candidate("number", begin, stop, sentence[begin:stop]))
-                skip_until = whole.end()
-            continue
-        if unit:
-            tail = after.lstrip()
-            if not _unit_matches(tail, unit):
-                continue
-            unit_len = _unit_span(after_raw, tail, unit)
-            stop = m.end(1) + unit_len
-            found.append(Candidate("number", start, stop, sentence[start:stop]))
-        else:
-            word = re.match(r"\s*([^\W\d_]+(?:\s[^\W\d_]+)?)", after_raw)
-            stop = m.end(1) + (word.end() if word else 0)
-            found.append(Candidate("number", start, stop, sentence[start:stop].rstrip()))
-    return found
-
-
-def _unit_matches(tail: str, unit: str) -> bool:
-    if tail.startswith(unit):
-        rest = tail[len(unit) : len(unit) + 1]
-        return not rest or not rest.isalpha()
-    # "5 xã điểm", "10 xã biên giới": unit after one qualifier is not the same thing; but
-    # "32 xã đạt chuẩn" is. Accept "tiêu chí/xã" style ratios too.
-    return False
-
-
-def _unit_span(after_raw: str, tail_folded: str, unit: str) -> int:
-    lead = len(after_raw) - len(after_raw.lstrip())
-    length = lead + len(unit)
-    # Keep a ratio unit ('tiêu chí/xã') whole.
-    ratio = re.match(r"/[^\W\d_]+", after_raw[length:])
-    return length + (ratio.end() if ratio else 0)
-
-
 def _capitalised_run(
     sentence: str, start: int, limit: int = 4, lenient: bool = False
 ) -> tuple[int, int]:
@@ -214,7 +132,7 @@ def people(sentence: str) -> list[Candidate]:
             label = sentence[start:end]
             if honorific:
                 label = f"{honorific.group(1).strip().capitalize()} {label}"
-            found.append(Candidate("person", start, end, label))
+            found.append(Candidate(CandidateKind.PERSON, start, end, label))
     return found
 
 
@@ -227,7 +145,7 @@ def places(sentence: str, levels: set[str] | None = None) -> list[Candidate]:
             continue
         start, end = _capitalised_run(sentence, m.end(), limit=4, lenient=True)
         if end > start and not _PROGRAMME.match(fold(sentence[start:end])):
-            found.append(Candidate("place", m.start(), end, sentence[m.start() : end]))
+            found.append(Candidate(CandidateKind.PLACE, m.start(), end, sentence[m.start() : end]))
     return found
 
 
@@ -270,7 +188,7 @@ def enumerations(sentence: str, levels: set[str] | None = None) -> list[Candidat
         if names >= 2 and not re.match(r"\s*\(", sentence[last:]):
             # (a list grouped by district, 'Đức Chính, Cao An (Cẩm Giàng), …', is read name by
             # name instead)
-            found.append(Candidate("list", first, last, sentence[first:last]))
+            found.append(Candidate(CandidateKind.LIST, first, last, sentence[first:last]))
     return found
 
 
@@ -289,7 +207,9 @@ def noun_phrases(sentence: str) -> list[Candidate]:
         end = m.start() + (stop.start() if stop else len(sentence) - m.start())
         phrase = sentence[m.start() : end].strip()
         if 1 <= len(phrase.split()) <= 10:
-            found.append(Candidate("entity", m.start(), m.start() + len(phrase), phrase))
+            found.append(
+                Candidate(CandidateKind.ENTITY, m.start(), m.start() + len(phrase), phrase)
+            )
     return found
 
 
@@ -311,7 +231,7 @@ def dates(sentence: str) -> list[Candidate]:
             continue
         if alone and not 1 <= int(alone) <= 12:
             continue
-        found.append(Candidate("date", m.start(), m.end(), m.group()))
+        found.append(Candidate(CandidateKind.DATE, m.start(), m.end(), m.group()))
     return found
 
 
@@ -373,5 +293,5 @@ def decisions(sentence: str) -> list[Candidate]:
         text = m.group().rstrip(" ,.")
         if not re.search(r"\d", text):
             continue
-        found.append(Candidate("decision", m.start(), m.start() + len(text), text))
+        found.append(Candidate(CandidateKind.DECISION, m.start(), m.start() + len(text), text))
     return found

@@ -1,0 +1,159 @@
+"""Checks of a figure against the asked one: its unit, indicator, kind, category and place.
+
+Pure functions of a stored fact (``base.types.Fact``) and the question's frame. Each returns
+a ``Fit`` whose ``mismatch`` is a factor (0 rules the figure out, 1 is no objection) and whose
+``score`` is a bonus for what fits well; ``notes`` say why, for the trace.
+
+Usage::
+
+    fit = fact_fit(fact, frame, rules.figure)
+    fit.mismatch, fit.score, fit.notes   # 0.35, 0.0, ('another indicator (von)',)
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.names import same_place
+from assistant.answering.records import Fit, Frame, Measure
+from assistant.answering.rules import FigureRules
+from assistant.answering.vocabulary import CATEGORY_MODIFIERS, canonical_terms
+from base.lexicon import indicator_units, related, tier_of, tier_rank
+from base.text import fold, syllables
+from base.types import Fact, FactKind
+
+_OUT = Fit(0.0, 0.0)  # ruled out
+
+
+def fact_fit(fact: Fact, frame: Frame, rules: FigureRules) -> Fit:
+    """How well a figure answers the question: ``mismatch`` is the factor, ``score`` the
+    bonus. The same indicator, the same kind of figure (a total is not an increment), the
+    numbers the question states, about the place asked rather than another."""
+    allowed = indicator_units(frame.indicator)
+    if allowed is not None and fact.unit and fact.unit not in allowed:
+        return _note(_OUT, "đơn vị không hợp chỉ tiêu")  # an income is never '16 tiêu chí'
+    if fact.kind == FactKind.DIFFERENCE and not frame.asks_difference:
+        return _note(_OUT, "chênh lệch, không phải một số liệu")  # 'thấp hơn 2,56% so với …'
+    if frame.indicator == "tieu_chi_binh_quan" and "/" in fact.value and fact.unit == "tieu chi":
+        return _note(_OUT, "số tiêu chí đạt, không phải bình quân")  # '9/9 tiêu chí'
+    fit = Fit(0.0, 1.0)
+    fit = _indicator_fit(fact, frame, rules, fit)
+    fit = _planned_total_fit(fact, frame, rules, fit)
+    fit = _measure_fit(fact, frame, rules, fit)
+    fit = _stated_fit(fact, frame, rules, fit)
+    own = re.match(r"\d+(?:[.,/]\d+)*", fact.value)
+    if own and own.group() in frame.numbers:
+        # the question's own figure ('khi có 7 xã đạt 19 tiêu chí') is no answer
+        fit = fit.times(rules.own_number, "số của chính câu hỏi")
+    return _place_fit(fact, frame, rules, fit)
+
+
+def _note(fit: Fit, note: str) -> Fit:
+    return Fit(fit.score, fit.mismatch, fit.notes + (note,))
+
+
+def _indicator_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
+    if frame.indicator and fact.indicator:
+        if frame.indicator == fact.indicator:
+            return fit.plus(rules.same_indicator, "đúng chỉ tiêu")
+        if related(frame.indicator) == fact.indicator:
+            # '13 xã đạt 19/19 tiêu chí' for 'bao nhiêu xã được công nhận'
+            return fit.times(rules.related_indicator, f"chỉ tiêu gần ({fact.indicator})")
+        return fit.times(rules.other_indicator, f"chỉ tiêu khác ({fact.indicator})")
+    if frame.indicator:
+        return fit.times(rules.unknown_indicator, "không rõ chỉ tiêu")
+    if fact.indicator == "tieu_chi_binh_quan" and not frame.asks_average:
+        # an average per commune answers no question that does not ask for one
+        return fit.times(rules.unasked_average, "bình quân, câu hỏi không hỏi bình quân")
+    return fit
+
+
+def _planned_total_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
+    """'phấn đấu nâng tổng số xã … lên bao nhiêu': the planned total, not the addition."""
+    if not (frame.target and fact.kind == FactKind.TARGET and frame.asks_total):
+        return fit
+    said = fact.words.split("|")[0]
+    if re.search(r"\b(tong so|nang tong|luy ke|len)\b", said):
+        return fit.plus(rules.planned_total, "tổng dự kiến")
+    if re.search(r"\b(them|xay dung|moi)\b", said):
+        return fit.times(rules.planned_addition, "số dự kiến thêm, không phải tổng")
+    return fit
+
+
+def _measure_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
+    """A total answers 'có bao nhiêu', an increment 'thêm bao nhiêu'."""
+    if frame.measure == Measure.INCREMENT:
+        if fact.kind == FactKind.INCREMENT:
+            return fit.plus(rules.increment_asked, "số tăng thêm")
+        if fact.kind == FactKind.TOTAL:
+            return fit.times(rules.total_for_increment, "tổng, câu hỏi hỏi số tăng thêm")
+        if fact.kind == FactKind.VALUE:
+            return fit.times(rules.value_for_increment, "không rõ là số tăng thêm")
+        return fit
+    if fact.kind == FactKind.INCREMENT:
+        return fit.times(rules.unasked_increment, "số tăng thêm, không phải tổng")
+    if fact.kind == FactKind.TOTAL:
+        return fit.plus(rules.total, "tổng số")
+    if fact.kind == FactKind.PART and fact.indicator != frame.indicator:
+        return fit.times(rules.other_part, "một phần của số trước nó")  # 'trong đó …'
+    return fit
+
+
+def _stated_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
+    """Numbers the question states ('đạt từ 10 đến 14 tiêu chí') must describe the figure."""
+    if not frame.stated:
+        return fit
+    described = {
+        n
+        # '19/19' and each of its numbers
+        for n in re.findall(r"\d+(?:[.,/]\d+)?", fact.words)
+        + re.findall(r"\d+(?:[.,]\d+)?", fact.words)
+        if not re.fullmatch(r"(19|20)\d\d", n)
+    }
+    if not described:
+        return fit
+    share = sum(n in described for n in frame.stated) / len(frame.stated)
+    fit = fit.plus(rules.stated_number * share)
+    if share == 0:
+        fit = fit.times(rules.stated_missing, "không có số câu hỏi nêu")
+    return fit
+
+
+def _place_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
+    """The figure's own place against each asked place of the same kind of place."""
+    for place in frame.places:
+        level = tier_of(place.level)
+        if level not in _FIGURE_TIERS or not fact.place_level:
+            continue
+        same_level = fact.place_level == level
+        if same_level and fact.place and not same_place(fold(fact.place), place.name):
+            fit = fit.times(rules.other_place, f"số liệu của nơi khác ({fact.place})")
+        elif tier_rank(fact.place_level) < tier_rank(level):
+            fit = fit.times(rules.finer_place, "số liệu của cấp dưới")
+        elif tier_rank(fact.place_level) > tier_rank(level):
+            fit = fit.times(rules.coarser_place, "số liệu của cấp trên")
+    return fit
+
+
+# the tiers whose figures a question's place is checked against
+_FIGURE_TIERS = ("tinh", "huyen", "xa")
+
+
+def category_fit(clause, frame: Frame, fit: Fit, rules: FigureRules) -> Fit:
+    """'xã đạt chuẩn NTM nâng cao' is another category than 'xã đạt chuẩn NTM': a category
+    word near the figure that the question does not ask for, or the reverse for a count of
+    places, weakens it."""
+    s = clause.sentence.text
+    cand = clause.candidate
+    after = syllables(canonical_terms(fold(s[cand.end : clause.end])))[: rules.category_words_after]
+    before = s[max(clause.start, cand.start - rules.category_chars_before) : cand.start]
+    near = " ".join(syllables(fold(before)) + after)
+    settlement = frame.unit in ("xa", "thon", "xom", "ban", "khu dan cu", "huyen")
+    for modifier in CATEGORY_MODIFIERS:
+        in_candidate = bool(re.search(rf"\b{modifier}\b", near))
+        in_question = modifier in frame.modifiers
+        if in_candidate and not in_question:
+            fit = fit.times(rules.unasked_category, f"nhóm khác ({modifier})")
+        elif in_question and not in_candidate and settlement:
+            fit = fit.times(rules.missing_category, f"không nói {modifier}")
+    return fit

@@ -1,0 +1,157 @@
+"""The place check: does a sentence speak of the places the question names?
+
+A ladder of how strongly the evidence vouches for each asked place (named in the sentence, in
+its paragraph, in the title, somewhere in the document, only by the document's press tag, or
+not at all), then the scope of the sentence: a province's figure does not answer a question
+about one of its districts, nor a district's a question about one of its communes.
+
+Usage::
+
+    check = place_check(sentence, evidence, qtype, rules.place)
+    check.factor, check.reason   # 0.0, 'nói về tỉnh khác'
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.names import (
+    districts_in,
+    fold_cached,
+    has_name,
+    named_districts,
+    provinces_in,
+    same_place,
+)
+from assistant.answering.records import Check, CheckName, Evidence, Place, Sentence
+from assistant.answering.rules import PlaceRules
+from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, HAMLET_WORDS
+from base.places import province_of
+from base.text import fold
+
+_NATIONAL = r"\b(ca nuoc|toan quoc|nationwide|national|viet nam)\b"
+_WHOLE_PROVINCE = r"\b(toan|ca) tinh\b"
+
+
+def place_check(sentence: Sentence, evidence: Evidence, qtype, rules: PlaceRules) -> Check:
+    """The product of the ladder factors of every asked place; 0 with the reason when one
+    of them is not what the sentence speaks of."""
+    factor = 1.0
+    for place in evidence.frame.places:
+        if place.level == "ca nuoc":
+            if _national(sentence):
+                continue
+            return Check(CheckName.PLACE, 0.0, "không phải số liệu của cả nước")
+        level, why = _ladder(place, sentence, evidence, qtype, rules)
+        if level:
+            level, why = _scope(place, level, sentence, evidence, qtype, rules)
+        if not level:
+            return Check(CheckName.PLACE, 0.0, why)
+        factor *= level
+    return Check(CheckName.PLACE, factor)
+
+
+def _national(sentence: Sentence) -> bool:
+    """The whole country: the sentence or its paragraph must speak of it, not of one province
+    ('cả nước có 5.425 xã', not 'tỉnh Hòa Bình có 85 xã')."""
+    if re.search(_NATIONAL, sentence.folded):
+        return True
+    return not provinces_in(sentence.folded) and bool(
+        re.search(_NATIONAL, sentence.paragraph_folded)
+        # a national article (its title says so, or its figures were read as the country's:
+        # a national meeting held in one province)
+        or re.search(_NATIONAL, fold(sentence.doc.meta.title))
+        or any(f.place_level == "ca nuoc" for f in sentence.facts)
+    )
+
+
+def _search_name(place: Place) -> str:
+    # 'phap' alone is in 'giai phap'; 'nuoc phap' is not
+    return f"{place.level} {place.name}" if " " not in place.name and place.level else place.name
+
+
+def _ladder(place: Place, sentence: Sentence, evidence: Evidence, qtype, rules: PlaceRules):
+    """(factor, why): where the evidence names the place, most specific first."""
+    meta = sentence.doc.meta
+    name = _search_name(place)
+    district_level = place.level in DISTRICT_WORDS
+    province_level = place.level == "tinh" or (not place.level and not district_level)
+    doc_f = fold_cached(sentence.doc.text)
+    own_province = province_level and any(same_place(fold(p), place.name) for p in meta.provinces)
+    if has_name(sentence.folded, name):
+        return rules.in_sentence, ""
+    if has_name(sentence.paragraph_folded, name):
+        return rules.in_paragraph, ""
+    if has_name(fold(meta.title), name):
+        return rules.in_title, ""
+    if place.level in COMMUNE_WORDS | HAMLET_WORDS:
+        # a commune or hamlet is too fine-grained for the rest of the article to vouch for it
+        return 0.0, f"không nói về {place.display}"
+    if has_name(doc_f, name):
+        return (rules.district_in_document if district_level else rules.in_document), ""
+    if qtype.place_in_document and not own_province:
+        # whose office, which decision: an article that never names the place cannot say
+        # (unless it is that province's own newspaper: 'LSO -')
+        return 0.0, f"không nói về {place.display}"
+    if not evidence.known(place.name, place.level):
+        return 0.0, f"không tài liệu nào nói về {place.display}"
+    if own_province:
+        return rules.press_tag, ""  # the article's province, known from its press tag ('LSO-')
+    if province_level and not meta.provinces and not provinces_in(doc_f):
+        return rules.no_province_named, ""  # names no province: weak evidence for this one
+    if district_level and not meta.districts and not districts_in(doc_f):
+        return _unnamed_district(place, sentence, doc_f, rules)
+    return 0.0, f"không nói về {place.display}"
+
+
+def _unnamed_district(place: Place, sentence: Sentence, doc_f: str, rules: PlaceRules):
+    """A document that names no gazetteer district: perhaps the asked one's own article,
+    unless it is about another province or names another district."""
+    meta = sentence.doc.meta
+    homes = {fold(p) for p in province_of(place.display)}
+    named = {fold(p) for p in meta.provinces} | provinces_in(doc_f)
+    if homes and named and not any(same_place(p, h) for p in named for h in homes):
+        return 0.0, f"không nói về {place.display} (tài liệu về tỉnh khác)"
+    own = named_districts(sentence.doc.text)
+    if own and not any(same_place(p, place.name) for p in own):
+        return 0.0, f"không nói về {place.display} (tài liệu về huyện khác)"
+    return rules.no_district_named, ""
+
+
+def _scope(place: Place, level: float, sentence: Sentence, evidence: Evidence, qtype, rules):
+    """(factor, why) after what the sentence's own scope says: another district, the whole
+    province, a district's figure for a province question."""
+    name = _search_name(place)
+    sentence_f = sentence.folded
+    named_here = has_name(sentence_f, name)
+    if place.level in DISTRICT_WORDS:
+        others = {d for d in districts_in(sentence_f) if not same_place(d, name)}
+        if others and not named_here:
+            return 0.0, f"nói về huyện khác ({', '.join(sorted(others))})"
+        if re.search(_WHOLE_PROVINCE, sentence_f) and not named_here:
+            if qtype.figures:
+                return 0.0, f"số liệu của toàn tỉnh, không phải của {place.display}"
+            return level * rules.province_for_district, ""
+        return level, ""
+    if place.level in COMMUNE_WORDS | HAMLET_WORDS and not named_here:
+        # a figure of the district or province, not of this commune
+        if re.search(r"\b(huyen|tinh|toan tinh|toan huyen)\b", sentence_f):
+            if qtype.figures:
+                return 0.0, f"số liệu của huyện, tỉnh, không phải của {place.display}"
+            return level * rules.higher_for_commune, ""
+        return level, ""
+    province_level = place.level == "tinh" or not place.level
+    if province_level and place.level != "xa":
+        here = provinces_in(sentence_f) or provinces_in(sentence.paragraph_folded)
+        if here and not any(same_place(p, name) for p in here):
+            return 0.0, "nói về tỉnh khác"
+        district_subject = re.search(r"\b(toan huyen|doi voi huyen)\b", sentence_f) or (
+            districts_in(sentence_f)
+        )
+        if (
+            evidence.frame.scope == "tinh"
+            and district_subject
+            and not re.search(_WHOLE_PROVINCE, sentence_f)
+        ):
+            return level * rules.district_for_province, ""  # a district's figure
+    return level, ""

@@ -1,0 +1,115 @@
+"""The time checks: does a figure (or a sentence) hold at the time the question asks about?
+
+Usage::
+
+    time_fit(asked, (2020, 1), (2020, 12), "sentence", rules.time)   # 1.0: the year asked
+    time_check(sentence, None, frame, rules.time)     # for people, places, dates and names
+"""
+
+from __future__ import annotations
+
+from assistant.answering.records import Check, CheckName, Frame, Sentence
+from assistant.answering.rules import TimeRules
+from assistant.answering.vocabulary import COMPARISON_YEAR
+from base.text import fold
+from base.times import TimeRef, months_apart, overlap
+from base.types import Fact
+from ingest.facts import sentence_time
+
+Month = tuple[int, int]
+
+
+def _month(iso: str) -> Month:
+    return int(iso[:4]), int(iso[5:7])
+
+
+def when_holds(sentence: Sentence, fact: Fact | None) -> tuple[Month | None, Month | None, str]:
+    """(lo, hi, where) of when the figure, or else the sentence, holds; ``where`` says what
+    dated it: 'sentence', 'paragraph', 'document' or '' when nothing did."""
+    if fact is not None:
+        lo, hi, where = fact.time_lo, fact.time_hi, fact.time_from
+    else:
+        lo, hi, _, where = sentence_time(sentence.doc, sentence.start, sentence.end)
+    if not lo:
+        return None, None, ""
+    return _month(lo), _month(hi), where
+
+
+def fact_time(fact: Fact) -> tuple[Month | None, Month | None, str]:
+    if not fact.time_lo:
+        return None, None, ""
+    return _month(fact.time_lo), _month(fact.time_hi), fact.time_from
+
+
+def _whole_years(lo: Month, hi: Month) -> bool:
+    return lo[1] == 1 and hi[1] == 12
+
+
+def time_fit(asked: TimeRef, lo, hi, where: str, rules: TimeRules) -> float:
+    """How well a figure holding over ``lo``–``hi`` answers a question about ``asked``.
+
+    An undated figure is still evidence, though weaker than one of the right time. Years are
+    compared as years ('năm 2020' is not 'năm 2021', however close December is to January);
+    months and dates allow a report published a month or two after the time asked about. A
+    figure of another time is none, unless only the document's date (often when it was
+    published, not when the figure held) says so.
+    """
+    if lo is None:
+        return rules.undated
+    far = rules.document_far if where == "document" else 0.0
+    a_lo, a_hi = asked.lo, asked.hi
+    asked_years = _whole_years(a_lo, a_hi)
+    fact_years = _whole_years(lo, hi)
+    long_fact = months_apart(lo, hi) >= rules.long_months
+    if overlap((a_lo, a_hi), (lo, hi)):
+        if long_fact and months_apart(a_lo, a_hi) < rules.year_months:
+            return rules.period_for_point  # 'giai đoạn 2016-2020' for a question about 2018
+        if months_apart(a_lo, a_hi) >= rules.long_months and not long_fact:
+            return rules.point_in_period  # somewhere in 'giai đoạn 2021-2025'
+        if fact_years and not asked_years:
+            return rules.year_for_month  # the year is right, the month unknown
+        return 1.0
+    if asked_years and fact_years:
+        return far
+    gap = min(months_apart(a_hi, lo), months_apart(hi, a_lo))
+    if asked_years:
+        # a figure dated in the first months after the year: the year's report
+        return rules.report_after_year if lo > a_hi and gap <= rules.near_months else far
+    if gap <= rules.near_months:
+        return rules.near_by_document if where == "document" else rules.near
+    if where == "document" and gap <= rules.year_months:
+        return rules.document_within_year
+    return far
+
+
+def time_check(sentence: Sentence, fact: Fact | None, frame: Frame, rules: TimeRules) -> Check:
+    """For people, places, dates and names: a time in the question identifies the event
+    rather than bounds a figure, so another time weakens the evidence without ruling it out
+    ('đề án NTM 2021-2025' is a name)."""
+    if not frame.times:
+        return Check(CheckName.TIME, 1.0)
+    if any(fold(t.text) in sentence.folded for t in frame.times):
+        return Check(CheckName.TIME, 1.0)  # the sentence names the very time the question does
+    lo, hi, where = when_holds(sentence, fact)
+    best = max(time_fit(t, lo, hi, where, rules) for t in frame.times)
+    floor = rules.event_floor if where != "sentence" else rules.event_floor_sentence
+    return Check(CheckName.TIME, max(best, floor))
+
+
+def figure_time(fact: Fact | None, frame: Frame, rules: TimeRules) -> float:
+    """How well a figure's own time fits the question's times (1 when it asks none)."""
+    if fact is None or not frame.times:
+        return 1.0
+    lo, hi, where = fact_time(fact)
+    return max(time_fit(t, lo, hi, where, rules) for t in frame.times)
+
+
+def baseline_check(sentence: Sentence, fact: Fact | None, frame: Frame) -> Check:
+    """'tăng 0,15 tiêu chí so với năm 2020': an undated figure compared with a year is of a
+    later year, so it cannot answer a question about that year or an earlier one."""
+    baseline = [int(y) for y in COMPARISON_YEAR.findall(sentence.folded)]
+    asked = frame.answer_years
+    if fact is not None and not fact.time_lo and baseline and asked:
+        if max(asked) <= max(baseline):
+            return Check(CheckName.BASELINE, 0.0, f"số liệu sau năm {max(baseline)}")
+    return Check(CheckName.BASELINE, 1.0)

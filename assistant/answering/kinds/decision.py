@@ -1,0 +1,66 @@
+"""Decisions: 'Quyết định nào công nhận …?', 'số hiệu của quyết định …', 'Which decision …?'."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from assistant.answering import extract
+from assistant.answering.kinds import Clause, Detection, QuestionType, register
+from assistant.answering.names import has_name
+from assistant.answering.records import AnswerKind, Candidate, Fit, Frame, QuestionKind, Sentence
+from assistant.answering.rules import Rules
+from base.text import fold
+
+_DECISION_Q = re.compile(
+    r"\b(quyet dinh|nghi quyet|chi thi|van ban)\s+(?:so\s+)?(nao|may|bao nhieu|gi|so may)\b"
+    r"|\bso hieu\b|\b(which|what) (decision|resolution)\b|\b(decision|quyet dinh) (number|no)\b"
+    r"|\b(quyet dinh|van ban) so\s*(?:la\s*)?(?:gi|bao nhieu|may)\b"
+)
+# 'theo quy định tại Quyết định số …': the legal basis cited, not the decision asked about
+_BASIS = re.compile(r"\b(theo quy dinh tai|quy dinh tai|can cu|theo|huong dan tai)\s*$")
+
+
+def _which_decision(folded: str) -> Detection | None:
+    return Detection(QuestionKind.DECISION) if _DECISION_Q.search(folded) else None
+
+
+def decision_shape(part: str) -> str | None:
+    if not re.search(r"\d", part) or not re.search(r"(?i)quyết định|nghị quyết|số", part):
+        return f"không phải một quyết định có số (not a numbered decision): “{part}”"
+    return None
+
+
+class DecisionType(QuestionType):
+    """A numbered decision or resolution, with its date when the sentence gives it."""
+
+    kind: ClassVar[QuestionKind] = QuestionKind.DECISION
+    answer_kind = AnswerKind.DECISION
+    feature_group = "decision"
+    reads_values = True
+    needs_value = True
+    place_in_document = True
+    capitalised = True
+    shapes = {AnswerKind.DECISION: decision_shape}
+
+    def detectors(self):
+        return ((10, _which_decision),)
+
+    def candidates(self, sentence: Sentence, frame: Frame, rules: Rules) -> list[Candidate]:
+        return extract.decisions(sentence.text)
+
+    def fit(self, clause: Clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
+        s, cand, r = clause.sentence.text, clause.candidate, rules.decision
+        if _BASIS.search(fold(s[max(0, cand.start - r.basis_chars) : cand.start])):
+            fit = fit.times(r.legal_basis, "căn cứ pháp lý, không phải quyết định được hỏi")
+        names = [p.name for p in frame.places]
+        if names:
+            around = fold(
+                s[max(0, cand.start - r.place_before) : min(len(s), cand.end + r.place_after)]
+            )
+            found = sum(has_name(around, n) for n in names) / len(names)
+            fit = fit.plus(r.place_named * found)
+        return fit
+
+
+register(DecisionType())

@@ -1,0 +1,215 @@
+"""Places: 'Xã nào về đích NTM nâng cao?', 'Những huyện nào đạt chuẩn?', 'Which commune …?'.
+
+Two kinds register here: PLACE (which place) and LIST (which places, 'kể tên', 'liệt kê').
+A plural question gets every place of the asked level the sentence names; a singular one the
+run of names its best answer belongs to ('huyện Phú Hòa và huyện Tây Hòa').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import ClassVar
+
+from assistant.answering import extract
+from assistant.answering.kinds import Clause, Detection, QuestionType, register
+from assistant.answering.names import same_place
+from assistant.answering.records import (
+    AnswerKind,
+    Candidate,
+    CandidateKind,
+    Fit,
+    Frame,
+    QuestionKind,
+    Ranked,
+    Sentence,
+)
+from assistant.answering.rules import Rules
+from assistant.answering.wording import say
+from base.lexicon import tier_of
+from base.text import fold
+
+_PLACE_SLOT = re.compile(
+    r"\b(thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s+(?:\w+\s+){0,1}?nao\b"
+)
+_LIST = re.compile(r"\bnhung\b.*\bnao\b|\bke ten\b|\bliet ke\b")
+_LEVEL_BEFORE_SLOT = re.compile(
+    r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s*$"
+)
+# names listed after a place without their own place word: ', Nông Cống và Thiệu Hóa'
+_NAME_RUN = re.compile(
+    r"\s*(?:,|và|;)\s*(?:và\s+)?((?![A-ZĐ]{2,}\b)[A-ZĐ][\w’'-]*(?:\s(?![A-ZĐ]{2,}\b)[A-ZĐ][\w’'-]*){0,3})"
+)
+_DISTRICT_WORDS = {"huyen", "thi xa", "thanh pho", "tp", "quan"}
+# the levels whose places are compared when a place lies in another
+_LYING_TIERS = ("tinh", "huyen", "xa")
+
+
+def _which_places(folded: str) -> Detection | None:
+    if not _LIST.search(folded):
+        return None
+    slot = _PLACE_SLOT.search(folded)
+    return Detection(QuestionKind.LIST, slot.group(1) if slot else None)
+
+
+def _which_place(folded: str) -> Detection | None:
+    m = _PLACE_SLOT.search(folded)
+    if m and m.group(1) != "co quan":
+        return Detection(QuestionKind.PLACE, m.group(1))
+    return None
+
+
+def place_level(mention: str) -> str:
+    """The folded place word a mention starts with ('Thành phố Lạng Sơn' -> 'thanh pho')."""
+    folded = fold(mention)
+    for word in ("thanh pho", "thi xa", "thi tran", "khu dan cu"):
+        if folded.startswith(word):
+            return word
+    return folded.split(" ", 1)[0].rstrip(".")
+
+
+def _tier(word: str) -> str:
+    tier = tier_of(word)
+    return tier if tier in _LYING_TIERS else ""
+
+
+class PlaceType(QuestionType):
+    """Which place: a named place of the asked level."""
+
+    kind: ClassVar[QuestionKind] = QuestionKind.PLACE
+    answer_kind = AnswerKind.PLACE
+    feature_group = "place"
+    reads_values = True
+    needs_value = True
+    clause_separators = ";"
+    reaches_back = True
+    stops_at_next = True
+    capitalised = True
+
+    def detectors(self):
+        return ((70, _which_place),)
+
+    def before_slot(self, before: str) -> str:
+        return _LEVEL_BEFORE_SLOT.sub("", before.strip())
+
+    def refine(self, frame: Frame) -> Frame:
+        """The place words an answer may have: the asked level ('huyện' also takes 'thành
+        phố', 'thị xã'), districts for 'đơn vị/địa phương … huyện nào', any otherwise."""
+        levels = None
+        if frame.unit in ("don vi", "dia phuong"):
+            levels = _DISTRICT_WORDS if "huyen" in frame.folded else None
+        elif frame.unit:
+            levels = {frame.unit} | (
+                {"tp", "thanh pho", "thi xa"} if frame.unit == "huyen" else set()
+            )
+        return replace(frame, slot_levels=frozenset(levels) if levels is not None else None)
+
+    def candidates(self, sentence: Sentence, frame: Frame, rules: Rules) -> list[Candidate]:
+        # a place the question names is not its answer (unless it is another level of place
+        # with the same name: 'xã Đình Lập' of 'huyện Đình Lập')
+        levels = set(frame.slot_levels) if frame.slot_levels is not None else None
+        asked = {(p.level, p.name) for p in frame.places}
+        s = sentence.text
+        return [
+            c
+            for c in extract.places(s, levels)
+            if (place_level(c.text), fold(c.text.split(" ", 1)[-1])) not in asked
+        ] + extract.enumerations(s, levels)
+
+    def fit(self, clause: Clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
+        """'thôn Tân Long xã Hồ Sơn và thôn Chùa vàng xã Minh Quang': the place named right
+        after a candidate is where it lies."""
+        if not frame.places:
+            return fit
+        r = rules.place_answer
+        end = clause.candidate.end
+        where = extract.places(clause.sentence.text[end : end + r.lies_in_chars])
+        if not where or where[0].start > r.lies_in_gap:
+            return fit
+        level, name = place_level(where[0].text), fold(where[0].text.split(" ", 1)[-1])
+        asked = [p for p in frame.places if _tier(p.level) == _tier(level)]
+        if any(same_place(name, p.name) for p in asked):
+            return fit.plus(r.lies_in_asked, "nằm trong nơi được hỏi")
+        if asked:
+            return fit.times(r.lies_elsewhere, "nằm ở nơi khác")
+        return fit
+
+    def direct_value(self, ranked: Ranked, frame: Frame, lang: str) -> str | None:
+        return place_list(ranked, frame, lang)
+
+    def answer_kind_of(self, value: str) -> AnswerKind:
+        return AnswerKind.LIST if (" và " in value or " and " in value) else AnswerKind.PLACE
+
+
+class ListType(PlaceType):
+    """Which places: 'những huyện nào', 'kể tên', 'liệt kê'."""
+
+    kind: ClassVar[QuestionKind] = QuestionKind.LIST
+    answer_kind = AnswerKind.LIST
+    needs_value = False
+    clause_separators = ";,"
+    reaches_back = False
+    stops_at_next = False
+    capitalised = False
+
+    def detectors(self):
+        return ((60, _which_places),)
+
+    def answer_kind_of(self, value: str) -> AnswerKind:
+        return AnswerKind.LIST
+
+
+def place_list(ranked: Ranked, frame: Frame, lang: str) -> str | None:
+    """All the places that answer a 'which places' question, when the sentence lists several:
+    'các huyện Triệu Sơn, Nông Cống và Thiệu Hóa', 'huyện Phú Hòa và huyện Tây Hòa'."""
+    verdict = ranked.verdict
+    s = verdict.sentence.text
+    if verdict.candidate is not None and verdict.candidate.kind == CandidateKind.LIST:
+        return verdict.candidate.text  # 'các huyện: Triệu Sơn, Nông Cống và Thiệu Hóa'
+    cands = sorted(
+        (c for c in verdict.candidates if c.kind != CandidateKind.LIST), key=lambda c: c.start
+    )
+    if not cands or verdict.candidate is None:
+        return None
+    names: list[tuple[int, str]] = []
+    for c in cands:
+        names.append((c.start, c.text))
+        pos = c.end
+        while m := _NAME_RUN.match(s, pos):  # names listed after it without a place word
+            names.append((m.start(1), m.group(1)))
+            pos = m.end()
+    chosen = names if frame.plural else _run_around(s, names, verdict.candidate.start)
+    if chosen is None:
+        return None
+    seen, out = set(), []
+    for _, name in chosen:
+        key = fold(name.split(" ", 1)[-1] if " " in name else name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    if len(out) < 2:
+        return None
+    text = say("and", lang, first=", ".join(out[:-1]), last=out[-1])
+    return text[0].upper() + text[1:]
+
+
+def _run_around(s: str, names: list[tuple[int, str]], at: int):
+    """The run of names around the chosen one, joined only by commas and 'và'."""
+    index = next((i for i, (start, _) in enumerate(names) if start == at), None)
+    if index is None:
+        return None
+    lo = hi = index
+    while lo > 0 and _joined(s, names[lo - 1], names[lo]):
+        lo -= 1
+    while hi + 1 < len(names) and _joined(s, names[hi], names[hi + 1]):
+        hi += 1
+    return names[lo : hi + 1]
+
+
+def _joined(s: str, a: tuple[int, str], b: tuple[int, str]) -> bool:
+    between = s[a[0] + len(a[1]) : b[0]]
+    return bool(re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|và|,\s*và|;)\s*", between))
+
+
+register(PlaceType())
+register(ListType())

@@ -1,0 +1,166 @@
+"""The places a question names: 'huyện Đình Lập', 'xã Minh Quang', 'Lạng Sơn', 'dinh lap'
+typed without diacritics, and the whole country ('cả nước', 'toàn quốc').
+
+Usage::
+
+    find_places("Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?")
+    # (Place(level='huyen', name='dinh lap', display='huyện Đình Lập'),)
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.records import Place
+from base.lexicon import COMMUNE_WORDS, HAMLET_WORDS, PLACE_WORDS
+from base.places import folded_districts, folded_provinces
+from base.text import fold
+
+_WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+_PLACE_RE = re.compile(
+    r"(?<![^\W_])(?<!nông )(?<!Nông )(thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|làng|nước|"
+    r"quốc gia|tp\.?)"
+    r"(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def capitalised_name(text: str, start: int, limit: int = 4) -> str:
+    """The run of capitalised words (or numbers) starting at ``start``."""
+    plain = fold(text) == text.lower()  # typed without diacritics: 'Nam' may be 'năm'
+    words = []
+    for m in _WORD.finditer(text, start):
+        gap = text[start : m.start()] if not words else text[words[-1][1] : m.start()]
+        if gap.strip():
+            break
+        word = m.group()
+        if not (word[0].isupper() or word.isdigit()) or (word.isupper() and len(word) > 2):
+            break
+        if word.lower() in _NAME_STOP_RAW or (plain and fold(word) in _NAME_STOP):
+            break
+        words.append((word, m.end()))
+        if len(words) >= limit:
+            break
+    return " ".join(w for w, _ in words)
+
+
+_NATION = re.compile(r"(?i)\b(cả nước|toàn quốc|ca nuoc|toan quoc|nationwide|the whole country)\b")
+
+
+def find_places(text: str) -> tuple[Place, ...]:
+    """Places a question names: 'huyện Đình Lập', 'xã Minh Quang', 'Lạng Sơn', 'dinh lap',
+    and the whole country ('cả nước', 'toàn quốc')."""
+    found: dict[str, Place] = {}
+    nation = _NATION.search(text)
+    if nation:
+        found["ca nuoc"] = Place("ca nuoc", "ca nuoc", nation.group(1))
+    # 1. A place word followed by a capitalised name (text with diacritics or capitals).
+    for m in _PLACE_RE.finditer(text):
+        name = capitalised_name(text, m.end())
+        if name:
+            level = fold(m.group(1)).rstrip(".")
+            found.setdefault(fold(name), Place(level, fold(name), f"{m.group(1).lower()} {name}"))
+    # 2. Province and district names from the gazetteer, in folded text (no diacritics too).
+    provinces, districts = folded_provinces(), folded_districts()
+    folded = f" {fold(text)} "
+    # common phrases that contain a district's name: 'giao thông nông thôn' is not Thông Nông
+    masked = _COMMON_PHRASES.sub(lambda m: "#" * len(m.group()), folded)
+    padded = " " + " ".join(re.findall(r"[\w#]+", masked)) + " "
+    has_capitals = any(ch.isupper() for ch in text)
+    claimed: list[tuple[int, int]] = []  # spans already taken by a name
+    for key in found:
+        at = padded.find(f" {key} ")
+        if at >= 0:
+            claimed.append((at, at + len(key) + 1))
+    matches = []
+    for table, level in ((provinces, "tinh"), (districts, "huyen")):
+        for key, display in table.items():
+            if len(key) < 4 or key in found:
+                continue
+            at = padded.find(f" {key} ")
+            if at < 0:
+                continue
+            if has_capitals and level == "huyen" and not _capitalised_in(text, key):
+                continue  # a bare district name is written with capitals ('Lộc Bình')
+            before = padded[:at].split()[-2:]
+            word = next((w for w in PLACE_WORDS if " ".join(before).endswith(w)), None)
+            lvl = ("tp" if word == "thanh pho" else word) if word else level
+            matches.append((word is None, -len(key), level != "tinh", at, key, display, lvl))
+    # Names introduced by a place word first, then the longest: 'huyen hai ha nam 2020' is
+    # Hải Hà (and the year), not Hà Nam.
+    for _, _, _, at, key, display, lvl in sorted(matches):
+        span = (at, at + len(key) + 1)
+        if any(a < span[1] and span[0] < b for a, b in claimed):
+            continue
+        if lvl in COMMUNE_WORDS | HAMLET_WORDS:
+            continue  # 'xã Tân Thành' is a commune even if a district shares the name
+        claimed.append(span)
+        found.setdefault(key, Place(lvl, key, display))
+    # Drop names contained in longer names ('lang' in 'lang son').
+    keys = list(found)
+    for key in keys:
+        if any(key != other and re.search(rf"\b{re.escape(key)}\b", other) for other in keys):
+            found.pop(key, None)
+    return tuple(found.values())
+
+
+_COMMON_PHRASES = re.compile(
+    r"\b(giao thong nong thon|nong thon moi|khu vuc nong thon|nong thon)\b"
+)
+
+
+def _capitalised_in(text: str, folded_name: str) -> bool:
+    """Whether ``folded_name`` occurs in ``text`` with every syllable capitalised."""
+    words = _WORD.findall(text)
+    size = len(folded_name.split())
+    for i in range(len(words) - size + 1):
+        window = words[i : i + size]
+        if " ".join(fold(w) for w in window) == folded_name and all(w[0].isupper() for w in window):
+            return True
+    return False
+
+
+_NAME_STOP_RAW = {
+    "có",
+    "đã",
+    "đạt",
+    "được",
+    "là",
+    "năm",
+    "tháng",
+    "tỉnh",
+    "đến",
+    "trong",
+    "của",
+    "phấn",
+    "bao",
+    "nhiêu",
+    "về",
+    "và",
+    "tại",
+    "thì",
+    "còn",
+}
+_NAME_STOP = {
+    "co",
+    "da",
+    "dat",
+    "duoc",
+    "la",
+    "nam",
+    "thang",
+    "tinh",
+    "den",
+    "trong",
+    "cua",
+    "phan",
+    "dau",
+    "bao",
+    "nhieu",
+    "ve",
+    "va",
+    "tai",
+    "thi",
+    "con",
+    "ntm",
+}

@@ -1,0 +1,457 @@
+"""The rules table: every weight, factor, window and threshold of the answering stages, named
+once, grouped by stage, each with one line of why.
+
+The defaults below are the table. A JSON file of the same shape (``{"group": {"name":
+value}}``, any subset) overrides them: ``benchmarks/fit_rules.py`` writes one after fitting,
+``NTM_RULES`` names one for a run, and a ``rules.json`` beside this module, if present, is
+loaded by default. ``python -m assistant.answering.rules`` prints the table.
+
+Usage::
+
+    rules = Rules.default()
+    rules.place.in_paragraph                           # 0.95
+    rules = rules.replace(**{"confidence.threshold": 0.3})
+    Rules.load(Path("fitted.json")).confidence.threshold
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
+
+from base.errors import SettingsError
+
+DEFAULT_FILE = Path(__file__).with_name("rules.json")
+
+
+def rule(value, why: str):
+    """A named rule: its default value and one line of why."""
+    if isinstance(value, dict):
+        return field(default_factory=lambda: dict(value), metadata={"why": why})
+    return field(default=value, metadata={"why": why})
+
+
+@dataclass(frozen=True)
+class AnalyseRules:
+    """analyse: reading the question."""
+
+    english_min_hints: int = rule(
+        2, "English function words ('how', 'the', …) an English question has at least"
+    )
+    english_max_marked: float = rule(
+        0.3, "share of words with Vietnamese diacritics an English question stays under"
+    )
+    head_words: int = rule(4, "words before the asked slot that describe it ('đã đạt [bao nhiêu]')")
+    tail_words: int = rule(
+        6, "words after the asked slot's unit that describe it ('xã [đạt chuẩn NTM]')"
+    )
+    follow_up_words: int = rule(
+        7, "a question this short naming a new place or year continues the last one"
+    )
+
+
+@dataclass(frozen=True)
+class GatherRules:
+    """gather: the passages read for a question."""
+
+    passages: int = rule(10, "passages the hybrid search returns")
+    fact_passages: int = rule(
+        8, "passages the facts index may add for the asked indicator and place"
+    )
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    """judge · place check: how strongly the evidence vouches for each asked place."""
+
+    in_sentence: float = rule(1.0, "the sentence names the place")
+    in_paragraph: float = rule(0.95, "its paragraph names it")
+    in_title: float = rule(0.9, "the document's title names it")
+    district_in_document: float = rule(0.6, "only elsewhere in the document, for a district")
+    in_document: float = rule(0.8, "only elsewhere in the document, for a province")
+    press_tag: float = rule(0.8, "the document is that province's newspaper ('LSO -')")
+    no_province_named: float = rule(0.35, "the document names no province at all")
+    no_district_named: float = rule(
+        0.5, "the document names no district: perhaps the asked one's own"
+    )
+    province_for_district: float = rule(
+        0.3, "the whole province's sentence, for a district (not a figure)"
+    )
+    higher_for_commune: float = rule(
+        0.5, "a district's or province's sentence, for a commune (not a figure)"
+    )
+    district_for_province: float = rule(0.6, "a district's sentence, for the whole province")
+
+
+@dataclass(frozen=True)
+class TimeRules:
+    """judge · time check: a figure's (or sentence's) time against the asked one."""
+
+    undated: float = rule(0.55, "no time at all: still evidence, weaker than the right time")
+    document_far: float = rule(0.05, "another time, known only from the document's date")
+    long_months: int = rule(14, "months from which a time is a period ('giai đoạn 2016-2020')")
+    year_months: int = rule(12, "months of a year: shorter asked times are points")
+    near_months: int = rule(2, "months a report may come after the time asked about")
+    period_for_point: float = rule(0.6, "a period's figure for a question about one point in it")
+    point_in_period: float = rule(0.7, "one point's figure for a question about a period")
+    year_for_month: float = rule(0.8, "the year is right, the month unknown")
+    report_after_year: float = rule(0.8, "dated in the first months after the asked year")
+    near_by_document: float = rule(
+        0.85, "the document dated within the report lag of the asked time"
+    )
+    near: float = rule(0.7, "the figure dated within the report lag of the asked time")
+    document_within_year: float = rule(0.25, "the document dated within a year of the asked time")
+    event_floor: float = rule(
+        0.4, "least factor of an event's time (a person, a date) not dated by its sentence"
+    )
+    event_floor_sentence: float = rule(
+        0.25, "least factor when the sentence itself gives another time"
+    )
+
+
+@dataclass(frozen=True)
+class WordRules:
+    """judge · word checks: the question's words in the sentence and its document."""
+
+    rare_terms: int = rule(3, "the question's rarest words, one of which the document must have")
+    absent_words: float = rule(
+        0.6, "weight against answers when the collection lacks the question's words"
+    )
+    condition_floor: float = rule(
+        0.7, "factor when the document states none of the moment's numbers ('khi … 7 xã')"
+    )
+    condition_share: float = rule(0.3, "factor added for the share of those numbers it states")
+
+
+@dataclass(frozen=True)
+class ValueRules:
+    """judge · value fit: the words around a candidate value."""
+
+    clause: float = rule(0.8, "weight of the clause's share of the question's words")
+    window: float = rule(0.2, "weight of the surrounding window's share")
+    reach_back: int = rule(60, "characters before a name or place that its clause takes in")
+    window_chars: int = rule(80, "characters each side of a value that its window takes in")
+    words_after: int = rule(10, "words after a value read for the question's slot words")
+    words_before: int = rule(5, "words before a value read for the question's head words")
+    tail: float = rule(0.4, "weight of the slot's words found after the value, in order")
+    head: float = rule(0.2, "weight of the head's words found before it")
+    carried_tail: float = rule(
+        0.8, "slot match of a figure whose indicator comes from the figure before it"
+    )
+    stated_numbers: float = rule(0.3, "bonus for the question's numbers in the value's clause")
+    own_number: float = rule(0.5, "penalty when the value is the question's own number")
+    compared: float = rule(0.3, "penalty when 'so với' comes right before the value (a baseline)")
+    compared_chars: int = rule(25, "characters before a value read for 'so với' and 'tăng'")
+    change: float = rule(0.3, "bonus for 'tăng'/'giảm' right before the value of a change question")
+
+
+@dataclass(frozen=True)
+class FigureRules:
+    """judge · figure checks: a stored figure against the asked one."""
+
+    same_indicator: float = rule(0.3, "bonus: the asked indicator")
+    related_indicator: float = rule(
+        0.7, "a related indicator ('đạt 19/19 tiêu chí' for 'được công nhận')"
+    )
+    other_indicator: float = rule(0.35, "another indicator")
+    unknown_indicator: float = rule(0.85, "a figure whose indicator is unknown")
+    unasked_average: float = rule(0.5, "an average per commune for a question that asks for none")
+    planned_total: float = rule(0.3, "bonus: a planned total for 'nâng tổng số lên bao nhiêu'")
+    planned_addition: float = rule(0.6, "a planned addition for a planned-total question")
+    increment_asked: float = rule(0.2, "bonus: an increment for 'thêm bao nhiêu'")
+    total_for_increment: float = rule(0.4, "a total for 'thêm bao nhiêu'")
+    value_for_increment: float = rule(0.6, "a plain value for 'thêm bao nhiêu'")
+    unasked_increment: float = rule(0.35, "an increment for a question about the standing figure")
+    total: float = rule(0.3, "bonus: a total for 'có bao nhiêu'")
+    other_part: float = rule(0.6, "a part ('trong đó …') of another indicator")
+    stated_number: float = rule(
+        0.3, "bonus for the share of the question's numbers that describe the figure"
+    )
+    stated_missing: float = rule(0.35, "none of the question's numbers describes it")
+    own_number: float = rule(0.3, "the figure is the question's own number")
+    other_place: float = rule(0.3, "a figure of another place of the same level")
+    finer_place: float = rule(
+        0.6, "a figure of a lower level ('a district's for a province question')"
+    )
+    coarser_place: float = rule(
+        0.3, "a figure of a higher level ('the district's for a commune question')"
+    )
+    unasked_category: float = rule(
+        0.5, "a category word near the figure the question does not ask ('nâng cao')"
+    )
+    missing_category: float = rule(0.6, "a count of places without the category the question asks")
+    category_words_after: int = rule(14, "words after a figure read for category words")
+    category_chars_before: int = rule(30, "characters before a figure read for category words")
+
+
+@dataclass(frozen=True)
+class PersonRules:
+    """judge · person type."""
+
+    role_words: int = rule(12, "words after a name read as its office")
+    other_rank: float = rule(
+        0.6, "a deputy or standing member for the office asked, or the reverse"
+    )
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """judge · date type."""
+
+    precision: float = rule(
+        0.3, "bonus: a day for 'ngày nào', a month for 'tháng nào', a year for 'năm nào'"
+    )
+
+
+@dataclass(frozen=True)
+class DecisionRules:
+    """judge · decision type."""
+
+    basis_chars: int = rule(
+        30, "characters before a decision read for 'căn cứ', 'theo quy định tại'"
+    )
+    legal_basis: float = rule(0.4, "the decision cited as a legal basis, not the one asked")
+    place_before: int = rule(120, "characters before a decision read for the asked place")
+    place_after: int = rule(160, "characters after it read for the asked place")
+    place_named: float = rule(0.5, "bonus for the share of asked places named around the decision")
+
+
+@dataclass(frozen=True)
+class PlaceAnswerRules:
+    """judge · place and list types."""
+
+    lies_in_chars: int = rule(40, "characters after a place read for the place it lies in")
+    lies_in_gap: int = rule(2, "characters at most between a place and the one it lies in")
+    lies_in_asked: float = rule(0.4, "bonus: it lies in the asked place")
+    lies_elsewhere: float = rule(0.4, "it lies in another place of the asked level")
+
+
+@dataclass(frozen=True)
+class TargetRules:
+    """judge · target check."""
+
+    result_for_target: float = rule(0.3, "a result for a question about a plan")
+    no_plan_words: float = rule(
+        0.75, "a sentence without a figure nor any word of a plan, for a plan question"
+    )
+    paragraph_chars: int = rule(200, "characters of the paragraph's start read for words of a plan")
+
+
+@dataclass(frozen=True)
+class BlendRules:
+    """judge · prior score: the blend of meaning, words and value."""
+
+    dense: float = rule(0.30, "weight of the passage's meaning similarity to the question")
+    cov_sentence: float = rule(0.20, "weight of the sentence's share of the question's words")
+    cov_context: float = rule(0.10, "weight of the share in the sentence, its paragraph and title")
+    cov_document: float = rule(0.10, "weight of the share in the whole document")
+    bigram: float = rule(0.05, "weight of the question's word pairs in the sentence")
+    value: float = rule(0.25, "weight of the best value's fit")
+    value_cap: float = rule(2.0, "most the value's fit counts for")
+    fact_hit_dense: float = rule(
+        0.5, "share of the best similarity given to a passage only the facts index found"
+    )
+
+
+@dataclass(frozen=True)
+class RankRules:
+    """rank: the ranking logit."""
+
+    prior_floor: float = rule(1e-4, "least prior read as a probability")
+    prior_ceiling: float = rule(0.999, "most prior read as a probability")
+    logit_clip: float = rule(30.0, "logits are clipped to ± this before the calibrated score")
+    log_floor: float = rule(1e-3, "least factor whose log is a feature")
+    bias: float = rule(0.0, "bias of a fitted ranker (with weights)")
+    weights: dict = rule({}, "fitted ranker: feature -> weight; empty ranks by the prior")
+
+
+@dataclass(frozen=True)
+class ConfidenceRules:
+    """rank · calibration and abstention (fitted by benchmarks/fit_rules.py)."""
+
+    best_weight: float = rule(0.528415, "weight of the best candidate's logit")
+    margin_weight: float = rule(
+        0.600431, "weight of its margin over the runner-up with another value"
+    )
+    bias: float = rule(0.034103, "bias of the calibration")
+    margin_cap: float = rule(
+        4.0, "most the margin counts for (also the margin of a lone candidate)"
+    )
+    threshold: float = rule(
+        0.25, "abstain below this calibrated confidence (NTM_MIN_CONFIDENCE overrides)"
+    )
+
+
+@dataclass(frozen=True)
+class SelectRules:
+    """select: what is shown beside the best answer."""
+
+    timeline_score: float = rule(
+        0.75, "least share of the best's score for another time's value to be listed"
+    )
+    timeline_value: float = rule(0.8, "least share of the best's value fit for it to be listed")
+    also_score: float = rule(
+        0.8, "least share of the best's score for a second document to corroborate"
+    )
+    corroborating: int = rule(5, "candidates after the best read for a corroborating document")
+    twin_chars: int = rule(400, "characters within which a figure counted another way is its twin")
+    related_passages: int = rule(3, "passages shown with a refusal")
+    related_coverage: float = rule(0.01, "weight of word coverage in ordering those passages")
+
+
+_GROUPS = {
+    "analyse": AnalyseRules,
+    "gather": GatherRules,
+    "place": PlaceRules,
+    "time": TimeRules,
+    "words": WordRules,
+    "value": ValueRules,
+    "figure": FigureRules,
+    "person": PersonRules,
+    "date": DateRules,
+    "decision": DecisionRules,
+    "place_answer": PlaceAnswerRules,
+    "target": TargetRules,
+    "blend": BlendRules,
+    "rank": RankRules,
+    "confidence": ConfidenceRules,
+    "select": SelectRules,
+}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every rule of the answering stages, by group (see the module's docstring)."""
+
+    analyse: AnalyseRules = field(default_factory=AnalyseRules)
+    gather: GatherRules = field(default_factory=GatherRules)
+    place: PlaceRules = field(default_factory=PlaceRules)
+    time: TimeRules = field(default_factory=TimeRules)
+    words: WordRules = field(default_factory=WordRules)
+    value: ValueRules = field(default_factory=ValueRules)
+    figure: FigureRules = field(default_factory=FigureRules)
+    person: PersonRules = field(default_factory=PersonRules)
+    date: DateRules = field(default_factory=DateRules)
+    decision: DecisionRules = field(default_factory=DecisionRules)
+    place_answer: PlaceAnswerRules = field(default_factory=PlaceAnswerRules)
+    target: TargetRules = field(default_factory=TargetRules)
+    blend: BlendRules = field(default_factory=BlendRules)
+    rank: RankRules = field(default_factory=RankRules)
+    confidence: ConfidenceRules = field(default_factory=ConfidenceRules)
+    select: SelectRules = field(default_factory=SelectRules)
+    trained_on: tuple[str, ...] = ()  # the data the fitted rules were fitted on
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def default() -> Rules:
+        """The table, with ``rules.json`` beside this module applied when there is one."""
+        return Rules.load(DEFAULT_FILE) if DEFAULT_FILE.exists() else Rules()
+
+    @classmethod
+    def load(cls, path: Path) -> Rules:
+        """The defaults with the values of a JSON file applied; a clear error naming the
+        file and the entry when it cannot be read or names an unknown rule."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise SettingsError(
+                f"Không đọc được tệp quy tắc '{path}': {exc}. (Cannot read the rules file.)"
+            ) from None
+        if not isinstance(data, Mapping):
+            raise SettingsError(
+                f"Tệp quy tắc '{path}' phải là một đối tượng JSON. (The rules file must hold "
+                "a JSON object.)"
+            )
+        changes = {}
+        for group, values in data.items():
+            if group == "trained_on":
+                continue
+            if group not in _GROUPS or not isinstance(values, Mapping):
+                raise SettingsError(
+                    f"Tệp quy tắc '{path}': không có nhóm '{group}' (có: {', '.join(_GROUPS)}). "
+                    "(Unknown rules group.)"
+                )
+            for name, value in values.items():
+                changes[f"{group}.{name}"] = value
+        rules = cls().replace(_source=str(path), **changes)
+        return replace(rules, trained_on=tuple(data.get("trained_on", ())))
+
+    def replace(self, _source: str = "", **changes) -> Rules:
+        """A copy with rules changed: ``replace(**{"confidence.threshold": 0.3})``."""
+        where = f" ({_source})" if _source else ""
+        groups = {name: getattr(self, name) for name in _GROUPS}
+        for key, value in changes.items():
+            group, _, name = key.partition(".")
+            known = {f.name: f for f in fields(_GROUPS[group])} if group in _GROUPS else {}
+            if name not in known:
+                raise SettingsError(
+                    f"Không có quy tắc '{key}'{where}. (Unknown rule; `python -m "
+                    "assistant.answering.rules` lists them.)"
+                )
+            groups[group] = replace(groups[group], **{name: _checked(key, value, known[name])})
+        return replace(self, **groups)
+
+    def to_dict(self) -> dict:
+        """``{"group": {"name": value}}`` for every rule (what ``load`` reads)."""
+        out: dict = {
+            group: {f.name: getattr(getattr(self, group), f.name) for f in fields(cls)}
+            for group, cls in _GROUPS.items()
+        }
+        if self.trained_on:
+            out["trained_on"] = list(self.trained_on)
+        return out
+
+    def save(self, path: Path, only: tuple[str, ...] = ()) -> None:
+        """Write the rules (only these groups when given) as JSON."""
+        data = self.to_dict()
+        if only:
+            data = {k: v for k, v in data.items() if k in only or k == "trained_on"}
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+    def table(self) -> list[tuple[str, str, object, str]]:
+        """(group, name, value, why) of every rule, in the table's order."""
+        return [
+            (group, f.name, getattr(getattr(self, group), f.name), f.metadata["why"])
+            for group, cls in _GROUPS.items()
+            for f in fields(cls)
+        ]
+
+    def markdown(self) -> str:
+        lines = ["| rule | value | why |", "|---|---|---|"]
+        for group, name, value, why in self.table():
+            lines.append(f"| `{group}.{name}` | {value} | {why} |")
+        return "\n".join(lines)
+
+
+def _checked(key: str, value, spec):
+    """The value of a rule read from a file: a number of the rule's type (or a mapping of
+    feature weights for ``rank.weights``)."""
+    default = spec.default if spec.default is not MISSING else spec.default_factory()
+    if isinstance(default, dict):
+        if not isinstance(value, Mapping) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in value.values()
+        ):
+            raise SettingsError(
+                f"Quy tắc '{key}' phải là bảng tên → số. (Must map names to numbers.)"
+            )
+        return dict(value)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise SettingsError(
+            f"Quy tắc '{key}' phải là một số, không phải {value!r}. (Must be a number.)"
+        )
+    if isinstance(default, int) and not isinstance(default, bool):
+        if value != int(value) or value < 0:
+            raise SettingsError(
+                f"Quy tắc '{key}' phải là số nguyên không âm, không phải {value!r}. "
+                "(Must be a whole number.)"
+            )
+        return int(value)
+    return float(value)
+
+
+if __name__ == "__main__":
+    print(Rules.default().markdown())

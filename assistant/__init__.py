@@ -10,12 +10,14 @@ Usage::
     bot = Assistant()                # settings from NTM_* environment variables
     bot.ingest(["documents/"])
     answer = bot.ask("Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?")
+    answer, trace = bot.explain("Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?")
     print(answer.answer, [c.quote for c in answer.citations])
     retriever = bot.as_retriever(k=4)  # a LangChain BaseRetriever
 """
 
 from __future__ import annotations
 
+from assistant.answering import Rules, Trace
 from assistant.core import Assistant
 from base.errors import (
     AssistantError,
@@ -60,8 +62,10 @@ __all__ = [
     "QuestionSetError",
     "ReindexReport",
     "Rejection",
+    "Rules",
     "SearchFilter",
     "Settings",
     "SettingsError",
     "StoreError",
+    "Trace",
 ]

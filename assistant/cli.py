@@ -134,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
             cmd.add_argument("-k", type=int, default=5, help="số đoạn trả về (mặc định 5)")
         else:
             cmd.add_argument(
+                "--explain",
+                action="store_true",
+                help="in thêm vì sao: phân tích câu hỏi, các ứng viên và kết quả từng bước kiểm tra",
+            )
+            cmd.add_argument(
                 "--lang",
                 choices=["vi", "en"],
                 default=None,
@@ -507,9 +512,16 @@ def _ask(bot, args, filters) -> int:
     from assistant.answering.wording import say
     from base.locations import describe
 
-    answer = bot.ask(args.question, filters=filters, lang=args.lang)
+    trace = None
+    if args.explain:
+        answer, trace = bot.explain(args.question, filters=filters, lang=args.lang)
+    else:
+        answer = bot.ask(args.question, filters=filters, lang=args.lang)
     if args.json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        data = answer.to_dict()
+        if trace is not None:
+            data["trace"] = trace.to_dict()
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     lang = answer.lang  # the language of the answer's frame
     print(answer.answer)
@@ -526,6 +538,9 @@ def _ask(bot, args, filters) -> int:
         for c in answer.related:
             where = f", {describe(c.location, lang)}" if c.location else ""
             print(f"  - {c.title} — {c.source}{where}: “{c.quote[:200]}”")
+    if trace is not None:
+        print("\nVì sao (why):")
+        print(trace.render())
     return EXIT_OK
 
 

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.answering import Answerer, check_question
+from assistant.answering import Answerer, Trace, check_question
 from assistant.audit import AuditLog, api_actor
 from assistant.backup import BackupReport, export_collection, import_collection
 from assistant.brief import Brief, build_brief, check_brief_request
@@ -314,10 +314,31 @@ class Assistant:
         rewrite only if every number and ``[n]`` in it is backed by the quotes). ``progress``
         is told each stage as it starts: "search", "read", "compose" (and "rewrite").
         """
+        return self._answer(question, history, filters, on_token, lang, progress, None)
+
+    def explain(
+        self,
+        question: str,
+        history: Sequence[str | dict] | None = None,
+        filters: SearchFilter | None = None,
+        lang: str | None = None,
+    ) -> tuple[Answer, Trace]:
+        """The answer (as ``ask`` gives it) and the trace of how the answering stages reached
+        it: the question's analysis, every candidate with what each check said, the outcome
+        (``ntm ask --explain`` prints it)."""
+        traces: list = []
+        answer = self._answer(question, history, filters, None, lang, None, traces)
+        return answer, traces[0]
+
+    def _answer(self, question, history, filters, on_token, lang, progress, traces) -> Answer:
         started = time.perf_counter()
-        answer = self.answerer.ask(
-            question, history=history, filters=filters, lang=lang, progress=progress
-        )
+        if traces is None:
+            answer = self.answerer.ask(
+                question, history=history, filters=filters, lang=lang, progress=progress
+            )
+        else:
+            answer, trace = self.answerer.explain(question, history, filters, lang)
+            traces.append(trace)
         if self.rewriter is not None and not answer.abstained:
             if progress:
                 progress("rewrite")

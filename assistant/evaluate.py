@@ -30,6 +30,7 @@ from pathlib import Path
 
 import regex
 
+from assistant.answering import kinds
 from base.errors import AssistantError, QuestionSetError
 from base.types import Answer
 
@@ -67,6 +68,7 @@ class QuestionResult:
     failure: str = ""
     correct_whole_text: bool = False  # the old rule: patterns anywhere in the answer
     unscored: str = ""  # why the answer could not be scored (a pattern ran past its budget)
+    trace: dict | None = None  # why the answer was chosen or refused (failed questions)
 
     def to_dict(self) -> dict:
         data = self.answer.to_dict() if self.answer else {"question": self.question.question}
@@ -75,6 +77,8 @@ class QuestionResult:
             data["error"] = self.error
         if self.failure:
             data["failure"] = self.failure
+        if self.trace is not None:
+            data["trace"] = self.trace
         return data
 
 
@@ -370,15 +374,6 @@ def direct_answer(answer: Answer) -> str:
     return answer.answer.strip().split("\n\n")[0]
 
 
-_APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|ước đạt|ước|đạt|tới|từ)\s+)?"
-_FIGURE_SHAPE = re.compile(
-    _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*|\s+(?:trên|trong)\s+(?:tổng\s+)?số\s+\d[\d.,]*)?"
-    r"(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?"
-    r"\s*(?:%|[^\W\d_]+(?:[\s/][^\W\d_]+)*)"
-    r"(?:,\s*(?:chiếm|i\.e\.)\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"
-)
-_NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*"
-_PERSON_SHAPE = re.compile(rf"(?:(?:Đồng chí|Ông|Bà|Anh|Chị)\s+)?{_NAME}(?:\s+{_NAME}){{1,4}}")
 _FRAGMENT_END = re.compile(
     r"(?<![\w])(?:phấn|triển|đạt|và|của|có|là|được|các|những|với|trong|tại|theo|về)$"
 )
@@ -396,23 +391,15 @@ def shape_problem(answer: Answer) -> str | None:
     value = answer.value.strip()
     # a list, or one figure counted two ways ('74/207 xã (trước …); 65/181 xã (sau …)')
     parts = [v.strip() for v in value.split(";")] if answer.kind in _SEVERAL else [value]
+    shape = kinds.REGISTRY.shape(answer.kind) if answer.kind else None
     for part in parts:
         if not part:
             return "phần trả lời rỗng (empty part)"
         if _FRAGMENT_END.search(part):
             return f"câu trả lời bị cắt dở (fragment): “{part}”"
-        if answer.kind in ("count", "ratio", "percent", "money", "length", "area"):
-            if not _FIGURE_SHAPE.fullmatch(part):
-                return f"không phải một số liệu có đơn vị (not a figure with its unit): “{part}”"
-        elif answer.kind == "person":
-            if not _PERSON_SHAPE.fullmatch(part) or re.search(r"\d", part):
-                return f"không phải một tên người (not a person's name): “{part}”"
-        elif answer.kind == "decision":
-            if not re.search(r"\d", part) or not re.search(r"(?i)quyết định|nghị quyết|số", part):
-                return f"không phải một quyết định có số (not a numbered decision): “{part}”"
-        elif answer.kind == "date":
-            if not re.search(r"\d", part):
-                return f"không phải một thời điểm (not a date): “{part}”"
+        problem = shape(part) if shape is not None else None
+        if problem:
+            return problem
     return None
 
 
@@ -457,6 +444,10 @@ def score(
     return False, "không trích dẫn tài liệu đúng", verbatim, len(answer.citations)
 
 
+# candidates (and ruled-out sentences) a failed question's trace keeps, for the report
+TRACE_CANDIDATES = 3
+
+
 def run_eval(
     assistant,
     questions: list[Question],
@@ -466,8 +457,9 @@ def run_eval(
     doc_texts: dict[str, str] = {}
     for i, q in enumerate(questions):
         started = time.perf_counter()
+        trace = None
         try:
-            answer = assistant.ask(q.question)
+            answer, trace = assistant.explain(q.question)
             error = None
         except AssistantError as exc:
             answer = Answer(
@@ -499,7 +491,17 @@ def run_eval(
                 pass
         report.results.append(
             QuestionResult(
-                q, answer, correct, error, gold_rank, verbatim, cited, why, loose, unscored
+                q,
+                answer,
+                correct,
+                error,
+                gold_rank,
+                verbatim,
+                cited,
+                why,
+                loose,
+                unscored,
+                trace.to_dict(TRACE_CANDIDATES) if trace is not None and not correct else None,
             )
         )
         if progress:
@@ -589,7 +591,49 @@ def render_markdown(report: EvalReport) -> str:
     peak = max((c for _, _, c in hist), default=1) or 1
     for low, high, count in hist:
         out.append(f"- {low:7.0f}–{high:7.0f} ms {'█' * round(20 * count / peak)} {count}")
+    failed = [r for r in report.results if not r.correct]
+    if failed:
+        out += ["", "## Câu sai và vì sao (failed questions and why)", ""]
+    for r in failed:
+        given = direct_answer(r.answer) if r.answer else ""
+        out += [
+            f"### {r.question.id}: {r.question.question}",
+            "",
+            f"- mong đợi (expected): {r.question.answer or '—'}",
+            f"- trả lời trực tiếp (direct answer): {given or '—'}",
+            f"- lý do (why wrong): {r.failure or '—'}",
+        ]
+        if r.trace:
+            out += ["", "```", *trace_lines(r.trace), "```"]
+        out.append("")
     return "\n".join(out) + "\n"
+
+
+def trace_lines(trace: dict) -> list[str]:
+    """The lines of a question's trace (``Trace.to_dict``): the analysis, the best candidates
+    with what each check said, the first sentences ruled out and why, the outcome."""
+    lines = []
+    for part in trace["parts"]:
+        a = part["analysis"]
+        lines.append(
+            f"{part['question']} — loại {a['kind']}, đơn vị {a['unit'] or '—'}, nơi "
+            f"{', '.join(a['places']) or '—'}, thời gian {', '.join(a['times']) or '—'}, "
+            f"chỉ tiêu {a['indicator'] or '—'}"
+        )
+        for i, c in enumerate(part["candidates"], 1):
+            checks = ", ".join(
+                f"{k['check']} {k['factor']}" + (f" ({k['reason']})" if k["reason"] else "")
+                for k in c["checks"]
+                if k["factor"] != 1 or k["reason"]
+            )
+            lines.append(
+                f"  {i}. {c['value'] or '(cả câu)'} — điểm {c['score']} — {c['source']}"
+                + (f" — {checks}" if checks else "")
+            )
+        for c in part["rejected"]:
+            lines.append(f"  ✗ {c['source']} [{c['start']}:{c['end']}]: {c['reason'] or 'điểm 0'}")
+        lines.append(f"  → {part['outcome']}")
+    return lines
 
 
 def render_html(report: EvalReport) -> str:
@@ -625,7 +669,14 @@ def render_html(report: EvalReport) -> str:
     failed = "".join(
         f"<tr><td>{esc(r.question.id)}</td><td>{esc(r.question.question)}</td>"
         f"<td>{esc(r.question.answer)}</td><td>{esc((r.answer.answer if r.answer else '')[:300])}</td>"
-        f"<td>{esc(r.failure)}</td></tr>"
+        f"<td>{esc(r.failure)}"
+        + (
+            f"<details><summary>vì sao (why)</summary><pre>{esc(chr(10).join(trace_lines(r.trace)))}"
+            "</pre></details>"
+            if r.trace
+            else ""
+        )
+        + "</td></tr>"
         for r in report.results
         if not r.correct
     )

@@ -29,10 +29,12 @@ TOP = {"assistant.cli", "app"}
 
 
 def _modules() -> dict[str, Path]:
+    """Every module of the project by its dotted name, subpackages' modules included."""
     found = {}
     for package in PACKAGES:
-        for path in sorted((ROOT / package).glob("*.py")):
-            name = package if path.stem == "__init__" else f"{package}.{path.stem}"
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            name = ".".join(parts[:-1] if path.stem == "__init__" else parts)
             found[name] = path
     found["app"] = ROOT / "app.py"
     return found
@@ -100,8 +102,8 @@ def test_no_package_hides_an_import_behind_a_lazy_getattr():
 def test_module_level_imports_have_no_cycle():
     graph = {m: _imports(p, module_level_only=True) - {m} for m, p in MODULES.items()}
     for module in MODULES:  # importing a submodule runs its package first
-        package = module.partition(".")[0]
-        if module != package and package in MODULES:
+        package = module.rpartition(".")[0]
+        if package in MODULES:
             graph[module].add(package)
     # a package importing its own submodules is how packages work, not a cycle
     edges = {m: {d for d in deps if not d.startswith(f"{m}.")} for m, deps in graph.items()}
@@ -130,8 +132,8 @@ def test_each_package_imports_alone_without_pulling_in_the_layers_above(package)
     code = (
         "import importlib, pkgutil, sys\n"
         f"import {package}\n"
-        f"for info in pkgutil.iter_modules({package}.__path__):\n"
-        f"    importlib.import_module('{package}.' + info.name)\n"
+        f"for info in pkgutil.walk_packages({package}.__path__, '{package}.'):\n"
+        "    importlib.import_module(info.name)\n"
         "print(' '.join(sorted({n.split('.')[0] for n in sys.modules} & "
         f"{set(PACKAGES)!r})))\n"
     )
@@ -141,3 +143,21 @@ def test_each_package_imports_alone_without_pulling_in_the_layers_above(package)
     assert done.returncode == 0, done.stderr[-3000:]
     loaded = set(done.stdout.split())
     assert package in loaded and loaded <= ALLOWED[package], loaded
+
+
+def test_the_answering_stages_stand_below_the_rest_of_the_assistant():
+    """``assistant.answering`` (the stages) imports base, ingest and itself, never the API,
+    the CLI, evaluation or briefs above it; and no stage imports the pipeline that wires them."""
+    for module, path in MODULES.items():
+        if not module.startswith("assistant.answering"):
+            continue
+        imported = _imports(path, module_level_only=False)
+        above = {
+            m
+            for m in imported
+            if m.startswith("assistant") and not m.startswith("assistant.answering")
+        }
+        assert not above, f"{module} imports {sorted(above)} from above the answering stages"
+        assert not {m for m in imported if m.startswith("vectorstore")}, module
+        if module not in ("assistant.answering", "assistant.answering.pipeline"):
+            assert "assistant.answering.pipeline" not in imported, module

@@ -14,7 +14,6 @@ Usage::
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from assistant.answering import kinds
@@ -25,7 +24,6 @@ from assistant.answering.checks.time import (
     baseline_check,
     figure_time,
     time_check,
-    when_holds,
 )
 from assistant.answering.checks.words import (
     bigrams,
@@ -37,19 +35,17 @@ from assistant.answering.checks.words import (
     rare_terms,
     vocabulary_factor,
 )
+from assistant.answering.features import Signals, features_of
 from assistant.answering.fit import value_fit
 from assistant.answering.records import (
     Check,
     CheckName,
     Evidence,
-    Features,
     Fit,
-    Measure,
     Sentence,
     Verdict,
 )
 from assistant.answering.rules import Rules
-from base.types import FactKind
 
 
 @dataclass(frozen=True)
@@ -178,43 +174,22 @@ def _scored(sentence, q: _Question, checks, candidate, cands, fit, covered):
         + blend.value * value
     )
     prior = base * place * years * target
-    floor = rules.rank.log_floor
-    fact = candidate.fact if candidate is not None else None
-    features = Features(
+    signals = Signals(
+        sentence=sentence,
+        frame=frame,
+        question_group=q.qtype.feature_group,
+        candidate=candidate,
         prior=prior,
         dense=dense,
         cov_sentence=cov_sentence,
         cov_context=cov_context,
         cov_document=cov_document,
         bigram=bigram,
-        candidate=value,
-        log_place=math.log(max(place, floor)),
-        log_time=math.log(max(years, floor)),
-        log_target=math.log(max(target, floor)),
-        english=float(frame.english),
-        from_facts=float(hit.dense_score is None and hit.lexical_score is None),
-        ask_increment=float(frame.measure == Measure.INCREMENT),
-        ask_total=float(frame.measure == Measure.TOTAL),
-        question_group=q.qtype.feature_group,
-        time_where=(when_holds(sentence, fact)[2] or "none") if frame.times else "",
-        **_fact_features(fact, frame),
+        value=value,
+        place=place,
+        time=years,
+        target=target,
+        log_floor=rules.rank.log_floor,
     )
+    features = features_of(signals)
     return Verdict(sentence, checks, candidate, tuple(cands), fit, prior, cov_sentence, features)
-
-
-def _fact_features(fact, frame) -> dict[str, float]:
-    """Whether a figure is of the asked indicator and kind, as one-hot features."""
-    if fact is None:
-        return {}
-    out: dict[str, float] = {}
-    if frame.indicator and fact.indicator:
-        out["ind_same" if fact.indicator == frame.indicator else "ind_diff"] = 1.0
-    elif frame.indicator:
-        out["ind_missing"] = 1.0
-    if fact.kind == FactKind.PART:
-        out["kind_part"] = 1.0
-    elif (frame.measure == Measure.INCREMENT) == (fact.kind == FactKind.INCREMENT):
-        out["kind_match"] = 1.0  # an increment for 'thêm bao nhiêu', a total otherwise
-    else:
-        out["kind_mismatch"] = 1.0
-    return out

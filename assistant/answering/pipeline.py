@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answering.analyse import analyze
 from assistant.answering.compose import Composed, answer_of, combine, refusal_of
+from assistant.answering.features import feature_names
 from assistant.answering.followup import asked_in_english, previous_questions, resolve_follow_up
 from assistant.answering.gather import Gatherer
 from assistant.answering.judge import judge
@@ -33,18 +34,16 @@ from assistant.answering.select import select
 from assistant.answering.split import split_question
 from assistant.answering.trace import PartTrace, Trace
 from assistant.answering.wording import check_lang, frame_lang
-from base.errors import QuestionError
+from base.errors import QuestionError, SettingsError
 from base.settings import Settings
 from base.types import Answer
 
 log = logging.getLogger(__name__)
 
-# letters of a supported script a question must mostly be made of
-_LATIN_SHARE = 0.6
 
-
-def check_question(question: object, settings: Settings) -> str:
+def check_question(question: object, settings: Settings, rules: Rules | None = None) -> str:
     """The question, trimmed, or a QuestionError saying what is wrong with it."""
+    rules = rules or Rules.default()
     if not isinstance(question, str):
         raise QuestionError("Câu hỏi phải là văn bản. (The question must be text.)")
     text = unicodedata.normalize("NFC", question).strip()
@@ -64,7 +63,7 @@ def check_question(question: object, settings: Settings) -> str:
             f"{settings.max_question_chars}.)"
         )
     latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
-    if latin / len(letters) < _LATIN_SHARE:
+    if latin / len(letters) < rules.analyse.min_latin_share:
         raise QuestionError(
             "Câu hỏi viết bằng chữ viết khác: hiện chỉ hỗ trợ tiếng Việt (có hoặc không dấu) "
             "và tiếng Anh. (Only Vietnamese and English questions are supported.)"
@@ -84,6 +83,12 @@ class Answerer:
         self.settings = settings
         if rules is None:
             rules = Rules.load(settings.rules_file) if settings.rules_file else Rules.default()
+        unknown = set(rules.rank.weights) - set(feature_names())
+        if unknown:
+            raise SettingsError(
+                f"Quy tắc rank.weights nêu đặc trưng không có: {', '.join(sorted(unknown))}. "
+                "(The rules weigh features no feature function sets.)"
+            )
         self.rules = rules
         self.gatherer = Gatherer(retriever, embedder, store, rules)
 
@@ -120,7 +125,7 @@ class Answerer:
 
     def _run(self, question, history, filters, lang, progress, traces) -> Answer:
         lang = check_lang(lang)
-        text = check_question(question, self.settings)
+        text = check_question(question, self.settings, self.rules)
         rules = self.rules.analyse
         resolved = resolve_follow_up(text, previous_questions(history), rules)
         lang = frame_lang(lang, asked_in_english(text, resolved, rules))

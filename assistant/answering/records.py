@@ -15,7 +15,7 @@ values are the strings the JSON output and the stored facts have always used.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from base.times import TimeRef
@@ -228,42 +228,20 @@ class Fit:
 
 @dataclass(frozen=True)
 class Features:
-    """What the ranker weighs for one candidate sentence (``rank`` and ``rules``)."""
+    """The named features of one candidate, what the ranker weighs (registered in
+    ``features.py``; a name no feature function sets is not here)."""
 
-    prior: float = 0.0  # the hand blend of the judge
-    dense: float = 0.0
-    cov_sentence: float = 0.0
-    cov_context: float = 0.0
-    cov_document: float = 0.0
-    bigram: float = 0.0
-    candidate: float = 0.0
-    log_place: float = 0.0
-    log_time: float = 0.0
-    log_target: float = 0.0
-    english: float = 0.0
-    from_facts: float = 0.0
-    ask_increment: float = 0.0
-    ask_total: float = 0.0
-    ind_same: float = 0.0
-    ind_diff: float = 0.0
-    ind_missing: float = 0.0
-    kind_part: float = 0.0
-    kind_match: float = 0.0
-    kind_mismatch: float = 0.0
-    question_group: str = "text"  # q_figure, q_person, q_place, q_decision, q_date, q_text
-    time_where: str = ""  # time_sentence/paragraph/document/none when the question has times
+    values: Mapping[str, float]
+
+    @property
+    def prior(self) -> float:
+        return self.values["prior"]
+
+    def __getitem__(self, name: str) -> float:
+        return self.values[name]
 
     def as_dict(self) -> dict[str, float]:
-        """Name -> value, one-hot groups expanded ('q_figure': 1.0, 'time_document': 1.0)."""
-        out = {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if f.name not in ("question_group", "time_where")
-        }
-        out[f"q_{self.question_group}"] = 1.0
-        if self.time_where:
-            out[f"time_{self.time_where}"] = 1.0
-        return out
+        return dict(self.values)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,9 @@ def rule(value, why: str):
 class AnalyseRules:
     """analyse: reading the question."""
 
+    min_latin_share: float = rule(
+        0.6, "share of a question's letters that must be Latin (Vietnamese or English)"
+    )
     english_min_hints: int = rule(
         2, "English function words ('how', 'the', …) an English question has at least"
     )

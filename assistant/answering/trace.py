@@ -60,6 +60,7 @@ class PartTrace:
             "confidence": round(self.ranking.confidence, 4),
             "threshold": self.threshold,
             "answered": self.answered,
+            "outcome": self.outcome(),
             "candidates": [_candidate(r.verdict, r) for r in ranked],
             "rejected": [_candidate(v, None) for v in rejected],
         }

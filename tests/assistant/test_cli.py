@@ -82,6 +82,25 @@ def test_docs_search_ask_and_remove(run, docs_copy, tmp_path):
     assert "003_7c20399e720dfcdf.txt" not in {d["source"] for d in json.loads(out)}
 
 
+def test_ask_explains_why_it_chose_its_answer(run, docs_copy):
+    run("ingest", str(docs_copy))
+    question = "Huyện Đình Lập có bao nhiêu xã đạt chuẩn NTM?"
+    code, out, _ = run("ask", question, "--explain")
+    assert code == 0
+    answer, _, why = out.partition("Vì sao (why):")
+    assert "06/10 xã" in answer.split("\n\n")[0]
+    assert "loại number, đơn vị xa, nơi huyện Đình Lập" in why
+    assert "1. 06/10 xã" in why and "place: " in why  # the best candidate and its checks
+    assert "trả lời: độ tin cậy" in why
+    code, out, _ = run("ask", question, "--explain", "--json")
+    data = json.loads(out)
+    part = data["trace"]["parts"][0]
+    assert part["answered"] and part["candidates"][0]["value"] == data["value"]
+    assert {c["check"] for c in part["candidates"][0]["checks"]} >= {"place", "time", "value"}
+    code, out, _ = run("ask", "Ai là Bí thư Tỉnh ủy Cà Mau?", "--explain")
+    assert "từ chối" in out.partition("Vì sao (why):")[2]
+
+
 def test_home_option_overrides_the_environment(run, docs_copy, tmp_path):
     other = tmp_path / "other-home"
     run("--home", str(other), "ingest", str(docs_copy / "000_b1a6b20c5124416e.txt"))
@@ -132,8 +151,14 @@ def test_eval_reports_malformed_lines_and_writes_answers_and_reports(run, docs_c
     assert all("citations" in r and "answer" in r for r in rows)
     page = html_report.read_text(encoding="utf-8")
     assert "<svg" in page and "latency histogram" in page and "accuracy per tag" in page
+    assert "vì sao (why)" in page  # each failed question's trace
+    assert rows[-1]["trace"]["parts"][0]["analysis"]["places"] == ["huyện Lộc Bình"]
     run("eval", str(qs), "--report", str(md_report))
-    assert "## Độ chính xác theo nhãn" in md_report.read_text(encoding="utf-8")
+    markdown = md_report.read_text(encoding="utf-8")
+    assert "## Độ chính xác theo nhãn" in markdown
+    # why x2 failed: its question, what it answered, and the stages' account of it
+    failed = markdown.split("### x2: ")[1]
+    assert "lý do (why wrong)" in failed and "→ " in failed
     code, _, err = run("eval", str(qs), "--min-accuracy", "150")
     assert code == 2
     code, out, err = run("eval", str(qs), "--min-accuracy", "0", "--json")

@@ -1,7 +1,7 @@
-"""Fit the answerer's scorer (``assistant/scorer.json``) on question sets with the real model.
+"""Fit the rules of ranking and confidence (``rank``, ``confidence``) on question sets.
 
-    .venv/bin/python benchmarks/fit_scorer.py --set FOLDER[:QUESTIONS] [--set …] [--refresh]
-        [--out assistant/scorer.json]
+    .venv/bin/python benchmarks/fit_rules.py --set FOLDER[:QUESTIONS] [--set …] [--refresh]
+        [--out FILE.json] [--ranker prior|learned]
 
 Each ``--set`` is a folder of documents (its ``docs/`` subfolder when there is one) and a
 question set (default FOLDER/questions.jsonl), indexed in the same cached homes as
@@ -10,19 +10,24 @@ several things), every candidate sentence the answerer scores is labelled right 
 answer matches the question's ``must_include`` patterns (all of them; one of them for a part)
 and its document is a gold source. Then:
 
-1. a logistic model ranks candidates from their features (``assistant.scorer.FEATURES``);
+1. a logistic model ranks candidates from their features (``assistant/answering/features.py``);
 2. a second one turns the best candidate's logit and its margin over the runner-up into the
    probability that the answer is right;
 3. the abstention threshold is the one that answers most questions right (an unanswerable
    question is right when the assistant abstains).
 
-It prints the fit (accuracy by threshold, reliability) and writes the weights with the names of
-the sets they were fitted on. Keep the sets you report as held-out out of ``--set``.
+It prints the fit (accuracy by threshold, reliability) and writes the fitted groups of the
+rules table (``assistant/answering/rules.py``) with the names of the sets they were fitted on,
+as a JSON file that ``NTM_RULES=FILE`` (or ``Rules.load``) applies; saved as
+``assistant/answering/rules.json`` it becomes the default. The candidates come from the typed
+trace of each answer (``Answerer.explain``). Keep the sets you report as held-out out of
+``--set``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import logging
 import math
@@ -38,15 +43,16 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.answer import direct_value  # noqa: E402
-from assistant.query import split_question  # noqa: E402
-from assistant.scorer import FEATURES, WEIGHTS_FILE, Scorer  # noqa: E402
-
 from assistant import Assistant, Settings  # noqa: E402
+from assistant.answering import Answerer, Rules  # noqa: E402
+from assistant.answering.features import feature_names  # noqa: E402
+from assistant.answering.select import direct_value  # noqa: E402
+from assistant.answering.split import split_question  # noqa: E402
 from assistant.evaluate import load_questions  # noqa: E402
 from base.text import fold  # noqa: E402
 
 WRONG_COST = 0.25
+FEATURES = feature_names()
 
 
 def home_for(folder: Path, name: str) -> Path:
@@ -72,24 +78,24 @@ def collect(spec: str, refresh: bool):
     report = bot.ingest([docs])
     if refresh and report.unchanged:
         bot.reindex()
-    answerer = bot.answerer
-    answerer.scorer = None  # rank by the prior while collecting
-    answerer.min_confidence = 0.0
+    # every candidate, ranked by the prior, whatever its confidence
+    rules = Rules.default().replace(**{"confidence.threshold": 0.0, "rank.weights": {}})
+    answerer = Answerer(bot.retriever, bot.embedder, bot.store, bot.settings, rules)
     questions, _ = load_questions(questions_path)
     rows = []  # (question id, part, features, label, value key)
     for q in questions:
         parts = split_question(q.question)
         for index, part in enumerate(parts):
-            answerer.trace = []
-            answerer.ask(part)
-            for _resolved, frame, items in answerer.trace:
-                for item in items:
+            _, trace = answerer.explain(part)
+            for traced in trace.parts:
+                for item in traced.ranking.ranked:
                     label = False
-                    if q.answerable and item.doc.meta.source in q.sources:
-                        label = matches(q.must_include, direct_value(item, frame), len(parts) == 1)
+                    if q.answerable and item.sentence.doc.meta.source in q.sources:
+                        shown = direct_value(item, traced.frame)
+                        label = matches(q.must_include, shown, len(parts) == 1)
                     key = fold(item.value) if item.value else f"#{id(item)}"
-                    rows.append((f"{name}:{q.id}", index, item.features, label, key))
-            answerer.trace = None
+                    features = item.verdict.features.as_dict()
+                    rows.append((f"{name}:{q.id}", index, features, label, key))
     print(f"{name}: {len(questions)} questions, {len(rows)} candidates", flush=True)
     return name, questions, rows
 
@@ -126,7 +132,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", action="append", required=True, dest="sets")
     parser.add_argument("--refresh", action="store_true")
-    parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "results" / "fitted-rules.json"
+    )
     parser.add_argument(
         "--ranker",
         choices=["prior", "learned"],
@@ -206,20 +214,22 @@ def main(argv=None) -> int:
         share = tops_y[chosen].mean() if chosen.any() else math.nan
         print(f"  c ≥ {level:.1f}: {int(chosen.sum())} answers, {share:.1%} right")
 
-    scorer = Scorer(
-        rank_weights=(
+    fitted = {
+        "confidence.best_weight": float(c[0]),
+        "confidence.margin_weight": float(c[1]),
+        "confidence.bias": float(c[2]),
+        "confidence.threshold": round(best_threshold, 4),
+        "rank.bias": float(w[-1]) if args.ranker == "learned" else 0.0,
+        "rank.weights": (
             {f: float(v) for f, v in zip(FEATURES, w[:-1], strict=True)}
             if args.ranker == "learned"
             else {}
         ),
-        rank_bias=float(w[-1]),
-        confidence_weights=(float(c[0]), float(c[1])),
-        confidence_bias=float(c[2]),
-        threshold=best_threshold,
-        trained_on=names,
-    )
-    scorer.save(args.out, candidates=len(rows), questions=len(question_ids))
-    print(f"weights written to {args.out}")
+    }
+    out = Rules.default().replace(**fitted)
+    out = dataclasses.replace(out, trained_on=tuple(names))
+    out.save(args.out, only=("rank", "confidence"))
+    print(f"{len(rows)} candidates of {len(question_ids)} questions; rules written to {args.out}")
     return 0
 
 

@@ -1,9 +1,14 @@
-"""Reading questions and sentences: what is asked, where, when; typed values in sentences."""
+"""The analysis stage: what a question asks, where, when, of what kind (no index, no model)."""
 
 import pytest
-from assistant.query import analyze, resolve_follow_up
 
-from assistant import extract
+from assistant.answering.analyse import analyze
+from assistant.answering.followup import resolve_follow_up
+from assistant.answering.records import Measure, QuestionKind
+from assistant.answering.rules import Rules
+from assistant.answering.split import split_question
+
+RULES = Rules().analyse
 
 
 @pytest.mark.parametrize(
@@ -45,56 +50,27 @@ def test_places_named_in_a_question(question, places):
 def test_years_in_ranges_and_comparisons_are_kept_apart():
     frame = analyze("Năm 2021 tăng bao nhiêu tiêu chí so với năm 2020, theo đề án 2021-2025?")
     assert frame.years == (2020, 2021, 2025)
-    from assistant.answer import _question_years
-
     # 2020 is a baseline and 2025 only ends a period; 2021 is also stated on its own
-    assert _question_years(frame) == [2021]
+    assert frame.answer_years == (2021,)
 
 
 def test_follow_up_questions_take_the_place_or_year_they_change():
     history = ["Huyện Chi Lăng có bao nhiêu xã đạt chuẩn NTM năm 2021?"]
-    assert resolve_follow_up("Còn huyện Hữu Lũng thì sao?", history) == (
+    assert resolve_follow_up("Còn huyện Hữu Lũng thì sao?", history, RULES) == (
         "Huyện Hữu Lũng có bao nhiêu xã đạt chuẩn NTM năm 2021?"
     )
-    assert resolve_follow_up("Còn năm 2022?", history) == (
+    assert resolve_follow_up("Còn năm 2022?", history, RULES) == (
         "Huyện Chi Lăng có bao nhiêu xã đạt chuẩn NTM năm 2022?"
     )
-    assert resolve_follow_up("Còn Thái Nguyên thì sao?", ["Lạng Sơn có bao nhiêu xã?"]) == (
+    assert resolve_follow_up("Còn Thái Nguyên thì sao?", ["Lạng Sơn có bao nhiêu xã?"], RULES) == (
         "Thái Nguyên có bao nhiêu xã?"
     )
-    assert resolve_follow_up("Còn Thái Nguyên thì sao?", history) == (
+    assert resolve_follow_up("Còn Thái Nguyên thì sao?", history, RULES) == (
         "Tỉnh Thái Nguyên có bao nhiêu xã đạt chuẩn NTM năm 2021?"
     )
     # a complete question is left alone
     full = "Tỉnh Bắc Giang có bao nhiêu sản phẩm OCOP?"
-    assert resolve_follow_up(full, history) == full
-
-
-SENTENCE = (
-    "Đến hết tháng 7/2021, toàn huyện có 06/10 xã đạt chuẩn NTM, 01 xã đạt từ 15-18 tiêu "
-    "chí, bình quân đạt 16,6 tiêu chí/xã, chiếm tỷ lệ 35,91%; huy động 27,8 tỷ đồng."
-)
-
-
-def test_numbers_are_read_with_their_unit_and_ranges_whole():
-    assert [c.text for c in extract.numbers(SENTENCE, "xa")] == ["06/10 xã", "01 xã"]
-    assert [c.text for c in extract.numbers(SENTENCE, "tieu chi")] == [
-        "từ 15-18 tiêu chí",
-        "16,6 tiêu chí/xã",
-    ]
-    assert [c.text for c in extract.numbers(SENTENCE, "%", percent=True)] == ["35,91%"]
-    assert [c.text for c in extract.numbers(SENTENCE, "ty dong")] == ["27,8 tỷ đồng"]
-    for cand in extract.numbers(SENTENCE, "xa"):
-        assert SENTENCE[cand.start : cand.end] == cand.text
-
-
-def test_people_places_and_time_frames():
-    s = "Tại điểm cầu huyện Đình Lập có đồng chí Đặng Văn Lộc, Phó Bí thư; ông Lê Văn Thắng."
-    assert [c.text for c in extract.people(s)] == ["Đồng chí Đặng Văn Lộc", "Ông Lê Văn Thắng"]
-    p = "Thôn Tân Long xã Hồ Sơn và thôn Chùa vàng xã Minh Quang đều đạt 9/9 tiêu chí."
-    assert [c.text for c in extract.places(p, {"thon"})] == ["Thôn Tân Long", "thôn Chùa vàng"]
-    assert extract.time_qualifier(SENTENCE) == "Đến hết tháng 7/2021"
-    assert extract.time_qualifier("tăng 0,7 tiêu chí so với cuối năm 2020") is None
+    assert resolve_follow_up(full, history, RULES) == full
 
 
 @pytest.mark.parametrize(
@@ -134,8 +110,6 @@ def test_people_places_and_time_frames():
     ],
 )
 def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):
-    from assistant.query import split_question
-
     assert split_question(question) == parts
     assert analyze(parts[1]).places  # the second part keeps the place it is about
 
@@ -147,17 +121,44 @@ def test_the_programmes_name_in_english_is_not_a_unit():
     assert (frame.unit, frame.indicator) == ("tieu chi", "tieu_chi_binh_quan")
 
 
-def test_an_enumeration_after_a_plural_head_is_one_list():
-    found = extract.enumerations(
-        "Tỉnh tổ chức lễ công bố các huyện: Yên Phong, Quế Võ và Tiên Du đạt chuẩn NTM; 3 xã "
-        "nâng cao gồm: Tân Hưng, Đông Phú và xã Hòa Bình.",
-        {"huyen", "xa"},
-    )
-    assert [c.text for c in found] == [
-        "Yên Phong, Quế Võ và Tiên Du",
-        "Tân Hưng, Đông Phú và xã Hòa Bình",
-    ]
-    assert extract.enumerations("Các xã đã đạt chuẩn nông thôn mới.") == []
-    grouped = "Công nhận 4 xã gồm: Đức Chính, Cao An (Cẩm Giàng), Nam Tân, Nam Hồng (Nam Sách)."
-    assert extract.enumerations(grouped) == []  # read name by name, with their districts
-    assert not extract.places("Tỉnh có 4 đơn vị cấp huyện Nông thôn mới.")
+@pytest.mark.parametrize(
+    ("question", "field", "expected"),
+    [
+        ("Năm 2021 tỉnh có thêm bao nhiêu xã đạt chuẩn NTM?", "measure", Measure.INCREMENT),
+        ("Tổng số xã đạt chuẩn của tỉnh là bao nhiêu?", "measure", Measure.TOTAL),
+        ("Tỉnh phấn đấu có bao nhiêu xã đạt chuẩn năm 2025?", "measure", Measure.TARGET),
+        ("Tỉnh có bao nhiêu xã đạt chuẩn NTM nâng cao?", "tiers", frozenset({"nang cao"})),
+        ("Có bao nhiêu xã biên giới đạt chuẩn?", "modifiers", ("bien gioi",)),
+        ("Bình quân mỗi xã đạt bao nhiêu tiêu chí?", "asks_average", True),
+        ("Tỷ lệ hộ nghèo thấp hơn bao nhiêu so với năm 2020?", "asks_difference", True),
+        ("Thu nhập tăng bao nhiêu?", "asks_change", True),
+        ("Lễ công bố diễn ra vào ngày nào?", "date_precisions", ("ngay",)),
+        ("Những huyện nào đạt chuẩn nông thôn mới?", "plural", True),
+        ("Which districts met the new rural standard?", "plural", True),
+        ("Huyện nào đạt chuẩn nông thôn mới?", "plural", False),
+        ("Có bao nhiêu xã đạt từ 10 đến 14 tiêu chí năm 2020?", "stated", ("10", "14")),
+        (
+            "Khi tỉnh mới có 7 xã đạt 19 tiêu chí, thu nhập là bao nhiêu?",
+            "conditions",
+            ("7", "19"),
+        ),
+        ("Huyện Đình Lập có bao nhiêu xã đạt chuẩn?", "scope", "huyen"),
+        ("Lạng Sơn có bao nhiêu xã đạt chuẩn?", "scope", "tinh"),
+        ("Tỉnh có bao nhiêu xã đạt chuẩn NTM?", "indicator", "xa_dat_chuan"),
+        ("Thu nhập bình quân đầu người là bao nhiêu?", "indicator", "thu_nhap"),
+    ],
+)
+def test_what_the_analysis_reads_once_for_every_later_stage(question, field, expected):
+    assert getattr(analyze(question), field) == expected
+
+
+def test_a_person_question_names_the_office_before_the_slot():
+    frame = analyze("Chủ tịch UBND huyện Bình Gia là ai?")
+    assert frame.kind == QuestionKind.PERSON
+    assert frame.tail[:2] == ("chu", "tich")
+
+
+def test_the_analysis_reads_windows_from_the_rules():
+    question = "Huyện Bắc Sơn có bao nhiêu xã đạt chuẩn nông thôn mới nâng cao năm 2021?"
+    short = Rules().replace(**{"analyse.tail_words": 2})
+    assert len(analyze(question, short).tail) <= 2 < len(analyze(question).tail)

@@ -1,0 +1,257 @@
+"""Each check of the judge as a table: (sentence, question) -> factor and reason. Invented
+texts; no index but a word list, no model."""
+
+import pytest
+
+from assistant.answering import kinds
+from assistant.answering.checks.figure import fact_fit
+from assistant.answering.checks.place import place_check
+from assistant.answering.checks.target import target_check
+from assistant.answering.checks.tier import tier_check
+from assistant.answering.checks.time import baseline_check, time_check, time_fit
+from assistant.answering.checks.words import conditions_check, keywords_check, rare_terms
+from base.times import TimeRef
+from tests.assistant.answering.kit import RULES, document, evidence, frame, sentence
+
+P = RULES.place
+
+LANG_SON = document(
+    "Sáng 27/8, tỉnh Lạng Sơn tổ chức hội nghị sơ kết xây dựng nông thôn mới.\n"
+    "Tại huyện Đình Lập, toàn huyện có 06/10 xã đạt chuẩn nông thôn mới. Các xã còn lại đạt "
+    "từ 15 tiêu chí trở lên.\n"
+    "Toàn tỉnh có 65 xã đạt chuẩn nông thôn mới, chiếm 35,91%.",
+    title="Lạng Sơn sơ kết xây dựng nông thôn mới",
+    provinces=("Lạng Sơn",),
+    districts=("Đình Lập",),
+    source="lang-son.txt",
+)
+NATIONAL = document(
+    "Cả nước có 5.425 xã đạt chuẩn nông thôn mới. Tỉnh Hòa Bình có 85 xã đạt chuẩn.",
+    title="Toàn quốc tổng kết",
+    source="ca-nuoc.txt",
+)
+PRESS = document(
+    "LSO - Toàn tỉnh có thêm 10 xã đạt chuẩn nông thôn mới trong năm.",
+    title="Thêm 10 xã về đích",
+    provinces=("Lạng Sơn",),
+    source="lso.txt",
+)
+
+
+def _place(doc, quote, question, extra=()):
+    s = sentence(doc, quote)
+    ev = evidence(question, s, extra_texts=extra)
+    return place_check(s, ev, kinds.get(ev.frame.kind), P)
+
+
+@pytest.mark.parametrize(
+    ("doc", "quote", "question", "factor", "reason"),
+    [
+        # named in the sentence, in its paragraph, in the title
+        (
+            LANG_SON,
+            "Tại huyện Đình Lập, toàn huyện có 06/10 xã đạt chuẩn nông thôn mới.",
+            "Huyện Đình Lập có bao nhiêu xã đạt chuẩn?",
+            P.in_sentence,
+            "",
+        ),
+        (
+            LANG_SON,
+            "Các xã còn lại đạt từ 15 tiêu chí trở lên.",
+            "Huyện Đình Lập có bao nhiêu xã đạt từ 15 tiêu chí?",
+            P.in_paragraph,
+            "",
+        ),
+        (
+            LANG_SON,
+            "Toàn tỉnh có 65 xã đạt chuẩn nông thôn mới, chiếm 35,91%.",
+            "Lạng Sơn có bao nhiêu xã đạt chuẩn?",
+            P.in_title,
+            "",
+        ),
+        # the whole province's figure is not a district's, nor another province's
+        (
+            LANG_SON,
+            "Toàn tỉnh có 65 xã đạt chuẩn nông thôn mới, chiếm 35,91%.",
+            "Huyện Đình Lập có bao nhiêu xã đạt chuẩn?",
+            0.0,
+            "số liệu của toàn tỉnh",
+        ),
+        (
+            NATIONAL,
+            "Cả nước có 5.425 xã đạt chuẩn nông thôn mới.",
+            "Cả nước có bao nhiêu xã đạt chuẩn?",
+            1.0,
+            "",
+        ),
+        (
+            NATIONAL,
+            "Tỉnh Hòa Bình có 85 xã đạt chuẩn.",
+            "Cả nước có bao nhiêu xã đạt chuẩn?",
+            0.0,
+            "không phải số liệu của cả nước",
+        ),
+        # a commune the passage never names is not vouched for by the rest of the article
+        (
+            LANG_SON,
+            "Tại huyện Đình Lập, toàn huyện có 06/10 xã đạt chuẩn nông thôn mới.",
+            "Xã Bắc Lãng có bao nhiêu tiêu chí?",
+            0.0,
+            "không nói về xã Bắc Lãng",
+        ),
+        # the province's own newspaper ('LSO -') speaks of it without naming it
+        (
+            PRESS,
+            "LSO - Toàn tỉnh có thêm 10 xã đạt chuẩn nông thôn mới trong năm.",
+            "Lạng Sơn có thêm bao nhiêu xã đạt chuẩn?",
+            P.press_tag,
+            "",
+        ),
+    ],
+)
+def test_place_check(doc, quote, question, factor, reason):
+    extra = ("Lạng Sơn và Hòa Bình",)  # the collection knows these provinces
+    check = _place(doc, quote, question, extra)
+    assert check.factor == pytest.approx(factor)
+    assert reason in check.reason
+
+
+def test_a_place_no_document_names_is_no_place_the_answer_can_be_about():
+    s = sentence(LANG_SON, "Toàn tỉnh có 65 xã đạt chuẩn nông thôn mới, chiếm 35,91%.")
+    ev = evidence("Tỉnh Cao Bằng có bao nhiêu xã đạt chuẩn?", s)
+    check = place_check(s, ev, kinds.get(ev.frame.kind), P)
+    assert (check.factor, check.reason) == (0.0, "không tài liệu nào nói về tỉnh Cao Bằng")
+
+
+def _asked(year_lo, month_lo, year_hi, month_hi):
+    return TimeRef((year_lo, month_lo), (year_hi, month_hi), "asof", "t")
+
+
+T = RULES.time
+
+
+@pytest.mark.parametrize(
+    ("asked", "lo", "hi", "where", "factor"),
+    [
+        (_asked(2020, 1, 2020, 12), (2020, 1), (2020, 12), "sentence", 1.0),
+        (_asked(2020, 1, 2020, 12), (2021, 1), (2021, 12), "sentence", 0.0),  # another year
+        (_asked(2020, 1, 2020, 12), (2021, 1), (2021, 12), "document", T.document_far),
+        (_asked(2020, 1, 2020, 12), None, None, "", T.undated),
+        (_asked(2018, 1, 2018, 12), (2016, 1), (2020, 12), "sentence", T.period_for_point),
+        (_asked(2018, 6, 2018, 6), (2018, 1), (2018, 12), "sentence", T.year_for_month),
+        (_asked(2020, 1, 2020, 12), (2021, 1), (2021, 1), "sentence", T.report_after_year),
+        (_asked(2021, 7, 2021, 7), (2021, 8), (2021, 8), "document", T.near_by_document),
+        (_asked(2021, 1, 2025, 12), (2022, 6), (2022, 6), "sentence", T.point_in_period),
+    ],
+)
+def test_time_fit(asked, lo, hi, where, factor):
+    assert time_fit(asked, lo, hi, where, T) == pytest.approx(factor)
+
+
+def test_an_events_time_weakens_without_ruling_out():
+    doc = document("Ông Nguyễn Văn An được bầu làm Chủ tịch UBND huyện năm 2015.", date=None)
+    s = sentence(doc, doc.text)
+    check = time_check(s, None, frame("Ai là Chủ tịch UBND huyện năm 2020?"), T)
+    assert check.factor == pytest.approx(T.event_floor_sentence)
+    named = time_check(s, None, frame("Ai là Chủ tịch UBND huyện năm 2015?"), T)
+    assert named.factor == 1.0
+
+
+def test_a_figure_compared_with_a_year_is_of_a_later_year():
+    doc = document(
+        "Bình quân mỗi xã đạt 13,15 tiêu chí, tăng 0,18 tiêu chí so với năm 2020.", date=None
+    )
+    s = sentence(doc, doc.text)
+    fact = next(f for f in s.facts if f.value.startswith("13,15"))
+    check = baseline_check(s, fact, frame("Năm 2020 bình quân mỗi xã đạt bao nhiêu tiêu chí?"))
+    assert (check.factor, check.reason) == (0.0, "số liệu sau năm 2020")
+
+
+TIERS = document(
+    "Toàn tỉnh có 65 xã đạt chuẩn nông thôn mới.\n"
+    "Trong đó 12 xã đạt chuẩn nông thôn mới nâng cao. Các xã tập trung nâng cao thu nhập cho "
+    "người dân."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "factor"),
+    [
+        ("Toàn tỉnh có 65 xã đạt chuẩn nông thôn mới.", 0.0),
+        ("Trong đó 12 xã đạt chuẩn nông thôn mới nâng cao.", 1.0),
+        # 'nâng cao thu nhập' improves an income: it is no tier, and the paragraph has one
+        ("Các xã tập trung nâng cao thu nhập cho người dân.", 1.0),
+    ],
+)
+def test_tier_check(quote, factor):
+    check = tier_check(sentence(TIERS, quote), frame("Tỉnh có bao nhiêu xã NTM nâng cao?"))
+    assert check.factor == factor
+    assert ("không nói về NTM nâng cao" in check.reason) == (factor == 0)
+
+
+PLAN = document(
+    "Năm 2022, tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã.\n"
+    "Năm 2023, tỉnh phấn đấu có thêm 10 xã đạt chuẩn nông thôn mới."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "factor"),
+    [
+        ("Năm 2023 tỉnh phấn đấu có thêm bao nhiêu xã đạt chuẩn?", "10 xã", 1.0),
+        ("Năm 2023 tỉnh có thêm bao nhiêu xã đạt chuẩn?", "10 xã", 0.0),  # a plan, no result
+        (
+            "Năm 2023 tỉnh phấn đấu có thêm bao nhiêu xã đạt chuẩn?",
+            "12 xã",
+            RULES.target.result_for_target,
+        ),
+    ],
+)
+def test_target_check(question, value, factor):
+    line = next(line for line in PLAN.text.split("\n") if value in line)
+    s = sentence(PLAN, line)
+    fact = next(f for f in s.facts if f.value == value)
+    assert target_check(s, fact, frame(question), RULES.target).factor == pytest.approx(factor)
+
+
+def test_keywords_and_conditions():
+    doc = document("Khi tỉnh mới có 7 xã đạt 19 tiêu chí, thu nhập đạt 20 triệu đồng/người/năm.")
+    s = sentence(doc, doc.text)
+    ev = evidence("Khi có 7 xã đạt 19 tiêu chí, thu nhập là bao nhiêu?", s, extra_texts=("OCOP",))
+    assert conditions_check(s, ev.frame, RULES.words).factor == 1.0
+    other = evidence("Sản phẩm OCOP của tỉnh có bao nhiêu?", s, extra_texts=("sản phẩm OCOP",))
+    rare = rare_terms(dict(other.weights), other.index, RULES.words)
+    check = keywords_check(rare, set(), s)
+    assert (check.factor, check.reason) == (0.0, "thiếu từ khoá chính")
+
+
+FIGURES = document(
+    "Năm 2022, tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã. Bình quân "
+    "mỗi xã đạt 15,8 tiêu chí. Tỷ lệ hộ nghèo còn 4,2%, thấp hơn 2,56% so với bình quân "
+    "vùng.",
+    title="Tỉnh Hòa Bình tổng kết năm 2022",
+)
+F = RULES.figure
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "mismatch", "note"),
+    [
+        ("Tỉnh có bao nhiêu xã đạt chuẩn nông thôn mới?", "85 xã", 1.0, "tổng số"),
+        (
+            "Tỉnh có bao nhiêu xã đạt chuẩn nông thôn mới?",
+            "12 xã",
+            F.unasked_increment,
+            "tăng thêm",
+        ),
+        ("Năm 2022 tỉnh có thêm bao nhiêu xã đạt chuẩn?", "85 xã", F.total_for_increment, "tổng"),
+        ("Thu nhập bình quân đầu người là bao nhiêu?", "15,8 tiêu chí", 0.0, "đơn vị"),
+        ("Tỷ lệ hộ nghèo của tỉnh là bao nhiêu?", "hơn 2,56%", 0.0, "chênh lệch"),
+        ("Tỷ lệ hộ nghèo của tỉnh là bao nhiêu?", "4,2%", 1.0, "đúng chỉ tiêu"),
+    ],
+)
+def test_fact_fit(question, value, mismatch, note):
+    fact = next(f for f in sentence(FIGURES, FIGURES.text).facts if f.value == value)
+    fit = fact_fit(fact, frame(question), F)
+    assert fit.mismatch == pytest.approx(mismatch)
+    assert any(note in n for n in fit.notes), fit.notes

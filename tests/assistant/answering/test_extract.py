@@ -1,0 +1,33 @@
+"""Reading typed values off a sentence: people, places, lists of places, time frames."""
+
+from assistant.answering import extract
+
+SENTENCE = (
+    "Đến hết tháng 7/2021, toàn huyện có 06/10 xã đạt chuẩn NTM, 01 xã đạt từ 15-18 tiêu "
+    "chí, bình quân đạt 16,6 tiêu chí/xã, chiếm tỷ lệ 35,91%; huy động 27,8 tỷ đồng."
+)
+
+
+def test_people_places_and_time_frames():
+    s = "Tại điểm cầu huyện Đình Lập có đồng chí Đặng Văn Lộc, Phó Bí thư; ông Lê Văn Thắng."
+    assert [c.text for c in extract.people(s)] == ["Đồng chí Đặng Văn Lộc", "Ông Lê Văn Thắng"]
+    p = "Thôn Tân Long xã Hồ Sơn và thôn Chùa vàng xã Minh Quang đều đạt 9/9 tiêu chí."
+    assert [c.text for c in extract.places(p, {"thon"})] == ["Thôn Tân Long", "thôn Chùa vàng"]
+    assert extract.time_qualifier(SENTENCE) == "Đến hết tháng 7/2021"
+    assert extract.time_qualifier("tăng 0,7 tiêu chí so với cuối năm 2020") is None
+
+
+def test_an_enumeration_after_a_plural_head_is_one_list():
+    found = extract.enumerations(
+        "Tỉnh tổ chức lễ công bố các huyện: Yên Phong, Quế Võ và Tiên Du đạt chuẩn NTM; 3 xã "
+        "nâng cao gồm: Tân Hưng, Đông Phú và xã Hòa Bình.",
+        {"huyen", "xa"},
+    )
+    assert [c.text for c in found] == [
+        "Yên Phong, Quế Võ và Tiên Du",
+        "Tân Hưng, Đông Phú và xã Hòa Bình",
+    ]
+    assert extract.enumerations("Các xã đã đạt chuẩn nông thôn mới.") == []
+    grouped = "Công nhận 4 xã gồm: Đức Chính, Cao An (Cẩm Giàng), Nam Tân, Nam Hồng (Nam Sách)."
+    assert extract.enumerations(grouped) == []  # read name by name, with their districts
+    assert not extract.places("Tỉnh có 4 đơn vị cấp huyện Nông thôn mới.")

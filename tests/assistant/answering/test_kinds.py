@@ -1,0 +1,90 @@
+"""The registry of question types: one row per type of how a question of it is detected, and
+what registering a new type changes (no other module)."""
+
+import re
+
+import pytest
+
+from assistant.answering import kinds
+from assistant.answering.analyse import analyze
+from assistant.answering.kinds import Detection, QuestionType, Registry
+from assistant.answering.records import AnswerKind, Candidate, CandidateKind, QuestionKind
+from assistant.answering.rules import Rules
+from tests.assistant.answering.kit import document, sentence
+
+# one row per registered type: a question of it, the kind and unit the analysis reads
+TYPES = [
+    ("Huyện Bắc Sơn có bao nhiêu xã đạt chuẩn nông thôn mới?", QuestionKind.NUMBER, "xa"),
+    ("huyen bac son co bao nhieu xa dat chuan", QuestionKind.NUMBER, "xa"),
+    ("How many communes of Lạng Sơn met the new rural standard?", QuestionKind.NUMBER, "xa"),
+    ("Cho biết số xã đạt chuẩn NTM nâng cao của tỉnh?", QuestionKind.NUMBER, "xa"),
+    ("Mức thu nhập bình quân đầu người của huyện?", QuestionKind.NUMBER, "trieu dong"),
+    ("Tỷ lệ hộ nghèo của huyện là bao nhiêu?", QuestionKind.PERCENT, "%"),
+    ("Ai là Bí thư Huyện ủy Cao Lộc?", QuestionKind.PERSON, None),
+    ("Who chaired the conference on new rural development?", QuestionKind.PERSON, None),
+    ("Hội nghị tổng kết được tổ chức vào ngày nào?", QuestionKind.DATE, None),
+    ("Thôn nào của xã Yên Phúc đạt chuẩn khu dân cư kiểu mẫu?", QuestionKind.PLACE, "thon"),
+    ("Which commune of Van Quan district reached the standard first?", QuestionKind.PLACE, "xa"),
+    ("Những huyện nào đạt chuẩn nông thôn mới năm 2020?", QuestionKind.LIST, "huyen"),
+    ("Quyết định nào công nhận huyện đạt chuẩn?", QuestionKind.DECISION, None),
+    ("Cơ quan nào chủ trì xây dựng đề án?", QuestionKind.ENTITY, None),
+    ("Tình hình xây dựng nông thôn mới của tỉnh", QuestionKind.TEXT, None),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "unit"), TYPES)
+def test_each_type_is_detected_by_its_own_detector(question, kind, unit):
+    frame = analyze(question)
+    assert (frame.kind, frame.unit) == (kind, unit)
+
+
+def test_every_kind_has_a_registered_type_and_a_row_above():
+    registered = {qtype.kind for qtype in kinds.REGISTRY}
+    assert registered == set(QuestionKind)
+    assert {kind for _, kind, _ in TYPES} == registered
+
+
+def test_a_decision_question_is_not_read_as_a_figure_by_its_bao_nhieu():
+    # the decision detector runs before the figure's: 'quyết định số bao nhiêu' asks a number
+    assert analyze("Quyết định số bao nhiêu công nhận xã đạt chuẩn?").kind == QuestionKind.DECISION
+
+
+def test_a_new_type_is_one_registration(monkeypatch):
+    """A type registered from outside the analysis and judging modules is detected, reads its
+    values and gives its answer kind: nothing else needs to change."""
+
+    class Slogan(QuestionType):
+        kind = QuestionKind.ENTITY  # standing in for a new kind
+        answer_kind = AnswerKind.TEXT
+        reads_values = True
+
+        def detectors(self):
+            return ((5, lambda folded: Detection(self.kind) if "khau hieu" in folded else None),)
+
+        def candidates(self, s, frame, rules):
+            m = re.search(r"“([^”]+)”", s.text)
+            return [Candidate(CandidateKind.ENTITY, m.start(1), m.end(1), m.group(1))] if m else []
+
+    registry = Registry()
+    for qtype in kinds.REGISTRY:
+        registry.register(qtype)
+    registry.register(Slogan())
+    monkeypatch.setattr(kinds, "REGISTRY", registry)
+    monkeypatch.setattr(kinds, "detect", registry.detect)
+    monkeypatch.setattr(kinds, "get", registry.get)
+    frame = analyze("Khẩu hiệu của phong trào là gì?")
+    assert frame.kind == QuestionKind.ENTITY
+    doc = document("Phong trào mang khẩu hiệu “Cả nước chung sức xây dựng nông thôn mới”.")
+    s = sentence(doc, doc.text)
+    found = kinds.get(frame.kind).candidates(s, frame, Rules())
+    assert [c.text for c in found] == ["Cả nước chung sức xây dựng nông thôn mới"]
+
+
+def test_types_declare_the_shape_of_their_direct_answers():
+    assert kinds.REGISTRY.shape(AnswerKind.COUNT)("06/10 xã") is None
+    assert kinds.REGISTRY.shape(AnswerKind.COUNT)("NTM") is not None
+    assert kinds.REGISTRY.shape(AnswerKind.PERSON)("Hồ Tiến Thiệu") is None
+    assert kinds.REGISTRY.shape(AnswerKind.PERSON)("Bắc") is not None
+    assert kinds.REGISTRY.shape(AnswerKind.DECISION)("Quyết định số 1104/QĐ-UBND") is None
+    assert kinds.REGISTRY.shape(AnswerKind.DATE)("tháng sau") is not None
+    assert kinds.REGISTRY.shape("no such kind") is None

@@ -24,28 +24,15 @@ from datetime import datetime
 
 from assistant import extract
 from base.errors import QuestionError
-from base.indicators import INDICATORS
+from base.lexicon import BRIEF_INDICATORS, INDICATORS
 from base.locations import location_at
 from base.sentences import split_sentences
 from base.text import fold
 from base.types import Citation, Document, Fact
 
-# What a brief covers unless told otherwise: the programme's headline indicators.
-DEFAULT_INDICATORS = (
-    "xa_dat_chuan",
-    "xa_nang_cao",
-    "xa_kieu_mau",
-    "huyen_dat_chuan",
-    "tieu_chi_binh_quan",
-    "ocop",
-    "ocop_3_sao",
-    "ocop_4_sao",
-    "ocop_5_sao",
-    "duong_km",
-    "von",
-    "thu_nhap",
-    "ho_ngheo",
-)
+# What a brief covers unless told otherwise: the programme's headline indicators (the rows
+# of ``base.lexicon`` marked ``in_briefs``, in their order).
+DEFAULT_INDICATORS = BRIEF_INDICATORS
 YEARS = (1990, 2100)  # what a period may span
 RESULT_KINDS = ("total", "value", "part")  # figures that state where things stand
 _MERGER = re.compile(r"(?i)\b(trước|sau)\s+(?:khi\s+)?sáp\s+nhập")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.brief import Brief, Point
 from base.errors import QuestionError
-from base.indicators import INDICATORS
+from base.lexicon import INDICATORS
 from base.types import Citation
 
 

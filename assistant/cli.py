@@ -454,7 +454,7 @@ def _brief(bot, args) -> int:
 
 
 def _facts(bot, args) -> int:
-    from base.indicators import INDICATORS
+    from base.lexicon import INDICATORS
 
     if args.indicator == "list":
         for key, label in INDICATORS.items():

@@ -5,7 +5,7 @@ Every number that carries a unit ("12 xã", "33/119 xã", "trên 270 km", "2,26%
 
 - the value as written, with its denominator ("33/119", "33 trên tổng số 119 xã") and a share
   stated with it ("chiếm 27,32%");
-- what it counts: the words around it and an indicator key (``base.indicators``);
+- what it counts: the words around it and an indicator key (``base.lexicon``);
 - its kind: a total ("nâng tổng số lên", "toàn tỉnh có", "lũy kế"), an increment ("có thêm",
   "tăng"), a target ("phấn đấu", "mục tiêu", "kế hoạch"), a difference from another figure
   ("thấp hơn 2,56% so với …"), a part ("trong đó …") or a plain value;
@@ -26,7 +26,7 @@ import bisect
 import re
 from collections import Counter
 
-from base.indicators import UNITS, indicator
+from base.lexicon import TEXT_PLACE_WORDS, UNITS_LONGEST_FIRST, indicator, tier_of, tier_rank
 from base.sentences import split_sentences
 from base.text import fold
 from base.times import TARGET_CUES, TimeRef, read_times
@@ -37,8 +37,9 @@ from ingest.metadata import place_mentions
 # Ingest then reads every stored document's figures again, once (``ingest.pipeline``), so an
 # index built by an older reader does not keep its mistakes.
 # 2: differences, qualified counts, 'đến nay' in undated articles; 3: average ranges ('bình
-# quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15')
-READER = "5"
+# quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15');
+# 6: a row's Thôn cell outranks its Xã cell (one lexicon of place levels: thôn < xã)
+READER = "6"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -50,7 +51,7 @@ _MENTION = re.compile(
 )
 _UNIT_RE = re.compile(
     r"\s*(?P<unit>"
-    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in UNITS_LONGEST_FIRST)
     + r"|phan tram)(?![a-z0-9])"
 )
 _SHARE = re.compile(
@@ -86,31 +87,6 @@ _SCOPE = re.compile(
     r"|(?:^|[,;:]\s*)(huyen|tinh)\s+(?=(?:da |cung |van |\w+ )?(?:co|dat|dang ky|xay dung|huy dong|"
     r"duoc|phan dau|hoan thanh)\b)"
 )
-_LEVEL = {
-    "thanh pho": "huyen",
-    "tp": "huyen",
-    "thi xa": "huyen",
-    "tx": "huyen",
-    "huyen": "huyen",
-    "quan": "huyen",
-    "tinh": "tinh",
-    "xa": "xa",
-    "phuong": "xa",
-    "thi tran": "xa",
-    "thon": "thon",
-    "xom": "thon",
-    "ban": "thon",
-    "ap": "thon",
-}
-_SCOPE_LEVEL = {
-    "toan tinh": "tinh",
-    "ca tinh": "tinh",
-    "toan huyen": "huyen",
-    "ca huyen": "huyen",
-    "ca nuoc": "ca nuoc",
-    "toan quoc": "ca nuoc",
-    "nationwide": "ca nuoc",
-}
 
 
 def to_number(text: str) -> float | None:
@@ -250,7 +226,6 @@ _PLACE_HEADER = re.compile(
     r"^(?:ten\s+)?(?P<word>xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|thon|xom|ban|ap)"
     r"(?:\s*[,/]\s*(?:phuong|thi tran|xa|thi xa|thanh pho))*$"
 )
-_LEVEL_RANK = {"xa": 0, "thon": 0, "huyen": 1, "tinh": 2}
 _ORDINAL_HEADER = re.compile(r"^(?:stt|tt|so tt|so thu tu|ma\b.*|ma so.*)$")
 
 
@@ -276,9 +251,9 @@ def _row_facts(
         head = _PLACE_HEADER.match(fold(header).strip())
         if not head or not value or value == "—":
             continue
-        cell_level = _LEVEL.get(head.group("word"), "")
-        if place and _LEVEL_RANK.get(cell_level, 3) >= _LEVEL_RANK.get(level, 3):
-            continue
+        cell_level = tier_of(head.group("word"))
+        if place and tier_rank(cell_level) >= tier_rank(level):
+            continue  # the row's narrowest place is what it is about
         named = places_in(value)
         place = named[0][1] if named and named[0][0] > 0 else _trim_name(value) or value
         level = cell_level
@@ -345,7 +320,7 @@ def _header_unit(header: str, folded: str) -> tuple[str, str]:
         unit_m = _UNIT_RE.fullmatch(fold(inside).strip())
         if unit_m:
             return re.sub(r"\s+", " ", unit_m.group("unit")), inside
-    for unit in sorted(UNITS, key=len, reverse=True):
+    for unit in UNITS_LONGEST_FIRST:
         m = re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", folded)
         if m:
             written = header[m.start() : m.end()] if len(folded) == len(header) else unit
@@ -510,7 +485,7 @@ def _place_of(
     Lang'), else the subject that opens the paragraph."""
     mentions = places_in(sentence, 0, at, known)
     for m in _SCOPE.finditer(folded, 0, at):
-        mentions.append((m.start(), "", _SCOPE_LEVEL[m.group(1) or "toan " + m.group(2)]))
+        mentions.append((m.start(), "", tier_of(m.group(1) or "toan " + m.group(2))))
     if not mentions:
         # 'Đối với huyện Đình Lập, …' opening the paragraph names the subject of what follows
         mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80), known) if p[0] < 80]
@@ -544,7 +519,7 @@ class KnownNames:
             if (
                 word[:1].isupper()
                 and word[-1:] not in ",.;:("
-                and fold(word).lower().rstrip(".") not in _LEVEL
+                and fold(word).lower().rstrip(".") not in TEXT_PLACE_WORDS
             ):
                 continue  # part of a longer name ('Nguyễn Thanh Lang')
             found.append((m.start(), m.group(1), self.levels[m.group(1)]))
@@ -556,7 +531,7 @@ def _known_names(text: str) -> KnownNames:
     ambiguous: set[str] = set()
     for m in _PLACE.finditer(text):
         name = _trim_name(m.group("name"))
-        level = _LEVEL.get(fold(m.group("word")).lower().rstrip("."), "")
+        level = tier_of(fold(m.group("word")).lower().rstrip("."))
         if len(name) < 4 or " " not in name or not level:
             continue  # one-syllable names are too often ordinary words
         if levels.get(name, level) != level:
@@ -585,7 +560,7 @@ def places_in(
         name = _trim_name(m.group("name"))
         if not name:
             continue
-        level = _LEVEL.get(word, "")
+        level = tier_of(word)
         at = m.start("name")
         seen = found.get(at)
         if seen is None or seen[2] != level and level in ("xa", "thon"):

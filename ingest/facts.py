@@ -30,7 +30,7 @@ from base.lexicon import TEXT_PLACE_WORDS, UNITS_LONGEST_FIRST, indicator, tier_
 from base.sentences import split_sentences
 from base.text import fold
 from base.times import TARGET_CUES, TimeRef, read_times
-from base.types import Document, Fact
+from base.types import Document, Fact, FactKind
 from ingest.metadata import place_mentions
 
 # The version of this reader: bump it whenever the figures it reads from the same text change.
@@ -162,8 +162,8 @@ def read_facts(doc: Document) -> list[Fact]:
                 fact = _fact(doc, sentence, folded, s_start, m, unit_m, times)
                 if fact is None:
                     continue
-                if fact.kind != "target" and _plan_paragraph(text, p_start, s_start, folded):
-                    fact = _replace(fact, kind="target")
+                if fact.kind != FactKind.TARGET and _plan_paragraph(text, p_start, s_start, folded):
+                    fact = _replace(fact, kind=FactKind.TARGET)
                 previous = facts[-1] if facts and facts[-1].start == s_start else None
                 if (
                     previous is not None
@@ -293,7 +293,7 @@ def _row_facts(
                 number=to_number(number.group("n")),
                 unit=unit,
                 indicator=indicator(unit, folded_header),
-                kind="value",
+                kind=FactKind.VALUE,
                 words=f"{' '.join(folded_header.split()[-8:])} | ",
                 denominator=to_number(denominator) if denominator else None,
                 place=place,
@@ -397,11 +397,11 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
     key = indicator(unit, f"{before} {after}")
     kind = _kind(folded[: m.start()], before, after, times, m.start())
-    if kind in ("value", "total") and (
+    if kind in (FactKind.VALUE, FactKind.TOTAL) and (
         _DIFFERENCE_BEFORE.search(folded[clause_start : m.start("n")])
         or re.match(r"so voi\b", after)
     ):
-        kind = "difference"
+        kind = FactKind.DIFFERENCE
     return Fact(
         doc_id=doc.meta.doc_id,
         source=doc.meta.source,
@@ -455,21 +455,21 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 
 
-def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -> str:
+def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -> FactKind:
     if (
         _TARGET.search(prefix)
         or _TARGET.search(" ".join(after.split()[:3]))
         or any(t.role == "target" and t.start < at for t in times)
     ):
-        return "target"
+        return FactKind.TARGET
     tail = " ".join(before.split()[-4:])
     if _INCREMENT.search(tail) or re.match(r"(?:\w+\s+)?(moi|them)\b", after):
-        return "increment"
+        return FactKind.INCREMENT
     if re.match(r"(?:trong do|rieng|gom)\b", before):
-        return "part"  # 'đạt 356 tỷ đồng, trong đó Nhân dân đóng góp trên 74 tỷ đồng'
+        return FactKind.PART  # 'đạt 356 tỷ đồng, trong đó Nhân dân đóng góp trên 74 tỷ đồng'
     if _TOTAL.search(before):
-        return "total"
-    return "value"
+        return FactKind.TOTAL
+    return FactKind.VALUE
 
 
 def _place_of(
@@ -701,7 +701,9 @@ def _time_of(
     paragraph, else the document's date, else a multi-year period ('giai đoạn 2010-2020')
     around it."""
     wanted = (
-        ("target", "asof", "date", "period") if kind == "target" else ("asof", "date", "period")
+        ("target", "asof", "date", "period")
+        if kind == FactKind.TARGET
+        else ("asof", "date", "period")
     )
     usable = [t for t in times if t.role in wanted]
     points = [t for t in usable if _span(t) <= 12]
@@ -724,7 +726,7 @@ def _time_of(
         before = [t for t in points if t.start < at]
         t = min(own, key=lambda t: abs(t.start - at)) if own else (before or [None])[-1]
         if t is not None:
-            if t.end <= at and kind != "target" and any(t.end <= n < at for n in now):
+            if t.end <= at and kind != FactKind.TARGET and any(t.end <= n < at for n in now):
                 return doc_time or ("", "", "", "")
             return _iso(t.lo), _iso(t.hi), t.text, "sentence"
         # only times after it, in other clauses: they date other figures ('đạt 54,8 triệu đồng;
@@ -736,12 +738,12 @@ def _time_of(
         asof = [t for t in earlier if t.role == "asof"]
         t = (asof or earlier)[-1]
         return _iso(t.lo), _iso(t.hi), t.text, "paragraph"
-    if kind == "target":
+    if kind == FactKind.TARGET:
         horizon = [t for t in para_times if t.role == "target" and t.end <= sentence_at]
         if horizon:
             t = horizon[-1]
             return _iso(t.lo), _iso(t.hi), t.text, "paragraph"
-    if doc_time and kind != "target":
+    if doc_time and kind != FactKind.TARGET:
         return doc_time
     periods = [t for t in usable if _span(t) > 12]
     if periods:

@@ -1,4 +1,4 @@
-"""The lexicon: place levels, units and their families, indicators (tables of cases)."""
+"""The lexicon: place levels, units and their families, indicators, fact kinds (tables of cases)."""
 
 import pytest
 
@@ -24,6 +24,7 @@ from base.lexicon import (
     unit_family,
     units_agree,
 )
+from base.types import Fact, FactKind
 
 # -- place levels ---------------------------------------------------------------------------------
 
@@ -226,3 +227,28 @@ def test_every_indicator_row_is_complete():
     turns = sorted(row.in_briefs for row in INDICATOR_ROWS if row.in_briefs)
     assert turns == list(range(1, len(turns) + 1))
     assert BRIEF_INDICATORS[:2] == ("xa_dat_chuan", "xa_nang_cao")
+
+
+# -- fact kinds -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "vi", "en"),
+    [
+        (FactKind.TOTAL, "tổng", "total"),
+        (FactKind.INCREMENT, "tăng thêm", "increase"),
+        (FactKind.TARGET, "mục tiêu", "target"),
+        (FactKind.PART, "trong đó", "of which"),
+        (FactKind.DIFFERENCE, "chênh lệch", "difference"),
+        (FactKind.VALUE, "giá trị", "value"),
+    ],
+)
+def test_a_fact_kind_has_a_name_in_each_language(kind, vi, en):
+    assert kind.label() == vi and kind.label("en") == en
+    assert FactKind(kind.value) is kind and kind == kind.value  # stored as its value
+
+
+def test_a_stored_fact_reads_back_with_its_kind():
+    fact = Fact("d1", "bai.txt", 0, 10, 0, 5, "12 xã", 12.0, "xa", "", FactKind.TOTAL, "co | ")
+    again = Fact.from_dict(fact.to_dict())
+    assert again == fact and type(again.kind) is FactKind and again.kind == "total"

@@ -222,7 +222,6 @@ def _documents(
 
 _META_FIELDS = {f.name for f in fields(DocumentMeta)}
 _CHUNK_FIELDS = {f.name for f in fields(Chunk)} - {"text"}
-_FACT_FIELDS = {f.name for f in fields(Fact)}
 
 
 def _document(data: dict, dimension: int):
@@ -246,7 +245,7 @@ def _document(data: dict, dimension: int):
         vectors.append(vector)
     facts = []
     for record in data["facts"]:
-        fact = Fact(**{k: v for k, v in record.items() if k in _FACT_FIELDS})
+        fact = Fact.from_dict(record)
         if fact.doc_id != meta.doc_id or not 0 <= fact.start <= fact.end <= len(text):
             raise BackupError(f"số liệu '{fact.value}' không thuộc tài liệu {meta.source}")
         facts.append(fact)

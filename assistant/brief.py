@@ -24,30 +24,18 @@ from datetime import datetime
 
 from assistant.answering import extract
 from base.errors import QuestionError
-from base.indicators import INDICATORS
+from base.lexicon import BRIEF_INDICATORS, INDICATORS
 from base.locations import location_at
 from base.sentences import split_sentences
 from base.text import fold
-from base.types import Citation, Document, Fact
+from base.types import Citation, Document, Fact, FactKind
 
-# What a brief covers unless told otherwise: the programme's headline indicators.
-DEFAULT_INDICATORS = (
-    "xa_dat_chuan",
-    "xa_nang_cao",
-    "xa_kieu_mau",
-    "huyen_dat_chuan",
-    "tieu_chi_binh_quan",
-    "ocop",
-    "ocop_3_sao",
-    "ocop_4_sao",
-    "ocop_5_sao",
-    "duong_km",
-    "von",
-    "thu_nhap",
-    "ho_ngheo",
-)
+# What a brief covers unless told otherwise: the programme's headline indicators (the rows
+# of ``base.lexicon`` marked ``in_briefs``, in their order).
+DEFAULT_INDICATORS = BRIEF_INDICATORS
 YEARS = (1990, 2100)  # what a period may span
-RESULT_KINDS = ("total", "value", "part")  # figures that state where things stand
+# figures that state where things stand
+RESULT_KINDS = (FactKind.TOTAL, FactKind.VALUE, FactKind.PART)
 _MERGER = re.compile(r"(?i)\b(trước|sau)\s+(?:khi\s+)?sáp\s+nhập")
 # what a decision did ('Quyết định số 2345/QĐ-UBND công nhận 6 xã'): an event, not where things stand
 _EVENT = re.compile(r"(?i)quyết định[^.;]*công nhận\s*$")
@@ -68,7 +56,7 @@ class Point:
     number: float | None
     as_of: str  # 'yyyy-mm' (the end of the time it holds for)
     time_text: str  # the source's words for that time ('cuối năm 2019')
-    kind: str
+    kind: FactKind
     citation: int
     counted: str = ""  # 'trước sáp nhập' / 'sau sáp nhập' when the source says so
 
@@ -242,7 +230,7 @@ def build_brief(
 
     latest = {(r.indicator, r.place): r.latest for r in brief.headline}
     for f in sorted(
-        (f for f in in_period if f.kind == "target"),
+        (f for f in in_period if f.kind == FactKind.TARGET),
         key=lambda f: (order[f.indicator], f.place, f.time_hi),
     ):
         brief.targets.append(TargetRow(cite.point(f), latest.get((f.indicator, f.place))))
@@ -308,8 +296,8 @@ def _overlaps(f: Fact, year_from: int | None, year_to: int | None) -> bool:
 
 def _headline(key: str, where: str, points: list[Point]) -> HeadlineRow:
     # the latest time; among figures of that time, a stated total before a plain value
-    last = max(points, key=lambda p: (p.as_of, p.kind == "total", p.kind != "part"))
-    first = min(points, key=lambda p: (p.as_of, p.kind != "total"))
+    last = max(points, key=lambda p: (p.as_of, p.kind == FactKind.TOTAL, p.kind != FactKind.PART))
+    first = min(points, key=lambda p: (p.as_of, p.kind != FactKind.TOTAL))
     earliest = first if first.as_of < last.as_of else None
     change = ""
     if earliest and last.number is not None and earliest.number is not None:
@@ -331,7 +319,7 @@ def _headline(key: str, where: str, points: list[Point]) -> HeadlineRow:
 def _conflicts(key: str, where: str, points: list[Point], brief: Brief) -> list[Conflict]:
     groups: dict[str, list[Point]] = defaultdict(list)
     for p in points:
-        if p.number is not None and p.kind != "part":
+        if p.number is not None and p.kind != FactKind.PART:
             groups[p.as_of].append(p)
     found = []
     for as_of, group in groups.items():

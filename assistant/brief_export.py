@@ -16,15 +16,17 @@ from pathlib import Path
 
 from assistant.brief import Brief, Point
 from base.errors import QuestionError
-from base.indicators import INDICATORS
-from base.types import Citation
+from base.lexicon import INDICATORS
+from base.types import Citation, FactKind
 
 
 def _label(indicator: str) -> str:
     return INDICATORS[indicator].split(" (")[0]
 
 
-KIND_LABELS = {"total": "tổng", "value": "giá trị", "part": "trong đó", "target": "mục tiêu"}
+def _kind(p: Point) -> str:
+    """The kind of a point as a reader sees it: 'tổng', 'trong đó, trước sáp nhập'…"""
+    return FactKind(p.kind).label() + (f", {p.counted}" if p.counted else "")
 
 
 def _when(p: Point) -> str:
@@ -81,8 +83,9 @@ def brief_markdown(brief: Brief) -> str:
         out += [f"### {label} — {place or 'không rõ địa bàn'}", ""]
         out += ["| Thời điểm | Giá trị | Loại | Nguồn |", "|---|---|---|---|"]
         for p in points:
-            kind = KIND_LABELS.get(p.kind, p.kind) + (f", {p.counted}" if p.counted else "")
-            out.append(f"| {_md_cell(_when(p))} | {_md_cell(p.value)} | {kind} | [{p.citation}] |")
+            out.append(
+                f"| {_md_cell(_when(p))} | {_md_cell(p.value)} | {_kind(p)} | [{p.citation}] |"
+            )
         out.append("")
     out += ["## 3. Số liệu khác nhau giữa các nguồn", ""]
     if brief.conflicts:
@@ -243,7 +246,7 @@ def brief_docx(brief: Brief) -> bytes:
                 [
                     _when(p),
                     p.value,
-                    KIND_LABELS.get(p.kind, p.kind) + (f", {p.counted}" if p.counted else ""),
+                    _kind(p),
                     f"[{p.citation}]",
                 ]
                 for p in points

@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.audit import cli_actor
 from base.errors import AssistantError, QuestionError, UserError
 from base.settings import Settings
+from base.types import FactKind
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
@@ -152,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--year", type=int, help="năm số liệu")
     facts.add_argument(
         "--kind",
-        choices=["total", "increment", "target", "part", "difference", "value"],
+        choices=[k.value for k in FactKind],
         help="loại số liệu",
     )
     facts.add_argument("--source", help="chỉ tài liệu này")
@@ -421,16 +422,6 @@ def _docs(bot, args) -> int:
     return EXIT_OK
 
 
-_KINDS = {
-    "total": "tổng",
-    "increment": "tăng thêm",
-    "target": "mục tiêu",
-    "part": "trong đó",
-    "difference": "chênh lệch",
-    "value": "giá trị",
-}
-
-
 def _brief(bot, args) -> int:
     from assistant.brief_export import brief_markdown, write_brief
 
@@ -459,7 +450,7 @@ def _brief(bot, args) -> int:
 
 
 def _facts(bot, args) -> int:
-    from base.indicators import INDICATORS
+    from base.lexicon import INDICATORS
 
     if args.indicator == "list":
         for key, label in INDICATORS.items():
@@ -487,7 +478,7 @@ def _facts(bot, args) -> int:
         when = f.time_text or "không rõ thời điểm"
         label = f.indicator or f.unit
         print(
-            f"{f.value}\t{label}\t{_KINDS.get(f.kind, f.kind)}\t{f.place or '—'}\t{when}\t{f.source}"
+            f"{f.value}\t{label}\t{FactKind(f.kind).label()}\t{f.place or '—'}\t{when}\t{f.source}"
         )
         print(f"    “{bot.quote(f)}”")
     return EXIT_OK

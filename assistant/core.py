@@ -32,7 +32,7 @@ from assistant.backup import BackupReport, export_collection, import_collection
 from assistant.brief import Brief, build_brief, check_brief_request
 from assistant.generate import Rewriter
 from base.errors import DocumentNotFoundError, QuestionError
-from base.indicators import INDICATORS
+from base.lexicon import INDICATORS
 from base.protocols import Embedder, Store
 from base.settings import Settings
 from base.types import (
@@ -225,7 +225,7 @@ class Assistant:
         """Figures read from the documents (``ingest.facts``), newest first.
 
         ``place`` matches the place a figure is about, with or without diacritics ('Lạng Sơn',
-        'lang son'); ``indicator`` is a key of ``base.indicators.INDICATORS``; ``year`` keeps
+        'lang son'); ``indicator`` is a key of ``base.lexicon.INDICATORS``; ``year`` keeps
         figures whose time includes that year; ``kind`` is total, increment, target, part,
         difference or value.
         """

@@ -7,7 +7,8 @@ Offsets (``start``/``end``) always index the stored, cleaned document text, so t
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 
 from base.text import fold
@@ -267,14 +268,36 @@ class ReindexReport:
 
 
 class FactKind(StrEnum):
-    """What a figure is (TEMPORARY: replaced by the lexicon branch)."""
+    """What a figure states about its indicator; the value is what the facts index stores, so
+    ``FactKind.TOTAL == "total"``.
 
-    TOTAL = "total"
-    INCREMENT = "increment"
-    TARGET = "target"
-    PART = "part"
-    DIFFERENCE = "difference"
-    VALUE = "value"
+    Usage::
+
+        FactKind("increment").label()      # 'tăng thêm'
+        FactKind.PART.label("en")          # 'of which'
+    """
+
+    TOTAL = "total"  # 'nâng tổng số lên', 'toàn tỉnh có', 'lũy kế'
+    INCREMENT = "increment"  # 'có thêm', 'tăng'
+    TARGET = "target"  # 'phấn đấu', 'mục tiêu', 'kế hoạch'
+    PART = "part"  # 'trong đó …'
+    DIFFERENCE = "difference"  # 'thấp hơn 2,56% so với …'
+    VALUE = "value"  # none of these
+
+    def label(self, lang: str = "vi") -> str:
+        """The kind's name for people: Vietnamese ('tổng'), or English with ``lang='en'``."""
+        vi, en = _FACT_KIND_LABELS[self]
+        return en if lang == "en" else vi
+
+
+_FACT_KIND_LABELS = {
+    FactKind.TOTAL: ("tổng", "total"),
+    FactKind.INCREMENT: ("tăng thêm", "increase"),
+    FactKind.TARGET: ("mục tiêu", "target"),
+    FactKind.PART: ("trong đó", "of which"),
+    FactKind.DIFFERENCE: ("chênh lệch", "difference"),
+    FactKind.VALUE: ("giá trị", "value"),
+}
 
 
 @dataclass(frozen=True)
@@ -298,7 +321,7 @@ class Fact:
     number: float | None
     unit: str
     indicator: str
-    kind: str  # total | increment | target | part ('trong đó …') | difference | value
+    kind: FactKind
     words: str  # folded words that describe the figure
     denominator: float | None = None
     share: str = ""  # a percentage stated with it ('chiếm 27,32%'), verbatim
@@ -322,3 +345,11 @@ class Fact:
         data = asdict(self)
         data["fact_id"] = self.fact_id
         return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Fact:
+        """The fact ``to_dict()`` wrote (in the facts index, in an export): keys that are no
+        field (``fact_id``) are left out and ``kind`` is read back as a :class:`FactKind`."""
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        return cls(**{**values, "kind": FactKind(values["kind"])})

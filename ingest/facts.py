@@ -5,7 +5,7 @@ Every number that carries a unit ("12 xã", "33/119 xã", "trên 270 km", "2,26%
 
 - the value as written, with its denominator ("33/119", "33 trên tổng số 119 xã") and a share
   stated with it ("chiếm 27,32%");
-- what it counts: the words around it and an indicator key (``base.indicators``);
+- what it counts: the words around it and an indicator key (``base.lexicon``);
 - its kind: a total ("nâng tổng số lên", "toàn tỉnh có", "lũy kế"), an increment ("có thêm",
   "tăng"), a target ("phấn đấu", "mục tiêu", "kế hoạch"), a difference from another figure
   ("thấp hơn 2,56% so với …"), a part ("trong đó …") or a plain value;
@@ -26,19 +26,20 @@ import bisect
 import re
 from collections import Counter
 
-from base.indicators import UNITS, indicator
+from base.lexicon import TEXT_PLACE_WORDS, UNITS_LONGEST_FIRST, indicator, tier_of, tier_rank
 from base.sentences import split_sentences
 from base.text import fold
 from base.times import TARGET_CUES, TimeRef, read_times
-from base.types import Document, Fact
+from base.types import Document, Fact, FactKind
 from ingest.metadata import place_mentions
 
 # The version of this reader: bump it whenever the figures it reads from the same text change.
 # Ingest then reads every stored document's figures again, once (``ingest.pipeline``), so an
 # index built by an older reader does not keep its mistakes.
 # 2: differences, qualified counts, 'đến nay' in undated articles; 3: average ranges ('bình
-# quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15')
-READER = "5"
+# quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15');
+# 6: a row's Thôn cell outranks its Xã cell (one lexicon of place levels: thôn < xã)
+READER = "6"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -50,7 +51,7 @@ _MENTION = re.compile(
 )
 _UNIT_RE = re.compile(
     r"\s*(?P<unit>"
-    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in UNITS_LONGEST_FIRST)
     + r"|phan tram)(?![a-z0-9])"
 )
 _SHARE = re.compile(
@@ -86,31 +87,6 @@ _SCOPE = re.compile(
     r"|(?:^|[,;:]\s*)(huyen|tinh)\s+(?=(?:da |cung |van |\w+ )?(?:co|dat|dang ky|xay dung|huy dong|"
     r"duoc|phan dau|hoan thanh)\b)"
 )
-_LEVEL = {
-    "thanh pho": "huyen",
-    "tp": "huyen",
-    "thi xa": "huyen",
-    "tx": "huyen",
-    "huyen": "huyen",
-    "quan": "huyen",
-    "tinh": "tinh",
-    "xa": "xa",
-    "phuong": "xa",
-    "thi tran": "xa",
-    "thon": "thon",
-    "xom": "thon",
-    "ban": "thon",
-    "ap": "thon",
-}
-_SCOPE_LEVEL = {
-    "toan tinh": "tinh",
-    "ca tinh": "tinh",
-    "toan huyen": "huyen",
-    "ca huyen": "huyen",
-    "ca nuoc": "ca nuoc",
-    "toan quoc": "ca nuoc",
-    "nationwide": "ca nuoc",
-}
 
 
 def to_number(text: str) -> float | None:
@@ -186,8 +162,8 @@ def read_facts(doc: Document) -> list[Fact]:
                 fact = _fact(doc, sentence, folded, s_start, m, unit_m, times)
                 if fact is None:
                     continue
-                if fact.kind != "target" and _plan_paragraph(text, p_start, s_start, folded):
-                    fact = _replace(fact, kind="target")
+                if fact.kind != FactKind.TARGET and _plan_paragraph(text, p_start, s_start, folded):
+                    fact = _replace(fact, kind=FactKind.TARGET)
                 previous = facts[-1] if facts and facts[-1].start == s_start else None
                 if (
                     previous is not None
@@ -250,7 +226,6 @@ _PLACE_HEADER = re.compile(
     r"^(?:ten\s+)?(?P<word>xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|thon|xom|ban|ap)"
     r"(?:\s*[,/]\s*(?:phuong|thi tran|xa|thi xa|thanh pho))*$"
 )
-_LEVEL_RANK = {"xa": 0, "thon": 0, "huyen": 1, "tinh": 2}
 _ORDINAL_HEADER = re.compile(r"^(?:stt|tt|so tt|so thu tu|ma\b.*|ma so.*)$")
 
 
@@ -276,9 +251,9 @@ def _row_facts(
         head = _PLACE_HEADER.match(fold(header).strip())
         if not head or not value or value == "—":
             continue
-        cell_level = _LEVEL.get(head.group("word"), "")
-        if place and _LEVEL_RANK.get(cell_level, 3) >= _LEVEL_RANK.get(level, 3):
-            continue
+        cell_level = tier_of(head.group("word"))
+        if place and tier_rank(cell_level) >= tier_rank(level):
+            continue  # the row's narrowest place is what it is about
         named = places_in(value)
         place = named[0][1] if named and named[0][0] > 0 else _trim_name(value) or value
         level = cell_level
@@ -318,7 +293,7 @@ def _row_facts(
                 number=to_number(number.group("n")),
                 unit=unit,
                 indicator=indicator(unit, folded_header),
-                kind="value",
+                kind=FactKind.VALUE,
                 words=f"{' '.join(folded_header.split()[-8:])} | ",
                 denominator=to_number(denominator) if denominator else None,
                 place=place,
@@ -345,7 +320,7 @@ def _header_unit(header: str, folded: str) -> tuple[str, str]:
         unit_m = _UNIT_RE.fullmatch(fold(inside).strip())
         if unit_m:
             return re.sub(r"\s+", " ", unit_m.group("unit")), inside
-    for unit in sorted(UNITS, key=len, reverse=True):
+    for unit in UNITS_LONGEST_FIRST:
         m = re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", folded)
         if m:
             written = header[m.start() : m.end()] if len(folded) == len(header) else unit
@@ -422,11 +397,11 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
     key = indicator(unit, f"{before} {after}")
     kind = _kind(folded[: m.start()], before, after, times, m.start())
-    if kind in ("value", "total") and (
+    if kind in (FactKind.VALUE, FactKind.TOTAL) and (
         _DIFFERENCE_BEFORE.search(folded[clause_start : m.start("n")])
         or re.match(r"so voi\b", after)
     ):
-        kind = "difference"
+        kind = FactKind.DIFFERENCE
     return Fact(
         doc_id=doc.meta.doc_id,
         source=doc.meta.source,
@@ -480,21 +455,21 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 
 
-def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -> str:
+def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -> FactKind:
     if (
         _TARGET.search(prefix)
         or _TARGET.search(" ".join(after.split()[:3]))
         or any(t.role == "target" and t.start < at for t in times)
     ):
-        return "target"
+        return FactKind.TARGET
     tail = " ".join(before.split()[-4:])
     if _INCREMENT.search(tail) or re.match(r"(?:\w+\s+)?(moi|them)\b", after):
-        return "increment"
+        return FactKind.INCREMENT
     if re.match(r"(?:trong do|rieng|gom)\b", before):
-        return "part"  # 'đạt 356 tỷ đồng, trong đó Nhân dân đóng góp trên 74 tỷ đồng'
+        return FactKind.PART  # 'đạt 356 tỷ đồng, trong đó Nhân dân đóng góp trên 74 tỷ đồng'
     if _TOTAL.search(before):
-        return "total"
-    return "value"
+        return FactKind.TOTAL
+    return FactKind.VALUE
 
 
 def _place_of(
@@ -510,7 +485,7 @@ def _place_of(
     Lang'), else the subject that opens the paragraph."""
     mentions = places_in(sentence, 0, at, known)
     for m in _SCOPE.finditer(folded, 0, at):
-        mentions.append((m.start(), "", _SCOPE_LEVEL[m.group(1) or "toan " + m.group(2)]))
+        mentions.append((m.start(), "", tier_of(m.group(1) or "toan " + m.group(2))))
     if not mentions:
         # 'Đối với huyện Đình Lập, …' opening the paragraph names the subject of what follows
         mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80), known) if p[0] < 80]
@@ -544,7 +519,7 @@ class KnownNames:
             if (
                 word[:1].isupper()
                 and word[-1:] not in ",.;:("
-                and fold(word).lower().rstrip(".") not in _LEVEL
+                and fold(word).lower().rstrip(".") not in TEXT_PLACE_WORDS
             ):
                 continue  # part of a longer name ('Nguyễn Thanh Lang')
             found.append((m.start(), m.group(1), self.levels[m.group(1)]))
@@ -556,7 +531,7 @@ def _known_names(text: str) -> KnownNames:
     ambiguous: set[str] = set()
     for m in _PLACE.finditer(text):
         name = _trim_name(m.group("name"))
-        level = _LEVEL.get(fold(m.group("word")).lower().rstrip("."), "")
+        level = tier_of(fold(m.group("word")).lower().rstrip("."))
         if len(name) < 4 or " " not in name or not level:
             continue  # one-syllable names are too often ordinary words
         if levels.get(name, level) != level:
@@ -585,7 +560,7 @@ def places_in(
         name = _trim_name(m.group("name"))
         if not name:
             continue
-        level = _LEVEL.get(word, "")
+        level = tier_of(word)
         at = m.start("name")
         seen = found.get(at)
         if seen is None or seen[2] != level and level in ("xa", "thon"):
@@ -726,7 +701,9 @@ def _time_of(
     paragraph, else the document's date, else a multi-year period ('giai đoạn 2010-2020')
     around it."""
     wanted = (
-        ("target", "asof", "date", "period") if kind == "target" else ("asof", "date", "period")
+        ("target", "asof", "date", "period")
+        if kind == FactKind.TARGET
+        else ("asof", "date", "period")
     )
     usable = [t for t in times if t.role in wanted]
     points = [t for t in usable if _span(t) <= 12]
@@ -749,7 +726,7 @@ def _time_of(
         before = [t for t in points if t.start < at]
         t = min(own, key=lambda t: abs(t.start - at)) if own else (before or [None])[-1]
         if t is not None:
-            if t.end <= at and kind != "target" and any(t.end <= n < at for n in now):
+            if t.end <= at and kind != FactKind.TARGET and any(t.end <= n < at for n in now):
                 return doc_time or ("", "", "", "")
             return _iso(t.lo), _iso(t.hi), t.text, "sentence"
         # only times after it, in other clauses: they date other figures ('đạt 54,8 triệu đồng;
@@ -761,12 +738,12 @@ def _time_of(
         asof = [t for t in earlier if t.role == "asof"]
         t = (asof or earlier)[-1]
         return _iso(t.lo), _iso(t.hi), t.text, "paragraph"
-    if kind == "target":
+    if kind == FactKind.TARGET:
         horizon = [t for t in para_times if t.role == "target" and t.end <= sentence_at]
         if horizon:
             t = horizon[-1]
             return _iso(t.lo), _iso(t.hi), t.text, "paragraph"
-    if doc_time and kind != "target":
+    if doc_time and kind != FactKind.TARGET:
         return doc_time
     periods = [t for t in usable if _span(t) > 12]
     if periods:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from assistant.brief import DEFAULT_INDICATORS
 from assistant.brief_export import brief_docx, brief_markdown
-from base.indicators import INDICATORS
+from base.lexicon import INDICATORS
 from base.settings import Settings
 from ui.common import call
 from ui.render import md_escape

@@ -594,7 +594,7 @@ def _fact_metadata(fact: Fact) -> dict:
         "source": fact.source,
         "version": fact.version,
         "indicator": fact.indicator,
-        "kind": fact.kind,
+        "kind": str(fact.kind),
         "unit": fact.unit,
         "place_key": fold(fact.place),
         "place_level": fact.place_level,
@@ -607,9 +607,7 @@ def _fact_metadata(fact: Fact) -> dict:
 
 
 def _fact_from(data: dict) -> Fact:
-    fields = json.loads(data["fact"])
-    fields.pop("fact_id", None)
-    return Fact(**fields)
+    return Fact.from_dict(json.loads(data["fact"]))
 
 
 def _store_failure(store: ChromaStore, exc: Exception) -> StoreError:

@@ -229,3 +229,18 @@ def test_a_band_of_communes_and_an_excess_over_plan_are_not_figures_of_the_stand
     assert "dưới 10 tiêu chí" not in facts
     assert facts["15 tiêu chí"].indicator == "tieu_chi_binh_quan"
     assert facts["1 xã"].kind == "difference" and facts["61 xã"].kind == "total"
+
+
+def test_a_table_row_is_about_its_narrowest_place():
+    doc = _doc(
+        "Kết quả giảm nghèo huyện Văn Lãng năm 2023\n"
+        "Dòng 2: Xã: Tân Mỹ; Thôn: Nà Lừa; Số hộ nghèo: 12\n"
+        "Dòng 3: Thôn: Khòn Pát; Xã: Tân Mỹ; Số hộ nghèo: 7\n"
+        "Dòng 4: Huyện: Văn Lãng; Xã: Hoàng Văn Thụ; Số hộ nghèo: 30\n"
+    )
+    places = {f.value: (f.place, f.place_level) for f in read_facts(doc)}
+    assert places == {
+        "12 hộ": ("Nà Lừa", "thon"),
+        "7 hộ": ("Khòn Pát", "thon"),
+        "30 hộ": ("Hoàng Văn Thụ", "xa"),
+    }

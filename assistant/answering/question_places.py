@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.records import Place
-from base.lexicon import COMMUNE_WORDS, HAMLET_WORDS, PLACE_WORDS
+from base.lexicon import COMMUNE_WORDS, HAMLET_WORDS, QUESTION_PLACE_WORDS
 from base.places import folded_districts, folded_provinces
 from base.text import fold
 
@@ -83,7 +83,7 @@ def find_places(text: str) -> tuple[Place, ...]:
             if has_capitals and level == "huyen" and not _capitalised_in(text, key):
                 continue  # a bare district name is written with capitals ('Lộc Bình')
             before = padded[:at].split()[-2:]
-            word = next((w for w in PLACE_WORDS if " ".join(before).endswith(w)), None)
+            word = next((w for w in QUESTION_PLACE_WORDS if " ".join(before).endswith(w)), None)
             lvl = ("tp" if word == "thanh pho" else word) if word else level
             matches.append((word is None, -len(key), level != "tinh", at, key, display, lvl))
     # Names introduced by a place word first, then the longest: 'huyen hai ha nam 2020' is

@@ -18,7 +18,7 @@ from assistant.answering.names import same_place
 from assistant.answering.records import Fit, Frame, Measure
 from assistant.answering.rules import FigureRules
 from assistant.answering.vocabulary import CATEGORY_MODIFIERS, canonical_terms
-from base.lexicon import indicator_units, related, tier_of, tier_rank
+from base.lexicon import RELATED, indicator_units, tier_of, tier_rank
 from base.text import fold, syllables
 from base.types import Fact, FactKind
 
@@ -56,7 +56,7 @@ def _indicator_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fi
     if frame.indicator and fact.indicator:
         if frame.indicator == fact.indicator:
             return fit.plus(rules.same_indicator, "đúng chỉ tiêu")
-        if related(frame.indicator) == fact.indicator:
+        if RELATED.get(frame.indicator) == fact.indicator:
             # '13 xã đạt 19/19 tiêu chí' for 'bao nhiêu xã được công nhận'
             return fit.times(rules.related_indicator, f"chỉ tiêu gần ({fact.indicator})")
         return fit.times(rules.other_indicator, f"chỉ tiêu khác ({fact.indicator})")

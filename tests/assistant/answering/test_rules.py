@@ -16,7 +16,7 @@ from tests.assistant.answering.kit import document, frame, sentence
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "assistant" / "answering"
-LEXICON = [ROOT / "base" / name for name in ("lexicon.py", "indicators.py", "places.py")]
+LEXICON = [ROOT / "base" / name for name in ("lexicon.py", "places.py")]
 ALLOWED_FLOATS = {0.0, 1.0, 0.5}
 
 

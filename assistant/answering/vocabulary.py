@@ -179,6 +179,11 @@ TIER = re.compile(
     r"nang luc|vai tro|trach nhiem|tinh than|suc|gia tri|muc song|trinh do|ky nang|kien thuc))"
 )
 
+# a place word right before a 'nào' slot names the slot, not what is asked about it
+LEVEL_BEFORE_SLOT = re.compile(
+    r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s*$"
+)
+
 # 'so với năm 2020': a baseline the figure is compared with, not the figure's year
 COMPARISON_YEAR = re.compile(r"so voi (?:cuoi |dau )?(?:nam |cung ky )?((?:19|20)\d\d)")
 

@@ -9,10 +9,7 @@ from assistant.answering import extract
 from assistant.answering.kinds import Detection, QuestionType, register
 from assistant.answering.records import AnswerKind, Candidate, Frame, QuestionKind, Sentence
 from assistant.answering.rules import Rules
-
-_LEVEL_BEFORE_SLOT = re.compile(
-    r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s*$"
-)
+from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT
 
 
 def _what(folded: str) -> Detection | None:
@@ -32,7 +29,7 @@ class EntityType(QuestionType):
         return ((90, _what),)
 
     def before_slot(self, before: str) -> str:
-        return _LEVEL_BEFORE_SLOT.sub("", before.strip())
+        return LEVEL_BEFORE_SLOT.sub("", before.strip())
 
     def candidates(self, sentence: Sentence, frame: Frame, rules: Rules) -> list[Candidate]:
         return extract.noun_phrases(sentence.text)

@@ -25,6 +25,7 @@ from assistant.answering.records import (
     Sentence,
 )
 from assistant.answering.rules import Rules
+from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT
 from assistant.answering.wording import say
 from base.lexicon import tier_of
 from base.text import fold
@@ -33,9 +34,6 @@ _PLACE_SLOT = re.compile(
     r"\b(thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s+(?:\w+\s+){0,1}?nao\b"
 )
 _LIST = re.compile(r"\bnhung\b.*\bnao\b|\bke ten\b|\bliet ke\b")
-_LEVEL_BEFORE_SLOT = re.compile(
-    r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s*$"
-)
 # names listed after a place without their own place word: ', Nông Cống và Thiệu Hóa'
 _NAME_RUN = re.compile(
     r"\s*(?:,|và|;)\s*(?:và\s+)?((?![A-ZĐ]{2,}\b)[A-ZĐ][\w’'-]*(?:\s(?![A-ZĐ]{2,}\b)[A-ZĐ][\w’'-]*){0,3})"
@@ -90,7 +88,7 @@ class PlaceType(QuestionType):
         return ((70, _which_place),)
 
     def before_slot(self, before: str) -> str:
-        return _LEVEL_BEFORE_SLOT.sub("", before.strip())
+        return LEVEL_BEFORE_SLOT.sub("", before.strip())
 
     def refine(self, frame: Frame) -> Frame:
         """The place words an answer may have: the asked level ('huyện' also takes 'thành

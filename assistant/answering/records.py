@@ -31,6 +31,7 @@ class QuestionKind(StrEnum):
     PLACE = "place"
     LIST = "list"
     DATE = "date"
+    YEAR = "year"
     DECISION = "decision"
     ENTITY = "entity"
     TEXT = "text"

@@ -211,6 +211,20 @@ class DateRules:
 
 
 @dataclass(frozen=True)
+class YearRules:
+    """judge · year type ('năm nào')."""
+
+    baseline: float = rule(
+        0.3, "a year the sentence compares with ('so với năm 2015') is no event's year"
+    )
+    unasked_target: float = rule(
+        0.5, "a target's horizon ('phấn đấu đến năm 2025') for a question about what happened"
+    )
+    asked_target: float = rule(0.3, "bonus: a target's horizon for a question about the target")
+    result_for_target: float = rule(0.5, "a year of what happened, for a question about a target")
+
+
+@dataclass(frozen=True)
 class DecisionRules:
     """judge · decision type."""
 
@@ -316,6 +330,7 @@ _GROUPS = {
     "figure": FigureRules,
     "person": PersonRules,
     "date": DateRules,
+    "year": YearRules,
     "decision": DecisionRules,
     "place_answer": PlaceAnswerRules,
     "target": TargetRules,
@@ -339,6 +354,7 @@ class Rules:
     figure: FigureRules = field(default_factory=FigureRules)
     person: PersonRules = field(default_factory=PersonRules)
     date: DateRules = field(default_factory=DateRules)
+    year: YearRules = field(default_factory=YearRules)
     decision: DecisionRules = field(default_factory=DecisionRules)
     place_answer: PlaceAnswerRules = field(default_factory=PlaceAnswerRules)
     target: TargetRules = field(default_factory=TargetRules)

@@ -7,10 +7,11 @@ import pytest
 
 from assistant.answering import kinds
 from assistant.answering.analyse import analyze
+from assistant.answering.judge import judge
 from assistant.answering.kinds import Detection, QuestionType, Registry
 from assistant.answering.records import AnswerKind, Candidate, CandidateKind, QuestionKind
 from assistant.answering.rules import Rules
-from tests.assistant.answering.kit import document, sentence
+from tests.assistant.answering.kit import document, evidence, sentence
 
 # one row per registered type: a question of it, the kind and unit the analysis reads
 TYPES = [
@@ -23,6 +24,8 @@ TYPES = [
     ("Ai là Bí thư Huyện ủy Cao Lộc?", QuestionKind.PERSON, None),
     ("Who chaired the conference on new rural development?", QuestionKind.PERSON, None),
     ("Hội nghị tổng kết được tổ chức vào ngày nào?", QuestionKind.DATE, None),
+    ("Huyện Yên Thế được công nhận đạt chuẩn nông thôn mới năm nào?", QuestionKind.YEAR, None),
+    ("In which year was Yen The district recognised as new rural?", QuestionKind.YEAR, None),
     ("Thôn nào của xã Yên Phúc đạt chuẩn khu dân cư kiểu mẫu?", QuestionKind.PLACE, "thon"),
     ("Which commune of Van Quan district reached the standard first?", QuestionKind.PLACE, "xa"),
     ("Những huyện nào đạt chuẩn nông thôn mới năm 2020?", QuestionKind.LIST, "huyen"),
@@ -42,6 +45,22 @@ def test_every_kind_has_a_registered_type_and_a_row_above():
     registered = {qtype.kind for qtype in kinds.REGISTRY}
     assert registered == set(QuestionKind)
     assert {kind for _, kind, _ in TYPES} == registered
+
+
+def test_which_year_answers_the_year_of_the_event_not_a_baseline_or_a_plan():
+    doc = document(
+        "Năm 2019, huyện Yên Thế được công nhận đạt chuẩn nông thôn mới, sớm hơn so với năm "
+        "2015 dự kiến. Huyện phấn đấu đạt chuẩn nâng cao vào năm 2025.",
+        title="Yên Thế đạt chuẩn nông thôn mới",
+    )
+    s = sentence(doc, doc.text)
+    frame = analyze("Huyện Yên Thế được công nhận đạt chuẩn nông thôn mới năm nào?")
+    ev = evidence(frame, s)
+    (verdict,) = judge(ev, Rules())
+    assert verdict.value == "Năm 2019"
+    # the year the question names is not its answer
+    again = analyze("Năm 2025 huyện Yên Thế phấn đấu đạt chuẩn nâng cao, còn đạt chuẩn năm nào?")
+    assert "2025" not in [c.text[-4:] for c in kinds.get(again.kind).candidates(s, again, Rules())]
 
 
 def test_a_decision_question_is_not_read_as_a_figure_by_its_bao_nhieu():

@@ -441,6 +441,12 @@ INDICATOR_ROWS = (
         in_briefs=13,
     ),
     Indicator(
+        "nuoc_sach",
+        "tỷ lệ hộ dùng nước sạch, nước hợp vệ sinh (households using clean water)",
+        frozenset({"%"}),
+        cues=(r"\bnuoc (?:sach|hop ve sinh|sinh hoat hop ve sinh)\b",),
+    ),
+    Indicator(
         "ty_le_xa",
         "tỷ lệ xã đạt chuẩn (share of communes)",
         frozenset({"%"}) | _XA,

@@ -38,8 +38,9 @@ from ingest.metadata import place_mentions
 # index built by an older reader does not keep its mistakes.
 # 2: differences, qualified counts, 'đến nay' in undated articles; 3: average ranges ('bình
 # quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15');
-# 6: a row's Thôn cell outranks its Xã cell (one lexicon of place levels: thôn < xã)
-READER = "6"
+# 6: a row's Thôn cell outranks its Xã cell (one lexicon of place levels: thôn < xã); 7: the
+# share of households using clean water is an indicator of its own ('nuoc_sach')
+READER = "7"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"

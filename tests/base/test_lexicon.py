@@ -185,6 +185,8 @@ def test_a_stated_unit_answers_the_unit_a_question_asks_for(asked, stated, agree
         ("%", "ty le ho ngheo da chieu", "ho_ngheo"),
         ("%", "ty le xa dat chuan ntm", "ty_le_xa"),
         ("%", "ty le che phu rung", ""),
+        ("%", "ho dan su dung nuoc sach", "nuoc_sach"),
+        ("%", "ty le ho ngheo | ho dung nuoc sach", "ho_ngheo"),  # the row before it wins
     ],
 )
 def test_a_figure_is_read_as_its_indicator(unit, words, key):

@@ -147,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
                 "luôn được trả lời bằng tiếng Anh)",
             )
 
+    rules = sub.add_parser(
+        "rules", help="bảng quy tắc của phần trả lời: mọi trọng số, hệ số, cửa sổ và ngưỡng"
+    )
+    rules.add_argument("--json", action="store_true", help="in dạng JSON (như tệp NTM_RULES)")
+
     facts = sub.add_parser("facts", help="các số liệu đọc được từ tài liệu (facts index)")
     facts.add_argument("--place", help="địa danh (có hoặc không dấu), như 'Lạng Sơn'")
     facts.add_argument("--indicator", help="chỉ tiêu, như xa_dat_chuan (xem --indicator list)")
@@ -237,6 +242,8 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
         return EXIT_OK
     if args.command == "users":
         return _users(args, settings)
+    if args.command == "rules":
+        return _rules(args, settings)
 
     if factory is None:
         from assistant.core import Assistant
@@ -496,6 +503,26 @@ def _search(bot, args, filters) -> int:
             f"#{h.rank} [{h.score:.4f}] {h.doc.source} ({h.doc.date or '—'}) {h.chunk.start}–{h.chunk.end}"
         )
         print(f"    {h.chunk.text[:300].replace(chr(10), ' ')}")
+    return EXIT_OK
+
+
+def _rules(args, settings: Settings) -> int:
+    from assistant.answering import Rules
+
+    rules = Rules.for_settings(settings)
+    if args.json:
+        print(json.dumps(rules.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    source = settings.rules_file or "mặc định (defaults)"
+    print(f"Bảng quy tắc (rules table): {source}")
+    if rules.trained_on:
+        print(f"khớp trên (fitted on): {', '.join(rules.trained_on)}")
+    group = ""
+    for name, key, value, why in rules.table():
+        if name != group:
+            group = name
+            print(f"\n[{group}]")
+        print(f"  {key} = {value}\n      {why}")
     return EXIT_OK
 
 

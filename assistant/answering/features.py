@@ -147,3 +147,9 @@ def _dated_by(s: Signals) -> Mapping[str, float]:
         return {}
     fact = s.candidate.fact if s.candidate is not None else None
     return {f"time_{when_holds(s.sentence, fact)[2] or 'none'}": 1.0}
+
+
+@feature("doc_undated")
+def _undated(s: Signals) -> Mapping[str, float]:
+    """The document has no date: its 'đến nay' and its undated figures hold at no known time."""
+    return {"doc_undated": float(not s.sentence.doc.meta.date)}

@@ -82,7 +82,7 @@ class Answerer:
     def __init__(self, retriever, embedder, store, settings: Settings, rules: Rules | None = None):
         self.settings = settings
         if rules is None:
-            rules = Rules.load(settings.rules_file) if settings.rules_file else Rules.default()
+            rules = Rules.for_settings(settings)
         unknown = set(rules.rank.weights) - set(feature_names())
         if unknown:
             raise SettingsError(

@@ -4,7 +4,7 @@ once, grouped by stage, each with one line of why.
 The defaults below are the table. A JSON file of the same shape (``{"group": {"name":
 value}}``, any subset) overrides them: ``benchmarks/fit_rules.py`` writes one after fitting,
 ``NTM_RULES`` names one for a run, and a ``rules.json`` beside this module, if present, is
-loaded by default. ``python -m assistant.answering.rules`` prints the table.
+loaded by default. ``ntm rules`` prints the table.
 
 Usage::
 
@@ -320,27 +320,6 @@ class SelectRules:
     related_coverage: float = rule(0.01, "weight of word coverage in ordering those passages")
 
 
-_GROUPS = {
-    "analyse": AnalyseRules,
-    "gather": GatherRules,
-    "place": PlaceRules,
-    "time": TimeRules,
-    "words": WordRules,
-    "value": ValueRules,
-    "figure": FigureRules,
-    "person": PersonRules,
-    "date": DateRules,
-    "year": YearRules,
-    "decision": DecisionRules,
-    "place_answer": PlaceAnswerRules,
-    "target": TargetRules,
-    "blend": BlendRules,
-    "rank": RankRules,
-    "confidence": ConfidenceRules,
-    "select": SelectRules,
-}
-
-
 @dataclass(frozen=True)
 class Rules:
     """Every rule of the answering stages, by group (see the module's docstring)."""
@@ -369,6 +348,16 @@ class Rules:
     def default() -> Rules:
         """The table, with ``rules.json`` beside this module applied when there is one."""
         return Rules.load(DEFAULT_FILE) if DEFAULT_FILE.exists() else Rules()
+
+    @classmethod
+    def for_settings(cls, settings) -> Rules:
+        """The rules a run uses: the file ``NTM_RULES`` names, else the default table."""
+        if not settings.rules_file:
+            return cls.default()
+        try:
+            return cls.load(settings.rules_file)
+        except SettingsError as exc:
+            raise SettingsError(f"NTM_RULES: {exc}") from None
 
     @classmethod
     def load(cls, path: Path) -> Rules:
@@ -408,8 +397,7 @@ class Rules:
             known = {f.name: f for f in fields(_GROUPS[group])} if group in _GROUPS else {}
             if name not in known:
                 raise SettingsError(
-                    f"Không có quy tắc '{key}'{where}. (Unknown rule; `python -m "
-                    "assistant.answering.rules` lists them.)"
+                    f"Không có quy tắc '{key}'{where}. (Unknown rule; `ntm rules` lists them.)"
                 )
             groups[group] = replace(groups[group], **{name: _checked(key, value, known[name])})
         return replace(self, **groups)
@@ -446,6 +434,10 @@ class Rules:
         return "\n".join(lines)
 
 
+# group name -> its class, from the fields of ``Rules``: a new group is one class and one field
+_GROUPS = {f.name: f.default_factory for f in fields(Rules) if f.name != "trained_on"}
+
+
 def _checked(key: str, value, spec):
     """The value of a rule read from a file: a number of the rule's type (or a mapping of
     feature weights for ``rank.weights``)."""
@@ -470,7 +462,3 @@ def _checked(key: str, value, spec):
             )
         return int(value)
     return float(value)
-
-
-if __name__ == "__main__":
-    print(Rules.default().markdown())

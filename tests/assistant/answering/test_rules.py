@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 
 from assistant.answering import Answerer
-from assistant.answering.features import Signals, feature_names, features_of
 from assistant.answering.rules import Rules
 from base.errors import SettingsError
 from base.settings import Settings
-from tests.assistant.answering.kit import document, frame, sentence
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "assistant" / "answering"
@@ -77,17 +75,6 @@ def test_the_abstention_threshold_has_one_home(tmp_path):
     assert f"`NTM_MIN_CONFIDENCE` | `{shown}`" in readme or f"({shown})" in readme
 
 
-def test_every_feature_is_set_for_a_candidate():
-    doc = document("Toàn tỉnh có 65 xã đạt chuẩn nông thôn mới.")
-    s = sentence(doc, doc.text)
-    signals = Signals(
-        s, frame("Tỉnh có bao nhiêu xã đạt chuẩn?"), "figure", None, *([0.5] * 10), 1e-3
-    )
-    features = features_of(signals)
-    assert set(features.values) == set(feature_names())
-    assert features["q_figure"] == 1.0 and features.prior == 0.5
-
-
 def _modules():
     return sorted(PACKAGE.rglob("*.py"))
 
@@ -125,3 +112,17 @@ def test_the_readme_says_which_files_a_new_type_indicator_or_feature_touches():
     for name in ("assistant/answering/kinds/", "assistant/answering/features.py", "rules.py"):
         assert name in readme
     assert Path(PACKAGE / "kinds" / "__init__.py").exists()
+
+
+def test_ntm_rules_prints_the_table_and_names_a_bad_rules_file(tmp_path, monkeypatch, capsys):
+    from assistant.cli import main
+
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "[confidence]" in out and "threshold = 0.25" in out
+    bad = tmp_path / "fitted.json"
+    bad.write_text('{"place": {"in_titel": 0.7}}')
+    monkeypatch.setenv("NTM_RULES", str(bad))
+    assert main(["rules"]) == 2
+    err = capsys.readouterr().err
+    assert "NTM_RULES" in err and "place.in_titel" in err and "fitted.json" in err

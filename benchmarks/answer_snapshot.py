@@ -79,7 +79,8 @@ class CachedEmbedder:
 
     def _put(self, key: str, vector: np.ndarray) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO v VALUES (?, ?)", (key, np.asarray(vector, np.float32).tobytes())
+            "INSERT OR REPLACE INTO v VALUES (?, ?)",
+            (key, np.asarray(vector, np.float32).tobytes()),
         )
         self.db.commit()
 
@@ -134,7 +135,9 @@ def snapshot_set(name, docs: Path, questions_path: Path, embedder, home_root: Pa
         for c in answer.citations:
             if c.source not in texts:
                 texts[c.source] = bot.document(c.source).text
-        right += score(q, answer, texts)[0]
+        correct = score(q, answer, texts)[0]
+        answers[q.id]["right"] = correct
+        right += correct
     ask_s = time.perf_counter() - started
     print(
         f"{name}: {right}/{len(questions)} right by the direct-answer rule "
@@ -142,6 +145,10 @@ def snapshot_set(name, docs: Path, questions_path: Path, embedder, home_root: Pa
         flush=True,
     )
     return {"questions": len(questions), "right": right, "answers": answers}
+
+
+def _mark(right: bool) -> str:
+    return "right" if right else "wrong"
 
 
 def main(argv=None) -> int:
@@ -193,7 +200,11 @@ def main(argv=None) -> int:
                 print(f"{name}: not in {args.check}")
                 continue
             changed = {
-                qid: sorted(k for k, v in fields.items() if before["answers"].get(qid, {}).get(k) != v)
+                qid: sorted(
+                    k
+                    for k, v in fields.items()
+                    if k != "right" and before["answers"].get(qid, {}).get(k) != v
+                )
                 for qid, fields in now["answers"].items()
             }
             changed = {qid: keys for qid, keys in changed.items() if keys}
@@ -203,7 +214,10 @@ def main(argv=None) -> int:
                 f"{before['right']} -> {now['right']}"
             )
             for qid, keys in list(changed.items())[: args.show]:
-                print(f"  {qid}: {', '.join(keys)}")
+                was = before["answers"].get(qid, {}).get("right")
+                is_now = now["answers"][qid]["right"]
+                verdict = "" if was is None else f"  [{_mark(was)} -> {_mark(is_now)}]"
+                print(f"  {qid}: {', '.join(keys)}{verdict}")
         return 1 if changed_any else 0
     return 0
 

@@ -1,7 +1,7 @@
 """Measure the assistant on a folder of documents and its question set, with the real model.
 
     .venv/bin/python benchmarks/eval_set.py FOLDER [--questions Q.jsonl] [--home DIR]
-        [--refresh] [--show-failures] [--name NAME]
+        [--refresh] [--show-failures] [--name NAME] [--folds 0,1,2 [--of 5]] [--tags a,b]
 
 FOLDER holds the documents (in FOLDER/docs/ when that exists, else FOLDER itself) and, unless
 ``--questions`` says otherwise, FOLDER/questions.jsonl (the format of eval/FORMAT.md). The index
@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant, Settings  # noqa: E402
 from assistant.evaluate import format_summary, load_questions, run_eval  # noqa: E402
+from benchmarks.folds import parse_folds, pick  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -47,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--refresh", action="store_true", help="reindex the stored documents")
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument("--name", help="results file name (default: the folder's name)")
+    parser.add_argument("--folds", help="only these folds, e.g. 0,1,2 (see benchmarks/folds.py)")
+    parser.add_argument("--of", type=int, default=5, help="number of folds (default 5)")
+    parser.add_argument("--tags", help="only questions with one of these tags, e.g. limits,why")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     warnings.filterwarnings("ignore")
@@ -70,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     questions, problems = load_questions(questions_path)
+    tags = set(args.tags.split(",")) if args.tags else None
+    questions = pick(questions, parse_folds(args.folds), args.of, tags)
     result = run_eval(bot, questions)
     result.problems = problems
     summary = result.summary()
@@ -87,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         "commit": commit,
         "date": time.strftime("%Y-%m-%d"),
         "documents": len(report.added) + len(report.unchanged),
+        "folds": args.folds and f"{args.folds} of {args.of}",
+        "tags": args.tags,
         "summary": {k: v for k, v in summary.items() if k != "malformed_lines"},
         "failed_ids": [r.question.id for r in result.results if not r.correct],
         "confident_failed_ids": [

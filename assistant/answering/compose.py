@@ -67,6 +67,11 @@ def draft_of(selection: Selection, lang: str) -> Draft:
     best = selection.best
     n = cites.cite(best.sentence)
     lead: Text = (best.lead, " ", n)
+    if best.items:
+        # a list, item by item, in the first paragraph (no blank line between the items)
+        lead = ()
+        for i, (item, stated) in enumerate(best.items):
+            lead += (("\n" if i else "") + f"- {item} ", cites.cite(stated))
     body: list[Text] = [(say("evidence", lang), " “", best.sentence.text, "” ", n)]
     twin = selection.twin
     if twin is not None:

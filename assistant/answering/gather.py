@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 from assistant.answering import kinds
 from assistant.answering.checks.words import term_weights
+from assistant.answering.passages import list_end
 from assistant.answering.records import Evidence, Frame, Sentence
 from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import to_folded_vietnamese
@@ -70,7 +71,9 @@ class Gatherer:
     def gather(self, frame: Frame, hits: list[Hit], filters=None) -> Evidence:
         """The evidence of the question: every sentence of the passages found, with the
         figures it states (for figure questions)."""
-        figures = kinds.get(frame.kind).figures
+        qtype = kinds.get(frame.kind)
+        figures = qtype.figures
+        joins = self.rules.passage.list_chars if qtype.joins_lists else 0
         if hits:
             hits = hits + self._fact_hits(frame, hits, filters)
         snap = self.retriever.snapshot()
@@ -81,6 +84,7 @@ class Gatherer:
         documents: dict[str, Document] = {}
         facts: dict[str, tuple[Fact, ...]] = {}
         sentences: list[Sentence] = []
+        seen: set[tuple[str, int]] = set()
         for hit in hits:
             doc = self._document(hit.doc)
             if doc is None:
@@ -89,7 +93,11 @@ class Gatherer:
             doc_facts = self._facts_of(doc) if figures else ()
             if figures:
                 facts[doc.meta.doc_id] = doc_facts
-            sentences.extend(_sentences(hit, doc, doc_facts))
+            for sentence in _sentences(hit, doc, doc_facts, joins):
+                if joins and sentence.key in seen:
+                    continue  # read whole from another passage of the same paragraph
+                seen.add(sentence.key)
+                sentences.append(sentence)
         weights = term_weights(frame, snap.index)
         return Evidence(
             frame=frame,
@@ -164,15 +172,29 @@ class Gatherer:
         return extra
 
 
-def _sentences(hit: Hit, doc: Document, facts: tuple[Fact, ...]) -> list[Sentence]:
+def _sentences(hit: Hit, doc: Document, facts: tuple[Fact, ...], joins: int = 0) -> list[Sentence]:
     """The sentences of a passage, each with the figures it states; page markers are no
-    evidence ('[Trang 3]' says where)."""
+    evidence ('[Trang 3]' says where). With ``joins``, a sentence that announces a list
+    ('… như sau:') is read with the list's lines (at most ``joins`` characters of them)."""
     text = doc.text
     out = []
-    for start, end in split_sentences(text, hit.chunk.start, hit.chunk.end):
+    covered = -1
+    first, last = hit.chunk.start, hit.chunk.end
+    if joins:
+        # whole sentences: a passage's sentence may begin in the chunk before or end after it
+        first = text.rfind("\n", 0, first) + 1
+        last = text.find("\n", last) if text.find("\n", last) >= 0 else len(text)
+    for start, end in split_sentences(text, first, last):
+        if joins and (end <= hit.chunk.start or start >= hit.chunk.end):
+            continue  # a sentence of the paragraph outside the passage found
+        if start < covered:
+            continue  # an item of the list read with the sentence before it
         sentence = text[start:end]
         if is_marker_line(sentence):
             continue
+        if joins:
+            end = list_end(text, end, joins)
+            sentence, covered = text[start:end], end
         a = text.rfind("\n", 0, start) + 1
         b = text.find("\n", end)
         paragraph = text[a : b if b >= 0 else len(text)]

@@ -3,7 +3,7 @@
 Usage::
 
     has_name("toan huyen dinh lap co 6 xa", "dinh lap")   # True
-    provinces_in("xa long an (tan chau) va tinh lang son")  # {'lang son'}: 'xã Long An' is a commune
+    provinces_in("xã Long An (Tân Châu) và tỉnh Lạng Sơn")  # {'lang son'}: 'xã Long An' is a commune
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from assistant.answering import extract
-from base.places import folded_districts, folded_provinces
+from base.places import folded_districts, folded_provinces, match_key
 from base.text import fold
 
 _WORDS = re.compile(r"[\w/]+")
@@ -49,9 +49,51 @@ def _gazetteer() -> tuple[tuple[str, ...], frozenset[str]]:
     return provinces, frozenset(folded_districts())
 
 
-def provinces_in(folded_text: str) -> set[str]:
-    """Provinces the text names, not communes or districts that share a province's name
-    ('xã Long An (Tân Châu)' is a commune of An Giang)."""
+@lru_cache(maxsize=2048)
+def provinces_in(text: str) -> set[str]:
+    """Provinces the text names (folded), not communes or districts that share a province's
+    name ('xã Long An (Tân Châu)' is a commune of An Giang). A text written with diacritics
+    must write the name with them, capitalised: 'diễn biến phức tạp' is not Điện Biên."""
+    folded = fold(text)
+    if folded == text.lower():
+        return _provinces_in_folded(folded)
+    keyed = match_key(text)
+    same_length = len(folded) == len(text)
+    found = set()
+    for name, pattern, bare in _province_patterns():
+        spans = [m.span() for m in pattern.finditer(keyed)]
+        if same_length:
+            # written without its diacritics, capitalised ('Quang Binh Portal')
+            spans += [
+                m.span()
+                for m in bare.finditer(folded)
+                if text[m.start() : m.end()].isascii() and text[m.start()].isupper()
+            ]
+        for start, _ in spans:
+            before = fold(text[max(0, start - _PLACE_WORD_REACH) : start])
+            if text[start].isupper() and not _LOWER_PLACE_WORD.search(" " + before):
+                found.add(name)
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _province_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """(folded name, pattern on match-keyed text, pattern on folded text) of every province,
+    words apart by any punctuation ('Thừa Thiên - Huế')."""
+    out = []
+    for name, display in folded_provinces().items():
+        out.append((name, _words_pattern(match_key(display)), _words_pattern(name)))
+    return tuple(out)
+
+
+def _words_pattern(name: str) -> re.Pattern:
+    words = [re.escape(w) for w in re.findall(r"\w+", name)]
+    return re.compile(r"(?<!\w)" + r"[\W_]+".join(words) + r"(?!\w)")
+
+
+def _provinces_in_folded(folded_text: str) -> set[str]:
+    """Provinces a text typed without diacritics names (folded matching)."""
     provinces, _ = _gazetteer()
     text = padded(folded_text)
     found = set()

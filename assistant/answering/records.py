@@ -34,6 +34,12 @@ class QuestionKind(StrEnum):
     YEAR = "year"
     DECISION = "decision"
     ENTITY = "entity"
+    LIMITS = "limits"  # difficulties, limitations, what is not yet met
+    CAUSE = "cause"  # why, the causes
+    TASKS = "tasks"  # tasks, solutions, requests, what was done
+    GOAL = "goal"  # goals in words, directions
+    LESSON = "lesson"  # lessons learned
+    DEFINITION = "definition"  # what a thing is, what it must meet
     TEXT = "text"
 
 
@@ -65,6 +71,7 @@ class CandidateKind(StrEnum):
     DATE = "date"
     DECISION = "decision"
     ENTITY = "entity"
+    PASSAGE = "passage"  # the documents' words: a sentence or the items of a list
 
 
 class Measure(StrEnum):
@@ -137,6 +144,7 @@ class Frame:
     date_precisions: tuple[str, ...] = ()  # 'ngay'/'thang'/'nam' of 'ngày nào', 'năm nào'
     plural: bool = False  # 'những huyện nào', 'which districts': every one, not one
     slot_levels: frozenset[str] | None = None  # place words a 'which place' answer may have
+    subject: str = ""  # what a 'what is' question asks about, folded ('xa nhom 1')
 
 
 # -- gather --------------------------------------------------------------------------------
@@ -197,6 +205,7 @@ class Candidate:
     end: int
     text: str
     fact: Fact | None = None
+    items: tuple[tuple[int, int], ...] = ()  # the spans of a list's items, for passages
 
 
 @dataclass(frozen=True)
@@ -332,6 +341,8 @@ class Finding:
     kind: AnswerKind
     unit: str | None
     place: str | None
+    # the items of a list the answer gives, verbatim, each with the sentence that states it
+    items: tuple[tuple[str, Sentence], ...] = ()
 
     @property
     def sentence(self) -> Sentence:

@@ -248,6 +248,32 @@ class PlaceAnswerRules:
 
 
 @dataclass(frozen=True)
+class PassageRules:
+    """gather and judge · the types that answer in words (limits, causes, tasks, goals …)."""
+
+    list_chars: int = rule(
+        1500, "characters of the lines a sentence ending in ':' announces, read with it"
+    )
+    announcer_reach: int = rule(
+        80, "characters between the kind's words and the ':' that announces a list"
+    )
+    cue: float = rule(
+        0.8, "bonus: the passage has words of the asked kind ('khó khăn', 'đề nghị' …)"
+    )
+    no_cue: float = rule(0.4, "a passage without any word of the asked kind")
+    listed: float = rule(0.3, "bonus: the answer is a list the passage announces")
+    heading: float = rule(0.3, "a title or heading line (no final stop) is no answer in words")
+    heading_words: int = rule(20, "words at most of a line without a final stop that is a heading")
+    echo: float = rule(0.6, "bonus for the share of the question's word pairs the passage repeats")
+    defines: float = rule(0.8, "bonus: the passage says what the asked subject is ('X là …')")
+    echo_enough: float = rule(
+        0.25, "a passage repeating this share of them needs no word of the kind"
+    )
+    more_sentences: int = rule(2, "following sentences of the paragraph that go on with the answer")
+    more_chars: int = rule(700, "characters those following sentences may add at most")
+
+
+@dataclass(frozen=True)
 class TargetRules:
     """judge · target check."""
 
@@ -336,6 +362,7 @@ class Rules:
     year: YearRules = field(default_factory=YearRules)
     decision: DecisionRules = field(default_factory=DecisionRules)
     place_answer: PlaceAnswerRules = field(default_factory=PlaceAnswerRules)
+    passage: PassageRules = field(default_factory=PassageRules)
     target: TargetRules = field(default_factory=TargetRules)
     blend: BlendRules = field(default_factory=BlendRules)
     rank: RankRules = field(default_factory=RankRules)

@@ -21,6 +21,7 @@ from assistant.answering import extract, kinds
 from assistant.answering.checks.time import when_holds
 from assistant.answering.kinds.figure import answer_kind_of_fact
 from assistant.answering.names import has_name
+from assistant.answering.passages import whole
 from assistant.answering.records import (
     Evidence,
     Finding,
@@ -35,6 +36,7 @@ from assistant.answering.records import (
 from assistant.answering.rules import Rules
 from assistant.answering.wording import display_date, say, time_label
 from base.locations import location_at
+from base.sentences import split_sentences
 from base.text import fold
 from base.times import TARGET_CUES, read_times
 from base.types import Citation, Fact, FactKind
@@ -56,11 +58,11 @@ def select(
     best = ranking.ranked[0]
     timeline = _timeline(best, ranking.ranked, frame, rules)
     if len(timeline) > 1:
-        found = tuple(describe(item, frame, lang) for item in timeline)
+        found = tuple(describe(item, frame, lang, rules) for item in timeline)
         return Selection(frame, found[0], timeline=found, confidence=ranking.confidence)
     return Selection(
         frame,
-        describe(best, frame, lang),
+        describe(best, frame, lang, rules),
         twin=_counted_otherwise(best, evidence, rules),
         also=_also(best, ranking.ranked, rules),
         confidence=ranking.confidence,
@@ -111,12 +113,16 @@ def refusal(evidence: Evidence, ranking: Ranking | None, rules: Rules) -> Refusa
 
 
 # -- describing a finding ------------------------------------------------------------------
-def describe(item: Ranked, frame: Frame, lang: str) -> Finding:
+def describe(item: Ranked, frame: Frame, lang: str, rules: Rules | None = None) -> Finding:
     """A ranked candidate as the answer gives it: its direct answer with and without its
-    time frame, when it holds, and the structured fields of ``Answer``."""
+    time frame, when it holds, the items of a list, and the structured fields of ``Answer``."""
     qtype = kinds.get(frame.kind)
+    rules = rules or Rules.default()
     lead = direct_value(item, frame, lang=lang)
     value = direct_value(item, frame, qualify=False, lang=lang)
+    items = _items(item, qtype, rules)
+    if len(items) > 1:
+        value = "; ".join(text for text, _ in items)
     fact = item.fact
     as_of = _as_of_range(item)
     if fact is not None:
@@ -127,7 +133,34 @@ def describe(item: Ranked, frame: Frame, lang: str) -> Finding:
         kind = qtype.answer_kind_of(value)
         unit = None
         place = frame.places[0].display if frame.places else None
-    return Finding(item, lead, value, _when(item, lang), as_of, kind, unit, place)
+    return Finding(item, lead, value, _when(item, lang), as_of, kind, unit, place, items)
+
+
+def _items(item: Ranked, qtype, rules: Rules) -> tuple[tuple[str, Sentence], ...]:
+    """The items of a list the answer gives: those a passage announces, or a passage's
+    sentence and the following ones of its paragraph that go on saying the same kind of thing
+    ('Khó khăn về … Bên cạnh đó, … còn chậm'), each with its sentence."""
+    cand = item.verdict.candidate
+    sentence = item.sentence
+    if cand is None:
+        return ()
+    if len(cand.items) > 1:
+        return tuple((sentence.text[a:b], sentence) for a, b in cand.items)
+    if not qtype.joins_lists:
+        return ()
+    found = [(cand.text, sentence)]
+    text = sentence.doc.text
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    budget = rules.passage.more_chars
+    for start, end in split_sentences(text, sentence.end, line_end):
+        if len(found) > rules.passage.more_sentences or end - sentence.end > budget:
+            break
+        following = _sentence_at_span(sentence, start, end)
+        if not qtype.continues(following.folded) or not whole(following.text.rstrip(" .")):
+            break
+        found.append((following.text.rstrip(" ."), following))
+    return tuple(found) if len(found) > 1 else ()
 
 
 def direct_value(item: Ranked, frame: Frame, qualify: bool = True, lang: str = "vi") -> str:
@@ -327,11 +360,14 @@ def _counted_otherwise(best: Ranked, evidence: Evidence, rules: Rules) -> Twin |
 
 def _sentence_at(best: Ranked, fact: Fact) -> Sentence:
     """The sentence that states ``fact``, in the best candidate's document."""
-    doc, text = best.sentence.doc, best.sentence.doc.text
-    quote = text[fact.start : fact.end]
-    a = text.rfind("\n", 0, fact.start) + 1
-    b = text.find("\n", fact.end)
+    return _sentence_at_span(best.sentence, fact.start, fact.end)
+
+
+def _sentence_at_span(near: Sentence, start: int, end: int) -> Sentence:
+    """The sentence ``near.doc.text[start:end]`` of the same document, as evidence."""
+    doc, text = near.doc, near.doc.text
+    quote = text[start:end]
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
     paragraph = text[a : b if b >= 0 else len(text)]
-    return Sentence(
-        best.sentence.hit, doc, fact.start, fact.end, quote, fold(quote), paragraph, fold(paragraph)
-    )
+    return Sentence(near.hit, doc, start, end, quote, fold(quote), paragraph, fold(paragraph))

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from assistant.core import Assistant
-from assistant.evaluate import direct_answer, load_questions, run_eval
+from assistant.evaluate import direct_answer, load_questions, run_eval, shape_problem
 from base.errors import QuestionError
 from base.settings import Settings
 from tests.conftest import DOCUMENTS, QUESTIONS, ROOT
@@ -203,3 +203,43 @@ def test_unanswerable_questions_are_declined(real_assistant, collection_bot):
         assert report.accuracy >= 0.85, [
             (r.question.id, r.answer.answer[:80]) for r in report.results if not r.correct
         ]
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # the difficulties the documents list, item by item, not 'NTM [1]'
+        (
+            "Những hạn chế, khó khăn trong xây dựng nông thôn mới của Lạng Sơn năm 2021 là gì?",
+            ("dịch bệnh Covid-19", "nguồn ngân sách tỉnh", "còn chậm"),
+        ),
+        (
+            "Những khó khăn, vướng mắc trong xây dựng nông thôn mới của Thái Nguyên năm 2020 là gì?",
+            ("Tiến độ thực hiện chương trình còn chậm", "giải ngân nguồn vốn đạt thấp"),
+        ),
+        # the goals, in the documents' words
+        ("Lạng Sơn đặt mục tiêu gì cho giai đoạn 2021-2025?", ("115/181 xã",)),
+        # what the chairman asked: the requests, not his name
+        (
+            "Chủ tịch UBND tỉnh Lạng Sơn yêu cầu các địa phương làm gì?",
+            ("tăng cường công tác lãnh đạo", "tái cơ cấu ngành nông nghiệp"),
+        ),
+        # what slowed progress: the reasons the documents give
+        (
+            "Điều gì làm chậm tiến độ xây dựng nông thôn mới của Lạng Sơn năm 2021?",
+            ("dịch bệnh Covid-19",),
+        ),
+    ],
+)
+def test_questions_beyond_one_figure_are_answered_in_the_documents_words(
+    real_assistant, question, words
+):
+    answer = real_assistant.ask(question)
+    direct = direct_answer(answer)
+    assert not answer.abstained
+    for phrase in words:
+        assert phrase in direct, (phrase, direct)
+    assert "Hồ Tiến Thiệu" not in direct  # a name is no answer to a 'what'
+    assert shape_problem(answer) is None
+    for c in answer.citations:
+        assert real_assistant.document(c.source).text[c.start : c.end] == c.quote

@@ -56,7 +56,7 @@ def _national(sentence: Sentence) -> bool:
     ('cả nước có 5.425 xã', not 'tỉnh Hòa Bình có 85 xã')."""
     if re.search(_NATIONAL, sentence.folded):
         return True
-    return not provinces_in(sentence.folded) and bool(
+    return not provinces_in(sentence.text) and bool(
         re.search(_NATIONAL, sentence.paragraph_folded)
         # a national article (its title says so, or its figures were read as the country's:
         # a national meeting held in one province)
@@ -97,7 +97,7 @@ def _ladder(place: Place, sentence: Sentence, evidence: Evidence, qtype, rules: 
         return 0.0, f"không tài liệu nào nói về {place.display}"
     if own_province:
         return rules.press_tag, ""  # the article's province, known from its press tag ('LSO-')
-    if province_level and not meta.provinces and not provinces_in(doc_f):
+    if province_level and not meta.provinces and not provinces_in(sentence.doc.text):
         return rules.no_province_named, ""  # names no province: weak evidence for this one
     if district_level and not meta.districts and not districts_in(doc_f):
         return _unnamed_district(place, sentence, doc_f, rules)
@@ -109,7 +109,7 @@ def _unnamed_district(place: Place, sentence: Sentence, doc_f: str, rules: Place
     unless it is about another province or names another district."""
     meta = sentence.doc.meta
     homes = {fold(p) for p in province_of(place.display)}
-    named = {fold(p) for p in meta.provinces} | provinces_in(doc_f)
+    named = {fold(p) for p in meta.provinces} | provinces_in(sentence.doc.text)
     if homes and named and not any(same_place(p, h) for p in named for h in homes):
         return 0.0, f"không nói về {place.display} (tài liệu về tỉnh khác)"
     own = named_districts(sentence.doc.text)
@@ -142,7 +142,7 @@ def _scope(place: Place, level: float, sentence: Sentence, evidence: Evidence, q
         return level, ""
     province_level = place.level == "tinh" or not place.level
     if province_level and place.level != "xa":
-        here = provinces_in(sentence_f) or provinces_in(sentence.paragraph_folded)
+        here = provinces_in(sentence.text) or provinces_in(sentence.paragraph)
         if here and not any(same_place(p, name) for p in here):
             return 0.0, "nói về tỉnh khác"
         district_subject = re.search(r"\b(toan huyen|doi voi huyen)\b", sentence_f) or (

@@ -23,13 +23,17 @@ def _month(iso: str) -> Month:
     return int(iso[:4]), int(iso[5:7])
 
 
-def when_holds(sentence: Sentence, fact: Fact | None) -> tuple[Month | None, Month | None, str]:
-    """(lo, hi, where) of when the figure, or else the sentence, holds; ``where`` says what
-    dated it: 'sentence', 'paragraph', 'document' or '' when nothing did."""
+def when_holds(
+    sentence: Sentence, fact: Fact | None, target: bool = False
+) -> tuple[Month | None, Month | None, str]:
+    """(lo, hi, where) of when the figure, or else the sentence, holds (with ``target``, a
+    plan's horizon counts: 'phấn đấu đến năm 2025'); ``where`` says what dated it:
+    'sentence', 'paragraph', 'document' or '' when nothing did."""
     if fact is not None:
         lo, hi, where = fact.time_lo, fact.time_hi, fact.time_from
     else:
-        lo, hi, _, where = sentence_time(sentence.doc, sentence.start, sentence.end)
+        kind = "target" if target else ""
+        lo, hi, _, where = sentence_time(sentence.doc, sentence.start, sentence.end, kind)
     if not lo:
         return None, None, ""
     return _month(lo), _month(hi), where
@@ -90,10 +94,18 @@ def time_check(sentence: Sentence, fact: Fact | None, frame: Frame, rules: TimeR
         return Check(CheckName.TIME, 1.0)
     if any(fold(t.text) in sentence.folded for t in frame.times):
         return Check(CheckName.TIME, 1.0)  # the sentence names the very time the question does
-    lo, hi, where = when_holds(sentence, fact)
+    lo, hi, where = when_holds(sentence, fact, target=frame.target)
+    if frame.target and hi is not None and any(_horizon_of(t, hi) for t in frame.times):
+        return Check(CheckName.TIME, 1.0)  # a plan for the end of the asked period
     best = max(time_fit(t, lo, hi, where, rules) for t in frame.times)
     floor = rules.event_floor if where != "sentence" else rules.event_floor_sentence
     return Check(CheckName.TIME, max(best, floor))
+
+
+def _horizon_of(asked: TimeRef, hi: Month) -> bool:
+    """Whether a plan's horizon ``hi`` is the end of the asked period ('giai đoạn 2021-2025'
+    for 'phấn đấu đến năm 2025')."""
+    return asked.lo[0] < asked.hi[0] and hi[0] == asked.hi[0]
 
 
 def figure_time(fact: Fact | None, frame: Frame, rules: TimeRules) -> float:

@@ -84,6 +84,7 @@ class QuestionType:
     place_in_document: ClassVar[bool] = False  # the document itself must name the place
     capitalised: ClassVar[bool] = False  # the direct answer starts with a capital
     scaffold: ClassVar[re.Pattern | None] = None  # words of the question that name the type
+    joins_lists: ClassVar[bool] = False  # a sentence ending in ':' is read with its list
 
     # -- analysis ---------------------------------------------------------------------------
     def detectors(self) -> Iterable[tuple[int, Detector]]:

@@ -31,6 +31,12 @@ TYPES = [
     ("Những huyện nào đạt chuẩn nông thôn mới năm 2020?", QuestionKind.LIST, "huyen"),
     ("Quyết định nào công nhận huyện đạt chuẩn?", QuestionKind.DECISION, None),
     ("Cơ quan nào chủ trì xây dựng đề án?", QuestionKind.ENTITY, None),
+    ("Những hạn chế, khó khăn của Lạng Sơn năm 2021 là gì?", QuestionKind.LIMITS, None),
+    ("Vì sao tiến độ xây dựng nông thôn mới chậm?", QuestionKind.CAUSE, None),
+    ("Chủ tịch UBND tỉnh yêu cầu các địa phương làm gì?", QuestionKind.TASKS, None),
+    ("Lạng Sơn đặt mục tiêu gì cho giai đoạn 2021-2025?", QuestionKind.GOAL, None),
+    ("Bài học kinh nghiệm của huyện là gì?", QuestionKind.LESSON, None),
+    ("Thôn thông minh phải đáp ứng những điều kiện gì?", QuestionKind.DEFINITION, None),
     ("Tình hình xây dựng nông thôn mới của tỉnh", QuestionKind.TEXT, None),
 ]
 

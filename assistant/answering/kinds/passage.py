@@ -1,0 +1,137 @@
+"""The base of the question types that answer in the documents' words (``PassageType``):
+limits, causes, tasks, goals, lessons, what a thing is. Each is a module of this package that
+names its kind, its detectors' order and its cue words; this module registers none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from assistant.answering.checks.words import bigrams
+from assistant.answering.kinds import Detection, QuestionType
+from assistant.answering.passages import announced, items_of, whole
+from assistant.answering.records import (
+    AnswerKind,
+    Candidate,
+    CandidateKind,
+    Fit,
+    Frame,
+    Sentence,
+)
+from assistant.answering.rules import Rules
+
+
+class PassageType(QuestionType):
+    """A question answered by the documents' own words: what a passage of the asked kind
+    says ('khó khăn, hạn chế như: …'), its announced list item by item, else its sentence.
+
+    A subclass names its kind, its ``order`` among the detectors, ``question_cue`` (the words
+    that ask for it, on the folded question) and ``evidence_cue`` (the words that say a passage
+    is of that kind)."""
+
+    answer_kind: ClassVar[AnswerKind] = AnswerKind.TEXT
+    reads_values = True
+    needs_value = True
+    clause_separators = ""  # the whole sentence (and the list it announces) is the clause
+    joins_lists = True
+    order: ClassVar[int]
+    question_cue: ClassVar[re.Pattern]
+    evidence_cue: ClassVar[re.Pattern]
+    leads: ClassVar[re.Pattern | None] = None  # words a list follows without a colon
+    cue_required: ClassVar[bool] = False  # only a passage with the kind's words answers
+
+    def detectors(self):
+        return ((self.order, self.detect),)
+
+    def detect(self, folded: str) -> Detection | None:
+        if not self.question_cue.search(folded) or _FIGURE_SLOT.search(folded):
+            return None
+        if _PLACE_SLOT.search(folded):
+            return None  # 'những xã nào … chưa hoàn thành': a list of places
+        return Detection(self.kind)
+
+    def candidates(self, sentence: Sentence, frame: Frame, rules: Rules) -> list[Candidate]:
+        text = sentence.text
+        lists = announced(text, self.evidence_cue, rules.passage.announcer_reach, self.leads)
+        lists = [found for found in lists if len(found[2]) > 1]  # one item: the whole sentence
+        if lists:
+            return [
+                Candidate(CandidateKind.PASSAGE, a, b, text[a:b], items=items)
+                for a, b, items in lists
+            ]
+        items = items_of(text, 0, len(text))
+        if not items:
+            return []
+        a, b = items[0][0], items[-1][1]
+        if not whole(text[a:b]):
+            return []  # a cut line ('Chỉ đạo các') is no answer
+        return [Candidate(CandidateKind.PASSAGE, a, b, text[a:b], items=((a, b),))]
+
+    def fit(self, clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
+        """Words of the asked kind in the passage; a list announced by them; no heading."""
+        r = rules.passage
+        if is_heading(clause.sentence, r.heading_words):
+            fit = fit.times(r.heading, "tiêu đề hay dòng đầu bài, không phải câu trả lời")
+        asked = _telling(bigrams(frame.folded), frame)
+        echoed = len(asked & bigrams(clause.sentence.folded)) / len(asked) if asked else 0.0
+        if self.evidence_cue.search(clause.sentence.folded):
+            fit = fit.plus(r.cue, "có từ chỉ loại câu hỏi")
+        elif self.cue_required or echoed < r.echo_enough:
+            fit = fit.times(r.no_cue, "không có từ chỉ loại câu hỏi")
+        fit = fit.plus(r.echo * echoed)
+        if len(clause.candidate.items) > 1:
+            fit = fit.plus(r.listed, "một danh sách")
+        return fit
+
+    def answer_kind_of(self, value: str) -> AnswerKind:
+        return AnswerKind.LIST if "; " in value else AnswerKind.TEXT
+
+    def continues(self, folded_sentence: str) -> bool:
+        """Whether a following sentence goes on saying what the answer says."""
+        return bool(self.evidence_cue.search(folded_sentence))
+
+
+def is_heading(sentence: Sentence, words: int) -> bool:
+    """A title or heading: the document's title, or a whole line of at most ``words`` words
+    with no final stop."""
+    text = sentence.doc.text
+    whole_line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and (
+        sentence.end == len(text) or text[sentence.end : sentence.end + 1] == "\n"
+    )
+    short = len(sentence.text.split()) <= words
+    stopped = sentence.text.rstrip().endswith((".", "!", "?", "…", ":", ";"))
+    if whole_line and not stopped and short:
+        return True
+    title = sentence.doc.meta.title.strip()
+    return short and (sentence.text.strip() == title or sentence.folded.strip() == title.lower())
+
+
+# words every article of the programme uses: a pair of them tells nothing of the answer
+_PROGRAMME_WORDS = frozenset(
+    "xay dung ntm nong thon moi chuong trinh tinh huyen xa cua va cac nhung trong nam".split()
+)
+
+
+def _telling(pairs: frozenset[str], frame: Frame) -> frozenset[str]:
+    """The word pairs of the question that tell what it asks: not the programme's everyday
+    words only, nor its place or time, which the place and time checks weigh."""
+    framing = {w for p in frame.places for w in p.name.split()} | _TIME_WORDS
+    return frozenset(
+        p
+        for p in pairs
+        if not set(p.split()) <= _PROGRAMME_WORDS
+        and not set(p.split()) & framing
+        and not any(w.isdigit() for w in p.split())
+    )
+
+
+_TIME_WORDS = frozenset("giai doan nam thang ngay quy den".split())
+
+
+# a figure asked for ('bao nhiêu', 'mấy', 'tỷ lệ'): the figure types answer it
+_FIGURE_SLOT = re.compile(r"\b(?:bao nhieu|may|ty le|phan tram)\b")
+# 'những xã nào', 'huyện nào': the place types answer it
+_PLACE_SLOT = re.compile(
+    r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|dia phuong|don vi)\s+(?:\w+\s+){0,1}?nao\b"
+)

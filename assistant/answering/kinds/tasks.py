@@ -1,0 +1,32 @@
+"""Tasks, solutions and requests: 'Chủ tịch UBND tỉnh yêu cầu các địa phương làm gì?', 'những
+giải pháp nào', 'đã làm gì để …', 'kiến nghị … theo hướng nào', 'What measures …?'."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from assistant.answering.kinds import register
+from assistant.answering.kinds.passage import PassageType
+from assistant.answering.records import QuestionKind
+
+
+class TasksType(PassageType):
+    kind: ClassVar[QuestionKind] = QuestionKind.TASKS
+    order = 56
+    question_cue = re.compile(
+        r"\b(nhiem vu|giai phap|lam gi|viec gi|nhung viec|de nghi|kien nghi|de xuat|yeu cau|"
+        r"chi dao|tap trung vao|buoc di|measures|solutions|tasks|steps|asked|requested|"
+        r"directed|urged)\b"
+    )
+    # directives and their verbs ('đề nghị', 'tập trung', 'đẩy nhanh'), not 'thực hiện' or
+    # 'cần', which any report uses
+    evidence_cue = re.compile(
+        r"\b(de nghi|yeu cau|chi dao|giao nhiem vu|de xuat|kien nghi|nhiem vu|giai phap|"
+        r"tap trung|tiep tuc|day manh|day nhanh|tang cuong|khan truong|chu trong|uu tien|tasks?|"
+        r"urged?|asked|requested|directed|focus\w*|measures?|solutions?)\b"
+    )
+    leads = re.compile(r"\b(de nghi|yeu cau|chi dao|giao|kien nghi|de xuat)\b")
+
+
+register(TasksType())

@@ -1,0 +1,165 @@
+"""Answers in words: what a passage announces, item by item, verbatim; one row per question
+type that answers so (invented texts, no index, no model)."""
+
+import re
+
+import pytest
+
+from assistant.answering.analyse import analyze
+from assistant.answering.compose import answer_of
+from assistant.answering.judge import judge
+from assistant.answering.passages import announced, items_of, list_end
+from assistant.answering.rank import rank
+from assistant.answering.records import QuestionKind
+from assistant.answering.select import select
+from tests.assistant.answering.kit import RULES, document, evidence, sentence
+
+REPORT = document(
+    "Hội nghị sơ kết xây dựng nông thôn mới tỉnh Bình Minh năm 2021\n"
+    "Năm 2021, tỉnh Bình Minh có thêm 9 xã đạt chuẩn nông thôn mới, nâng tổng số lên 70 xã.\n"
+    "Tuy nhiên, việc xây dựng nông thôn mới vẫn còn những khó khăn, hạn chế như: nguồn vốn "
+    "đầu tư còn thấp; tiến độ giải ngân chậm; một số xã chưa quan tâm phát triển sản xuất…. "
+    "Nguyên nhân chủ yếu là do ảnh hưởng của dịch bệnh kéo dài và giá vật liệu tăng cao.\n"
+    "Kết luận hội nghị, đồng chí Chủ tịch UBND tỉnh đề nghị các sở, ngành tăng cường kiểm tra; "
+    "đẩy nhanh giải ngân vốn đầu tư công; chú trọng xây dựng sản phẩm OCOP.\n"
+    "Mục tiêu của tỉnh như sau:\n"
+    "- Đến năm 2025 có 100 xã đạt chuẩn nông thôn mới;\n"
+    "- Thu nhập bình quân đạt 60 triệu đồng/người/năm.\n"
+    "Bài học kinh nghiệm là phải phát huy vai trò chủ thể của người dân.",
+    title="Bình Minh sơ kết nông thôn mới năm 2021",
+    provinces=("Bình Minh",),
+    source="binh-minh.txt",
+)
+
+
+def test_a_list_is_read_item_by_item_after_its_announcer():
+    text = "vẫn còn những khó khăn, hạn chế như: vốn còn thấp; giải ngân chậm…."
+    found = announced(text, re.compile(r"\b(kho khan|han che)\b"), 80)
+    ((start, end, items),) = found
+    assert [text[a:b] for a, b in items] == ["vốn còn thấp", "giải ngân chậm"]
+    assert text[start:end] == "vốn còn thấp; giải ngân chậm"
+    # no list without its announcer: 'xã đặc biệt khó khăn; …' is no list of difficulties
+    assert (
+        announced("các xã đặc biệt khó khăn; xã biên giới", re.compile(r"\bkho khan\b"), 80) == []
+    )
+
+
+def test_a_sentence_ending_in_a_colon_is_read_with_the_lines_it_announces():
+    text = REPORT.text
+    colon = text.index("như sau:") + len("như sau:")
+    end = list_end(text, colon, 1500)
+    assert text[colon:end].strip().splitlines()[-1].startswith("- Thu nhập")
+    assert [text[a:b] for a, b in items_of(text, colon, end)] == [
+        "Đến năm 2025 có 100 xã đạt chuẩn nông thôn mới",
+        "Thu nhập bình quân đạt 60 triệu đồng/người/năm",
+    ]
+
+
+def _answer(question: str, *quotes: str):
+    ev = evidence(question, *(sentence(REPORT, q) for q in quotes))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    return ev.frame, answer_of(question, chosen, None, "vi").answer
+
+
+LIMITS = (
+    "Tuy nhiên, việc xây dựng nông thôn mới vẫn còn những khó khăn, hạn chế như: nguồn vốn đầu "
+    "tư còn thấp; tiến độ giải ngân chậm; một số xã chưa quan tâm phát triển sản xuất…."
+)
+PRAISE = "Năm 2021, tỉnh Bình Minh có thêm 9 xã đạt chuẩn nông thôn mới, nâng tổng số lên 70 xã."
+CAUSE = "Nguyên nhân chủ yếu là do ảnh hưởng của dịch bệnh kéo dài và giá vật liệu tăng cao."
+TASKS = (
+    "Kết luận hội nghị, đồng chí Chủ tịch UBND tỉnh đề nghị các sở, ngành tăng cường kiểm tra; "
+    "đẩy nhanh giải ngân vốn đầu tư công; chú trọng xây dựng sản phẩm OCOP."
+)
+LESSON = "Bài học kinh nghiệm là phải phát huy vai trò chủ thể của người dân."
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "lead"),
+    [
+        (
+            "Những khó khăn, hạn chế trong xây dựng nông thôn mới của Bình Minh năm 2021 là gì?",
+            QuestionKind.LIMITS,
+            "- nguồn vốn đầu tư còn thấp [1]\n- tiến độ giải ngân chậm [1]\n"
+            "- một số xã chưa quan tâm phát triển sản xuất [1]",
+        ),
+        (
+            "nhung kho khan, han che trong xay dung ntm cua binh minh",
+            QuestionKind.LIMITS,
+            "- nguồn vốn đầu tư còn thấp [1]\n- tiến độ giải ngân chậm [1]\n"
+            "- một số xã chưa quan tâm phát triển sản xuất [1]",
+        ),
+        (
+            "Chủ tịch UBND tỉnh Bình Minh đề nghị các sở, ngành làm gì?",
+            QuestionKind.TASKS,
+            "- các sở, ngành tăng cường kiểm tra [1]\n- đẩy nhanh giải ngân vốn đầu tư công [1]\n"
+            "- chú trọng xây dựng sản phẩm OCOP [1]",
+        ),
+        (
+            "Bài học kinh nghiệm của Bình Minh là gì?",
+            QuestionKind.LESSON,
+            LESSON[:-1] + " [1]",
+        ),
+    ],
+)
+def test_each_kind_answers_in_the_documents_words(question, kind, lead):
+    frame, answer = _answer(question, PRAISE, LIMITS, CAUSE, TASKS, LESSON)
+    assert frame.kind == kind
+    assert answer.answer.split("\n\n")[0] == lead
+    # the evidence quoted below is the whole sentence the items come from
+    assert answer.citations[0].quote in REPORT.text
+
+
+def test_why_is_answered_with_the_cause_the_passage_gives():
+    question = "Vì sao việc xây dựng nông thôn mới của Bình Minh còn chậm?"
+    frame, answer = _answer(question, PRAISE, LIMITS, CAUSE, TASKS, LESSON)
+    assert frame.kind == QuestionKind.CAUSE
+    direct = answer.answer.split("\n\n")[0]
+    assert CAUSE[:-1] in direct  # the cause, verbatim, in the direct answer
+    assert "đề nghị" not in direct and "Bài học" not in direct
+
+
+def test_a_goal_list_announced_by_a_line_is_answered_from_its_lines():
+    text = REPORT.text
+    start = text.index("Mục tiêu của tỉnh như sau:")
+    end = list_end(text, start + len("Mục tiêu của tỉnh như sau:"), 1500)
+    frame, answer = _answer("Bình Minh đặt mục tiêu gì đến năm 2025?", PRAISE, text[start:end])
+    assert frame.kind == QuestionKind.GOAL
+    assert answer.answer.split("\n\n")[0] == (
+        "- Đến năm 2025 có 100 xã đạt chuẩn nông thôn mới [1]\n"
+        "- Thu nhập bình quân đạt 60 triệu đồng/người/năm [1]"
+    )
+    assert answer.kind == "list"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What difficulties did Binh Minh face in new rural development?", QuestionKind.LIMITS),
+        ("Why was new rural development in Binh Minh slow?", QuestionKind.CAUSE),
+        ("Xã nhóm 1 là những xã như thế nào?", QuestionKind.DEFINITION),
+        ("Tỉnh có bao nhiêu xã còn khó khăn?", QuestionKind.NUMBER),  # a figure is a figure
+        ("Những xã nào chưa hoàn thành tiêu chí?", QuestionKind.LIST),  # places are places
+    ],
+)
+def test_the_kinds_that_answer_in_words_are_told_apart(question, kind):
+    assert analyze(question).kind == kind
+
+
+def test_an_answer_in_words_goes_on_into_the_sentences_that_continue_it():
+    doc = document(
+        "Huyện Tân Phú bắt tay xây dựng nông thôn mới với xuất phát điểm thấp. Khó khăn về "
+        "kết cấu hạ tầng rất lớn vì còn nhiều xã bãi ngang. Năm 2020, huyện về đích.",
+        title="Tân Phú về đích nông thôn mới",
+        source="tan-phu.txt",
+    )
+    first = "Huyện Tân Phú bắt tay xây dựng nông thôn mới với xuất phát điểm thấp."
+    ev = evidence(
+        "Huyện Tân Phú có những khó khăn gì khi bắt tay xây dựng NTM?", sentence(doc, first)
+    )
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of("?", chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert lead == (
+        "- Huyện Tân Phú bắt tay xây dựng nông thôn mới với xuất phát điểm thấp [1]\n"
+        "- Khó khăn về kết cấu hạ tầng rất lớn vì còn nhiều xã bãi ngang [2]"
+    )  # the third sentence says no difficulty: the answer stops before it

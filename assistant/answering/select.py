@@ -9,7 +9,7 @@ with the older ones.
 
 Usage::
 
-    chosen = select(evidence, ranking, rules, lang="vi")
+    chosen = select(evidence, ranking, rules, threshold=0.25, lang="vi")
     chosen.best.lead if isinstance(chosen, Selection) else chosen.missing_places
 """
 

@@ -379,7 +379,7 @@ _FRAGMENT_END = re.compile(
 )
 
 
-_SEVERAL = ("list", "count", "ratio", "percent", "money", "length", "area")
+_SEVERAL = ("list", "count", "ratio", "percent", "money", "length", "area", "passage")
 
 
 def shape_problem(answer: Answer) -> str | None:

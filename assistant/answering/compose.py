@@ -138,10 +138,12 @@ def render_draft(draft: Draft) -> str:
 
 @dataclass(frozen=True)
 class Composed:
-    """An answer and the draft it was rendered from (None for a refusal)."""
+    """An answer, the draft it was rendered from and what was selected (None for a
+    refusal)."""
 
     answer: Answer
     draft: Draft | None = None
+    selection: Selection | None = None
 
 
 def answer_of(question: str, selection: Selection, resolved: str | None, lang: str) -> Composed:
@@ -163,7 +165,7 @@ def answer_of(question: str, selection: Selection, resolved: str | None, lang: s
         as_of=best.as_of,
         place=best.place,
     )
-    return Composed(answer, draft)
+    return Composed(answer, draft, selection)
 
 
 def refusal_of(question: str, refusal: Refusal, resolved: str | None, lang: str) -> Composed:
@@ -191,10 +193,13 @@ def combine(
     parts: list[str],
     composed: list[Composed],
     lang: str,
+    labels: list[str] | None = None,
+    conclusion: str = "",
 ) -> Answer:
     """One answer to a question that asked for several things: the direct answers of its
-    parts side by side ('112 xã [1]; 22 xã [2]'), their evidence below, citations numbered
-    once. Every part was answered in the frame language ``lang``."""
+    parts side by side ('112 xã [1]; 22 xã [2]'), each after its label when given
+    ('Thái Nguyên: 112 xã [1]'), then the ``conclusion`` drawn from them, their evidence below,
+    citations numbered once. Every part was answered in the frame language ``lang``."""
     answers = [c.answer for c in composed]
     given = [a for a in answers if not a.abstained]
     if not given:
@@ -210,9 +215,10 @@ def combine(
     citations: list[Citation] = []
     numbers: dict[tuple[str, int, int], int] = {}
     leads, bodies = [], []
-    for part, item in zip(parts, composed, strict=True):
+    for index, (part, item) in enumerate(zip(parts, composed, strict=True)):
+        label = f"{labels[index]}: " if labels else ""
         if item.draft is None:
-            leads.append(say("no_information_for", lang, part=part.rstrip("?")))
+            leads.append(label + say("no_information_for", lang, part=part.rstrip("?")))
             continue
         mapping = {}
         for c in item.draft.citations:
@@ -221,7 +227,7 @@ def combine(
                 numbers[key] = len(citations) + 1
                 citations.append(replace(c, n=numbers[key]))
             mapping[c.n] = numbers[key]
-        leads.append(render(item.draft.lead, mapping).strip())
+        leads.append(label + render(item.draft.lead, mapping).strip())
         bodies += [render(block, mapping) for block in item.draft.body]
     timings: dict[str, float] = {}
     for answer in answers:
@@ -229,7 +235,9 @@ def combine(
             timings[key] = timings.get(key, 0.0) + value
     return Answer(
         question=question,
-        answer="; ".join(leads) + ("\n\n" + "\n\n".join(bodies) if bodies else ""),
+        answer="; ".join(leads)
+        + (f" — {conclusion}" if conclusion else "")
+        + ("\n\n" + "\n\n".join(bodies) if bodies else ""),
         abstained=False,
         citations=tuple(citations),
         timings_ms=timings,

@@ -21,6 +21,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from assistant.answering import kinds
 from assistant.answering.analyse import analyze
 from assistant.answering.compose import Composed, answer_of, combine, refusal_of
 from assistant.answering.features import feature_names
@@ -140,12 +141,25 @@ class Answerer:
         ]
         return combine(text, resolved_out, parts, composed, lang)
 
+    def _compound(self, text, resolved_out, frame, parts, filters, lang, progress, traces):
+        """A question answered from the answers of others: each part asked alone, the
+        answers side by side under their labels, and what they say together."""
+        labels = [label for label, _ in parts]
+        questions = [question for _, question in parts]
+        composed = [self._ask_one(q, q, None, filters, lang, progress, traces) for q in questions]
+        conclusion = kinds.get(frame.kind).conclude(frame, [c.selection for c in composed], lang)
+        answer = combine(text, resolved_out, questions, composed, lang, labels, conclusion)
+        return Composed(answer)
+
     def _ask_one(self, text, resolved, resolved_out, filters, lang, progress, traces) -> Composed:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         if progress:
             progress("search")
         frame = analyze(resolved, self.rules)
+        parts = kinds.get(frame.kind).parts(frame)
+        if parts:
+            return self._compound(text, resolved_out, frame, parts, filters, lang, progress, traces)
         analysed = time.perf_counter()
         hits = self.gatherer.search(frame, filters, timings)
         searched = time.perf_counter()

@@ -40,6 +40,8 @@ class QuestionKind(StrEnum):
     GOAL = "goal"  # goals in words, directions
     LESSON = "lesson"  # lessons learned
     DEFINITION = "definition"  # what a thing is, what it must meet
+    COMPARISON = "comparison"  # which of two places has more
+    CHANGE = "change"  # how a figure changed between two times
     TEXT = "text"
 
 
@@ -57,6 +59,7 @@ class AnswerKind(StrEnum):
     DECISION = "decision"
     DATE = "date"
     LIST = "list"
+    PASSAGE = "passage"  # the documents' words: a sentence, or the items of a list ('; ')
     TEXT = "text"
 
 

@@ -19,6 +19,7 @@ import re
 
 from assistant.answering import extract, kinds
 from assistant.answering.checks.time import when_holds
+from assistant.answering.kinds.compared import unit_as_written
 from assistant.answering.kinds.figure import answer_kind_of_fact
 from assistant.answering.names import has_name
 from assistant.answering.passages import whole
@@ -127,7 +128,7 @@ def describe(item: Ranked, frame: Frame, lang: str, rules: Rules | None = None) 
     as_of = _as_of_range(item)
     if fact is not None:
         kind = answer_kind_of_fact(fact)
-        unit = _unit_as_written(fact)
+        unit = unit_as_written(fact)
         place = fact.place or None
     else:
         kind = qtype.answer_kind_of(value)
@@ -197,13 +198,6 @@ def _figure(item: Ranked, lang: str) -> str:
         if base is not None:
             value = f"{value} ({base.value})"
     return value
-
-
-def _unit_as_written(fact: Fact) -> str:
-    """'xã', 'tiêu chí/xã', 'tỷ đồng', '%': the unit as the value writes it."""
-    unit_text = fact.value[len(fact.value.rstrip("%")) :] if fact.unit == "%" else ""
-    written = re.search(r"\d\s*([^\d.,/\s][^\d]*)$", fact.value)
-    return unit_text or (written.group(1).strip() if written else fact.unit)
 
 
 def _as_of_range(item: Ranked) -> str | None:

@@ -38,6 +38,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "share": ("{value}, chiếm {share}", "{value}, i.e. {share}"),
     # the last two names of a list: 'Triệu Sơn, Nông Cống và Thiệu Hóa'
     "and": ("{first} và {last}", "{first} and {last}"),
+    # comparisons and changes of a figure, drawn from two cited values
+    "more": ("{place} nhiều hơn {diff}", "{place} has {diff} more"),
+    "equal": ("bằng nhau", "the same"),
+    "rose": ("tăng {diff}", "up {diff}"),
+    "fell": ("giảm {diff}", "down {diff}"),
+    "unchanged": ("không đổi", "unchanged"),
+    "not_comparable": (
+        "hai số không cùng cách tính ({why}), không so sánh trực tiếp được",
+        "the two figures are not counted the same way ({why}): no direct comparison",
+    ),
+    "other_total": (
+        "tổng số khác nhau: {a} và {b}, có thể do sáp nhập",
+        "different totals: {a} and {b}, perhaps a merger",
+    ),
     # time labels of the English frame (the Vietnamese one quotes the document's own words)
     "as_of": ("tính đến {time}", "as of {time}"),
     "year": ("năm {year}", "{year}"),
@@ -96,3 +110,12 @@ def display_date(date: str | None, lang: str = "vi") -> str:
     if not date:
         return say("date_unknown", lang)
     return "/".join(reversed(date.split("-")))
+
+
+def number(value: float, decimals: int, lang: str = "vi") -> str:
+    """A number as an answer writes it: '1,61' and '1.234' in Vietnamese, '1.61' and
+    '1,234' in English."""
+    text = f"{abs(value):,.{decimals}f}"
+    if lang != "en":
+        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return ("-" if value < 0 else "") + text

@@ -53,6 +53,7 @@ def test_development_set_is_answered_at_least_90_percent_right(real_assistant):
     failed = [(r.question.id, r.failure) for r in report.results if not r.correct]
     assert report.accuracy >= 0.90, failed
     assert report.verbatim_share == 1.0
+    assert not report.summary()["bad_shapes"]  # no fragment, cut phrase or bare name
     precision, recall = report.abstention
     assert recall == 1.0
 
@@ -65,6 +66,7 @@ def test_unseen_questions_over_the_same_documents(real_assistant):
         (r.question.id, r.failure) for r in report.results if not r.correct
     ]
     assert report.verbatim_share == 1.0
+    assert not report.summary()["bad_shapes"]
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +85,7 @@ def test_near_duplicate_articles_about_other_districts_are_not_confused(collecti
         (r.question.id, r.failure) for r in result.results if not r.correct
     ]
     assert result.verbatim_share == 1.0
+    assert not result.summary()["bad_shapes"]
 
 
 def test_every_citation_quotes_its_document_verbatim(real_assistant):
@@ -243,3 +246,18 @@ def test_questions_beyond_one_figure_are_answered_in_the_documents_words(
     assert shape_problem(answer) is None
     for c in answer.citations:
         assert real_assistant.document(c.source).text[c.start : c.end] == c.quote
+
+
+def test_two_places_are_compared_and_a_change_is_computed_from_cited_values(real_assistant):
+    compared = real_assistant.ask(
+        "Thái Nguyên và Lạng Sơn, tỉnh nào có nhiều xã đạt chuẩn NTM hơn vào năm 2020?"
+    )
+    direct = direct_answer(compared)
+    assert direct.startswith("Thái Nguyên: ") and "; Lạng Sơn: " in direct
+    assert "Thái Nguyên nhiều hơn" in direct  # both values cited, the larger named
+    assert len(compared.citations) >= 2
+    change = real_assistant.ask(
+        "Số tiêu chí bình quân mỗi xã của Lạng Sơn tăng bao nhiêu từ năm 2019 đến tháng 8/2021?"
+    )
+    direct = direct_answer(change)
+    assert "11,54" in direct and "13,15" in direct and direct.endswith("tăng 1,61 tiêu chí")

@@ -127,6 +127,16 @@ class QuestionType:
         """This type's own evidence for or against a candidate."""
         return fit
 
+    # -- questions made of other questions ---------------------------------------------------
+    def parts(self, frame: Frame) -> list[tuple[str, str]] | None:
+        """(label, question) of the questions to ask instead, when this type answers from
+        the answers of others (a comparison of two places, a change between two times)."""
+        return None
+
+    def conclude(self, frame: Frame, selections: list, lang: str) -> str:
+        """What the answers to the parts say together ('Thái Nguyên nhiều hơn 47 xã')."""
+        return ""
+
     # -- selection --------------------------------------------------------------------------
     def direct_value(self, ranked: Ranked, frame: Frame, lang: str) -> str | None:
         """A direct answer of this type's own making (a list of places), or None."""

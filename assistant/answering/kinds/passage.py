@@ -21,6 +21,23 @@ from assistant.answering.records import (
 )
 from assistant.answering.rules import Rules
 
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*$")
+
+
+def passage_shape(part: str) -> str | None:
+    """An answer in words is a phrase or a sentence: a few words, not cut mid-phrase, not a
+    bare name ('Hồ Tiến Thiệu' answers no 'what')."""
+    words = part.split()
+    if not whole(part):
+        return f"câu trả lời bị cắt hay quá ngắn (cut or too short): “{part}”"
+    if len(words) <= _NAME_WORDS and all(_NAME_WORD.match(w) for w in words):
+        return f"một cái tên, không phải câu trả lời bằng lời (a bare name): “{part}”"
+    return None
+
+
+# words at most of a bare name
+_NAME_WORDS = 5
+
 
 class PassageType(QuestionType):
     """A question answered by the documents' own words: what a passage of the asked kind
@@ -30,7 +47,7 @@ class PassageType(QuestionType):
     that ask for it, on the folded question) and ``evidence_cue`` (the words that say a passage
     is of that kind)."""
 
-    answer_kind: ClassVar[AnswerKind] = AnswerKind.TEXT
+    answer_kind: ClassVar[AnswerKind] = AnswerKind.PASSAGE
     reads_values = True
     needs_value = True
     clause_separators = ""  # the whole sentence (and the list it announces) is the clause
@@ -39,7 +56,6 @@ class PassageType(QuestionType):
     question_cue: ClassVar[re.Pattern]
     evidence_cue: ClassVar[re.Pattern]
     leads: ClassVar[re.Pattern | None] = None  # words a list follows without a colon
-    cue_required: ClassVar[bool] = False  # only a passage with the kind's words answers
 
     def detectors(self):
         return ((self.order, self.detect),)
@@ -77,7 +93,7 @@ class PassageType(QuestionType):
         echoed = len(asked & bigrams(clause.sentence.folded)) / len(asked) if asked else 0.0
         if self.evidence_cue.search(clause.sentence.folded):
             fit = fit.plus(r.cue, "có từ chỉ loại câu hỏi")
-        elif self.cue_required or echoed < r.echo_enough:
+        elif echoed < r.echo_enough:
             fit = fit.times(r.no_cue, "không có từ chỉ loại câu hỏi")
         fit = fit.plus(r.echo * echoed)
         if len(clause.candidate.items) > 1:
@@ -85,7 +101,9 @@ class PassageType(QuestionType):
         return fit
 
     def answer_kind_of(self, value: str) -> AnswerKind:
-        return AnswerKind.LIST if "; " in value else AnswerKind.TEXT
+        return AnswerKind.PASSAGE
+
+    shapes = {AnswerKind.PASSAGE: passage_shape}
 
     def continues(self, folded_sentence: str) -> bool:
         """Whether a following sentence goes on saying what the answer says."""

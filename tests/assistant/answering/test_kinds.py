@@ -37,6 +37,16 @@ TYPES = [
     ("Lạng Sơn đặt mục tiêu gì cho giai đoạn 2021-2025?", QuestionKind.GOAL, None),
     ("Bài học kinh nghiệm của huyện là gì?", QuestionKind.LESSON, None),
     ("Thôn thông minh phải đáp ứng những điều kiện gì?", QuestionKind.DEFINITION, None),
+    (
+        "Thái Nguyên và Lạng Sơn, tỉnh nào có nhiều xã đạt chuẩn NTM hơn vào năm 2020?",
+        QuestionKind.COMPARISON,
+        None,
+    ),
+    (
+        "Số tiêu chí bình quân mỗi xã của Lạng Sơn tăng bao nhiêu từ năm 2019 đến tháng 8/2021?",
+        QuestionKind.CHANGE,
+        None,
+    ),
     ("Tình hình xây dựng nông thôn mới của tỉnh", QuestionKind.TEXT, None),
 ]
 

@@ -129,7 +129,7 @@ def test_a_goal_list_announced_by_a_line_is_answered_from_its_lines():
         "- Đến năm 2025 có 100 xã đạt chuẩn nông thôn mới [1]\n"
         "- Thu nhập bình quân đạt 60 triệu đồng/người/năm [1]"
     )
-    assert answer.kind == "list"
+    assert answer.kind == "passage" and answer.value.count("; ") == 1
 
 
 @pytest.mark.parametrize(
@@ -163,3 +163,20 @@ def test_an_answer_in_words_goes_on_into_the_sentences_that_continue_it():
         "- Huyện Tân Phú bắt tay xây dựng nông thôn mới với xuất phát điểm thấp [1]\n"
         "- Khó khăn về kết cấu hạ tầng rất lớn vì còn nhiều xã bãi ngang [2]"
     )  # the third sentence says no difficulty: the answer stops before it
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("nguồn vốn đầu tư còn thấp; tiến độ giải ngân chậm", None),
+        ("NTM", "quá ngắn"),  # a fragment where a sentence was asked
+        ("Hồ Tiến Thiệu", "một cái tên"),  # a name for a 'what'
+        ("tiếp tục nâng cao chất lượng các tiêu chí và", "bị cắt"),  # cut mid-phrase
+    ],
+)
+def test_the_shape_check_flags_answers_in_words_that_are_no_answer(value, problem):
+    from assistant.evaluate import shape_problem
+    from base.types import Answer
+
+    found = shape_problem(Answer("?", value + " [1]", False, value=value, kind="passage"))
+    assert (found is None) if problem is None else (problem in found)

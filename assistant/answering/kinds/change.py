@@ -1,0 +1,82 @@
+"""How a figure changed between two times: 'Số tiêu chí bình quân mỗi xã của Lạng Sơn tăng
+bao nhiêu từ năm 2019 đến tháng 8/2021?'.
+
+The figure is asked at each time alone; the answer gives both values, each with its time and
+citation, and the change only when both count the same thing (``kinds.compared``): the rise
+an article states since another year ('tăng 0,18 so với 2020') is not the asked change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from assistant.answering.kinds import Detection, QuestionType, register
+from assistant.answering.kinds.compared import difference, figure_of, unlike
+from assistant.answering.records import AnswerKind, Frame, QuestionKind
+from assistant.answering.wording import say
+from base.times import read_times
+
+_CHANGE = re.compile(
+    r"\b(?:tang|giam|thay doi|chenh lech)\b[^?]*\btu (?:nam |thang |cuoi nam |dau nam )?\d"
+    r"|\btu (?:nam |thang )?\d[^?]*\b(?:den|toi) [^?]*\b(?:tang|giam|thay doi)\b"
+)
+_VERB = re.compile(r"(?i)\s*\b(?:đã\s+)?(?:tăng|giảm|thay đổi|chênh lệch)\b.*$")
+_FROM = re.compile(r"(?i)\s*\btừ\b\s*")
+
+
+def _change(folded: str) -> Detection | None:
+    return Detection(QuestionKind.CHANGE) if _CHANGE.search(folded) else None
+
+
+def _point(lo: tuple[int, int], hi: tuple[int, int]) -> str:
+    """A month range as the words of a question: 'năm 2019', 'tháng 8/2021'."""
+    if lo[1] == 1 and hi[1] == 12 and lo[0] == hi[0]:
+        return f"năm {hi[0]}"
+    return f"tháng {hi[1]}/{hi[0]}"
+
+
+def times_of(frame: Frame) -> list[str]:
+    """The two times a change runs between, as words (the earlier may read as a baseline:
+    'từ năm 2019')."""
+    times = sorted(read_times(frame.text), key=lambda t: t.start)
+    if len(times) >= 2:
+        return [_FROM.sub("", times[0].text).strip(), _FROM.sub("", times[1].text).strip()]
+    if len(times) == 1 and times[0].lo[0] != times[0].hi[0]:
+        t = times[0]  # 'từ năm 2019 đến tháng 8/2021' read as one period
+        first = (t.lo[0], 1), (t.lo[0], 12) if t.lo[1] == 1 else (t.lo, t.lo)
+        last = (t.hi, t.hi) if t.hi[1] != 12 else ((t.hi[0], 1), t.hi)
+        return [_point(*first), _point(*last)]
+    return []
+
+
+class ChangeType(QuestionType):
+    """By how much a figure rose or fell between two times."""
+
+    kind: ClassVar[QuestionKind] = QuestionKind.CHANGE
+    answer_kind = AnswerKind.LIST
+
+    def detectors(self):
+        return ((25, _change),)
+
+    def parts(self, frame: Frame):
+        times = times_of(frame)
+        subject = _VERB.sub("", frame.text).strip(" ,?")
+        if len(times) < 2 or not subject:
+            return None
+        return [(when, f"{subject} {when} là bao nhiêu?") for when in times]
+
+    def conclude(self, frame: Frame, selections: list, lang: str) -> str:
+        a, b = (figure_of(s) for s in selections[:2])
+        if a is None or b is None:
+            return ""
+        why = unlike(a, b, lang)
+        if why:
+            return why
+        if a.number == b.number:
+            return say("unchanged", lang)
+        key = "rose" if b.number > a.number else "fell"
+        return say(key, lang, diff=difference(a, b, lang))
+
+
+register(ChangeType())

@@ -344,6 +344,10 @@ class SelectRules:
     twin_chars: int = rule(400, "characters within which a figure counted another way is its twin")
     related_passages: int = rule(3, "passages shown with a refusal")
     related_coverage: float = rule(0.01, "weight of word coverage in ordering those passages")
+    gathered: int = rule(4, "sentences at most a summary gathers")
+    gather_score: float = rule(
+        0.5, "least share of the best's score for a sentence to join a summary"
+    )
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answering import extract, kinds
 from assistant.answering.checks.time import when_holds
@@ -61,9 +62,12 @@ def select(
     if len(timeline) > 1:
         found = tuple(describe(item, frame, lang, rules) for item in timeline)
         return Selection(frame, found[0], timeline=found, confidence=ranking.confidence)
+    found = describe(best, frame, lang, rules)
+    if kinds.get(frame.kind).gathers:
+        found = _gathered(found, ranking.ranked, rules)
     return Selection(
         frame,
-        describe(best, frame, lang, rules),
+        found,
         twin=_counted_otherwise(best, evidence, rules),
         also=_also(best, ranking.ranked, rules),
         confidence=ranking.confidence,
@@ -162,6 +166,28 @@ def _items(item: Ranked, qtype, rules: Rules) -> tuple[tuple[str, Sentence], ...
             break
         found.append((following.text.rstrip(" ."), following))
     return tuple(found) if len(found) > 1 else ()
+
+
+def _gathered(best: Finding, ranked, rules: Rules) -> Finding:
+    """A summary: the best sentence and the next best ones nearly as good, each an item with
+    its citation, in the order the documents give them."""
+    r = rules.select
+    chosen = [best.ranked] + [
+        item
+        for item in ranked[1:]
+        if item.score >= r.gather_score * best.ranked.score and item.verdict.candidate is not None
+    ][: r.gathered - 1]
+    if len(chosen) < 2:
+        return best
+    chosen.sort(
+        key=lambda item: (
+            item.sentence.doc.meta.doc_id != best.sentence.doc.meta.doc_id,
+            item.sentence.doc.meta.doc_id,
+            item.sentence.start,
+        )
+    )
+    items = tuple((item.verdict.candidate.text, item.sentence) for item in chosen)
+    return replace(best, items=items, value="; ".join(text for text, _ in items))
 
 
 def direct_value(item: Ranked, frame: Frame, qualify: bool = True, lang: str = "vi") -> str:

@@ -85,6 +85,7 @@ class QuestionType:
     capitalised: ClassVar[bool] = False  # the direct answer starts with a capital
     scaffold: ClassVar[re.Pattern | None] = None  # words of the question that name the type
     joins_lists: ClassVar[bool] = False  # a sentence ending in ':' is read with its list
+    gathers: ClassVar[bool] = False  # the answer gathers the best sentences, not only one
 
     # -- analysis ---------------------------------------------------------------------------
     def detectors(self) -> Iterable[tuple[int, Detector]]:

@@ -37,6 +37,7 @@ TYPES = [
     ("Lạng Sơn đặt mục tiêu gì cho giai đoạn 2021-2025?", QuestionKind.GOAL, None),
     ("Bài học kinh nghiệm của huyện là gì?", QuestionKind.LESSON, None),
     ("Thôn thông minh phải đáp ứng những điều kiện gì?", QuestionKind.DEFINITION, None),
+    ("Tóm tắt kết quả xây dựng nông thôn mới của Lạng Sơn năm 2021", QuestionKind.SUMMARY, None),
     (
         "Thái Nguyên và Lạng Sơn, tỉnh nào có nhiều xã đạt chuẩn NTM hơn vào năm 2020?",
         QuestionKind.COMPARISON,

@@ -180,3 +180,38 @@ def test_the_shape_check_flags_answers_in_words_that_are_no_answer(value, proble
 
     found = shape_problem(Answer("?", value + " [1]", False, value=value, kind="passage"))
     assert (found is None) if problem is None else (problem in found)
+
+
+def test_a_summary_gives_the_sentences_that_state_the_figures():
+    question = "Tóm tắt kết quả xây dựng nông thôn mới của Bình Minh năm 2021"
+    frame, answer = _answer(question, PRAISE, LIMITS, TASKS, LESSON)
+    assert frame.kind == QuestionKind.SUMMARY
+    lead = answer.answer.split("\n\n")[0]
+    # the sentence that states the figures, not the difficulties, tasks or lessons
+    assert lead == PRAISE[:-1] + " [1]" and answer.kind == "passage"
+
+
+def test_a_summary_gathers_several_figure_sentences_best_document_first():
+    doc = document(
+        "Năm 2021, huyện Tân Phú có thêm 3 xã đạt chuẩn nông thôn mới. Thu nhập bình quân đạt "
+        "52 triệu đồng/người/năm. Tỷ lệ hộ nghèo giảm còn 2,1%.",
+        title="Tân Phú năm 2021",
+        source="tan-phu-2021.txt",
+    )
+    sentences = [
+        sentence(doc, q)
+        for q in (
+            "Năm 2021, huyện Tân Phú có thêm 3 xã đạt chuẩn nông thôn mới.",
+            "Thu nhập bình quân đạt 52 triệu đồng/người/năm.",
+            "Tỷ lệ hộ nghèo giảm còn 2,1%.",
+        )
+    ]
+    ev = evidence("Tóm tắt kết quả nông thôn mới của huyện Tân Phú năm 2021", *sentences)
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of("?", chosen, None, "vi").answer.answer.split("\n\n")[0]
+    lines = lead.splitlines()
+    assert len(lines) >= 2 and all(line.startswith("- ") for line in lines)
+    # in the order the article gives them
+    assert [s.text[:-1] in lead for s in sentences].count(True) == len(lines)
+    positions = [lead.index(s.text[:10]) for s in sentences if s.text[:-1] in lead]
+    assert positions == sorted(positions)

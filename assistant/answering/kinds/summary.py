@@ -1,0 +1,30 @@
+"""Summaries of a place's results: 'Tóm tắt kết quả nổi bật về … của Bình Dương giai đoạn
+2021-2025', 'Summarise the results of …'.
+
+The answer gathers the sentences that state the place's figures for the period, best first,
+each an item with its citation: the headline figures with their times, in the documents' words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from assistant.answering.kinds import register
+from assistant.answering.kinds.passage import PassageType
+from assistant.answering.records import QuestionKind
+
+
+class SummaryType(PassageType):
+    kind: ClassVar[QuestionKind] = QuestionKind.SUMMARY
+    order = 8
+    gathers = True  # the answer is several sentences, not one
+    question_cue = re.compile(
+        r"\b(tom tat|tom luoc|ket qua noi bat|ket qua chinh|nhung ket qua|diem lai|"
+        r"summar\w*|main results|key results|highlights?)\b"
+    )
+    # a sentence that states a figure ('100% các tuyến đường', '79,3% xã đạt chuẩn')
+    evidence_cue = re.compile(r"\d")
+
+
+register(SummaryType())

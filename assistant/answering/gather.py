@@ -27,7 +27,6 @@ from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import to_folded_vietnamese
 from base.locations import is_marker_line
 from base.sentences import split_sentences
-from base.text import fold
 from base.types import Document, Fact, Hit
 
 _DOCUMENTS_KEPT = 256  # documents whose text stays cached
@@ -194,21 +193,6 @@ def _sentences(hit: Hit, doc: Document, facts: tuple[Fact, ...], joins: int = 0)
             continue
         if joins:
             end = list_end(text, end, joins)
-            sentence, covered = text[start:end], end
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", end)
-        paragraph = text[a : b if b >= 0 else len(text)]
-        out.append(
-            Sentence(
-                hit,
-                doc,
-                start,
-                end,
-                sentence,
-                fold(sentence),
-                paragraph,
-                fold(paragraph),
-                tuple(f for f in facts if start <= f.value_start < end),
-            )
-        )
+            covered = end
+        out.append(Sentence.of(hit, doc, start, end, facts))
     return out

@@ -10,7 +10,7 @@ is) read their answers with these (``kinds/passage.py``).
 Usage::
 
     list_end(doc.text, sentence_end, 1500)        # where the list a sentence announces ends
-    announced(unit, cue)                          # [(start, end, ((s, e), …))] after a cue
+    announced(unit, cue, 80)                      # [(start, end, ((s, e), …))] after a cue
     items_of(unit, start, end)                    # the items of a span, split at ';' and lines
 """
 
@@ -27,8 +27,6 @@ LIST_LINE = re.compile(
 )
 # what announces a list: a colon, after 'như', 'gồm', 'sau', 'là' or on its own
 _ANNOUNCER = re.compile(r":\s*")
-# characters after a colon read for the cue that opens what it announces
-_CUE_AFTER = 30
 # where an item ends: a semicolon, a line break, the end of the text
 _ITEM_BREAK = re.compile(r"\s*;\s*|\s*\n+\s*")
 # what an item may end with that is no part of it: '…', './.', '.', ','
@@ -108,8 +106,7 @@ def announced(
     found = []
     for colon in _ANNOUNCER.finditer(text):
         before = folded[max(0, colon.start() - reach) : colon.start()]
-        after = folded[colon.end() : colon.end() + _CUE_AFTER]
-        if not (cue.search(before) or cue.match(after)):
+        if not (cue.search(before) or cue.match(folded, colon.end())):
             continue
         items = items_of(text, colon.end(), len(text))
         if items:

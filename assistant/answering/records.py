@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from base.text import fold
 from base.times import TimeRef
 from base.types import Citation, Document, Fact, Hit
 
@@ -170,6 +171,18 @@ class Sentence:
     @property
     def key(self) -> tuple[str, int]:
         return (self.doc.meta.doc_id, self.start)
+
+    @classmethod
+    def of(cls, hit: Hit, doc: Document, start: int, end: int, facts=()) -> Sentence:
+        """``doc.text[start:end]`` as evidence: with its paragraph (its line), both folded,
+        and those of ``facts`` whose value lies in it."""
+        text = doc.text
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+        paragraph = text[a : b if b >= 0 else len(text)]
+        quote = text[start:end]
+        stated = tuple(f for f in facts if start <= f.value_start < end)
+        return cls(hit, doc, start, end, quote, fold(quote), paragraph, fold(paragraph), stated)
 
 
 @dataclass(frozen=True)

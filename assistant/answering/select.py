@@ -385,9 +385,4 @@ def _sentence_at(best: Ranked, fact: Fact) -> Sentence:
 
 def _sentence_at_span(near: Sentence, start: int, end: int) -> Sentence:
     """The sentence ``near.doc.text[start:end]`` of the same document, as evidence."""
-    doc, text = near.doc, near.doc.text
-    quote = text[start:end]
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    paragraph = text[a : b if b >= 0 else len(text)]
-    return Sentence(near.hit, doc, start, end, quote, fold(quote), paragraph, fold(paragraph))
+    return Sentence.of(near.hit, near.doc, start, end)

@@ -12,7 +12,7 @@ import re
 from typing import ClassVar
 
 from assistant.answering.kinds import Detection, QuestionType, register
-from assistant.answering.kinds.compared import difference, figure_of, unlike
+from assistant.answering.kinds.compared import difference, like_pair
 from assistant.answering.records import AnswerKind, Frame, QuestionKind
 from assistant.answering.wording import say
 from base.times import read_times
@@ -67,12 +67,10 @@ class ChangeType(QuestionType):
         return [(when, f"{subject} {when} là bao nhiêu?") for when in times]
 
     def conclude(self, frame: Frame, selections: list, lang: str) -> str:
-        a, b = (figure_of(s) for s in selections[:2])
-        if a is None or b is None:
-            return ""
-        why = unlike(a, b, lang)
-        if why:
-            return why
+        pair = like_pair(selections, lang)
+        if isinstance(pair, str):
+            return pair
+        a, b = pair
         if a.number == b.number:
             return say("unchanged", lang)
         key = "rose" if b.number > a.number else "fell"

@@ -25,6 +25,15 @@ def decimals(fact: Fact) -> int:
     return len(m.group(1)) if m and not re.search(r"\d\.\d{3}\b", fact.value) else 0
 
 
+def like_pair(selections: list, lang: str) -> tuple[Fact, Fact] | str:
+    """The two figures the first two answers gave, when they count the same thing; else what
+    to say instead (why they cannot be compared, or '' when an answer gave no figure)."""
+    a, b = (figure_of(s) for s in selections[:2])
+    if a is None or b is None:
+        return ""
+    return unlike(a, b, lang) or (a, b)
+
+
 def unlike(a: Fact, b: Fact, lang: str) -> str:
     """Why two figures do not count the same thing ('' when they do): another indicator,
     unit or kind, or another total (before and after communes merged)."""

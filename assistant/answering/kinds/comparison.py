@@ -11,7 +11,7 @@ import re
 from typing import ClassVar
 
 from assistant.answering.kinds import Detection, QuestionType, register
-from assistant.answering.kinds.compared import difference, figure_of, unlike
+from assistant.answering.kinds.compared import difference, like_pair
 from assistant.answering.records import AnswerKind, Frame, QuestionKind
 from assistant.answering.wording import say
 from base.text import fold
@@ -87,12 +87,10 @@ class ComparisonType(QuestionType):
         return [(p.display, part_for(frame.text, p, [o for o in places if o != p])) for p in places]
 
     def conclude(self, frame: Frame, selections: list, lang: str) -> str:
-        a, b = (figure_of(s) for s in selections[:2])
-        if a is None or b is None:
-            return ""
-        why = unlike(a, b, lang)
-        if why:
-            return why
+        pair = like_pair(selections, lang)
+        if isinstance(pair, str):
+            return pair
+        a, b = pair
         if a.number == b.number:
             return say("equal", lang)
         more = frame.places[0] if a.number > b.number else frame.places[1]

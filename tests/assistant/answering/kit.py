@@ -11,7 +11,7 @@ from assistant.answering.analyse import analyze
 from assistant.answering.checks.words import term_weights
 from assistant.answering.records import Evidence, Frame, Sentence
 from assistant.answering.rules import Rules
-from base.text import fold, lexical_terms
+from base.text import lexical_terms
 from base.types import Chunk, Document, DocumentMeta, Hit
 from ingest.facts import read_facts
 
@@ -46,16 +46,13 @@ def sentence(doc: Document, quote: str, dense: float | None = 0.8, facts=None) -
     in it, as the gathering stage hands it on."""
     start = doc.text.index(quote)
     end = start + len(quote)
-    a = doc.text.rfind("\n", 0, start) + 1
-    b = doc.text.find("\n", end)
-    paragraph = doc.text[a : b if b >= 0 else len(doc.text)]
     if facts is None:
-        facts = tuple(f for f in read_facts(doc) if start <= f.value_start < end)
+        facts = read_facts(doc)
     chunk = Chunk(
         "c-" + doc.meta.doc_id, doc.meta.doc_id, doc.meta.source, 0, 0, len(doc.text), doc.text
     )
     hit = Hit(chunk=chunk, doc=doc.meta, score=0.03, dense_score=dense, lexical_score=1.0)
-    return Sentence(hit, doc, start, end, quote, fold(quote), paragraph, fold(paragraph), facts)
+    return Sentence.of(hit, doc, start, end, facts)
 
 
 class WordIndex:

@@ -161,3 +161,22 @@ def test_the_answering_stages_stand_below_the_rest_of_the_assistant():
         assert not {m for m in imported if m.startswith("vectorstore")}, module
         if module not in ("assistant.answering", "assistant.answering.pipeline"):
             assert "assistant.answering.pipeline" not in imported, module
+
+
+def test_every_package_is_shipped():
+    """A wheel holds the packages pyproject.toml lists: every folder with an __init__.py of
+    the layers must be there, or an install from a wheel misses it (an editable one does not)."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for package in PACKAGES
+        if package != "ui"
+        for init in (ROOT / package).rglob("__init__.py")
+    }
+    assert found <= listed, sorted(found - listed)

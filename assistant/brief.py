@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from assistant.answering import extract
+from assistant.brief_words import Sections, read_sections
 from base.errors import QuestionError
 from base.lexicon import BRIEF_INDICATORS, INDICATORS
 from base.locations import location_at
@@ -110,6 +111,7 @@ class Brief:
     targets: list[TargetRow] = field(default_factory=list)
     decisions: list[Mention] = field(default_factory=list)
     people: list[Mention] = field(default_factory=list)
+    words: Sections = field(default_factory=Sections)  # results, limits and tasks in words
     citations: list[Citation] = field(default_factory=list)
     undated: int = 0  # figures left out because no time could be read for them
     empty_reason: str = ""
@@ -236,6 +238,16 @@ def build_brief(
         brief.targets.append(TargetRow(cite.point(f), latest.get((f.indicator, f.place))))
 
     used = list(dict.fromkeys(c.source for c in brief.citations))
+    if not brief.empty:
+        brief.words = read_sections(
+            [documents[s] for s in _of_period(documents, in_period, year_from, year_to)],
+            place,
+            cite.number,
+            highlights=[
+                (brief.citation(n).quote, n)
+                for n in dict.fromkeys(r.latest.citation for r in brief.headline)
+            ],
+        )
     _decisions_and_people(brief, [documents[s] for s in used], cite)
 
     if brief.empty:
@@ -292,6 +304,21 @@ class _Citer:
 def _overlaps(f: Fact, year_from: int | None, year_to: int | None) -> bool:
     lo, hi = int(f.time_lo[:4]), int(f.time_hi[:4])
     return (year_from is None or hi >= year_from) and (year_to is None or lo <= year_to)
+
+
+def _of_period(
+    documents: dict[str, Document],
+    in_period: list[Fact],
+    year_from: int | None,
+    year_to: int | None,
+) -> list[str]:
+    """The sources of the period: those with a figure in it, and those dated in it."""
+    sources = dict.fromkeys(f.source for f in in_period)
+    for source, doc in documents.items():
+        year = doc.meta.year
+        if year is not None and (year_from or year) <= year <= (year_to or year):
+            sources.setdefault(source)
+    return list(sources)
 
 
 def _headline(key: str, where: str, points: list[Point]) -> HeadlineRow:

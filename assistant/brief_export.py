@@ -15,6 +15,7 @@ import io
 from pathlib import Path
 
 from assistant.brief import Brief, Point
+from assistant.brief_words import Section
 from base.errors import QuestionError
 from base.lexicon import INDICATORS
 from base.types import Citation, FactKind
@@ -42,6 +43,11 @@ def _title(brief: Brief) -> str:
 def _where(c: Citation) -> str:
     """'bao-cao.pdf, trang 3': the source and, when known, the place in it."""
     return f"{c.source}, {c.location}" if c.location else c.source
+
+
+def _md_line(text: str) -> str:
+    """A quote on one Markdown line: its line breaks as spaces."""
+    return " ".join(text.split())
 
 
 def _md_cell(text: str) -> str:
@@ -74,7 +80,11 @@ def brief_markdown(brief: Brief) -> str:
             f"| {_md_cell(row.label)} | {_md_cell(row.place or '—')} | {_md_cell(p.value)} "
             f"| {_md_cell(_when(p))} | {_md_cell(row.change or '—')} | [{p.citation}] |"
         )
-    out += ["", "## 2. Diễn biến theo thời gian", ""]
+    for number, section in enumerate(Section, 2):
+        out += ["", f"## {number}. {section.value}", ""]
+        said = brief.words.of(section)
+        out += [f"- {_md_line(s.text)} [{s.citation}]" for s in said] or [section.none_said]
+    out += ["", "## 5. Diễn biến theo thời gian", ""]
     for key, points in brief.timelines.items():
         indicator, place = key.split("|", 1)
         label = next(
@@ -87,7 +97,7 @@ def brief_markdown(brief: Brief) -> str:
                 f"| {_md_cell(_when(p))} | {_md_cell(p.value)} | {_kind(p)} | [{p.citation}] |"
             )
         out.append("")
-    out += ["## 3. Số liệu khác nhau giữa các nguồn", ""]
+    out += ["## 6. Số liệu khác nhau giữa các nguồn", ""]
     if brief.conflicts:
         for c in brief.conflicts:
             values = "; ".join(f"{p.value} [{p.citation}]" for p in c.points)
@@ -96,7 +106,7 @@ def brief_markdown(brief: Brief) -> str:
             out.append(f"- {label}, {c.place or '—'}, {_when(c.points[0])}: {values}{note}")
     else:
         out.append("Không có số liệu nào mâu thuẫn giữa các nguồn.")
-    out += ["", "## 4. Mục tiêu và kết quả", ""]
+    out += ["", "## 7. Mục tiêu và kết quả", ""]
     if brief.targets:
         out += ["| Chỉ tiêu | Mục tiêu | Thời hạn | Kết quả mới nhất |", "|---|---|---|---|"]
         for t in brief.targets:
@@ -112,17 +122,17 @@ def brief_markdown(brief: Brief) -> str:
             )
     else:
         out.append("Không có mục tiêu nào trong thời kỳ này.")
-    out += ["", "## 5. Quyết định và người chủ trì, phát biểu", ""]
+    out += ["", "## 8. Quyết định và người chủ trì, phát biểu", ""]
     for m in brief.decisions:
         out.append(f"- {m.text}{': ' + m.role if m.role else ''} [{m.citation}]")
     for m in brief.people:
         out.append(f"- {m.text}, {m.role} [{m.citation}]")
     if not brief.decisions and not brief.people:
         out.append("Các tài liệu đã dùng không nêu quyết định hay người chủ trì.")
-    out += ["", "## 6. Trích dẫn", ""]
+    out += ["", "## 9. Trích dẫn", ""]
     for c in brief.citations:
         out.append(f"[{c.n}] {_where(c)} — {c.title} ({c.date or 'không rõ ngày'}): “{c.quote}”")
-    out += ["", "## 7. Tài liệu đã dùng", ""]
+    out += ["", "## 10. Tài liệu đã dùng", ""]
     for i, (source, title, date) in enumerate(brief.sources, 1):
         out.append(f"{i}. {source} — {title} ({date or 'không rõ ngày'})")
     out.append("")
@@ -230,7 +240,13 @@ def brief_docx(brief: Brief) -> bytes:
             for r in brief.headline
         ],
     )
-    doc.add_heading("2. Diễn biến theo thời gian", level=2)
+    for number, section in enumerate(Section, 2):
+        doc.add_heading(f"{number}. {section.value}", level=2)
+        for said in brief.words.of(section):
+            doc.add_paragraph(f"{said.text} [{said.citation}]", style="List Bullet")
+        if not brief.words.of(section):
+            doc.add_paragraph(section.none_said)
+    doc.add_heading("5. Diễn biến theo thời gian", level=2)
     for key, points in brief.timelines.items():
         indicator, place = key.split("|", 1)
         label = next(
@@ -252,7 +268,7 @@ def brief_docx(brief: Brief) -> bytes:
                 for p in points
             ],
         )
-    doc.add_heading("3. Số liệu khác nhau giữa các nguồn", level=2)
+    doc.add_heading("6. Số liệu khác nhau giữa các nguồn", level=2)
     if brief.conflicts:
         table(
             ["Chỉ tiêu", "Địa bàn", "Thời điểm", "Các giá trị", "Ghi chú"],
@@ -269,7 +285,7 @@ def brief_docx(brief: Brief) -> bytes:
         )
     else:
         doc.add_paragraph("Không có số liệu nào mâu thuẫn giữa các nguồn.")
-    doc.add_heading("4. Mục tiêu và kết quả", level=2)
+    doc.add_heading("7. Mục tiêu và kết quả", level=2)
     if brief.targets:
         table(
             ["Chỉ tiêu", "Mục tiêu", "Thời hạn", "Kết quả mới nhất"],
@@ -287,7 +303,7 @@ def brief_docx(brief: Brief) -> bytes:
         )
     else:
         doc.add_paragraph("Không có mục tiêu nào trong thời kỳ này.")
-    doc.add_heading("5. Quyết định và người chủ trì, phát biểu", level=2)
+    doc.add_heading("8. Quyết định và người chủ trì, phát biểu", level=2)
     for m in brief.decisions:
         doc.add_paragraph(
             f"{m.text}{': ' + m.role if m.role else ''} [{m.citation}]", style="List Bullet"
@@ -296,12 +312,12 @@ def brief_docx(brief: Brief) -> bytes:
         doc.add_paragraph(f"{m.text}, {m.role} [{m.citation}]", style="List Bullet")
     if not brief.decisions and not brief.people:
         doc.add_paragraph("Các tài liệu đã dùng không nêu quyết định hay người chủ trì.")
-    doc.add_heading("6. Trích dẫn", level=2)
+    doc.add_heading("9. Trích dẫn", level=2)
     for c in brief.citations:
         doc.add_paragraph(
             f"[{c.n}] {_where(c)} — {c.title} ({c.date or 'không rõ ngày'}): “{c.quote}”"
         )
-    doc.add_heading("7. Tài liệu đã dùng", level=2)
+    doc.add_heading("10. Tài liệu đã dùng", level=2)
     for source, title, date in brief.sources:
         doc.add_paragraph(f"{source} — {title} ({date or 'không rõ ngày'})", style="List Number")
     if brief.undated:

@@ -2,8 +2,10 @@
 
 The extractive answer stays the source of truth: the model only rewrites it into a fluent
 sentence from the same numbered quotes. A generated answer is used only when every number it
-states appears in the quotes it cites and every ``[n]`` it uses exists; otherwise the
-extractive answer is returned unchanged. Abstentions are never sent to the model.
+states appears in the quotes it cites and every ``[n]`` it uses exists, and, for an answer in
+the documents' words (a summary, the difficulties, the tasks …), when it keeps the ``[n]`` of
+every item; otherwise the extractive answer is returned unchanged. Abstentions are never sent
+to the model.
 
 The model is any LangChain chat model; with ``NTM_LLM_URL=http://127.0.0.1:8080/v1`` (llama.cpp
 server, vLLM, Ollama's OpenAI endpoint…), ``NTM_LLM_MODEL`` and, if the server wants one,
@@ -50,14 +52,37 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(".", "").replace(",", ".") for n in _NUMBER.findall(text)}
 
 
+# an answer in the documents' words (limits, tasks, a summary …): its items are rephrased
+# into a paragraph, none left out
+_IN_WORDS = "passage"
+WORDS_PROMPT = (
+    "Viết các ý của câu trả lời trích xuất thành một đoạn văn ngắn, mạch lạc: số liệu trước, "
+    "rồi tồn tại, hạn chế, rồi nhiệm vụ, giải pháp khi có. Giữ đúng nghĩa từng ý, không bỏ ý "
+    "nào, không thêm ý nào; ghi số trích dẫn [n] của mỗi ý ngay sau ý đó."
+)
+
+
+def _refs(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+
+
+def direct_answer(answer: Answer) -> str:
+    """The extractive answer's first paragraph: what the reader sees first."""
+    return answer.answer.strip().split("\n\n")[0]
+
+
 def verify(generated: str, answer: Answer) -> str | None:
     """Why ``generated`` cannot be trusted, or None when every claim is backed."""
-    cited = {int(n) for n in re.findall(r"\[(\d+)\]", generated)}
+    cited = _refs(generated)
     known = {c.n for c in answer.citations}
     if not cited:
         return "no citation"
     if cited - known:
         return f"unknown citation {sorted(cited - known)}"
+    if answer.kind == _IN_WORDS:
+        dropped = _refs(direct_answer(answer)) - cited
+        if dropped:
+            return f"items of citations {sorted(dropped)} left out"
     quotes = " ".join(c.quote for c in answer.citations if c.n in cited)
     stated = _numbers(re.sub(r"\[\d+\]", " ", generated))
     missing = stated - _numbers(quotes) - _numbers(answer.question)
@@ -103,12 +128,13 @@ class Rewriter:
         from langchain_core.messages import HumanMessage, SystemMessage
 
         quotes = "\n".join(f"[{c.n}] {c.quote}" for c in answer.citations)
+        how = f"{WORDS_PROMPT}\n" if answer.kind == _IN_WORDS else ""
         return [
             SystemMessage(SYSTEM_PROMPT),
             HumanMessage(
                 f"Trích dẫn:\n{quotes}\n\nCâu hỏi: {answer.question}\n"
-                f"Câu trả lời trích xuất: {answer.answer.splitlines()[0]}\n"
-                f"Trả lời bằng {_REPLY_IN.get(answer.lang, _REPLY_IN['vi'])}."
+                f"Câu trả lời trích xuất:\n{direct_answer(answer)}\n"
+                f"{how}Trả lời bằng {_REPLY_IN.get(answer.lang, _REPLY_IN['vi'])}."
             ),
         ]
 

@@ -137,7 +137,7 @@ class Answer:
     # The direct answer as data, so that API users and briefs need not parse the text:
     value: str | None = None  # as shown: '33/119 xã, chiếm 27,32%', 'Quyết định số 92/QĐ-TTg'
     kind: str | None = (
-        None  # count|ratio|percent|money|length|area|person|place|decision|date|list|text
+        None  # count|ratio|percent|money|length|area|person|place|decision|date|list|text|passage
     )
     unit: str | None = None  # 'xã', 'tiêu chí/xã', 'tỷ đồng', '%'…
     as_of: str | None = None  # when it holds: 'yyyy-mm', 'yyyy', or 'yyyy-mm..yyyy-mm'

@@ -8,6 +8,7 @@ import streamlit as st
 
 from assistant.brief import DEFAULT_INDICATORS
 from assistant.brief_export import brief_docx, brief_markdown
+from assistant.brief_words import Section
 from base.lexicon import INDICATORS
 from base.settings import Settings
 from ui.common import call
@@ -111,6 +112,17 @@ def show_brief(brief) -> None:
         ),
         hide_index=True,
     )
+    for section, key in (
+        (Section.HIGHLIGHTS, "highlights"),
+        (Section.LIMITS, "limits"),
+        (Section.TASKS, "tasks"),
+    ):
+        st.markdown(f"**{t('brief_' + key)}**")
+        said = brief.words.of(section)
+        if said:
+            st.markdown("\n".join(f"- {md_escape(s.text)} [{s.citation}]" for s in said))
+        else:
+            st.caption(t("brief_no_" + key))
     st.markdown(f"**{t('brief_timelines')}**")
     for key, points in brief.timelines.items():
         indicator, place = key.split("|", 1)

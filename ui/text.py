@@ -328,10 +328,12 @@ TEXT: dict[str, tuple[str, str]] = {
     # brief page
     "brief_title": ("Soạn báo cáo số liệu", "Conference brief"),
     "brief_caption": (
-        "Số liệu chính, diễn biến, chỗ các nguồn khác nhau, mục tiêu và kết quả của một địa bàn "
-        "trong một thời kỳ; mỗi số có trích dẫn nguyên văn. Tải về dạng Word hoặc Markdown.",
-        "Headline figures, timelines, conflicts between sources, targets against results for a "
-        "place and period; every figure quoted verbatim. Download as Word or Markdown.",
+        "Số liệu chính, kết quả nổi bật, tồn tại hạn chế, nhiệm vụ giải pháp, diễn biến, chỗ các "
+        "nguồn khác nhau, mục tiêu và kết quả của một địa bàn trong một thời kỳ; mỗi ý có trích "
+        "dẫn nguyên văn. Tải về dạng Word hoặc Markdown.",
+        "Headline figures, main results, shortcomings, tasks, timelines, conflicts between "
+        "sources, targets against results for a place and period; every point quoted verbatim. "
+        "Download as Word or Markdown.",
     ),
     "brief_place": ("Địa bàn (tỉnh, huyện, xã)", "Place (province, district, commune)"),
     "brief_all_places": ("Mọi địa bàn", "Every place"),
@@ -342,16 +344,31 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_download_docx": ("Tải về Word (.docx)", "Download Word (.docx)"),
     "brief_download_md": ("Tải về Markdown (.md)", "Download Markdown (.md)"),
     "brief_headline": ("1. Số liệu chính", "1. Headline figures"),
-    "brief_timelines": ("2. Diễn biến theo thời gian", "2. Timelines"),
-    "brief_conflicts": ("3. Số liệu khác nhau giữa các nguồn", "3. Sources that disagree"),
+    "brief_highlights": ("2. Kết quả nổi bật", "2. Main results"),
+    "brief_limits": ("3. Tồn tại, hạn chế", "3. Shortcomings and difficulties"),
+    "brief_tasks": ("4. Nhiệm vụ, giải pháp", "4. Tasks and solutions"),
+    "brief_no_highlights": (
+        "Các tài liệu của thời kỳ không nêu kết quả bằng số liệu.",
+        "The period's documents state no results in figures.",
+    ),
+    "brief_no_limits": (
+        "Các tài liệu của thời kỳ không nêu tồn tại, hạn chế.",
+        "The period's documents state no shortcomings.",
+    ),
+    "brief_no_tasks": (
+        "Các tài liệu của thời kỳ không nêu nhiệm vụ, giải pháp.",
+        "The period's documents state no tasks or solutions.",
+    ),
+    "brief_timelines": ("5. Diễn biến theo thời gian", "5. Timelines"),
+    "brief_conflicts": ("6. Số liệu khác nhau giữa các nguồn", "6. Sources that disagree"),
     "brief_no_conflicts": (
         "Không có số liệu nào mâu thuẫn giữa các nguồn.",
         "No figures conflict between sources.",
     ),
-    "brief_targets": ("4. Mục tiêu và kết quả", "4. Targets against results"),
+    "brief_targets": ("7. Mục tiêu và kết quả", "7. Targets against results"),
     "brief_no_targets": ("Không có mục tiêu nào trong thời kỳ này.", "No targets in this period."),
-    "brief_people": ("5. Quyết định và người chủ trì", "5. Decisions and people"),
-    "brief_citations": ("6. Trích dẫn", "6. Citations"),
+    "brief_people": ("8. Quyết định và người chủ trì", "8. Decisions and people"),
+    "brief_citations": ("9. Trích dẫn", "9. Citations"),
     "brief_nearest_places": (
         "Địa bàn gần nhất có số liệu: {places}.",
         "Nearest places with figures: {places}.",

@@ -71,7 +71,7 @@ class Gatherer:
         """The evidence of the question: every sentence of the passages found, with the
         figures it states (for figure questions)."""
         qtype = kinds.get(frame.kind)
-        figures = qtype.figures
+        figures = qtype.figures or qtype.reads_facts
         joins = self.rules.passage.list_chars if qtype.joins_lists else 0
         if hits:
             hits = hits + self._fact_hits(frame, hits, filters)

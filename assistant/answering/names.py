@@ -9,6 +9,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.answering import extract
@@ -47,6 +48,19 @@ def fold_cached(text: str) -> str:
 def _gazetteer() -> tuple[tuple[str, ...], frozenset[str]]:
     provinces = tuple(sorted(folded_provinces(), key=len, reverse=True))
     return provinces, frozenset(folded_districts())
+
+
+def may_be_about(text: str, places: Iterable[str]) -> bool:
+    """Whether ``text`` may be about one of ``places`` (folded names of any level): it names
+    no province, or names one of them, or names the place itself. True when none is given."""
+    wanted = set(places)
+    if not wanted:
+        return True
+    named = provinces_in(text)
+    if not named or named & wanted:
+        return True
+    folded = fold(text)
+    return any(has_name(folded, name) for name in wanted)
 
 
 @lru_cache(maxsize=2048)

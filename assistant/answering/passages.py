@@ -27,6 +27,10 @@ LIST_LINE = re.compile(
 )
 # what announces a list: a colon, after 'như', 'gồm', 'sau', 'là' or on its own
 _ANNOUNCER = re.compile(r":\s*")
+# the opening words of what a colon announces, up to its first comma or semicolon ('nhấn
+# mạnh: Để thực hiện tốt nhiệm vụ …, các cấp cần …'): the kind's words there announce it too;
+# further on they are words of an item ('… còn chậm so với yêu cầu')
+_OPENING = re.compile(r"[^,;\n]{0,30}")
 # where an item ends: a semicolon, a line break, the end of the text
 _ITEM_BREAK = re.compile(r"\s*;\s*|\s*\n+\s*")
 # what an item may end with that is no part of it: '…', './.', '.', ','
@@ -99,14 +103,15 @@ def announced(
 ) -> list[tuple[int, int, tuple]]:
     """(start, end, items) of the lists ``text`` announces: after a colon that comes at most
     ``reach`` characters after a match of ``cue`` ('những khó khăn, vướng mắc như: A; B') or
-    that ``cue`` follows ('Nội dung: phấn đấu đến năm 2025 …; …'), else
+    whose opening clause ``cue`` matches ('Nội dung: phấn đấu đến năm 2025 …; …'), else
     after a match of ``leads`` when two items or more follow it ('đề nghị các địa phương A;
     B'). Both are matched on folded text."""
     folded = fold(text)
     found = []
     for colon in _ANNOUNCER.finditer(text):
         before = folded[max(0, colon.start() - reach) : colon.start()]
-        if not (cue.search(before) or cue.match(folded, colon.end())):
+        opening = _OPENING.match(folded, colon.end(), min(len(folded), colon.end() + reach))
+        if not (cue.search(before) or cue.search(opening.group())):
             continue
         items = items_of(text, colon.end(), len(text))
         if items:

@@ -269,6 +269,12 @@ class PassageRules:
     echo_enough: float = rule(
         0.25, "a passage repeating this share of them needs no word of the kind"
     )
+    states_result: float = rule(
+        0.6, "bonus: a summary's sentence states a result the facts reader stored"
+    )
+    states_nothing: float = rule(
+        0.5, "a summary's sentence that states no stored figure ('Covid-19', '2021-2025')"
+    )
     more_sentences: int = rule(2, "following sentences of the paragraph that go on with the answer")
     more_chars: int = rule(700, "characters those following sentences may add at most")
 
@@ -347,6 +353,9 @@ class SelectRules:
     gathered: int = rule(4, "sentences at most a summary gathers")
     gather_score: float = rule(
         0.5, "least share of the best's score for a sentence to join a summary"
+    )
+    summary_said: int = rule(
+        3, "items of the limits, and of the tasks, a summary adds after its figures"
     )
 
 

@@ -22,12 +22,13 @@ from assistant.answering import extract, kinds
 from assistant.answering.checks.time import when_holds
 from assistant.answering.kinds.compared import unit_as_written
 from assistant.answering.kinds.figure import answer_kind_of_fact
-from assistant.answering.names import has_name
-from assistant.answering.passages import whole
+from assistant.answering.names import has_name, may_be_about
+from assistant.answering.passages import list_end, whole
 from assistant.answering.records import (
     Evidence,
     Finding,
     Frame,
+    QuestionKind,
     Ranked,
     Ranking,
     Refusal,
@@ -65,6 +66,7 @@ def select(
     found = describe(best, frame, lang, rules)
     if kinds.get(frame.kind).gathers:
         found = _gathered(found, ranking.ranked, rules)
+        found = _with_words(found, evidence, rules, lang)
     return Selection(
         frame,
         found,
@@ -188,6 +190,58 @@ def _gathered(best: Finding, ranked, rules: Rules) -> Finding:
     )
     items = tuple((item.verdict.candidate.text, item.sentence) for item in chosen)
     return replace(best, items=items, value="; ".join(text for text, _ in items))
+
+
+# what a summary says after its figures, when the same documents state it, with its head
+_SUMMARY_WORDS = ((QuestionKind.LIMITS, "summary_limits"), (QuestionKind.TASKS, "summary_tasks"))
+
+
+def _with_words(found: Finding, evidence: Evidence, rules: Rules, lang: str) -> Finding:
+    """A summary's figures, then the main limitations and the main tasks that the documents
+    of those figures list ('khó khăn, hạn chế như: A; B', 'đề nghị: A; B'), each item verbatim
+    with its sentence, the first headed ('Tồn tại, hạn chế: A')."""
+    items = list(found.items or ((found.value, found.sentence),))
+    near = {}  # doc_id -> a sentence of it, in the order the figures come
+    for _, stated in items:
+        near.setdefault(stated.doc.meta.doc_id, stated)
+    asked = [p.name for p in evidence.frame.places]
+    seen = {fold(text) for text, _ in items}
+    words: list[tuple[str, Sentence]] = []
+    for kind, head in _SUMMARY_WORDS:
+        qtype = kinds.get(kind)
+        said = _listed(list(near.values()), asked, seen, qtype, rules)
+        said = said[: rules.select.summary_said]
+        for i, (text, stated) in enumerate(said):
+            words.append((f"{say(head, lang)} {text}" if i == 0 else text, stated))
+            seen.add(fold(text))
+    if not words:
+        return found
+    # a list's sentence whole among the figures gives way to its items
+    listing = {stated.key for _, stated in words}
+    items = [(text, stated) for text, stated in items if stated.key not in listing] + words
+    return replace(found, items=tuple(items), value="; ".join(text for text, _ in items))
+
+
+def _listed(near: list[Sentence], asked: list[str], seen: set[str], qtype, rules: Rules) -> list:
+    """(item, sentence) of the first list of ``qtype``'s words in the documents of ``near``
+    (their whole text, in the order given), naming no other province than those ``asked``,
+    without the items already ``seen`` (folded)."""
+    for one in near:
+        text = one.doc.text
+        for start, end in split_sentences(text):
+            end = list_end(text, end, rules.passage.list_chars)
+            if not may_be_about(text[start:end], asked):
+                continue
+            for _, _, spans in qtype.lists_in(text[start:end], rules, strict=True):
+                stated = _sentence_at_span(one, start, end)
+                found = [
+                    (stated.text[a:b], stated)
+                    for a, b in spans
+                    if whole(stated.text[a:b]) and fold(stated.text[a:b]) not in seen
+                ]
+                if len(found) > 1:
+                    return found
+    return []
 
 
 def direct_value(item: Ranked, frame: Frame, qualify: bool = True, lang: str = "vi") -> str:

@@ -23,6 +23,9 @@ LANGS = ("vi", "en")
 WORDS: dict[str, tuple[str, str]] = {
     "evidence": ("Căn cứ:", "Evidence:"),
     "also": ("Cũng theo:", "Also according to:"),
+    # the heads of a summary's items in words, before the first of each
+    "summary_limits": ("Tồn tại, hạn chế:", "Shortcomings:"),
+    "summary_tasks": ("Nhiệm vụ, giải pháp:", "Tasks and solutions:"),
     "earlier": ("Số liệu ở các thời điểm trước:", "Earlier figures:"),
     "abstain": (
         "Tài liệu hiện có không có thông tin này.",

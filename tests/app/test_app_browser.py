@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -530,7 +531,7 @@ def test_browser_brief_downloaded_as_word_and_rendered_to_pages(server, browser)
         page.get_by_role("button", name="Soạn báo cáo").click()
         word = page.get_by_role("button", name="Tải về Word (.docx)")
         word.wait_for(timeout=SLOW)
-        page.get_by_text("6. Trích dẫn").wait_for(timeout=SLOW)  # the whole brief drawn
+        page.get_by_text("9. Trích dẫn").wait_for(timeout=SLOW)  # the whole brief drawn
         settle(page)
         page.wait_for_function(  # tables and charts drawn, not their loading placeholders
             "!document.querySelector('[data-testid=stSkeleton]') && "
@@ -554,6 +555,19 @@ def test_browser_brief_downloaded_as_word_and_rendered_to_pages(server, browser)
             "Giá trị mới nhất",
         ]
         assert "Lạng Sơn" in doc.paragraphs[0].text
+        # the sections in words, each item cited, and the item verbatim in its quote
+        paragraphs = [p.text for p in doc.paragraphs]
+        quotes = dict(re.findall(r"^\[(\d+)\] .*?: “(.*)”$", "\n".join(paragraphs), flags=re.M))
+        for heading, following in (
+            ("3. Tồn tại, hạn chế", "4. Nhiệm vụ, giải pháp"),
+            ("4. Nhiệm vụ, giải pháp", "5. Diễn biến theo thời gian"),
+        ):
+            items = paragraphs[paragraphs.index(heading) + 1 : paragraphs.index(following)]
+            assert len(items) >= 3, heading
+            for item in items:
+                text, n = re.fullmatch(r"(.+) \[(\d+)\]", item).groups()
+                assert text in quotes[n], (text, quotes[n])
+        assert page.get_by_text("3. Tồn tại, hạn chế").count() == 1
 
         soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
         if not soffice or not pdftoppm:

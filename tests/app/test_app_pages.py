@@ -463,6 +463,15 @@ def test_a_brief_for_a_province_and_period_with_downloads(indexed):
     for value, source in zip(headline["Giá trị mới nhất"], headline["Nguồn"], strict=True):
         n = source.strip("[]")
         assert re.search(rf"\[{n}\] .*“[^”]*{re.escape(value)}", quotes), (value, n)
+    # the sections in words: the difficulties and tasks the Lạng Sơn articles list, each item
+    # verbatim in the quote it cites
+    texts = [unescape(m.value) for m in at.markdown]
+    for heading in ("3. Tồn tại, hạn chế", "4. Nhiệm vụ, giải pháp"):
+        items = texts[texts.index(f"**{heading}**") + 1].split("\n")
+        assert len(items) >= 3, heading
+        for item in items:
+            text, n = re.fullmatch(r"- (.+) \[(\d+)\]", item).groups()
+            assert re.search(rf"\[{n}\] .*“[^”]*{re.escape(text)}", quotes), (text, n)
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Tải về Word (.docx)", "Tải về Markdown (.md)"]
 

@@ -27,7 +27,11 @@ ARTICLES = {
         "Cập nhật: 30/12/2022 09:00\n\n"
         "Đến hết năm 2022, toàn tỉnh Hà Giang có 70 xã đạt chuẩn nông thôn mới; bình quân mỗi xã "
         "đạt 13,1 tiêu chí. Ngày 15/12/2022, UBND tỉnh ban hành Quyết định số 2345/QĐ-UBND công "
-        "nhận 6 xã đạt chuẩn nông thôn mới."
+        "nhận 6 xã đạt chuẩn nông thôn mới.\n\n"
+        "Tuy nhiên, chương trình còn những hạn chế như: thu nhập của người dân vùng cao còn "
+        "thấp; việc huy động nguồn lực xã hội hóa gặp khó khăn.\n\n"
+        "Chủ tịch UBND tỉnh yêu cầu các huyện: tập trung hỗ trợ các xã về đích; đẩy mạnh "
+        "chương trình OCOP."
     ),
     "ha-giang-bao-khac.txt": (
         "Báo cáo nhanh về nông thôn mới tỉnh Hà Giang\n\n"
@@ -141,6 +145,42 @@ def test_the_word_document_holds_the_tables_the_chart_and_verbatim_sources(bot, 
     assert checked >= 8
     images = [r for r in doc.part.rels.values() if "image" in r.reltype]
     assert images, "the timeline chart is in the document"
+
+
+def test_the_sections_in_words_hold_the_articles_items_verbatim_in_every_format(bot, tmp_path):
+    brief = bot.brief(place="Hà Giang", year_from=2021, year_to=2022)
+    limits = [s.text for s in brief.words.limits]
+    tasks = [s.text for s in brief.words.tasks]
+    assert limits == [
+        "thu nhập của người dân vùng cao còn thấp",
+        "việc huy động nguồn lực xã hội hóa gặp khó khăn",
+    ]
+    assert tasks == ["tập trung hỗ trợ các xã về đích", "đẩy mạnh chương trình OCOP"]
+    highlights = brief.words.highlights
+    assert highlights and all(s.text == brief.citation(s.citation).quote for s in highlights)
+    for said in brief.words.limits + brief.words.tasks:
+        assert said.text in brief.citation(said.citation).quote
+
+    md = brief_markdown(brief)
+    sections = re.findall(r"^## (\d+)\. (.+)$", md, flags=re.M)
+    assert [title for _, title in sections[:4]] == [
+        "Số liệu chính",
+        "Kết quả nổi bật",
+        "Tồn tại, hạn chế",
+        "Nhiệm vụ, giải pháp",
+    ]
+    assert [int(n) for n, _ in sections] == list(range(1, len(sections) + 1))
+    limits_md = md.split("## 3. Tồn tại, hạn chế")[1].split("\n## ")[0]
+    assert [line[2:].rsplit(" [", 1)[0] for line in limits_md.split("\n") if line] == limits
+
+    doc = Docx(str(write_brief(brief, tmp_path / "bao-cao.docx")))
+    paragraphs = [p.text for p in doc.paragraphs]
+    at = paragraphs.index("4. Nhiệm vụ, giải pháp")
+    assert [p.rsplit(" [", 1)[0] for p in paragraphs[at + 1 : at + 3]] == tasks
+
+    quiet = bot.brief(place="Hà Giang", year_from=2021, year_to=2021)
+    assert quiet.words.limits == []  # the 2021 article states none
+    assert "không nêu tồn tại, hạn chế" in brief_markdown(quiet)
 
 
 def test_markdown_and_bad_output_names(bot, tmp_path):

@@ -81,3 +81,38 @@ def test_an_empty_or_uncited_reply_is_rejected(chat_server, settings, reply):
     chat_server.replies.append(reply)
     answer = generate(EXTRACTIVE, settings.replace(llm_url=chat_server.url))
     assert answer.answer == EXTRACTIVE.answer
+
+
+LIMITS = "Tuy nhiên vẫn còn khó khăn như: nguồn vốn còn thiếu; giải ngân còn chậm."
+FIGURES = "Năm 2021, tỉnh có thêm 9 xã đạt chuẩn, nâng tổng số lên 70 xã."
+SUMMARY = Answer(
+    "Tóm tắt kết quả xây dựng nông thôn mới của tỉnh năm 2021",
+    f"- {FIGURES[:-1]} [1]\n- Tồn tại, hạn chế: nguồn vốn còn thiếu [2]\n- giải ngân còn chậm [2]"
+    f"\n\nCăn cứ: “{FIGURES}” [1]",
+    False,
+    (
+        Citation(1, "a.txt", "Tổng kết", "2021-12-30", FIGURES, 0, len(FIGURES)),
+        Citation(2, "a.txt", "Tổng kết", "2021-12-30", LIMITS, 70, 70 + len(LIMITS)),
+    ),
+    kind="passage",
+)
+
+
+def test_a_summary_is_rephrased_from_all_its_items_and_keeps_every_one(chat_server, settings):
+    chat_server.replies.append(
+        "Năm 2021, tỉnh có thêm 9 xã đạt chuẩn, tổng số 70 xã [1]; tuy vậy nguồn vốn còn thiếu "
+        "và giải ngân còn chậm [2]."
+    )
+    answer = generate(SUMMARY, settings.replace(llm_url=chat_server.url))
+    assert answer.answer.startswith("Năm 2021, tỉnh có thêm 9 xã đạt chuẩn, tổng số 70 xã [1]")
+    sent = chat_server.requests[0]["messages"][1]["content"]
+    # every item went to the model, not only the first line, with the instruction for words
+    assert "nguồn vốn còn thiếu [2]" in sent and "giải ngân còn chậm [2]" in sent
+    assert "không bỏ ý nào" in sent
+
+
+def test_a_summary_rewrite_that_drops_an_item_gives_the_extractive_answer(chat_server, settings):
+    chat_server.replies.append("Năm 2021, tỉnh có thêm 9 xã đạt chuẩn, tổng số 70 xã [1].")
+    answer = generate(SUMMARY, settings.replace(llm_url=chat_server.url))
+    assert answer.answer == SUMMARY.answer and answer.timings_ms["llm_rejected"] == 1.0
+    assert "[2]" in verify("70 xã [1]", SUMMARY)

@@ -76,6 +76,7 @@ class QuestionType:
     answer_kind: ClassVar[AnswerKind] = AnswerKind.TEXT
     feature_group: ClassVar[str] = "text"  # the ranker's one-hot 'q_<group>' feature
     figures: ClassVar[bool] = False  # answered by stored facts: figure, unit and target checks
+    reads_facts: ClassVar[bool] = False  # its sentences carry their stored facts all the same
     reads_values: ClassVar[bool] = False  # candidates are read off each sentence
     needs_value: ClassVar[bool] = False  # a sentence without such a value is no answer
     clause_separators: ClassVar[str] = ";,"  # what bounds the clause around a value

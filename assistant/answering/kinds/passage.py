@@ -69,8 +69,7 @@ class PassageType(QuestionType):
 
     def candidates(self, sentence: Sentence, frame: Frame, rules: Rules) -> list[Candidate]:
         text = sentence.text
-        lists = announced(text, self.evidence_cue, rules.passage.announcer_reach, self.leads)
-        lists = [found for found in lists if len(found[2]) > 1]  # one item: the whole sentence
+        lists = self.lists_in(text, rules)
         if lists:
             return [
                 Candidate(CandidateKind.PASSAGE, a, b, text[a:b], items=items)
@@ -83,6 +82,16 @@ class PassageType(QuestionType):
         if not whole(text[a:b]):
             return []  # a cut line ('Chỉ đạo các') is no answer
         return [Candidate(CandidateKind.PASSAGE, a, b, text[a:b], items=((a, b),))]
+
+    def lists_in(
+        self, text: str, rules: Rules, strict: bool = False
+    ) -> list[tuple[int, int, tuple]]:
+        """(start, end, items) of the lists of two items or more that ``text`` announces with
+        words of this kind; ``strict``: only with the words a question asks it by
+        (``question_cue``: 'khó khăn, hạn chế như: …'), not any word of the kind ('chậm')."""
+        cue = self.question_cue if strict else self.evidence_cue
+        found = announced(text, cue, rules.passage.announcer_reach, self.leads)
+        return [one for one in found if len(one[2]) > 1]  # one item: the whole sentence
 
     def fit(self, clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
         """Words of the asked kind in the passage; a list announced by them; no heading."""

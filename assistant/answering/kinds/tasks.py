@@ -26,7 +26,12 @@ class TasksType(PassageType):
         r"tap trung|tiep tuc|day manh|day nhanh|tang cuong|khan truong|chu trong|uu tien|tasks?|"
         r"urged?|asked|requested|directed|focus\w*|measures?|solutions?)\b"
     )
-    leads = re.compile(r"\b(de nghi|yeu cau|chi dao|giao|kien nghi|de xuat)\b")
+    # 'giao' the verb ('giao nhiệm vụ', 'giao cho'), not 'giáo dục' or 'giao thông' folded
+    # and 'yêu cầu' that asks, not one that measures ('chậm so với yêu cầu', 'đáp ứng yêu cầu')
+    leads = re.compile(
+        r"\b(de nghi|(?<!so voi )(?<!theo )(?<!ung )yeu cau|chi dao|"
+        r"giao (?:nhiem vu|cho|trach nhiem)|kien nghi|de xuat)\b"
+    )
 
 
 register(TasksType())

@@ -187,8 +187,32 @@ def test_a_summary_gives_the_sentences_that_state_the_figures():
     frame, answer = _answer(question, PRAISE, LIMITS, TASKS, LESSON)
     assert frame.kind == QuestionKind.SUMMARY
     lead = answer.answer.split("\n\n")[0]
-    # the sentence that states the figures, not the difficulties, tasks or lessons
-    assert lead == PRAISE[:-1] + " [1]" and answer.kind == "passage"
+    # the sentence that states the figures first; then the difficulties and the tasks the
+    # report lists, item by item, each under its head; never the lesson
+    assert lead.split("\n") == [
+        "- " + PRAISE[:-1] + " [1]",
+        "- Tồn tại, hạn chế: nguồn vốn đầu tư còn thấp [2]",
+        "- tiến độ giải ngân chậm [2]",
+        "- một số xã chưa quan tâm phát triển sản xuất [2]",
+        "- Nhiệm vụ, giải pháp: các sở, ngành tăng cường kiểm tra [3]",
+        "- đẩy nhanh giải ngân vốn đầu tư công [3]",
+        "- chú trọng xây dựng sản phẩm OCOP [3]",
+    ]
+    assert answer.kind == "passage"
+
+
+def test_a_summary_adds_no_words_of_another_province():
+    other = document(
+        "Năm 2021, tỉnh Bình Minh có thêm 9 xã đạt chuẩn nông thôn mới, nâng tổng số lên 70 xã. "
+        "Tại tỉnh Sơn La, những khó khăn, vướng mắc gồm: thiếu đất sạch; giá vật liệu tăng cao.",
+        source="hai-tinh.txt",
+    )
+    frame, answer = None, None
+    question = "Tóm tắt kết quả xây dựng nông thôn mới của Bình Minh năm 2021"
+    ev = evidence(question, sentence(other, PRAISE))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    answer = answer_of(question, chosen, None, "vi").answer
+    assert "đất sạch" not in answer.answer.split("\n\n")[0]
 
 
 def test_a_summary_gathers_several_figure_sentences_best_document_first():

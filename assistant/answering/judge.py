@@ -124,7 +124,7 @@ def _sentence_checks(sentence: Sentence, q: _Question):
     yield place_check(sentence, q.evidence, q.qtype, q.rules.place)
     yield tier_check(sentence, frame)
     if not q.qtype.figures:
-        yield time_check(sentence, None, frame, q.rules.time)
+        yield time_check(sentence, None, frame, q.rules.time, bounds=q.qtype.time_bounds)
     yield conditions_check(sentence, frame, q.rules.words)
 
 

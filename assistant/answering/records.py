@@ -400,6 +400,8 @@ class Refusal:
     missing_places: tuple[str, ...] = ()
     related: tuple[Citation, ...] = ()
     confidence: float = 0.0
+    # the documents say it, but of other times: the years they are of ('2020', '2021')
+    other_times: tuple[str, ...] = ()
 
 
 # -- compose -------------------------------------------------------------------------------

@@ -114,6 +114,9 @@ class TimeRules:
     event_floor_sentence: float = rule(
         0.25, "least factor when the sentence itself gives another time"
     )
+    bounded_floor: float = rule(
+        0.1, "least factor of another time for words a time bounds (the difficulties of 2015)"
+    )
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from assistant.answering.kinds.figure import answer_kind_of_fact
 from assistant.answering.names import has_name, may_be_about
 from assistant.answering.passages import list_end, whole
 from assistant.answering.records import (
+    CheckName,
     Evidence,
     Finding,
     Frame,
@@ -59,6 +60,10 @@ def select(
     if not ranking.ranked or ranking.confidence < threshold:
         return refusal(evidence, ranking, rules)
     best = ranking.ranked[0]
+    if kinds.get(frame.kind).time_bounds and _of_another_time(best, rules):
+        nearest = ranking.ranked[: rules.select.related_passages]
+        years = sorted({y for r in nearest if (y := _year_of(r)) is not None})
+        return replace(refusal(evidence, ranking, rules), other_times=tuple(map(str, years)))
     timeline = _timeline(best, ranking.ranked, frame, rules)
     if len(timeline) > 1:
         found = tuple(describe(item, frame, lang, rules) for item in timeline)
@@ -117,6 +122,23 @@ def refusal(evidence: Evidence, ranking: Ranking | None, rules: Rules) -> Refusa
             break
     confidence = ranking.confidence if ranking else 0.0
     return Refusal(frame, missing_places=missing, related=tuple(related), confidence=confidence)
+
+
+def _of_another_time(best: Ranked, rules: Rules) -> bool:
+    """Whether the best passage is of another time than the one asked, which bounds it (the
+    difficulties of 2015 are not those of 2021)."""
+    return any(
+        c.name == CheckName.TIME and c.factor <= rules.time.bounded_floor
+        for c in best.verdict.checks
+    )
+
+
+def _year_of(item: Ranked) -> int | None:
+    """The year a passage is of: its document's date, else its sentence's own time."""
+    if item.sentence.doc.meta.year is not None:
+        return item.sentence.doc.meta.year
+    lo, _, _ = when_holds(item.sentence, None)
+    return lo[0] if lo else None
 
 
 # -- describing a finding ------------------------------------------------------------------

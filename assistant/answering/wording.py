@@ -32,6 +32,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The documents do not contain this information.",
     ),
     "no_document_about": ("Không tài liệu nào nói về {places}.", "No document mentions {places}."),
+    "other_times": (
+        "Các tài liệu chỉ nêu điều này cho thời điểm khác: {times}.",
+        "The documents say this only of other times: {times}.",
+    ),
     "no_passage": ("Chỉ mục chưa có đoạn văn phù hợp.", "The index has no matching passage yet."),
     "no_information_for": ("không có thông tin cho “{part}”", "no information for “{part}”"),
     "per_article": ("theo bài ngày {date}", "according to the article of {date}"),

@@ -86,10 +86,13 @@ def time_fit(asked: TimeRef, lo, hi, where: str, rules: TimeRules) -> float:
     return far
 
 
-def time_check(sentence: Sentence, fact: Fact | None, frame: Frame, rules: TimeRules) -> Check:
+def time_check(
+    sentence: Sentence, fact: Fact | None, frame: Frame, rules: TimeRules, bounds: bool = False
+) -> Check:
     """For people, places, dates and names: a time in the question identifies the event
     rather than bounds a figure, so another time weakens the evidence without ruling it out
-    ('đề án NTM 2021-2025' is a name)."""
+    ('đề án NTM 2021-2025' is a name). With ``bounds`` (the difficulties, causes, tasks of a
+    year), another time weighs as little as a passage of another time can."""
     if not frame.times:
         return Check(CheckName.TIME, 1.0)
     if any(fold(t.text) in sentence.folded for t in frame.times):
@@ -99,6 +102,8 @@ def time_check(sentence: Sentence, fact: Fact | None, frame: Frame, rules: TimeR
         return Check(CheckName.TIME, 1.0)  # a plan for the end of the asked period
     best = max(time_fit(t, lo, hi, where, rules) for t in frame.times)
     floor = rules.event_floor if where != "sentence" else rules.event_floor_sentence
+    if bounds:
+        floor = rules.bounded_floor
     return Check(CheckName.TIME, max(best, floor))
 
 

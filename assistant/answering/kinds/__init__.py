@@ -77,6 +77,9 @@ class QuestionType:
     feature_group: ClassVar[str] = "text"  # the ranker's one-hot 'q_<group>' feature
     figures: ClassVar[bool] = False  # answered by stored facts: figure, unit and target checks
     reads_facts: ClassVar[bool] = False  # its sentences carry their stored facts all the same
+    # a time in the question bounds the answer (the difficulties of 2015 are not those of
+    # 2021), rather than naming an event ('đề án 2021-2025')
+    time_bounds: ClassVar[bool] = False
     reads_values: ClassVar[bool] = False  # candidates are read off each sentence
     needs_value: ClassVar[bool] = False  # a sentence without such a value is no answer
     clause_separators: ClassVar[str] = ";,"  # what bounds the clause around a value

@@ -13,6 +13,7 @@ from assistant.answering.records import QuestionKind
 class CauseType(PassageType):
     kind: ClassVar[QuestionKind] = QuestionKind.CAUSE
     order = 54
+    time_bounds = True
     question_cue = re.compile(
         r"\b(vi sao|tai sao|nguyen nhan|do dau|ly do|nho dau|vi dau|dieu gi lam|lam cham|"
         r"why|reasons?|causes?|caused)\b"

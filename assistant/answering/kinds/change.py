@@ -20,9 +20,18 @@ from base.times import read_times
 _CHANGE = re.compile(
     r"\b(?:tang|giam|thay doi|chenh lech)\b[^?]*\btu (?:nam |thang |cuoi nam |dau nam )?\d"
     r"|\btu (?:nam |thang )?\d[^?]*\b(?:den|toi) [^?]*\b(?:tang|giam|thay doi)\b"
+    # English, on the question with its programme words in Vietnamese ('increase' -> 'tang')
+    r"|\b(?:tang|giam|chang(?:e|ed|es)|r[io]se|fell|grow|grew|develop(?:ed)?)\b[^?]*"
+    r"\b(?:from|between) (?:[a-z]+ )?\d{4}\b[^?]*\b(?:to|and) "
 )
 _VERB = re.compile(r"(?i)\s*\b(?:đã\s+)?(?:tăng|giảm|thay đổi|chênh lệch)\b.*$")
 _FROM = re.compile(r"(?i)\s*\btừ\b\s*")
+# an English change question's frame around its subject: 'How did … change from … to …?'
+_EN_HEAD = re.compile(r"(?i)^\s*(?:by\s+)?how\s+(?:much\s+)?(?:did|has|have|does|do)\s+")
+_EN_VERB = re.compile(
+    r"(?i)\s*\b(?:chang(?:e|ed|es)|r[io]se|fell|f[ae]ll|grow|grew|increase[sd]?|decrease[sd]?|"
+    r"develop(?:ed)?)\b.*$"
+)
 
 
 def _change(folded: str) -> Detection | None:
@@ -61,6 +70,11 @@ class ChangeType(QuestionType):
 
     def parts(self, frame: Frame):
         times = times_of(frame)
+        if frame.english:
+            subject = _EN_VERB.sub("", _EN_HEAD.sub("", frame.text)).strip(" ,?")
+            if len(times) < 2 or not subject:
+                return None
+            return [(when, f"What was {subject} in {when}?") for when in times]
         subject = _VERB.sub("", frame.text).strip(" ,?")
         if len(times) < 2 or not subject:
             return None

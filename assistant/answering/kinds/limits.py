@@ -14,6 +14,7 @@ from assistant.answering.records import QuestionKind
 class LimitsType(PassageType):
     kind: ClassVar[QuestionKind] = QuestionKind.LIMITS
     order = 55
+    time_bounds = True
     question_cue = re.compile(
         r"\b(han che|kho khan|vuong mac|ton tai|bat cap|yeu kem|diem yeu|thach thuc|chua dat|"
         r"chua hoan thanh|con thieu|kho thuc hien|kho nhat|chua dap ung|difficult\w*|"

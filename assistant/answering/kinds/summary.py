@@ -20,6 +20,7 @@ from base.types import FactKind
 class SummaryType(PassageType):
     kind: ClassVar[QuestionKind] = QuestionKind.SUMMARY
     order = 8
+    time_bounds = True
     gathers = True  # the answer is several sentences, not one
     question_cue = re.compile(
         r"\b(tom tat|tom luoc|ket qua noi bat|ket qua chinh|nhung ket qua|diem lai|"

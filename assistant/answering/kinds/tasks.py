@@ -14,6 +14,7 @@ from assistant.answering.records import QuestionKind
 class TasksType(PassageType):
     kind: ClassVar[QuestionKind] = QuestionKind.TASKS
     order = 56
+    time_bounds = True
     question_cue = re.compile(
         r"\b(nhiem vu|giai phap|lam gi|viec gi|nhung viec|de nghi|kien nghi|de xuat|yeu cau|"
         r"chi dao|tap trung vao|buoc di|measures|solutions|tasks|steps|asked|requested|"

@@ -6,11 +6,11 @@ import re
 import pytest
 
 from assistant.answering.analyse import analyze
-from assistant.answering.compose import answer_of
+from assistant.answering.compose import answer_of, refusal_of
 from assistant.answering.judge import judge
 from assistant.answering.passages import announced, items_of, list_end
 from assistant.answering.rank import rank
-from assistant.answering.records import QuestionKind
+from assistant.answering.records import QuestionKind, Refusal
 from assistant.answering.select import select
 from tests.assistant.answering.kit import RULES, document, evidence, sentence
 
@@ -58,7 +58,8 @@ def test_a_sentence_ending_in_a_colon_is_read_with_the_lines_it_announces():
 def _answer(question: str, *quotes: str):
     ev = evidence(question, *(sentence(REPORT, q) for q in quotes))
     chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
-    return ev.frame, answer_of(question, chosen, None, "vi").answer
+    compose = refusal_of if isinstance(chosen, Refusal) else answer_of
+    return ev.frame, compose(question, chosen, None, "vi").answer
 
 
 LIMITS = (
@@ -207,12 +208,28 @@ def test_a_summary_adds_no_words_of_another_province():
         "Tại tỉnh Sơn La, những khó khăn, vướng mắc gồm: thiếu đất sạch; giá vật liệu tăng cao.",
         source="hai-tinh.txt",
     )
-    frame, answer = None, None
     question = "Tóm tắt kết quả xây dựng nông thôn mới của Bình Minh năm 2021"
     ev = evidence(question, sentence(other, PRAISE))
     chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
     answer = answer_of(question, chosen, None, "vi").answer
     assert "đất sạch" not in answer.answer.split("\n\n")[0]
+
+
+def test_the_difficulties_of_another_year_are_refused_naming_the_year_they_are_of():
+    """The difficulties of 2015 are not those the 2021 report lists: the answer says the
+    documents hold them only for 2021, where a person's or a decision's question would still
+    be answered from another year's article."""
+    frame, answer = _answer(
+        "Những khó khăn, hạn chế trong xây dựng nông thôn mới của Bình Minh năm 2015 là gì?",
+        LIMITS,
+    )
+    assert frame.kind == QuestionKind.LIMITS and answer.abstained
+    assert "chỉ nêu điều này cho thời điểm khác: 2021" in answer.answer
+    same_year = _answer(
+        "Những khó khăn, hạn chế trong xây dựng nông thôn mới của Bình Minh năm 2021 là gì?",
+        LIMITS,
+    )[1]
+    assert not same_year.abstained and "nguồn vốn đầu tư còn thấp" in same_year.answer
 
 
 def test_a_summary_gathers_several_figure_sentences_best_document_first():

@@ -4,7 +4,8 @@
 "6 tháng đầu năm 2021", "giai đoạn 2016-2020", "cuối năm 2016", "tính đến tháng 3/2021"), each
 with its span in ``text`` and its role: the time a figure holds at (``asof``), a period it
 covers (``period``), a baseline it is compared with ("so với năm 2015": ``baseline``), or the
-horizon of a target ("phấn đấu đến năm 2025": ``target``). Relative expressions need the
+horizon of a target ("phấn đấu đến năm 2025": ``target``), or the date a numbered plan or
+decision was issued ("Kế hoạch số 680 …, ngày 19-2-2019": ``issued``). Relative expressions need the
 document's date (``ref``) to become dates; without it they stay open.
 
 Times are month ranges: ``lo``/``hi`` are ``(year, month)`` pairs, inclusive. A year is
@@ -33,7 +34,7 @@ class TimeRef:
 
     lo: Month
     hi: Month
-    role: str  # asof | period | baseline | target | date
+    role: str  # asof | period | baseline | target | date | issued
     text: str
     start: int = 0
     end: int = 0
@@ -200,7 +201,22 @@ def read_times(text: str, ref: str | None = None) -> list[TimeRef]:
 _CLAUSE_REACH = 600
 
 
+# a numbered plan, resolution or letter right before a date: the date it was issued ('Kế
+# hoạch số 680 của UBND tỉnh, ngày 19-2-2019'), folded. Not a decision's: 'Quyết định số 92
+# ngày 8/4/2020 công nhận 5 xã' dates the recognition it makes
+_ISSUED_BEFORE = re.compile(
+    r"\b(?:ke hoach|nghi quyet|chi thi|cong van|thong bao|thong tu|nghi dinh|van ban|"
+    r"to trinh|bao cao|de an)\s+(?:so\s+)?\d[\w/.-]*"
+    r"(?:\s+(?:cua|do)\s+[^,.;:()]{1,40}?)?\s*,?\s*(?:ban hanh\s+)?(?:ngay\s*)?$"
+)
+# characters before a date read for the document it dates
+_ISSUED_REACH = 90
+
+
 def _with_role(t: TimeRef, folded: str) -> TimeRef:
+    if _ISSUED_BEFORE.search(folded[max(0, t.start - _ISSUED_REACH) : t.start]):
+        # the date a plan or decision was issued, not when a figure holds
+        return TimeRef(t.lo, t.hi, "issued", t.text, t.start, t.end, t.relative)
     before = folded[max(0, t.start - 24) : t.start]
     floor = max(0, t.start - _CLAUSE_REACH)
     clause_start = max(max(folded.rfind(ch, floor, t.start) for ch in ".;:\n") + 1, floor)

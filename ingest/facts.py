@@ -123,7 +123,7 @@ def read_facts(doc: Document) -> list[Fact]:
         para_starts = [t.start for t in para_times]
         for s_start, s_end in split_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
-            folded = fold(sentence).lower()
+            folded = _set_not_reached(sentence, fold(sentence).lower())
             if len(folded) != len(sentence):
                 continue
             mentions = [
@@ -419,6 +419,20 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
         denominator=denominator,
         share=share,
     )
+
+
+# 'đặt mục tiêu' (set a goal) folds as 'đạt mục tiêu' (reached it): told apart before folding
+_SET_GOAL = re.compile(r"(?i)\bđặt(?=\s+(?:ra\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)\b)")
+
+
+def _set_not_reached(sentence: str, folded: str) -> str:
+    """``folded`` with 'đặt' before a goal written 'set', so that 'đạt mục tiêu' (a result)
+    and 'đặt mục tiêu' (a plan) stay apart; lengths are kept."""
+    if len(folded) != len(sentence):
+        return folded
+    for m in _SET_GOAL.finditer(sentence):
+        folded = folded[: m.start()] + "set" + folded[m.end() :]
+    return folded
 
 
 _RESULT = re.compile(r"\b(da dat|dat duoc|hien co|den nay|da co|da duoc|ket qua|thuc hien duoc)\b")

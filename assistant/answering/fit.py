@@ -95,7 +95,8 @@ def _stated_numbers(
 ) -> Fit:
     """Numbers the question states ('từ 15 đến 18 tiêu chí', '9/9') must sit in the same
     clause; the question's own number is not its answer ('3' is not '3.989'); a figure just
-    after 'so với' is a baseline; 'tăng'/'giảm' before it answers 'tăng bao nhiêu'."""
+    after 'so với' is a baseline, one after 'từ' that 'xuống/lên' another follows is where a
+    move started; 'tăng'/'giảm' before it answers 'tăng bao nhiêu'."""
     described = [n for n in frame.numbers if n not in frame.conditions]
     if described:
         clause_f = fold(clause)
@@ -110,4 +111,28 @@ def _stated_numbers(
         fit = fit.plus(-r.compared, "mốc so sánh")
     if frame.asks_change and re.search(r"\b(tang|giam)( them)?\s*$", before):
         fit = fit.plus(r.change, "số tăng/giảm")
+    after = fold(s[cand.end : cand.end + r.compared_chars])
+    if re.search(r"\btu\s*$", before) and _MOVES_TO.match(after):
+        fit = fit.times(r.starting_point, "điểm xuất phát (từ … xuống/lên …)")
     return fit
+
+
+# what follows the starting point of a move: 'từ 3,68% xuống 1,79%', 'từ 40 lên 55 triệu'
+_MOVES_TO = re.compile(r"\s*(?:[^\s\d]+\s+){0,3}?(?:xuong|len|con)\s+(?:con\s+)?\d")
+# the words between a move's start and its end ('% xuống còn ')
+_MOVE_GAP = re.compile(r"\s*(?:[^\s\d]+\s+){0,3}?(?:xuong|len|con)\s+(?:con\s+)?")
+
+
+def carry_moves(text: str, scored: list) -> list:
+    """``scored`` ((fit, when, candidate) of one sentence's values) with the end of a move
+    ('từ 3,68% xuống còn 1,79%') fitting at least as well as its start: the words before the
+    start ('giảm tỷ lệ nhà tạm từ') describe both."""
+    out = []
+    for fit, when, cand in scored:
+        for start_fit, _, start in scored:
+            gap = fold(text[start.end : cand.start])
+            moved = start.end <= cand.start and _MOVE_GAP.fullmatch(gap)
+            if moved and re.search(r"\btu\s*$", fold(text[: start.start])):
+                fit = fit.at_least(start_fit.score)
+        out.append((fit, when, cand))
+    return out

@@ -36,7 +36,7 @@ from assistant.answering.checks.words import (
     vocabulary_factor,
 )
 from assistant.answering.features import Signals, features_of
-from assistant.answering.fit import value_fit
+from assistant.answering.fit import carry_moves, value_fit
 from assistant.answering.records import (
     Check,
     CheckName,
@@ -142,6 +142,7 @@ def _best_value(sentence: Sentence, cands, q: _Question):
     for cand in cands:
         fit = value_fit(sentence, cand, cands, frame, q.qtype, q.evidence.weights, q.rules)
         scored.append((fit, figure_time(cand.fact, frame, q.rules.time), cand))
+    scored = carry_moves(sentence.text, scored)
     fit, when, cand = max(scored, key=lambda p: p[0].score * p[0].mismatch * p[1])
     return cand, fit, when
 

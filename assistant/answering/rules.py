@@ -151,6 +151,9 @@ class ValueRules:
     stated_numbers: float = rule(0.3, "bonus for the question's numbers in the value's clause")
     own_number: float = rule(0.5, "penalty when the value is the question's own number")
     compared: float = rule(0.3, "penalty when 'so với' comes right before the value (a baseline)")
+    starting_point: float = rule(
+        0.3, "a value after 'từ' that 'xuống/lên' another follows: where a move started"
+    )
     compared_chars: int = rule(25, "characters before a value read for 'so với' and 'tăng'")
     change: float = rule(0.3, "bonus for 'tăng'/'giảm' right before the value of a change question")
 

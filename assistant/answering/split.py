@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.question_places import find_places
-from base.lexicon import QUESTION_UNITS
+from base.lexicon import QUESTION_UNITS, units_in
 from base.text import fold
 from base.times import read_times
 
@@ -25,6 +25,20 @@ _TOPICS = re.compile(
     r"\b(thu nhap|ho ngheo|tieu chi|so xa|xa|huyen|ocop|san pham|von|km|ty le|nang cao|kieu mau|"
     r"kinh phi|ngan sach)\b"
 )
+# two moves of two figures asked by one 'bao nhiêu' ('giảm tỷ lệ nhà tạm … và nâng thu nhập
+# bình quân lên bao nhiêu'): (verb, what) twice, folded
+_MOVE_VERB = r"(?:giam|nang|tang|dua|ha)"
+_TWO_MOVES = re.compile(
+    rf"\b({_MOVE_VERB})\b(.+?)\s+va\s+({_MOVE_VERB})\b(.+?)\s*"
+    r"(?:(?:len|xuong|con|o)\s*(?:muc\s*)?)?$"
+)
+# two kinds of place counted by one 'bao nhiêu' ('bao nhiêu xã và huyện')
+_SETTLEMENT_UNITS = "|".join(
+    re.escape(u)
+    for u in QUESTION_UNITS
+    if u in units_in("settlement:xa", "settlement:huyen", "settlement:thon", "settlement:tinh")
+)
+_UNIT_PAIR = re.compile(rf"\s*({_SETTLEMENT_UNITS})\s+va\s+({_SETTLEMENT_UNITS})\b")
 _OWN_SUBJECT = re.compile(
     r"^(?:\S+\s+){0,3}?(?:(?i:tỉnh|huyện|xã|thành phố|thị xã|quận)\s+[A-ZĐ](?![A-ZĐ])"
     r"|(?i:cả nước|toàn quốc))"
@@ -48,6 +62,22 @@ def split_question(question: str) -> list[str]:
             tail = question[join.end() :].strip()
             return [_ask_mark(head), _ask_mark(_second_part(question, first, tail))]
     if len(slots) == 1:
+        pair = _UNIT_PAIR.match(folded, slots[0].end())
+        if pair:  # 'bao nhiêu xã và huyện đạt chuẩn': one count of each
+            a, b = pair.span(1), pair.span(2)
+            return [
+                question[: a[0]] + question[a[0] : a[1]] + question[pair.end() :],
+                question[: a[0]] + question[b[0] : b[1]] + question[pair.end() :],
+            ]
+        moves = _TWO_MOVES.search(folded, 0, slots[0].start())
+        if moves:  # 'giảm tỷ lệ hộ nghèo … và nâng thu nhập lên bao nhiêu': two goals
+            head, rest = question[: moves.start(1)], question[slots[0].start() :]
+            to = "xuống" if moves.group(1) in ("giam", "ha") else "lên"  # where the first goes
+            to = fold(to) if question.isascii() else to
+            return [
+                _ask_mark(f"{head}{question[moves.start(1) : moves.end(2)]} {to} {rest}"),
+                _ask_mark(f"{head}{question[moves.start(3) : slots[0].start()]}{rest}"),
+            ]
         m = _CATEGORY.search(folded)
         if m:  # 'số xã đạt chuẩn NTM nâng cao và kiểu mẫu'
             a, b = m.span(1), m.span(2)

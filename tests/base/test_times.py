@@ -46,3 +46,16 @@ def test_document_numbers_and_amounts_are_not_years():
     assert [t.text for t in read_times("Quyết định số 1104/QĐ-UBND ngày 18/6/2015")] == [
         "18/6/2015"
     ]
+
+
+def test_the_date_a_plan_was_issued_dates_no_figure():
+    """'theo Kế hoạch số 680 …, ngày 19-2-2019': the plan's date, not when its 70 hamlets
+    are to be recognised; a decision's date does date the recognition it makes."""
+    (plan,) = read_times(
+        "phấn đấu công nhận 70 ấp đạt chuẩn NTM theo Kế hoạch số 680 của UBND tỉnh, ngày 19-2-2019."
+    )
+    assert plan.role == "issued" and plan.text == "19-2-2019"
+    (resolution,) = read_times("Nghị quyết số 20-NQ/TU, ngày 12/8/2011 của Ban Chấp hành")
+    assert resolution.role == "issued"
+    (decision,) = read_times("Quyết định số 92/QĐ-TTg ngày 8/4/2020 công nhận 5 xã đạt chuẩn")
+    assert decision.role == "date"

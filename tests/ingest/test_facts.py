@@ -244,3 +244,21 @@ def test_a_table_row_is_about_its_narrowest_place():
         "7 hộ": ("Khòn Pát", "thon"),
         "30 hộ": ("Hoàng Văn Thụ", "xa"),
     }
+
+
+def test_a_goal_set_is_a_target_and_a_goal_reached_is_a_result():
+    """'đặt mục tiêu' (set a goal) and 'đạt mục tiêu' (reached one) fold to the same letters."""
+    facts = _facts(
+        "Xã Hòa Phú năm 2024\n\n"
+        "Năm 2024, xã Hòa Phú đặt mục tiêu giảm tỷ lệ hộ nghèo từ 3,6% xuống còn 1,8%; nâng thu "
+        "nhập bình quân đạt 60 triệu đồng/người/năm. Năm 2023, xã đã đạt mục tiêu 16/19 tiêu chí."
+    )
+    assert facts["1,8%"].kind == facts["60 triệu đồng/người/năm"].kind == "target"
+    assert facts["16/19 tiêu chí"].kind != "target"
+    # a plan issued on a date: its figures hold for the plan's horizon, not that date
+    plan = _facts(
+        "Kế hoạch của tỉnh Hòa Bình\n\n"
+        "Đến cuối năm 2020, phấn đấu công nhận 70 ấp đạt chuẩn nông thôn mới theo Kế hoạch số 680 "
+        "của UBND tỉnh, ngày 19-2-2019."
+    )["70 ấp"]
+    assert plan.kind == "target" and plan.time_hi == "2020-12"

@@ -107,6 +107,31 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
                 "Năm 2015, toàn quốc là bao nhiêu tiêu chí/xã?",
             ],
         ),
+        (
+            # two goals moving two figures, asked by one 'bao nhiêu'
+            "Năm 2024 xã Hòa Phú đặt mục tiêu giảm tỷ lệ nhà tạm, dột nát và nâng thu nhập bình "
+            "quân lên bao nhiêu?",
+            [
+                "Năm 2024 xã Hòa Phú đặt mục tiêu giảm tỷ lệ nhà tạm, dột nát xuống bao nhiêu?",
+                "Năm 2024 xã Hòa Phú đặt mục tiêu nâng thu nhập bình quân lên bao nhiêu?",
+            ],
+        ),
+        (
+            # one 'bao nhiêu' for two kinds of place: one count of each
+            "Giai đoạn 2021-2025, tỉnh Hòa Lạc phấn đấu thêm bao nhiêu xã và huyện đạt chuẩn NTM?",
+            [
+                "Giai đoạn 2021-2025, tỉnh Hòa Lạc phấn đấu thêm bao nhiêu xã đạt chuẩn NTM?",
+                "Giai đoạn 2021-2025, tỉnh Hòa Lạc phấn đấu thêm bao nhiêu huyện đạt chuẩn NTM?",
+            ],
+        ),
+        (
+            "Cuối năm 2020, tỉnh Hòa Lạc công nhận bao nhiêu xã nâng cao và bao nhiêu ấp đạt chuẩn?",
+            [
+                "Cuối năm 2020, tỉnh Hòa Lạc công nhận bao nhiêu xã nâng cao?",
+                # 'ấp', the southern hamlet, is a unit of its own, not the first part's 'xã'
+                "Cuối năm 2020, tỉnh Hòa Lạc công nhận bao nhiêu ấp đạt chuẩn?",
+            ],
+        ),
     ],
 )
 def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):

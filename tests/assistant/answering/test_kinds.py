@@ -80,6 +80,21 @@ def test_which_year_answers_the_year_of_the_event_not_a_baseline_or_a_plan():
     assert "2025" not in [c.text[-4:] for c in kinds.get(again.kind).candidates(s, again, Rules())]
 
 
+def test_a_figure_that_moves_is_answered_with_where_it_goes_not_where_it_started():
+    doc = document(
+        "Năm 2024, xã Hòa Phú đặt mục tiêu giảm tỷ lệ hộ nghèo từ 3,6% xuống còn 1,8%.",
+        title="Hòa Phú năm 2024",
+    )
+    s = sentence(doc, doc.text)
+    frame = analyze("Năm 2024 xã Hòa Phú đặt mục tiêu giảm tỷ lệ hộ nghèo xuống bao nhiêu?")
+    (verdict,) = judge(evidence(frame, s), Rules())
+    assert verdict.value == "1,8%"
+    up = document("Thu nhập bình quân của xã Hòa Phú tăng từ 40 triệu đồng lên 55 triệu đồng.")
+    frame = analyze("Thu nhập bình quân của xã Hòa Phú tăng lên bao nhiêu?")
+    (verdict,) = judge(evidence(frame, sentence(up, up.text)), Rules())
+    assert verdict.value == "55 triệu đồng"
+
+
 def test_a_decision_question_is_not_read_as_a_figure_by_its_bao_nhieu():
     # the decision detector runs before the figure's: 'quyết định số bao nhiêu' asks a number
     assert analyze("Quyết định số bao nhiêu công nhận xã đạt chuẩn?").kind == QuestionKind.DECISION

@@ -160,5 +160,6 @@ _TIME_WORDS = frozenset("giai doan nam thang ngay quy den".split())
 _FIGURE_SLOT = re.compile(r"\b(?:bao nhieu|may|ty le|phan tram)\b")
 # 'những xã nào', 'huyện nào': the place types answer it
 _PLACE_SLOT = re.compile(
-    r"\b(?:thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|dia phuong|don vi)\s+(?:\w+\s+){0,1}?nao\b"
+    r"\b(?:(?<!nong )thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|dia phuong|don vi)\s+"
+    r"(?:\w+\s+){0,1}?nao\b"
 )

@@ -32,6 +32,8 @@ TYPES = [
     ("Quyết định nào công nhận huyện đạt chuẩn?", QuestionKind.DECISION, None),
     ("Cơ quan nào chủ trì xây dựng đề án?", QuestionKind.ENTITY, None),
     ("Những hạn chế, khó khăn của Lạng Sơn năm 2021 là gì?", QuestionKind.LIMITS, None),
+    # criteria in words, and 'nông thôn mới nào' is no 'thôn nào'
+    ("Xã Tân Lập còn những tiêu chí nông thôn mới nào chưa đạt?", QuestionKind.LIMITS, None),
     ("Vì sao tiến độ xây dựng nông thôn mới chậm?", QuestionKind.CAUSE, None),
     ("Chủ tịch UBND tỉnh yêu cầu các địa phương làm gì?", QuestionKind.TASKS, None),
     ("Lạng Sơn đặt mục tiêu gì cho giai đoạn 2021-2025?", QuestionKind.GOAL, None),
@@ -45,6 +47,12 @@ TYPES = [
     ),
     (
         "Số tiêu chí bình quân mỗi xã của Lạng Sơn tăng bao nhiêu từ năm 2019 đến tháng 8/2021?",
+        QuestionKind.CHANGE,
+        None,
+    ),
+    (
+        "How did the number of communes meeting the standard in Lang Son change from 2019 to "
+        "2021?",
         QuestionKind.CHANGE,
         None,
     ),

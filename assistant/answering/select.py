@@ -179,17 +179,42 @@ def _items(item: Ranked, qtype, rules: Rules) -> tuple[tuple[str, Sentence], ...
         return ()
     found = [(cand.text, sentence)]
     text = sentence.doc.text
-    line_end = text.find("\n", sentence.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _paragraph_end(text, sentence.end)
     budget = rules.passage.more_chars
     for start, end in split_sentences(text, sentence.end, line_end):
         if len(found) > rules.passage.more_sentences or end - sentence.end > budget:
             break
         following = _sentence_at_span(sentence, start, end)
-        if not qtype.continues(following.folded) or not whole(following.text.rstrip(" .")):
+        said = _without_cut_end(following.text.rstrip(" ."))
+        if not qtype.continues(following.folded) or not whole(said):
             break
-        found.append((following.text.rstrip(" ."), following))
+        found.append((said, following))
     return tuple(found) if len(found) > 1 else ()
+
+
+def _without_cut_end(text: str) -> str:
+    """``text`` without a last clause the document cut ('… nông thôn mới; t')."""
+    head, _, last = text.rpartition(";")
+    return head.rstrip() if head and not whole(last) else text
+
+
+# the start of a paragraph that goes on with the one before ('Đồng thời, …', 'Bên cạnh đó, …')
+_GOES_ON = re.compile(
+    r"\s*(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|cùng với đó|tiếp đó|thêm vào đó)\b",
+    re.IGNORECASE,
+)
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    """Where the paragraph around ``at`` ends, taking in the next one when it opens by going
+    on with it ('Đồng thời, tuyên truyền, vận động …')."""
+    end = text.find("\n", at)
+    if end < 0:
+        return len(text)
+    if _GOES_ON.match(text, end + 1):
+        following = text.find("\n", end + 1)
+        return len(text) if following < 0 else following
+    return end
 
 
 def _gathered(best: Finding, ranked, rules: Rules) -> Finding:

@@ -22,8 +22,10 @@ class TasksType(PassageType):
     )
     # directives and their verbs ('đề nghị', 'tập trung', 'đẩy nhanh'), not 'thực hiện' or
     # 'cần', which any report uses
+    # ('hoàn thành nhiệm vụ xây dựng nông thôn mới' is a district's standing, not a task)
     evidence_cue = re.compile(
-        r"\b(de nghi|yeu cau|chi dao|giao nhiem vu|de xuat|kien nghi|nhiem vu|giai phap|"
+        r"\b(de nghi|yeu cau|chi dao|giao nhiem vu|de xuat|kien nghi|(?<!hoan thanh )nhiem vu|"
+        r"giai phap|"
         r"tap trung|tiep tuc|day manh|day nhanh|tang cuong|khan truong|chu trong|uu tien|tasks?|"
         r"urged?|asked|requested|directed|focus\w*|measures?|solutions?)\b"
     )

@@ -166,6 +166,25 @@ def test_an_answer_in_words_goes_on_into_the_sentences_that_continue_it():
     )  # the third sentence says no difficulty: the answer stops before it
 
 
+def test_an_answer_in_words_goes_on_into_a_paragraph_that_opens_by_going_on():
+    doc = document(
+        "Theo kế hoạch, các sở, ngành tỉnh Hòa Lạc tiếp tục hướng dẫn thực hiện phong trào thi "
+        "đua.\nĐồng thời, tăng cường tuyên truyền, vận động người dân chung sức xây dựng nông "
+        "thôn mới.\nNăm 2020, tỉnh có 50 xã đạt chuẩn.",
+        title="Kế hoạch của tỉnh Hòa Lạc",
+        source="hoa-lac.txt",
+    )
+    first = doc.text.split("\n")[0]
+    ev = evidence("Tỉnh Hòa Lạc giao các sở, ngành nhiệm vụ gì?", sentence(doc, first))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of("?", chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert lead.split("\n") == [
+        "- " + first.rstrip(".") + " [1]",
+        "- Đồng thời, tăng cường tuyên truyền, vận động người dân chung sức xây dựng nông thôn "
+        "mới [2]",
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "problem"),
     [

@@ -225,6 +225,22 @@ _KICKER_MAX = 160
 _TITLE_MAX = 250
 
 
+# a page's contact or follow-us line: 'ĐT: 0939.923988', 'Theo dõi Báo điện tử Cà Mau trên'
+_FURNITURE = re.compile(
+    r"^(?:đt|điện thoại|tel|hotline|fax|e-?mail)\s*:|^theo dõi\b.*\btrên\b"
+    r"|^(?:đã|đang) truy cập\b",
+    re.IGNORECASE,
+)
+
+
+def _is_furniture(line: str) -> bool:
+    """A line of the page rather than of the article: contact and follow-us lines, and lines
+    of more digits than letters ('Thứ bảy, 23-8-25 22:17:37')."""
+    letters = sum(c.isalpha() for c in line)
+    digits = sum(c.isdigit() for c in line)
+    return bool(_FURNITURE.search(line)) or digits > letters
+
+
 def extract_title(text: str, fallback: str) -> str:
     """The headline: the first short line that is not a date ('Thứ sáu, 19/08/2022').
 
@@ -234,7 +250,7 @@ def extract_title(text: str, fallback: str) -> str:
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     lines = [line for line in lines if not is_marker_line(line)]  # '[Trang 1]' is no headline
-    lines = [line for line in lines[:8] if not _is_date_line(line)]
+    lines = [line for line in lines[:8] if not _is_date_line(line) and not _is_furniture(line)]
     if not lines or len(lines[0]) > _TITLE_MAX:
         return fallback
     title = lines[0]

@@ -175,6 +175,8 @@ def refusal_of(question: str, refusal: Refusal, resolved: str | None, lang: str)
         text = f"{text} {say('no_passage', lang)}"
     elif refusal.missing_places:
         text += " " + say("no_document_about", lang, places=", ".join(refusal.missing_places))
+        if refusal.nearest_places:
+            text += " " + say("nearest_places", lang, places=", ".join(refusal.nearest_places))
     elif refusal.other_times:
         text += " " + say("other_times", lang, times=", ".join(refusal.other_times))
     answer = Answer(

@@ -402,6 +402,8 @@ class Refusal:
     confidence: float = 0.0
     # the documents say it, but of other times: the years they are of ('2020', '2021')
     other_times: tuple[str, ...] = ()
+    # the places the nearest passages' documents are about, when the asked one is in none
+    nearest_places: tuple[str, ...] = ()
 
 
 # -- compose -------------------------------------------------------------------------------

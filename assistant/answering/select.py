@@ -121,7 +121,26 @@ def refusal(evidence: Evidence, ranking: Ranking | None, rules: Rules) -> Refusa
         if len(related) == rules.select.related_passages:
             break
     confidence = ranking.confidence if ranking else 0.0
-    return Refusal(frame, missing_places=missing, related=tuple(related), confidence=confidence)
+    nearest = ()
+    if missing:
+        by_source = {d.meta.source: d.meta for d in evidence.documents.values()}
+        asked = {fold(p) for p in missing}
+        nearest = tuple(
+            dict.fromkeys(
+                p
+                for c in related
+                if c.source in by_source
+                for p in by_source[c.source].provinces
+                if fold(p) not in asked
+            )
+        )
+    return Refusal(
+        frame,
+        missing_places=missing,
+        related=tuple(related),
+        confidence=confidence,
+        nearest_places=nearest,
+    )
 
 
 def _of_another_time(best: Ranked, rules: Rules) -> bool:

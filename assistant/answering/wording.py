@@ -32,6 +32,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The documents do not contain this information.",
     ),
     "no_document_about": ("Không tài liệu nào nói về {places}.", "No document mentions {places}."),
+    "nearest_places": (
+        "Các tài liệu gần nhất nói về: {places}.",
+        "The nearest documents are about: {places}.",
+    ),
     "other_times": (
         "Các tài liệu chỉ nêu điều này cho thời điểm khác: {times}.",
         "The documents say this only of other times: {times}.",

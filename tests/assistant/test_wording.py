@@ -136,7 +136,8 @@ def test_an_english_question_gets_an_english_frame(bot, question):
     frame = _frame(answer)
     assert not _found(VIETNAMESE, frame), frame
     if answer.abstained:
-        assert answer.answer == f"{say('abstain', 'en')} No document mentions Hà Giang."
+        assert answer.answer.startswith(f"{say('abstain', 'en')} No document mentions Hà Giang.")
+        assert answer.answer.endswith("The nearest documents are about: Hòa Bình.")
     else:
         # nothing Vietnamese is left once the documents' words are taken out
         assert fold(frame) == frame.lower(), frame

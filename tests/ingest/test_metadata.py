@@ -317,3 +317,14 @@ def test_page_markers_survive_cleaning_and_are_no_headline_or_date():
     # the marker stays a line of its own inside the passage that holds it
     second = next(c for c in chunks if "11 xã" in c.text)
     assert "[Trang 2 · chữ nhận dạng OCR]\nĐến nay" in doc.text[second.start : second.end]
+
+
+def test_the_title_is_the_headline_not_the_pages_contact_or_clock_line():
+    page = (
+        "ĐT: 0939.923988\nThứ bảy, 23-8-25 22:17:37\nTheo dõi Báo điện tử Hòa Lạc trên\n\n"
+        "Huyện Tân Phú nỗ lực giảm nghèo\n\nBáo Hòa Lạc - Huyện Tân Phú giảm 3.427 hộ nghèo."
+    )
+    assert extract_title(page, "tan-phu.txt") == "Huyện Tân Phú nỗ lực giảm nghèo"
+    assert extract_title(
+        "Hotline: 024.355.63.010\n\nOCOP toàn quốc năm 2024\n\nNội dung.", "x"
+    ) == ("OCOP toàn quốc năm 2024")

@@ -51,8 +51,7 @@ TYPES = [
         None,
     ),
     (
-        "How did the number of communes meeting the standard in Lang Son change from 2019 to "
-        "2021?",
+        "How did the number of communes meeting the standard in Lang Son change from 2019 to 2021?",
         QuestionKind.CHANGE,
         None,
     ),

@@ -275,3 +275,13 @@ def test_a_summary_gathers_several_figure_sentences_best_document_first():
     assert [s.text[:-1] in lead for s in sentences].count(True) == len(lines)
     positions = [lead.index(s.text[:10]) for s in sentences if s.text[:-1] in lead]
     assert positions == sorted(positions)
+
+
+def test_a_place_no_document_speaks_of_is_refused_naming_those_the_documents_are_about():
+    frame, answer = _answer(
+        "Những khó khăn, hạn chế trong xây dựng nông thôn mới của tỉnh Hà Giang năm 2021 là gì?",
+        LIMITS,
+    )
+    assert answer.abstained
+    assert "Không tài liệu nào nói về tỉnh Hà Giang" in answer.answer
+    assert "Các tài liệu gần nhất nói về: Bình Minh." in answer.answer

@@ -23,6 +23,7 @@ from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import (
     CATEGORY_MODIFIERS,
     COMPARISON_YEAR,
+    LEFT_OUT,
     SCAFFOLD,
     STOPWORDS,
     TIER,
@@ -54,6 +55,7 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
     english = is_english(question, rules.analyse)
     folded = to_folded_vietnamese(question) if english else fold(question)
     folded = re.sub(r"\s+", " ", folded).strip()
+    asked = LEFT_OUT.sub(" ", folded)  # without the qualifiers it leaves out ('không kể nâng cao')
     detected = kinds.detect(folded)
     qtype = kinds.get(detected.kind)
     kind, unit = detected.kind, detected.unit
@@ -91,8 +93,8 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         indicator=indicator(unit, folded) if qtype.figures else "",
         measure=_measure(folded, target),
         times=times,
-        modifiers=tuple(m for m in CATEGORY_MODIFIERS if re.search(rf"\b{m}\b", folded)),
-        tiers=frozenset(TIER.findall(folded)),
+        modifiers=tuple(m for m in CATEGORY_MODIFIERS if re.search(rf"\b{m}\b", asked)),
+        tiers=frozenset(TIER.findall(asked)),
         asks_difference=bool(re.search(r"\b(hon|chenh lech|so voi)\b", folded)),
         asks_average=bool(re.search(r"\b(binh quan|trung binh|moi xa)\b", folded)),
         asks_total=bool(re.search(r"\b(nang tong so|tong so)\b", folded)),

@@ -172,6 +172,13 @@ def to_folded_vietnamese(text: str) -> str:
 # *advanced* or *model* standard, *border* communes, *pilot* communes…
 CATEGORY_MODIFIERS = ("nang cao", "kieu mau", "bien gioi", "dac biet kho khan", "xa diem")
 
+# a qualifier the question leaves out: '(không kể nâng cao)', 'trừ các xã kiểu mẫu'
+LEFT_OUT = re.compile(
+    r"\b(?:khong ke|khong tinh|tru|ngoai|excluding|not counting)\s+"
+    r"(?:(?:cac|nhung|xa|huyen|ntm|nong thon moi|dat chuan|chuan)\s+)*"
+    r"(?:" + "|".join(CATEGORY_MODIFIERS) + r")\b"
+)
+
 # The programme's tiers: 'xã NTM nâng cao', 'huyện NTM kiểu mẫu', 'kiểu mẫu là 11 xã' (not
 # 'nâng cao thu nhập', which improves an income)
 TIER = re.compile(

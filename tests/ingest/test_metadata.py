@@ -328,3 +328,7 @@ def test_the_title_is_the_headline_not_the_pages_contact_or_clock_line():
     assert extract_title(
         "Hotline: 024.355.63.010\n\nOCOP toàn quốc năm 2024\n\nNội dung.", "x"
     ) == ("OCOP toàn quốc năm 2024")
+    contact = ": toasoandko@gmail.com | : (04) 38.228.302\nLiên hệ Quảng cáo: (04)39.431.943\n\n"
+    assert extract_title(contact + "Ninh Phước: Thành tựu\n\nNội dung.", "x") == (
+        "Ninh Phước: Thành tựu"
+    )

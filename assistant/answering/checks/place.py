@@ -65,6 +65,18 @@ def _national(sentence: Sentence) -> bool:
     )
 
 
+# a commune named in a text: 'xã Phước Vinh', 'phường Tân An', 'thị trấn Đồng Mỏ'
+_COMMUNE_NAMED = re.compile(
+    r"\b(?:xã|phường|thị trấn)\s+([A-ZĐ][\w’'-]*(?:\s+[A-ZĐ][\w’'-]*){0,3})"
+)
+
+
+def _sole_commune(text: str, name: str) -> bool:
+    """Whether ``text`` names the commune ``name`` (folded) and no other."""
+    named = {fold(m.group(1)).lower() for m in _COMMUNE_NAMED.finditer(text)}
+    return bool(named) and all(n == name for n in named)
+
+
 def _search_name(place: Place) -> str:
     # 'phap' alone is in 'giai phap'; 'nuoc phap' is not
     return f"{place.level} {place.name}" if " " not in place.name and place.level else place.name
@@ -85,7 +97,10 @@ def _ladder(place: Place, sentence: Sentence, evidence: Evidence, qtype, rules: 
     if has_name(fold(meta.title), name):
         return rules.in_title, ""
     if place.level in COMMUNE_WORDS | HAMLET_WORDS:
-        # a commune or hamlet is too fine-grained for the rest of the article to vouch for it
+        # a commune or hamlet is too fine-grained for the rest of the article to vouch for
+        # it, unless the article names no other place of its level: then it is about it
+        if place.level in COMMUNE_WORDS and _sole_commune(sentence.doc.text, place.name):
+            return rules.district_in_document, ""
         return 0.0, f"không nói về {place.display}"
     if has_name(doc_f, name):
         return (rules.district_in_document if district_level else rules.in_document), ""

@@ -187,3 +187,12 @@ def test_the_analysis_reads_windows_from_the_rules():
     question = "Huyện Bắc Sơn có bao nhiêu xã đạt chuẩn nông thôn mới nâng cao năm 2021?"
     short = Rules().replace(**{"analyse.tail_words": 2})
     assert len(analyze(question, short).tail) <= 2 < len(analyze(question).tail)
+
+
+def test_a_qualifier_the_question_leaves_out_is_not_asked_for():
+    left_out = analyze(
+        "Năm 2021 tỉnh Hòa Lạc có những xã nào đạt chuẩn nông thôn mới (không kể nâng cao)?"
+    )
+    assert left_out.tiers == frozenset() and left_out.modifiers == ()
+    asked = analyze("Năm 2021 tỉnh Hòa Lạc có những xã nào đạt chuẩn nông thôn mới nâng cao?")
+    assert asked.tiers == {"nang cao"} and asked.modifiers == ("nang cao",)

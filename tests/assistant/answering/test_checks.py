@@ -38,6 +38,20 @@ PRESS = document(
 )
 
 
+COMMUNE = document(
+    "Thời gian qua, xã Phước Vinh duy trì và nâng chất lượng các tiêu chí.\n\n"
+    "Đến đầu năm 2019, thu nhập bình quân đạt 35,04 triệu đồng/người/năm.",
+    title="Thành tựu từ xây dựng nông thôn mới",
+    source="phuoc-vinh.txt",
+)
+TWO_COMMUNES = document(
+    "Thời gian qua, xã Phước Vinh và xã Phước Hậu duy trì các tiêu chí.\n\n"
+    "Đến đầu năm 2019, thu nhập bình quân đạt 35,04 triệu đồng/người/năm.",
+    title="Thành tựu từ xây dựng nông thôn mới",
+    source="hai-xa.txt",
+)
+
+
 def _place(doc, quote, question, extra=()):
     s = sentence(doc, quote)
     ev = evidence(question, s, extra_texts=extra)
@@ -98,6 +112,21 @@ def _place(doc, quote, question, extra=()):
             "Xã Bắc Lãng có bao nhiêu tiêu chí?",
             0.0,
             "không nói về xã Bắc Lãng",
+        ),
+        # ... unless the article names that commune and no other: it is about it
+        (
+            COMMUNE,
+            "Đến đầu năm 2019, thu nhập bình quân đạt 35,04 triệu đồng/người/năm.",
+            "Xã Phước Vinh có thu nhập bình quân bao nhiêu?",
+            P.district_in_document,
+            "",
+        ),
+        (
+            TWO_COMMUNES,
+            "Đến đầu năm 2019, thu nhập bình quân đạt 35,04 triệu đồng/người/năm.",
+            "Xã Phước Vinh có thu nhập bình quân bao nhiêu?",
+            0.0,
+            "không nói về xã Phước Vinh",
         ),
         # the province's own newspaper ('LSO -') speaks of it without naming it
         (

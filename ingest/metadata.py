@@ -236,6 +236,8 @@ _FURNITURE = re.compile(
 def _is_furniture(line: str) -> bool:
     """A line of the page rather than of the article: contact and follow-us lines, and lines
     of more digits than letters ('Thứ bảy, 23-8-25 22:17:37')."""
+    if len(line) > _TITLE_MAX:
+        return False  # no headline either; and a long line is not searched (linear time)
     letters = sum(c.isalpha() for c in line)
     digits = sum(c.isdigit() for c in line)
     return bool(_FURNITURE.search(line)) or digits > letters

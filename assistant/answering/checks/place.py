@@ -14,6 +14,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answering.names import (
     districts_in,
@@ -73,8 +74,13 @@ _COMMUNE_NAMED = re.compile(
 
 def _sole_commune(text: str, name: str) -> bool:
     """Whether ``text`` names the commune ``name`` (folded) and no other."""
-    named = {fold(m.group(1)).lower() for m in _COMMUNE_NAMED.finditer(text)}
-    return bool(named) and all(n == name for n in named)
+    return _communes_named(text) == frozenset((name,))
+
+
+@lru_cache(maxsize=64)
+def _communes_named(text: str) -> frozenset[str]:
+    """The communes a document names (folded), read once per document."""
+    return frozenset(fold(m.group(1)).lower() for m in _COMMUNE_NAMED.finditer(text))
 
 
 def _search_name(place: Place) -> str:

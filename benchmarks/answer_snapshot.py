@@ -1,7 +1,7 @@
 """The safety net of a refactoring: every answer of several question sets, as hashes.
 
     .venv/bin/python benchmarks/answer_snapshot.py [--set NAME=FOLDER[:QUESTIONS] …]
-        [--write FILE | --check FILE] [--only NAME …] [--show N]
+        [--write FILE | --check FILE] [--only NAME]… [--show N]   (--only repeats: --only dev --only heldout)
 
 Each set is ingested into a fresh temporary home (so the facts are read by the code as it is
 now), every question is asked, and ``Answer.to_dict()`` without its timings is reduced to one

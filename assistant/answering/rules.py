@@ -75,6 +75,9 @@ class PlaceRules:
     in_paragraph: float = rule(0.95, "its paragraph names it")
     in_title: float = rule(0.9, "the document's title names it")
     district_in_document: float = rule(0.6, "only elsewhere in the document, for a district")
+    sole_commune: float = rule(
+        0.6, "a commune named only elsewhere in a document that names no other commune"
+    )
     in_document: float = rule(0.8, "only elsewhere in the document, for a province")
     press_tag: float = rule(0.8, "the document is that province's newspaper ('LSO -')")
     no_province_named: float = rule(0.35, "the document names no province at all")

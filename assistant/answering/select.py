@@ -29,7 +29,6 @@ from assistant.answering.records import (
     Evidence,
     Finding,
     Frame,
-    QuestionKind,
     Ranked,
     Ranking,
     Refusal,
@@ -69,9 +68,11 @@ def select(
         found = tuple(describe(item, frame, lang, rules) for item in timeline)
         return Selection(frame, found[0], timeline=found, confidence=ranking.confidence)
     found = describe(best, frame, lang, rules)
-    if kinds.get(frame.kind).gathers:
+    qtype = kinds.get(frame.kind)
+    if qtype.gathers:
         found = _gathered(found, ranking.ranked, rules)
-        found = _with_words(found, evidence, rules, lang)
+    if qtype.appends:
+        found = _with_words(found, qtype.appends, evidence, rules, lang)
     return Selection(
         frame,
         found,
@@ -258,14 +259,10 @@ def _gathered(best: Finding, ranked, rules: Rules) -> Finding:
     return replace(best, items=items, value="; ".join(text for text, _ in items))
 
 
-# what a summary says after its figures, when the same documents state it, with its head
-_SUMMARY_WORDS = ((QuestionKind.LIMITS, "summary_limits"), (QuestionKind.TASKS, "summary_tasks"))
-
-
-def _with_words(found: Finding, evidence: Evidence, rules: Rules, lang: str) -> Finding:
-    """A summary's figures, then the main limitations and the main tasks that the documents
-    of those figures list ('khó khăn, hạn chế như: A; B', 'đề nghị: A; B'), each item verbatim
-    with its sentence, the first headed ('Tồn tại, hạn chế: A')."""
+def _with_words(found: Finding, appends, evidence: Evidence, rules: Rules, lang: str) -> Finding:
+    """An answer's items, then the lists of the kinds it ``appends`` that the documents of
+    those items state (a summary: its figures, then 'khó khăn, hạn chế như: A; B', 'đề nghị:
+    A; B'), each item verbatim with its sentence, the first headed ('Tồn tại, hạn chế: A')."""
     items = list(found.items or ((found.value, found.sentence),))
     near = {}  # doc_id -> a sentence of it, in the order the figures come
     for _, stated in items:
@@ -273,7 +270,7 @@ def _with_words(found: Finding, evidence: Evidence, rules: Rules, lang: str) -> 
     asked = [p.name for p in evidence.frame.places]
     seen = {fold(text) for text, _ in items}
     words: list[tuple[str, Sentence]] = []
-    for kind, head in _SUMMARY_WORDS:
+    for kind, head in appends:
         qtype = kinds.get(kind)
         said = _listed(list(near.values()), asked, seen, qtype, rules)
         said = said[: rules.select.summary_said]

@@ -106,7 +106,7 @@ def _ladder(place: Place, sentence: Sentence, evidence: Evidence, qtype, rules: 
         # a commune or hamlet is too fine-grained for the rest of the article to vouch for
         # it, unless the article names no other place of its level: then it is about it
         if place.level in COMMUNE_WORDS and _sole_commune(sentence.doc.text, place.name):
-            return rules.district_in_document, ""
+            return rules.sole_commune, ""
         return 0.0, f"không nói về {place.display}"
     if has_name(doc_f, name):
         return (rules.district_in_document if district_level else rules.in_document), ""

@@ -90,6 +90,9 @@ class QuestionType:
     scaffold: ClassVar[re.Pattern | None] = None  # words of the question that name the type
     joins_lists: ClassVar[bool] = False  # a sentence ending in ':' is read with its list
     gathers: ClassVar[bool] = False  # the answer gathers the best sentences, not only one
+    # lists of other kinds the answer adds after its own items when its documents state them,
+    # each with the wording key of its head: ((QuestionKind.LIMITS, 'summary_limits'), …)
+    appends: ClassVar[tuple[tuple[QuestionKind, str], ...]] = ()
 
     # -- analysis ---------------------------------------------------------------------------
     def detectors(self) -> Iterable[tuple[int, Detector]]:

@@ -27,6 +27,8 @@ class SummaryType(PassageType):
         r"summar\w*|main results|key results|highlights?)\b"
     )
     reads_facts = True  # a sentence that states a result outweighs one with a year in it
+    # then the main limitations and tasks the same documents list
+    appends = ((QuestionKind.LIMITS, "summary_limits"), (QuestionKind.TASKS, "summary_tasks"))
     # a sentence that states a figure ('100% các tuyến đường', '79,3% xã đạt chuẩn')
     evidence_cue = re.compile(r"\d")
 

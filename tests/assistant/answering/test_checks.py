@@ -118,7 +118,7 @@ def _place(doc, quote, question, extra=()):
             COMMUNE,
             "Đến đầu năm 2019, thu nhập bình quân đạt 35,04 triệu đồng/người/năm.",
             "Xã Phước Vinh có thu nhập bình quân bao nhiêu?",
-            P.district_in_document,
+            P.sole_commune,
             "",
         ),
         (

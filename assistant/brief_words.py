@@ -10,7 +10,7 @@ A; B", lines starting with "-"), item by item; else a whole sentence that says i
 
 Usage::
 
-    sections = read_sections(documents, sources, "Lạng Sơn", cite)
+    sections = read_sections(documents, "Lạng Sơn", cite)   # cite(source, start, end) -> [n]
     sections.limits[0].text      # 'do ảnh hưởng của tình hình dịch bệnh Covid-19 …'
 """
 
@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from assistant.answering import kinds
-from assistant.answering.names import may_be_about
-from assistant.answering.passages import list_end, whole
+from assistant.answering.kinds.passage import units_about
+from assistant.answering.passages import whole
 from assistant.answering.records import QuestionKind
 from assistant.answering.rules import Rules
-from base.sentences import split_sentences
 from base.text import fold
 from base.types import Document
 
@@ -64,8 +63,6 @@ _KIND = {Section.LIMITS: QuestionKind.LIMITS, Section.TASKS: QuestionKind.TASKS}
 # words of a sentence that tells of the meeting, not of what it found ('các đại biểu đã thảo
 # luận những khó khăn', 'hội nghị triển khai nhiệm vụ'), folded
 _EVENT = re.compile(r"\b(?:hoi nghi|thao luan|dai bieu|tham du|chu tri)\b")
-# 'yêu cầu' that measures, not asks ('chậm so với yêu cầu'), folded
-_NOT_ASKED = re.compile(r"\b(?:so voi|theo|dap ung) yeu cau\b")
 
 
 @dataclass(frozen=True)
@@ -83,11 +80,7 @@ class Sections:
     tasks: list[Said] = field(default_factory=list)
 
     def of(self, section: Section) -> list[Said]:
-        return {
-            Section.HIGHLIGHTS: self.highlights,
-            Section.LIMITS: self.limits,
-            Section.TASKS: self.tasks,
-        }[section]
+        return getattr(self, section.name.lower())
 
 
 Cite = Callable[[str, int, int], int]  # (source, start, end) -> citation number
@@ -127,11 +120,8 @@ def _said(doc: Document, qtype, place: str | None, rules: Rules) -> list[tuple[i
     text = doc.text
     listed: list[tuple[int, int]] = []
     alone: list[tuple[int, int]] = []
-    for start, end in split_sentences(text):
-        unit_end = list_end(text, end, rules.passage.list_chars)
+    for start, end, unit_end in units_about(text, [fold(place)] if place else [], rules):
         unit = text[start:unit_end]
-        if not _about(unit, place):
-            continue
         lists = qtype.lists_in(unit, rules, strict=True)
         if lists:
             listed += [
@@ -141,7 +131,7 @@ def _said(doc: Document, qtype, place: str | None, rules: Rules) -> list[tuple[i
                 if whole(unit[a:b]) and b - a <= LONGEST_ITEM
             ]
             continue
-        folded = _NOT_ASKED.sub(" ", fold(text[start:end]))
+        folded = fold(text[start:end])
         says = qtype.leads or qtype.question_cue  # a directive's verb, else the kind's words
         if says.search(folded) and not _EVENT.search(folded) and _sentence_alone(text[start:end]):
             alone.append((start, end))
@@ -157,11 +147,6 @@ def _sentence_alone(sentence: str) -> bool:
         and whole(sentence)
         and (8 <= words <= LONGEST_SENTENCE_WORDS)
     )
-
-
-def _about(unit: str, place: str | None) -> bool:
-    """Whether a passage may be about ``place`` (any passage when no place is asked)."""
-    return may_be_about(unit, [fold(place)] if place else [])
 
 
 def _new(text: str, seen: set[str]) -> bool:

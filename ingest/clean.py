@@ -98,12 +98,14 @@ _DEBRIS_LINE = re.compile(
 
 # Short lines that are debris only in the page's trailer (after the last long paragraph):
 # site footers, contact lines, poll options. In an article body they could be real text.
+# A contact line ('ĐT: 0939.923988', 'Hotline: …'); titles skip it too (``ingest.metadata``).
+CONTACT = r"(?:địa chỉ|điện thoại|đt|tel|fax|e-?mail|hotline)\s*:"
 _TRAILER_LINE = re.compile(
     r"^(?:"
     r"(?:©|\(c\)|copyright\b|bản quyền\b).*"
     r"|(?:cơ quan chủ quản|giấy phép(?: số| xuất bản)?|chịu trách nhiệm(?: chính| nội dung)?"
     r"|trưởng ban biên tập|tổng biên tập|ghi rõ nguồn|phát triển bởi|thiết kế bởi)\b.*"
-    r"|(?:địa chỉ|điện thoại|đt|fax|e-?mail|hotline)\s*:.*"
+    rf"|{CONTACT}.*"
     r"|(?:rất )?hài lòng|không hài lòng|bình thường|bình chọn|xem kết quả"
     r")$",
     re.IGNORECASE,

@@ -24,6 +24,7 @@ from base.places import (
     PROVINCES,
     match_key,
 )
+from ingest.clean import CONTACT
 
 # --------------------------------------------------------------------------- dates
 
@@ -227,7 +228,7 @@ _TITLE_MAX = 250
 
 # a page's contact or follow-us line: 'ĐT: 0939.923988', 'Theo dõi Báo điện tử Cà Mau trên'
 _FURNITURE = re.compile(
-    r"^(?:đt|điện thoại|tel|hotline|fax|e-?mail)\s*:|^theo dõi\b.*\btrên\b"
+    rf"^{CONTACT}|^theo dõi\b.*\btrên\b"
     r"|^(?:đã|đang) truy cập\b|^liên hệ\b|^:|[\w.-]+@[\w-]+\.\w",
     re.IGNORECASE,
 )

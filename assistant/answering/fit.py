@@ -112,15 +112,18 @@ def _stated_numbers(
     if frame.asks_change and re.search(r"\b(tang|giam)( them)?\s*$", before):
         fit = fit.plus(r.change, "số tăng/giảm")
     after = fold(s[cand.end : cand.end + r.compared_chars])
-    if re.search(r"\btu\s*$", before) and _MOVES_TO.match(after):
+    if _FROM.search(before) and _MOVES_TO.match(after):
         fit = fit.times(r.starting_point, "điểm xuất phát (từ … xuống/lên …)")
     return fit
 
 
-# what follows the starting point of a move: 'từ 3,68% xuống 1,79%', 'từ 40 lên 55 triệu'
-_MOVES_TO = re.compile(r"\s*(?:[^\s\d]+\s+){0,3}?(?:xuong|len|con)\s+(?:con\s+)?\d")
-# the words between a move's start and its end ('% xuống còn ')
+# the words between a move's start and its end: 'từ 3,68% xuống còn 1,79%', 'từ 40 lên 55'
 _MOVE_GAP = re.compile(r"\s*(?:[^\s\d]+\s+){0,3}?(?:xuong|len|con)\s+(?:con\s+)?")
+# what follows the starting point of a move: that gap, then the figure it moves to
+_MOVES_TO = re.compile(_MOVE_GAP.pattern + r"\d")
+# 'từ' right before a value: where a move starts; read in this many characters before it
+_FROM = re.compile(r"\btu\s*$")
+_FROM_CHARS = 8
 
 
 def carry_moves(text: str, scored: list) -> list:
@@ -132,7 +135,7 @@ def carry_moves(text: str, scored: list) -> list:
         for start_fit, _, start in scored:
             gap = fold(text[start.end : cand.start])
             moved = start.end <= cand.start and _MOVE_GAP.fullmatch(gap)
-            if moved and re.search(r"\btu\s*$", fold(text[: start.start])):
+            if moved and _FROM.search(fold(text[max(0, start.start - _FROM_CHARS) : start.start])):
                 fit = fit.at_least(start_fit.score)
         out.append((fit, when, cand))
     return out

@@ -22,8 +22,9 @@ from assistant.answering import extract, kinds
 from assistant.answering.checks.time import when_holds
 from assistant.answering.kinds.compared import unit_as_written
 from assistant.answering.kinds.figure import answer_kind_of_fact
-from assistant.answering.names import has_name, may_be_about
-from assistant.answering.passages import list_end, whole
+from assistant.answering.kinds.passage import units_about
+from assistant.answering.names import has_name
+from assistant.answering.passages import whole
 from assistant.answering.records import (
     CheckName,
     Evidence,
@@ -291,10 +292,7 @@ def _listed(near: list[Sentence], asked: list[str], seen: set[str], qtype, rules
     without the items already ``seen`` (folded)."""
     for one in near:
         text = one.doc.text
-        for start, end in split_sentences(text):
-            end = list_end(text, end, rules.passage.list_chars)
-            if not may_be_about(text[start:end], asked):
-                continue
+        for start, _, end in units_about(text, asked, rules):
             for _, _, spans in qtype.lists_in(text[start:end], rules, strict=True):
                 stated = _sentence_at_span(one, start, end)
                 found = [

@@ -6,11 +6,13 @@ names its kind, its detectors' order and its cue words; this module registers no
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from assistant.answering.checks.words import bigrams
 from assistant.answering.kinds import Detection, QuestionType
-from assistant.answering.passages import announced, items_of, whole
+from assistant.answering.names import may_be_about
+from assistant.answering.passages import announced, items_of, list_end, whole
 from assistant.answering.records import (
     AnswerKind,
     Candidate,
@@ -20,6 +22,7 @@ from assistant.answering.records import (
     Sentence,
 )
 from assistant.answering.rules import Rules
+from base.sentences import split_sentences
 
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*$")
 
@@ -117,6 +120,17 @@ class PassageType(QuestionType):
     def continues(self, folded_sentence: str) -> bool:
         """Whether a following sentence goes on saying what the answer says."""
         return bool(self.evidence_cue.search(folded_sentence))
+
+
+def units_about(text: str, places: Iterable[str], rules: Rules) -> Iterator[tuple[int, int, int]]:
+    """(start, end, unit_end) of each sentence of ``text`` that may be about ``places`` (folded
+    names; any when none), ``unit_end`` taking in the list lines the sentence announces: where
+    a whole document is read for what it lists (a summary's limits and tasks, a brief)."""
+    places = tuple(places)
+    for start, end in split_sentences(text):
+        unit_end = list_end(text, end, rules.passage.list_chars)
+        if may_be_about(text[start:unit_end], places):
+            yield start, end, unit_end
 
 
 def is_heading(sentence: Sentence, words: int) -> bool:

@@ -68,20 +68,25 @@ def test_counts_out_of_other_totals_are_not_compared():
     assert "không so sánh trực tiếp" in said and "207 và 181" in said
 
 
+CRITERIA_2019 = "Năm 2019, bình quân mỗi xã của tỉnh Bình Minh đạt 11,54 tiêu chí."
+CRITERIA_2021 = (
+    "Đến tháng 8/2021, bình quân mỗi xã của tỉnh Bình Minh đạt 13,15 tiêu chí, tăng 0,18 tiêu "
+    "chí so với năm 2020."
+)
+
+
+def _criteria_at_two_times(parts):
+    """The selections of a change question's two parts over the report's two sentences."""
+    return _selection(parts[0][1], CRITERIA_2019), _selection(parts[1][1], CRITERIA_2021)
+
+
 def test_a_change_is_computed_between_the_two_times_asked_not_the_one_an_article_states():
     q = "Số tiêu chí bình quân mỗi xã của Bình Minh tăng bao nhiêu từ năm 2019 đến tháng 8/2021?"
     f = frame(q)
     assert f.kind == QuestionKind.CHANGE
     parts = kinds.get(f.kind).parts(f)
     assert [label for label, _ in parts] == ["năm 2019", "tháng 8/2021"]
-    before = _selection(
-        parts[0][1], "Năm 2019, bình quân mỗi xã của tỉnh Bình Minh đạt 11,54 tiêu chí."
-    )
-    after = _selection(
-        parts[1][1],
-        "Đến tháng 8/2021, bình quân mỗi xã của tỉnh Bình Minh đạt 13,15 tiêu chí, tăng 0,18 tiêu "
-        "chí so với năm 2020.",
-    )
+    before, after = _criteria_at_two_times(parts)
     assert after.best.value == "13,15 tiêu chí"  # not the '0,18' rise since 2020
     assert kinds.get(f.kind).conclude(f, [before, after], "vi") == "tăng 1,61 tiêu chí"
     assert kinds.get(f.kind).conclude(f, [after, before], "en") == "down 1.61 tiêu chí"
@@ -94,14 +99,7 @@ def test_an_english_change_question_asks_each_time_and_gives_the_change():
     parts = kinds.get(f.kind).parts(f)
     assert [label for label, _ in parts] == ["2019", "2021"]
     assert all(frame(part).kind == QuestionKind.NUMBER for _, part in parts)
-    before = _selection(
-        parts[0][1], "Năm 2019, bình quân mỗi xã của tỉnh Bình Minh đạt 11,54 tiêu chí."
-    )
-    after = _selection(
-        parts[1][1],
-        "Đến tháng 8/2021, bình quân mỗi xã của tỉnh Bình Minh đạt 13,15 tiêu chí, tăng 0,18 tiêu "
-        "chí so với năm 2020.",
-    )
+    before, after = _criteria_at_two_times(parts)
     assert before.best.value == "11,54 tiêu chí" and after.best.value == "13,15 tiêu chí"
     assert kinds.get(f.kind).conclude(f, [before, after], "en") == "up 1.61 tiêu chí"
     # a question that names one time only is no change question

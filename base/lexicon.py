@@ -280,6 +280,9 @@ class Indicator:
     reads: frozenset[str] | None = None  # the units it is read from when not all of ``units``
     bare_cues: tuple[str, ...] | None = None  # cues for a figure with no unit; None: never
     related: str = ""  # counts nearly the same thing: one answers for the other
+    # what it is a kind of ('xa' for every count or share of communes, 'ocop' for each star);
+    # '' is its own: an income and the funds mobilised, or two rates, are never one another
+    family: str = ""
     in_briefs: int = 0  # its turn among a brief's default indicators; 0: not by default
 
 
@@ -321,6 +324,7 @@ INDICATOR_ROWS = (
         "số xã theo số tiêu chí đạt (communes by criteria met)",
         _XA,
         cues=(_BY_CRITERIA,),
+        family="xa",
     ),
     Indicator(
         "xa_kieu_mau",
@@ -328,6 +332,7 @@ INDICATOR_ROWS = (
         _XA,
         cues=(_MODEL,),
         in_briefs=3,
+        family="xa",
     ),
     Indicator(
         "xa_nang_cao_du_tieu_chi",
@@ -336,6 +341,7 @@ INDICATOR_ROWS = (
         cues=(_ALL_CRITERIA, _ADVANCED),
         exclusions=(_RECOGNISED,),
         related="xa_nang_cao",
+        family="xa",
     ),
     Indicator(
         "xa_du_tieu_chi",
@@ -344,6 +350,7 @@ INDICATOR_ROWS = (
         cues=(_ALL_CRITERIA,),
         exclusions=(_RECOGNISED,),
         related="xa_dat_chuan",
+        family="xa",
     ),
     Indicator(
         "xa_nang_cao",
@@ -352,6 +359,7 @@ INDICATOR_ROWS = (
         cues=(_ADVANCED,),
         related="xa_nang_cao_du_tieu_chi",
         in_briefs=2,
+        family="xa",
     ),
     Indicator(
         "xa_dat_chuan",
@@ -360,6 +368,7 @@ INDICATOR_ROWS = (
         cues=(_STANDARD,),
         related="xa_du_tieu_chi",
         in_briefs=1,
+        family="xa",
     ),
     Indicator(
         "huyen_nang_cao",
@@ -367,6 +376,7 @@ INDICATOR_ROWS = (
         _HUYEN,
         cues=(_ADVANCED,),
         exclusions=(_MODEL,),
+        family="huyen",
     ),
     Indicator(
         "huyen_dat_chuan",
@@ -375,6 +385,7 @@ INDICATOR_ROWS = (
         cues=(_STANDARD,),
         exclusions=(_MODEL, _ADVANCED),
         in_briefs=4,
+        family="huyen",
     ),
     Indicator(
         "tinh_hoan_thanh",
@@ -388,6 +399,7 @@ INDICATOR_ROWS = (
         "thôn, khu dân cư NTM kiểu mẫu (model hamlets)",
         _THON,
         cues=(_MODEL,),
+        family="thon",
     ),
     Indicator(
         "thon_dat_chuan",
@@ -395,6 +407,7 @@ INDICATOR_ROWS = (
         _THON,
         cues=(_STANDARD,),
         exclusions=(_ADVANCED,),
+        family="thon",
     ),
     Indicator(
         "tieu_chi_binh_quan",
@@ -403,9 +416,30 @@ INDICATOR_ROWS = (
         reads=frozenset({"tieu chi/xa"}),  # 'bình quân … tiêu chí' is read so (UNIT_CUES)
         in_briefs=5,
     ),
-    Indicator("ocop_3_sao", "sản phẩm OCOP 3 sao", _PRODUCTS, (_OCOP, _first_star(3)), in_briefs=7),
-    Indicator("ocop_4_sao", "sản phẩm OCOP 4 sao", _PRODUCTS, (_OCOP, _first_star(4)), in_briefs=8),
-    Indicator("ocop_5_sao", "sản phẩm OCOP 5 sao", _PRODUCTS, (_OCOP, _first_star(5)), in_briefs=9),
+    Indicator(
+        "ocop_3_sao",
+        "sản phẩm OCOP 3 sao",
+        _PRODUCTS,
+        (_OCOP, _first_star(3)),
+        in_briefs=7,
+        family="ocop",
+    ),
+    Indicator(
+        "ocop_4_sao",
+        "sản phẩm OCOP 4 sao",
+        _PRODUCTS,
+        (_OCOP, _first_star(4)),
+        in_briefs=8,
+        family="ocop",
+    ),
+    Indicator(
+        "ocop_5_sao",
+        "sản phẩm OCOP 5 sao",
+        _PRODUCTS,
+        (_OCOP, _first_star(5)),
+        in_briefs=9,
+        family="ocop",
+    ),
     Indicator("ocop", "sản phẩm OCOP (OCOP products)", _PRODUCTS, (_OCOP,), in_briefs=6),
     Indicator(
         "duong_km",
@@ -452,6 +486,7 @@ INDICATOR_ROWS = (
         frozenset({"%"}) | _XA,
         cues=(r"\bxa\b", _STANDARD),
         reads=frozenset({"%"}),
+        family="xa",
     ),
 )
 
@@ -462,6 +497,8 @@ INDICATORS = {row.key: row.label for row in INDICATOR_ROWS}
 # Indicators that count nearly the same thing: a commune that meets every criterion is usually
 # recognised soon after, so one answers for the other when nothing better is found.
 RELATED = {row.key: row.related for row in INDICATOR_ROWS if row.related}
+# What each indicator is a kind of: figures of two families never answer for one another.
+FAMILIES = {row.key: row.family or row.key for row in INDICATOR_ROWS}
 # What a brief covers unless told otherwise: the programme's headline indicators, in order.
 BRIEF_INDICATORS = tuple(
     row.key for row in sorted((r for r in INDICATOR_ROWS if r.in_briefs), key=lambda r: r.in_briefs)

@@ -1,11 +1,12 @@
 """Fit the rules of ranking and confidence (``rank``, ``confidence``) on question sets.
 
-    .venv/bin/python benchmarks/fit_rules.py --set FOLDER[:QUESTIONS] [--set …] [--refresh]
-        [--out FILE.json] [--ranker prior|learned]
+    .venv/bin/python benchmarks/fit_rules.py --set FOLDER[:QUESTIONS][@FOLDS] [--set …]
+        [--refresh] [--out FILE.json] [--ranker prior|learned]
 
 Each ``--set`` is a folder of documents (its ``docs/`` subfolder when there is one) and a
 question set (default FOLDER/questions.jsonl), indexed in the same cached homes as
-``benchmarks/eval_set.py``. For every question (and every part of a question that asks for
+``benchmarks/eval_set.py``; ``@0,1,2`` keeps only those folds of its questions
+(``benchmarks/folds.py``, of 5), so the others stay unseen for ``eval_set.py --folds``. For every question (and every part of a question that asks for
 several things), every candidate sentence the answerer scores is labelled right when its direct
 answer matches the question's ``must_include`` patterns (all of them; one of them for a part)
 and its document is a gold source. Then:
@@ -50,6 +51,7 @@ from assistant.answering.select import direct_value  # noqa: E402
 from assistant.answering.split import split_question  # noqa: E402
 from assistant.evaluate import load_questions  # noqa: E402
 from base.text import fold  # noqa: E402
+from benchmarks.folds import parse_folds, pick  # noqa: E402
 
 WRONG_COST = 0.25
 FEATURES = feature_names()
@@ -67,6 +69,7 @@ def matches(patterns, text: str, every: bool) -> bool:
 
 
 def collect(spec: str, refresh: bool):
+    spec, _, folds_text = spec.partition("@")
     folder_text, _, questions_text = spec.partition(":")
     folder = Path(folder_text).resolve()
     docs = folder / "docs" if (folder / "docs").is_dir() else folder
@@ -82,6 +85,9 @@ def collect(spec: str, refresh: bool):
     rules = Rules.default().replace(**{"confidence.threshold": 0.0, "rank.weights": {}})
     answerer = Answerer(bot.retriever, bot.embedder, bot.store, bot.settings, rules)
     questions, _ = load_questions(questions_path)
+    if folds_text:
+        questions = pick(questions, folds=parse_folds(folds_text))
+        name = f"{name}@{folds_text}"
     rows = []  # (question id, part, features, label, value key)
     for q in questions:
         parts = split_question(q.question)
@@ -141,6 +147,9 @@ def main(argv=None) -> int:
         default="prior",
         help="rank candidates by the hand-weighted prior (default) or by a fitted model",
     )
+    parser.add_argument(
+        "--dump", type=Path, help="also write each question's best candidate as TSV (numbers only)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     warnings.filterwarnings("ignore")
@@ -176,13 +185,23 @@ def main(argv=None) -> int:
         order = sorted(members, key=lambda i: -logits[i])
         best = order[0]
         second = next((i for i in order[1:] if rows[i][4] != rows[best][4]), None)
-        margin = logits[best] - logits[second] if second is not None else 4.0
-        tops.append([logits[best], min(margin, 4.0)])
+        cap = Rules.default().confidence.margin_cap
+        margin = logits[best] - logits[second] if second is not None else cap
+        tops.append([logits[best], min(margin, cap), float(second is None)])
         top_labels.append(float(rows[best][3]))
         keys.append(key)
     tops_x, tops_y = np.array(tops), np.array(top_labels)
-    c = logistic(tops_x, tops_y, l2=0.1)
-    confidence = 1 / (1 + np.exp(-(np.hstack([tops_x, np.ones((len(tops_x), 1))]) @ c)))
+    if args.dump:
+        lines = ["question\tpart\tanswerable\tlogit\tmargin\tlone\tright"]
+        lines += [
+            f"{k[0]}\t{k[1]}\t{int(answerable[k[0]])}\t{t[0]:.4f}\t{t[1]:.4f}\t{int(t[2])}\t{int(y)}"
+            for k, t, y in zip(keys, tops, top_labels, strict=True)
+        ]
+        args.dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # a lone candidate counts as a capped margin (a separate 'alone' weight, or one on the
+    # logit when alone, fitted no better on the set left out: benchmarks/calibration_forms.py)
+    c = logistic(tops_x[:, :2], tops_y, l2=0.1)
+    confidence = 1 / (1 + np.exp(-(np.hstack([tops_x[:, :2], np.ones((len(tops_x), 1))]) @ c)))
 
     # questions with no candidate at all are abstentions whatever the threshold
     question_ids = sorted(answerable)

@@ -39,14 +39,17 @@ from ingest.metadata import place_mentions
 # 2: differences, qualified counts, 'đến nay' in undated articles; 3: average ranges ('bình
 # quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15');
 # 6: a row's Thôn cell outranks its Xã cell (one lexicon of place levels: thôn < xã); 7: the
-# share of households using clean water is an indicator of its own ('nuoc_sach')
-READER = "7"
+# share of households using clean water is an indicator of its own ('nuoc_sach'); 8: one amount
+# in two units ('71 tỷ 355 triệu đồng')
+READER = "8"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
 _MENTION = re.compile(
     rf"(?i)(?<![\w/.,])(?P<approx>{_APPROX})"
     rf"(?:(?P<range_from>từ\s+)?(?P<a>{_NUM})\s*(?:-|–|đến)\s*(?=\d))?"
+    # '71 tỷ 355 triệu đồng': one amount, counted in its smaller unit
+    r"(?:(?P<big>\d{1,3}(?:[.,]\d+)?)\s+t[ỷỉ]\s+(?=\d{1,3}\s+triệu\b))?"
     rf"(?P<n>{_NUM})(?:\s*/\s*(?:tổng số\s+)?(?P<d>{_NUM}))?"
     rf"(?:\s+(?:trên|trong)\s+(?:tổng\s+)?số\s+(?P<d2>{_NUM}))?"
 )
@@ -360,6 +363,8 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
     unit = re.sub(r"\s+", " ", unit_m.group("unit"))
     unit = "%" if unit == "phan tram" else unit
     number = to_number(m.group("n"))
+    if m.group("big") and number is not None:
+        number += 1000 * (to_number(m.group("big")) or 0)  # '71 tỷ 355 triệu' = 71.355 triệu
     denominator_raw = m.group("d") or m.group("d2")
     denominator = to_number(denominator_raw) if denominator_raw else None
     value_start = m.start() if not m.group("approx") else m.start("approx")

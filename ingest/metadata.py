@@ -61,6 +61,8 @@ _DOC_REF_BEFORE = re.compile(
     r"(?:\bsố\s+\S+|\d+[/-][A-ZĐ]{1,6}(?:[/-][A-ZĐa-z]{1,8})*)\s*,?\s*(?:ban hành\s+)?$"
 )
 _TOP_CHARS = 1500
+# A headline that closes with its own date: '… huyện nông thôn mới(24/11/2022)', '… - 5/3/2024'.
+_HEADLINE_DATE = re.compile(r"[\s(\-–—|]\s*(\d{1,2}/\d{1,2}/\d{4})\s*\)?\s*$")
 
 
 def _iso(year: int, month: int, day: int | None = None) -> str | None:
@@ -114,6 +116,14 @@ def _is_date_line(line: str) -> bool:
     return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(line.rstrip(" ,."))
 
 
+def _headline_date(headline: str) -> str | None:
+    """The date a headline closes with, when it is the headline's only date (not the end of
+    an anniversary's range: '(03/02/1930 - 03/02/2020)')."""
+    closing = _HEADLINE_DATE.search(headline)
+    dates = find_dates(headline) if closing else []
+    return dates[0][2] if len(dates) == 1 and dates[0][0] == closing.start(1) else None
+
+
 def _paragraphs(text: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for line in text.split("\n"):
@@ -138,6 +148,7 @@ def document_date(text: str) -> str | None:
     body = [(pos, line) for pos, line in paragraphs if not _is_date_line(line)]
     # Skip the headline (and a kicker line ending with ':' above it) unless the text opens
     # straight with a paragraph.
+    headline = ""
     for _ in range(2):
         if body and len(body[0][1]) < _TITLE_MAX:
             headline = body.pop(0)[1]
@@ -158,6 +169,9 @@ def document_date(text: str) -> str | None:
                 return iso
     if date_lines:
         return find_dates(date_lines[0])[0][2]
+    closing = _headline_date(headline)
+    if closing:
+        return closing
     for pos, line in body:
         for start, _, iso in find_dates(line):
             if (
@@ -257,6 +271,8 @@ def extract_title(text: str, fallback: str) -> str:
     if not lines or len(lines[0]) > _TITLE_MAX:
         return fallback
     title = lines[0]
+    if _headline_date(title):
+        title = _HEADLINE_DATE.sub("", title).strip() or title  # the date is the document's
     if title.endswith(":") and len(title) <= _KICKER_MAX and len(lines) > 1:
         follow = lines[1]
         if len(follow) <= _TITLE_MAX and not follow.endswith("."):

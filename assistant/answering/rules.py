@@ -169,7 +169,12 @@ class FigureRules:
     related_indicator: float = rule(
         0.7, "a related indicator ('đạt 19/19 tiêu chí' for 'được công nhận')"
     )
-    other_indicator: float = rule(0.35, "another indicator")
+    other_indicator: float = rule(
+        0.35, "another indicator of the same family ('nâng cao', 'đạt chuẩn')"
+    )
+    other_family: float = rule(
+        0.0, "an indicator of another family (an income asked, the funds mobilised found)"
+    )
     unknown_indicator: float = rule(0.85, "a figure whose indicator is unknown")
     unasked_average: float = rule(0.5, "an average per commune for a question that asks for none")
     planned_total: float = rule(0.3, "bonus: a planned total for 'nâng tổng số lên bao nhiêu'")
@@ -191,6 +196,9 @@ class FigureRules:
     )
     coarser_place: float = rule(
         0.3, "a figure of a higher level ('the district's for a commune question')"
+    )
+    national_place: float = rule(
+        0.0, "the whole country's figure never answers for a province, district or commune"
     )
     unasked_category: float = rule(
         0.5, "a category word near the figure the question does not ask ('nâng cao')"

@@ -6,6 +6,7 @@ from base.lexicon import (
     BRIEF_INDICATORS,
     COMMUNE_WORDS,
     DISTRICT_WORDS,
+    FAMILIES,
     HAMLET_WORDS,
     INDICATOR_ROWS,
     INDICATORS,
@@ -217,6 +218,13 @@ def test_an_income_is_in_dong_per_head_and_investment_in_any_money():
     assert income < investment and "nghin ty dong" in investment
 
 
+def test_indicators_of_one_family_count_kinds_of_one_thing():
+    assert FAMILIES["xa_nang_cao"] == FAMILIES["xa_dat_chuan"] == FAMILIES["ty_le_xa"]
+    assert FAMILIES["ocop_4_sao"] == FAMILIES["ocop"]
+    assert FAMILIES["thu_nhap"] != FAMILIES["von"]
+    assert FAMILIES["ho_ngheo"] != FAMILIES["nuoc_sach"]
+
+
 def test_every_indicator_row_is_complete():
     keys = [row.key for row in INDICATOR_ROWS]
     assert len(keys) == len(set(keys)) == len(INDICATORS)
@@ -226,6 +234,7 @@ def test_every_indicator_row_is_complete():
         assert row.reads is None or row.reads <= row.units, row.key
         assert not row.related or row.related in INDICATORS, row.key
     assert all(RELATED[RELATED[k]] == k for k in RELATED)  # one answers for the other
+    assert all(FAMILIES[k] == FAMILIES[RELATED[k]] for k in RELATED)  # related: one family
     turns = sorted(row.in_briefs for row in INDICATOR_ROWS if row.in_briefs)
     assert turns == list(range(1, len(turns) + 1))
     assert BRIEF_INDICATORS[:2] == ("xa_dat_chuan", "xa_nang_cao")

@@ -87,6 +87,18 @@ def test_vietnamese_numbers_read_as_numbers():
     assert to_number("25.349,65") == 25349.65
 
 
+def test_billions_and_millions_in_one_amount_are_one_figure():
+    facts = _facts(
+        "Xã Tân Hòa huy động vốn\n\n"
+        "Từ năm 2018 đến nay, xã Tân Hòa đã huy động 71 tỷ 355 triệu đồng để xây dựng nông thôn "
+        "mới; riêng năm 2023 là 2 tỉ 50 triệu đồng."
+    )
+    assert set(facts) == {"71 tỷ 355 triệu đồng", "2 tỉ 50 triệu đồng"}
+    assert facts["71 tỷ 355 triệu đồng"].number == 71355
+    assert facts["2 tỉ 50 triệu đồng"].number == 2050
+    assert facts["71 tỷ 355 triệu đồng"].indicator == "von"
+
+
 def test_every_fact_points_at_its_verbatim_value_and_sentence(tmp_path):
     from tests.conftest import DOCUMENTS
 

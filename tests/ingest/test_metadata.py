@@ -166,6 +166,26 @@ def test_text_without_a_headline_still_gets_its_lead_date():
     assert document_date(text) == "2021-10-07"
 
 
+@pytest.mark.parametrize("ending", ["(24/11/2022)", " (24/11/2022)", " - 24/11/2022", " | 24/11/2022"])
+def test_a_headline_that_closes_with_its_date_dates_the_article(ending):
+    text = f"Huyện Tân Lạc nỗ lực xây dựng huyện nông thôn mới{ending}\n\nĐến nay, toàn huyện{LONG}"
+    assert document_date(text) == "2022-11-24"
+    assert extract_title(text, "x") == "Huyện Tân Lạc nỗ lực xây dựng huyện nông thôn mới"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Kỷ niệm ngày 24/11/2012 thành lập hợp tác xã",
+        "Chào mừng kỷ niệm 90 năm thành lập Đảng (03/02/1930 - 03/02/2020)",
+    ],
+)
+def test_a_date_inside_the_headline_or_closing_a_range_is_not_the_articles(headline):
+    text = f"{headline}\n\nĐến nay, toàn huyện{LONG}"
+    assert document_date(text) is None
+    assert extract_title(text, "x") == headline
+
+
 def test_no_date_at_all():
     assert document_date(f"Tiêu đề\n\nNăm 2020, toàn tỉnh{LONG}") is None
     assert document_date("") is None

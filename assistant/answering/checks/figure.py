@@ -18,7 +18,7 @@ from assistant.answering.names import same_place
 from assistant.answering.records import Fit, Frame, Measure
 from assistant.answering.rules import FigureRules
 from assistant.answering.vocabulary import CATEGORY_MODIFIERS, canonical_terms
-from base.lexicon import RELATED, indicator_units, tier_of, tier_rank
+from base.lexicon import FAMILIES, RELATED, indicator_units, tier_of, tier_rank
 from base.text import fold, syllables
 from base.types import Fact, FactKind
 
@@ -56,6 +56,9 @@ def _indicator_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fi
     if frame.indicator and fact.indicator:
         if frame.indicator == fact.indicator:
             return fit.plus(rules.same_indicator, "đúng chỉ tiêu")
+        if FAMILIES.get(frame.indicator) != FAMILIES.get(fact.indicator):
+            # an income is never the funds mobilised, a poverty rate never the clean-water share
+            return fit.times(rules.other_family, f"chỉ tiêu khác hẳn ({fact.indicator})")
         if RELATED.get(frame.indicator) == fact.indicator:
             # '13 xã đạt 19/19 tiêu chí' for 'bao nhiêu xã được công nhận'
             return fit.times(rules.related_indicator, f"chỉ tiêu gần ({fact.indicator})")
@@ -130,6 +133,8 @@ def _place_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
             fit = fit.times(rules.other_place, f"số liệu của nơi khác ({fact.place})")
         elif tier_rank(fact.place_level) < tier_rank(level):
             fit = fit.times(rules.finer_place, "số liệu của cấp dưới")
+        elif fact.place_level == _COUNTRY:
+            fit = fit.times(rules.national_place, "số liệu của cả nước")
         elif tier_rank(fact.place_level) > tier_rank(level):
             fit = fit.times(rules.coarser_place, "số liệu của cấp trên")
     return fit
@@ -137,6 +142,7 @@ def _place_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
 
 # the tiers whose figures a question's place is checked against
 _FIGURE_TIERS = ("tinh", "huyen", "xa")
+_COUNTRY = "ca nuoc"
 
 
 def category_fit(clause, frame: Frame, fit: Fit, rules: FigureRules) -> Fit:

@@ -257,7 +257,8 @@ def test_keywords_and_conditions():
 FIGURES = document(
     "Năm 2022, tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã. Bình quân "
     "mỗi xã đạt 15,8 tiêu chí. Tỷ lệ hộ nghèo còn 4,2%, thấp hơn 2,56% so với bình quân "
-    "vùng. Có 99,99% hộ dân sử dụng nước sạch.",
+    "vùng. Có 99,99% hộ dân sử dụng nước sạch. Tỉnh đã huy động 71 tỷ 355 triệu đồng vốn. "
+    "Toàn tỉnh có 20 sản phẩm OCOP.",
     title="Tỉnh Hòa Bình tổng kết năm 2022",
 )
 F = RULES.figure
@@ -278,7 +279,11 @@ F = RULES.figure
         ("Tỷ lệ hộ nghèo của tỉnh là bao nhiêu?", "hơn 2,56%", 0.0, "chênh lệch"),
         ("Tỷ lệ hộ nghèo của tỉnh là bao nhiêu?", "4,2%", 1.0, "đúng chỉ tiêu"),
         # the share of households with clean water is no poverty rate
-        ("Tỷ lệ hộ nghèo của tỉnh là bao nhiêu?", "99,99%", F.other_indicator, "nuoc_sach"),
+        ("Tỷ lệ hộ nghèo của tỉnh là bao nhiêu?", "99,99%", F.other_family, "nuoc_sach"),
+        # nor the funds mobilised an income
+        ("Thu nhập bình quân đầu người là bao nhiêu?", "71 tỷ 355 triệu đồng", 0.0, "von"),
+        # the products of every star are of the family of the 4-star ones: weaker, not out
+        ("Tỉnh có bao nhiêu sản phẩm OCOP 4 sao?", "20 sản phẩm", F.other_indicator, "ocop"),
         ("Tỷ lệ hộ dân dùng nước sạch là bao nhiêu?", "99,99%", 1.0, "đúng chỉ tiêu"),
     ],
 )
@@ -287,3 +292,16 @@ def test_fact_fit(question, value, mismatch, note):
     fit = fact_fit(fact, frame(question), F)
     assert fit.mismatch == pytest.approx(mismatch)
     assert any(note in n for n in fit.notes), fit.notes
+
+
+def test_the_whole_countrys_figure_is_no_provinces():
+    doc = document(
+        "Đến cuối năm 2024, cả nước có 79 sản phẩm OCOP 5 sao. Tỉnh Quảng Ninh có sản phẩm trà "
+        "hoa vàng đạt 5 sao.",
+        title="Hội nghị tổng kết OCOP toàn quốc năm 2024",
+    )
+    fact = next(f for f in sentence(doc, doc.text).facts if f.value == "79 sản phẩm")
+    province = fact_fit(fact, frame("Quảng Ninh có bao nhiêu sản phẩm OCOP 5 sao?"), F)
+    assert province.mismatch == 0.0 and "số liệu của cả nước" in province.notes
+    country = fact_fit(fact, frame("Cả nước có bao nhiêu sản phẩm OCOP 5 sao?"), F)
+    assert country.mismatch > 0.5

@@ -166,7 +166,9 @@ def test_text_without_a_headline_still_gets_its_lead_date():
     assert document_date(text) == "2021-10-07"
 
 
-@pytest.mark.parametrize("ending", ["(24/11/2022)", " (24/11/2022)", " - 24/11/2022", " | 24/11/2022"])
+@pytest.mark.parametrize(
+    "ending", ["(24/11/2022)", " (24/11/2022)", " - 24/11/2022", " | 24/11/2022"]
+)
 def test_a_headline_that_closes_with_its_date_dates_the_article(ending):
     text = f"Huyện Tân Lạc nỗ lực xây dựng huyện nông thôn mới{ending}\n\nĐến nay, toàn huyện{LONG}"
     assert document_date(text) == "2022-11-24"

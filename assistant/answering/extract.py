@@ -161,13 +161,18 @@ _ENUMERATION = re.compile(
 _PLACE_WORD_AT = re.compile(
     r"(?i)(?:huyện|xã|thị xã|thành phố|tỉnh|thôn|bản|ấp|phường|thị trấn|quận|TP\.?)\s+"
 )
+# a number that ends a place's name ('Xuân Thọ 2', 'Phường 3'), not a count or a figure after it
+_NUMBERED = re.compile(r" \d{1,2}(?![\w/.,%]|\s*(?:xã|huyện|thôn|tiêu chí|sản phẩm))")
+# what a listed name may carry in brackets: its district, its former name
+_QUALIFIER = re.compile(r"\s*\([^()\n]{1,50}\)")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*và|,|và)\s+")
 
 
 def enumerations(sentence: str, levels: set[str] | None = None) -> list[Candidate]:
     """Places listed after a plural head ('các huyện: Triệu Sơn, Nông Cống và Thiệu Hóa', '4
-    huyện đạt chuẩn gồm: Chợ Gạo, Gò Công Tây và huyện Cai Lậy'), verbatim from the first name
-    to the last; only lists of two names or more."""
+    huyện đạt chuẩn gồm: Chợ Gạo, Gò Công Tây và huyện Cai Lậy', '3 xã: Lương Ninh (huyện
+    Quảng Ninh), Bảo Ninh (thành phố Đồng Hới)'), verbatim from the first name to the last;
+    only lists of two names or more."""
     found = []
     for m in _ENUMERATION.finditer(sentence):
         if levels and fold(m.group(1)) not in levels:
@@ -180,14 +185,18 @@ def enumerations(sentence: str, levels: set[str] | None = None) -> list[Candidat
             if end <= start:
                 break
             first = pos if first is None else first
+            numbered = _NUMBERED.match(sentence, end)  # 'Xuân Thọ 2'
+            end = numbered.end() if numbered else end
+            qualified = _QUALIFIER.match(sentence, end)  # 'Lương Ninh (huyện Quảng Ninh)'
+            end = qualified.end() if qualified else end
             names, last = names + 1, end
             sep = _LIST_SEPARATOR.match(sentence, end)
             if not sep:
                 break
             pos = sep.end()
         if names >= 2 and not re.match(r"\s*\(", sentence[last:]):
-            # (a list grouped by district, 'Đức Chính, Cao An (Cẩm Giàng), …', is read name by
-            # name instead)
+            # (a name the reader stopped in, 'Xuân Thọ 2 (Cẩm Giàng)', leaves the list cut: it
+            # is read name by name instead)
             found.append(Candidate(CandidateKind.LIST, first, last, sentence[first:last]))
     return found
 

@@ -93,7 +93,7 @@ class Gatherer:
             if figures:
                 facts[doc.meta.doc_id] = doc_facts
             for sentence in _sentences(hit, doc, doc_facts, joins):
-                if joins and sentence.key in seen:
+                if sentence.key in seen:
                     continue  # read whole from another passage of the same paragraph
                 seen.add(sentence.key)
                 sentences.append(sentence)
@@ -172,19 +172,18 @@ class Gatherer:
 
 
 def _sentences(hit: Hit, doc: Document, facts: tuple[Fact, ...], joins: int = 0) -> list[Sentence]:
-    """The sentences of a passage, each with the figures it states; page markers are no
-    evidence ('[Trang 3]' says where). With ``joins``, a sentence that announces a list
+    """The whole sentences of a passage, each with the figures it states; page markers are
+    no evidence ('[Trang 3]' says where). With ``joins``, a sentence that announces a list
     ('… như sau:') is read with the list's lines (at most ``joins`` characters of them)."""
     text = doc.text
     out = []
     covered = -1
-    first, last = hit.chunk.start, hit.chunk.end
-    if joins:
-        # whole sentences: a passage's sentence may begin in the chunk before or end after it
-        first = text.rfind("\n", 0, first) + 1
-        last = text.find("\n", last) if text.find("\n", last) >= 0 else len(text)
+    # whole sentences: a passage's sentence may begin in the chunk before or end after it (a
+    # long paragraph is chunked at its semicolons too)
+    first = text.rfind("\n", 0, hit.chunk.start) + 1
+    last = text.find("\n", hit.chunk.end) if text.find("\n", hit.chunk.end) >= 0 else len(text)
     for start, end in split_sentences(text, first, last):
-        if joins and (end <= hit.chunk.start or start >= hit.chunk.end):
+        if end <= hit.chunk.start or start >= hit.chunk.end:
             continue  # a sentence of the paragraph outside the passage found
         if start < covered:
             continue  # an item of the list read with the sentence before it

@@ -110,6 +110,8 @@ def judge_sentence(sentence: Sentence, q: _Question) -> Verdict:
     elif q.qtype.needs_value:
         checks.append(Check(CheckName.VALUE, 0.0, "không có giá trị đúng loại"))
         return ruled_out(checks[-1], cov_sentence)
+    elif q.qtype.reads_values and (missing := q.qtype.without_value(rules)) < 1.0:
+        checks.append(Check(CheckName.VALUE, missing, "không có giá trị đúng loại"))
     target = target_check(sentence, candidate.fact if candidate else None, frame, rules.target)
     checks.append(target)
     if target.factor == 0:
@@ -157,6 +159,8 @@ def _scored(sentence, q: _Question, checks, candidate, cands, fit, covered):
             place *= check.factor
     if candidate is not None:
         place *= fit.mismatch
+    else:  # no value: what the type says of a sentence without one
+        place *= next((c.factor for c in checks if c.name == CheckName.VALUE), 1.0)
     years = next((c.factor for c in checks if c.name == CheckName.TIME), 1.0)
     target = next(c.factor for c in checks if c.name == CheckName.TARGET)
     hit = sentence.hit

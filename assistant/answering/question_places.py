@@ -44,6 +44,12 @@ def capitalised_name(text: str, start: int, limit: int = 4) -> str:
     return " ".join(w for w, _ in words)
 
 
+# a count before a place word: the word counts places ('ba xã', '12 xã', 'các huyện'), so the
+# name after it is where they are; a year ('năm 2020 xã …') is no count
+_COUNTED = re.compile(
+    r"(?i)(?:(?<![\w/.,])(?!(?:19|20)\d\d\s+$)\d+|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy"
+    r"|các|những|bao nhiêu|bon|sau|bay|tam|chin|muoi|may|cac|nhung|bao nhieu))\s+$"
+)
 _NATION = re.compile(r"(?i)\b(cả nước|toàn quốc|ca nuoc|toan quoc|nationwide|the whole country)\b")
 
 
@@ -56,6 +62,8 @@ def find_places(text: str) -> tuple[Place, ...]:
         found["ca nuoc"] = Place("ca nuoc", "ca nuoc", nation.group(1))
     # 1. A place word followed by a capitalised name (text with diacritics or capitals).
     for m in _PLACE_RE.finditer(text):
+        if _COUNTED.search(text, 0, m.start()):
+            continue  # 'Ba xã Quảng Bình': three communes of Quảng Bình, not a commune so named
         name = capitalised_name(text, m.end())
         if name:
             level = fold(m.group(1)).rstrip(".")
@@ -82,8 +90,10 @@ def find_places(text: str) -> tuple[Place, ...]:
                 continue
             if has_capitals and level == "huyen" and not _capitalised_in(text, key):
                 continue  # a bare district name is written with capitals ('Lộc Bình')
-            before = padded[:at].split()[-2:]
-            word = next((w for w in QUESTION_PLACE_WORDS if " ".join(before).endswith(w)), None)
+            before = " ".join(padded[:at].split()[-2:])
+            word = next((w for w in QUESTION_PLACE_WORDS if before.endswith(w)), None)
+            if word and _COUNTED.search(padded, 0, at - len(word)):
+                word = None  # 'ba xa quang binh': communes of the province
             lvl = ("tp" if word == "thanh pho" else word) if word else level
             matches.append((word is None, -len(key), level != "tinh", at, key, display, lvl))
     # Names introduced by a place word first, then the longest: 'huyen hai ha nam 2020' is

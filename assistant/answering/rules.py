@@ -262,6 +262,9 @@ class PlaceAnswerRules:
     lies_in_gap: int = rule(2, "characters at most between a place and the one it lies in")
     lies_in_asked: float = rule(0.4, "bonus: it lies in the asked place")
     lies_elsewhere: float = rule(0.4, "it lies in another place of the asked level")
+    list_without_names: float = rule(
+        0.5, "a sentence that names no place, for 'which places' (it is answered whole)"
+    )
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,11 @@ class QuestionType:
         """The values of this type in the sentence, each with its span."""
         return []
 
+    def without_value(self, rules: Rules) -> float:
+        """The factor of a sentence in which no value of this type is read (a type that
+        ``needs_value`` rules it out): 1, no objection."""
+        return 1.0
+
     def slot_match(self, clause: Clause, frame: Frame, tail: float, fit: Fit, coverage):
         """(tail, fit) after this type's reading of the words around the slot."""
         return tail, fit

@@ -79,6 +79,14 @@ class PassageType(QuestionType):
                 for a, b, items in lists
             ]
         items = items_of(text, 0, len(text))
+        if len(items) > 1 and text[: items[0][1]].rstrip().endswith(":"):
+            # 'Ông X, Chủ tịch UBND huyện, cho biết:' introduces the answer, the lines after it
+            # are the answer: each an item of its own, no blank line between them
+            items = tuple(item for item in items[1:] if whole(text[item[0] : item[1]]))
+            if items:
+                a, b = items[0][0], items[-1][1]
+                return [Candidate(CandidateKind.PASSAGE, a, b, text[a:b], items=items)]
+            return []
         if not items:
             return []
         a, b = items[0][0], items[-1][1]

@@ -160,6 +160,9 @@ class ListType(PlaceType):
     def answer_kind_of(self, value: str) -> AnswerKind:
         return AnswerKind.LIST
 
+    def without_value(self, rules: Rules) -> float:
+        return rules.place_answer.list_without_names
+
 
 def place_list(ranked: Ranked, frame: Frame, lang: str) -> str | None:
     """All the places that answer a 'which places' question, when the sentence lists several:

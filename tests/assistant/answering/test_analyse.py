@@ -41,6 +41,10 @@ def test_what_a_question_asks_for(question, kind, unit):
         ("Thành phố Lạng Sơn đạt bao nhiêu tiêu chí?", {("thanh pho", "lang son")}),
         ("xã Tân Thành của huyện Phú Bình", {("xa", "tan thanh"), ("huyen", "phu binh")}),
         ("thu nhap huyen hai ha nam 2020", {("huyen", "hai ha")}),  # not 'Hà Nam'
+        # a count before the place word: communes of the province, not a commune so named
+        ("Ba xã Quảng Bình đăng ký đạt chuẩn kiểu mẫu là những xã nào?", {("tinh", "quang binh")}),
+        ("cac xa quang binh dat chuan", {("tinh", "quang binh")}),
+        ("Năm 2020 xã Minh Quang có bao nhiêu thôn?", {("xa", "minh quang")}),  # a year
     ],
 )
 def test_places_named_in_a_question(question, places):

@@ -28,6 +28,17 @@ def test_an_enumeration_after_a_plural_head_is_one_list():
         "Tân Hưng, Đông Phú và xã Hòa Bình",
     ]
     assert extract.enumerations("Các xã đã đạt chuẩn nông thôn mới.") == []
+    # names with their districts in brackets: the list, verbatim, brackets and all
     grouped = "Công nhận 4 xã gồm: Đức Chính, Cao An (Cẩm Giàng), Nam Tân, Nam Hồng (Nam Sách)."
-    assert extract.enumerations(grouped) == []  # read name by name, with their districts
+    assert [c.text for c in extract.enumerations(grouped)] == [
+        "Đức Chính, Cao An (Cẩm Giàng), Nam Tân, Nam Hồng (Nam Sách)"
+    ]
+    three = "03 xã đạt chuẩn kiểu mẫu: Lương Sơn (huyện Hà Trung), Bảo An (thành phố Hà Tĩnh)."
+    assert [c.text for c in extract.enumerations(three)] == [
+        "Lương Sơn (huyện Hà Trung), Bảo An (thành phố Hà Tĩnh)"
+    ]
+    numbered = "Gồm 3 xã: Đức Chính, Xuân Thọ 2 (Cẩm Giàng) và Cao An."
+    assert [c.text for c in extract.enumerations(numbered)] == [
+        "Đức Chính, Xuân Thọ 2 (Cẩm Giàng) và Cao An"
+    ]
     assert not extract.places("Tỉnh có 4 đơn vị cấp huyện Nông thôn mới.")

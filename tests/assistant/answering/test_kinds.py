@@ -146,3 +146,24 @@ def test_types_declare_the_shape_of_their_direct_answers():
     assert kinds.REGISTRY.shape(AnswerKind.DECISION)("Quyết định số 1104/QĐ-UBND") is None
     assert kinds.REGISTRY.shape(AnswerKind.DATE)("tháng sau") is not None
     assert kinds.REGISTRY.shape("no such kind") is None
+
+
+def test_which_places_prefers_the_sentence_that_names_them():
+    doc = document(
+        "Năm 2022, UBND tỉnh Hà Lam đã chấp thuận danh sách những xã đăng ký đạt chuẩn nông thôn "
+        "mới kiểu mẫu năm 2022 của Hà Lam.\n"
+        "Theo đó, 03 xã phấn đấu kiểu mẫu: Lương Sơn (huyện Hà Trung), Bảo An (thành phố Hà Lam), "
+        "Tân Phú (huyện Tân Lý).",
+        date="2022-07-05",
+        provinces=("Hà Lam",),
+        source="ha-lam.txt",
+    )
+    lead, listing = doc.text.split("\n")
+    ev = evidence(
+        "Những xã nào của Hà Lam đăng ký đạt chuẩn nông thôn mới kiểu mẫu năm 2022?",
+        sentence(doc, lead),
+        sentence(doc, listing),
+    )
+    verdicts = {v.sentence.text: v for v in judge(ev, Rules())}
+    assert verdicts[lead].prior < verdicts[listing].prior
+    assert verdicts[listing].value.startswith("Lương Sơn (huyện Hà Trung)")

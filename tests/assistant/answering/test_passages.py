@@ -133,6 +133,29 @@ def test_a_goal_list_announced_by_a_line_is_answered_from_its_lines():
     assert answer.kind == "passage" and answer.value.count("; ") == 1
 
 
+def test_a_speaker_announcing_the_answer_is_context_not_the_answer():
+    text = (
+        "Huyện Sơn Hà gặp khó trong xây dựng nông thôn mới\n"
+        "Ông Lò Văn Tâm, Chủ tịch UBND huyện Sơn Hà, cho biết:\n\n"
+        "- Dân cư sống rải rác nên đầu tư đường giao thông rất tốn kém, khó huy động sức dân.\n"
+        "- Tập quán sinh hoạt làm việc chỉnh trang nghĩa trang khó thực hiện.\n"
+    )
+    doc = document(text, title="Huyện Sơn Hà gặp khó", source="son-ha.txt")
+    start = text.index("Ông Lò Văn Tâm")
+    colon = text.index(":", start) + 1
+    unit = text[start : list_end(text, colon, 1500)]
+    ev = evidence(
+        "Theo Chủ tịch UBND huyện Sơn Hà, những khó khăn nào khiến các xã khó về đích?",
+        sentence(doc, unit),
+    )
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of("?", chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert lead == (
+        "- Dân cư sống rải rác nên đầu tư đường giao thông rất tốn kém, khó huy động sức dân [1]\n"
+        "- Tập quán sinh hoạt làm việc chỉnh trang nghĩa trang khó thực hiện [1]"
+    )  # the speaker's name and title are in the quote below, not the direct answer
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [

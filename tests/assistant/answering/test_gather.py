@@ -1,0 +1,28 @@
+"""The gathering stage's reading of a passage: whole sentences, whatever the chunk's bounds
+(invented text, no index, no model)."""
+
+from assistant.answering.gather import _sentences
+from base.types import Chunk, Hit
+from tests.assistant.answering.kit import document
+
+TEXT = (
+    "Tỉnh Hà Lam giao chỉ tiêu năm 2022.\n"
+    "Theo đó, có 06 xã đăng ký đạt chuẩn gồm Mỹ An (huyện Bố Lý), Quảng Thạch (huyện Tân Lý); "
+    "03 xã phấn đấu đạt chuẩn kiểu mẫu: Lương Sơn (huyện Hà Trung), Bảo An (thành phố Hà Lam). "
+    "Ngoài ra có 35 khu dân cư kiểu mẫu.\n"
+)
+
+
+def _hit(doc, start: int, end: int) -> Hit:
+    chunk = Chunk("c-1", doc.meta.doc_id, doc.meta.source, 1, start, end, doc.text[start:end])
+    return Hit(chunk=chunk, doc=doc.meta, score=0.03, dense_score=0.8, lexical_score=1.0)
+
+
+def test_a_sentence_the_chunk_cuts_is_read_whole():
+    doc = document(TEXT, source="ha-lam.txt")
+    cut = TEXT.index("; 03 xã") + 1  # a long paragraph is chunked at a semicolon
+    sentences = _sentences(_hit(doc, TEXT.index("Theo đó"), cut), doc, ())
+    assert [s.text for s in sentences] == [TEXT[TEXT.index("Theo đó") : TEXT.index(" Ngoài")]]
+    # the next chunk begins inside that sentence: it reads it whole too
+    later = _sentences(_hit(doc, cut + 1, len(TEXT)), doc, ())
+    assert later[0].text.startswith("Theo đó") and later[-1].text.startswith("Ngoài ra")

@@ -31,6 +31,7 @@ from pathlib import Path
 import regex
 
 from assistant.answering import kinds
+from assistant.answering.records import AnswerKind
 from base.errors import AssistantError, QuestionSetError
 from base.types import Answer
 
@@ -397,7 +398,12 @@ def shape_problem(answer: Answer) -> str | None:
             return "phần trả lời rỗng (empty part)"
         if _FRAGMENT_END.search(part):
             return f"câu trả lời bị cắt dở (fragment): “{part}”"
-        problem = shape(part) if shape is not None else None
+        if shape is None:
+            problem = None
+        elif answer.kind == AnswerKind.PASSAGE:
+            problem = shape(part, items=len(parts))  # an item of a long list may be a name
+        else:
+            problem = shape(part)
         if problem:
             return problem
     return None

@@ -38,6 +38,7 @@ from assistant.answering.checks.words import (
 from assistant.answering.features import Signals, features_of
 from assistant.answering.fit import carry_moves, value_fit
 from assistant.answering.records import (
+    AnswerKind,
     Check,
     CheckName,
     Evidence,
@@ -124,7 +125,8 @@ def _sentence_checks(sentence: Sentence, q: _Question):
     """The checks that need no value: place, tier, the time of an event, conditions."""
     frame = q.evidence.frame
     yield place_check(sentence, q.evidence, q.qtype, q.rules.place)
-    yield tier_check(sentence, frame)
+    words = q.qtype.answer_kind == AnswerKind.PASSAGE
+    yield tier_check(sentence, frame, q.rules.passage.tier_in_document if words else 0.0)
     if not q.qtype.figures:
         yield time_check(sentence, None, frame, q.rules.time, bounds=q.qtype.time_bounds)
     yield conditions_check(sentence, frame, q.rules.words)

@@ -46,9 +46,11 @@ _DANGLING = re.compile(
 _LEAST_WORDS = 3
 
 
-def whole(text: str) -> bool:
-    """Whether a piece of text can stand as an answer: a few words, not cut mid-phrase."""
-    return len(text.split()) >= _LEAST_WORDS and not _DANGLING.search(text.rstrip(" ,"))
+def whole(text: str, listed: bool = False) -> bool:
+    """Whether a piece of text can stand as an answer: a few words (any, for an item of a
+    list of three or more: 'giao thông'), not cut mid-phrase."""
+    long_enough = listed or len(text.split()) >= _LEAST_WORDS
+    return long_enough and not _DANGLING.search(text.rstrip(" ,"))
 
 
 def list_end(text: str, end: int, limit: int) -> int:
@@ -98,6 +100,26 @@ def items_of(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# a list of short names in one run: 'quy hoạch chung, giao thông, thu nhập và nghèo đa chiều'
+_SHORT_BREAK = re.compile(r",\s+(?:và\s+)?|\s+và\s+")
+_SHORT_WORDS = 4
+
+
+def _short_items(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The items of a run of short names joined by commas and 'và' (each at most a few
+    words); none when any part is longer, since a clause's commas do not part a list."""
+    spans, at = [], start
+    for m in list(_SHORT_BREAK.finditer(text, start, end)) + [None]:
+        stop = m.start() if m is not None else end
+        part = text[at:stop]
+        if not part.strip() or len(part.split()) > _SHORT_WORDS:
+            return ()
+        spans.append((at, stop))
+        if m is not None:
+            at = m.end()
+    return tuple(spans) if len(spans) > 1 else ()
+
+
 def announced(
     text: str, cue: re.Pattern, reach: int, leads: re.Pattern | None = None
 ) -> list[tuple[int, int, tuple]]:
@@ -114,6 +136,8 @@ def announced(
         if not (cue.search(before) or cue.search(opening.group())):
             continue
         items = items_of(text, colon.end(), len(text))
+        if len(items) == 1:
+            items = _short_items(text, *items[0]) or items
         if items:
             found.append((items[0][0], items[-1][1], items))
     if found or leads is None or len(folded) != len(text):

@@ -274,6 +274,9 @@ class PassageRules:
     list_chars: int = rule(
         1500, "characters of the lines a sentence ending in ':' announces, read with it"
     )
+    tier_in_document: float = rule(
+        0.7, "a passage of no tier when only elsewhere the document speaks of the asked one"
+    )
     announcer_reach: int = rule(
         80, "characters between the kind's words and the ':' that announces a list"
     )

@@ -27,11 +27,12 @@ from base.sentences import split_sentences
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*$")
 
 
-def passage_shape(part: str) -> str | None:
-    """An answer in words is a phrase or a sentence: a few words, not cut mid-phrase, not a
-    bare name ('Hồ Tiến Thiệu' answers no 'what')."""
+def passage_shape(part: str, items: int = 1) -> str | None:
+    """An answer in words is a phrase or a sentence: a few words (an item of ``items`` ≥ 3 may
+    be a name: 'giao thông'), not cut mid-phrase, not a bare name ('Hồ Tiến Thiệu' answers no
+    'what')."""
     words = part.split()
-    if not whole(part):
+    if not whole(part, listed=items >= _NAMED_ITEMS):
         return f"câu trả lời bị cắt hay quá ngắn (cut or too short): “{part}”"
     if len(words) <= _NAME_WORDS and all(_NAME_WORD.match(w) for w in words):
         return f"một cái tên, không phải câu trả lời bằng lời (a bare name): “{part}”"
@@ -40,6 +41,9 @@ def passage_shape(part: str) -> str | None:
 
 # words at most of a bare name
 _NAME_WORDS = 5
+# items a list has at least for an item of it to be a mere name ('quy hoạch chung, giao
+# thông, thu nhập và nghèo đa chiều')
+_NAMED_ITEMS = 3
 
 
 class PassageType(QuestionType):

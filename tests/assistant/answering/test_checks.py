@@ -218,6 +218,22 @@ def test_tier_check(quote, factor):
     assert ("không nói về NTM nâng cao" in check.reason) == (factor == 0)
 
 
+def test_words_may_come_from_a_paragraph_of_no_tier_in_a_document_about_the_asked_one():
+    doc = document(
+        "Xã Tân Hà phấn đấu đạt chuẩn nông thôn mới nâng cao vào năm 2026.\n"
+        "Địa phương còn một số tiêu chí chưa đạt như: quy hoạch chung, giao thông, thu nhập.\n"
+        "Xã có 5 tuyến đường đạt chuẩn nông thôn mới."
+    )
+    asked = frame("Xã Tân Hà còn những tiêu chí nào chưa đạt để lên nông thôn mới nâng cao?")
+    limits = sentence(doc, doc.text.split("\n")[1])
+    weak = RULES.passage.tier_in_document
+    assert tier_check(limits, asked, in_document=weak).factor == weak
+    assert tier_check(limits, asked).factor == 0.0  # a figure's sentence must name its tier
+    other = document("Xã Tân Hà đạt chuẩn nông thôn mới kiểu mẫu.\nXã còn khó khăn về vốn.")
+    far = sentence(other, "Xã còn khó khăn về vốn.")
+    assert tier_check(far, asked, in_document=weak).factor == 0.0  # the document: another tier
+
+
 PLAN = document(
     "Năm 2022, tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã.\n"
     "Năm 2023, tỉnh phấn đấu có thêm 10 xã đạt chuẩn nông thôn mới."

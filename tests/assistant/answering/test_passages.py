@@ -133,6 +133,21 @@ def test_a_goal_list_announced_by_a_line_is_answered_from_its_lines():
     assert answer.kind == "passage" and answer.value.count("; ") == 1
 
 
+def test_a_run_of_short_names_announced_is_a_list_and_a_clause_is_not():
+    cue = re.compile(r"\bchua dat\b")
+    text = "địa phương còn một số tiêu chí chưa đạt như: quy hoạch chung, giao thông, thu nhập và nghèo đa chiều."
+    ((_, _, items),) = announced(text, cue, 80)
+    assert [text[a:b] for a, b in items] == [
+        "quy hoạch chung",
+        "giao thông",
+        "thu nhập",
+        "nghèo đa chiều",
+    ]
+    clause = "các tiêu chí chưa đạt gồm: giao thông nông thôn còn xuống cấp, nhiều tuyến chưa được cứng hóa."
+    ((_, _, items),) = announced(clause, cue, 80)
+    assert len(items) == 1  # a clause's comma parts no list
+
+
 def test_a_speaker_announcing_the_answer_is_context_not_the_answer():
     text = (
         "Huyện Sơn Hà gặp khó trong xây dựng nông thôn mới\n"
@@ -215,6 +230,10 @@ def test_an_answer_in_words_goes_on_into_a_paragraph_that_opens_by_going_on():
         ("NTM", "quá ngắn"),  # a fragment where a sentence was asked
         ("Hồ Tiến Thiệu", "một cái tên"),  # a name for a 'what'
         ("tiếp tục nâng cao chất lượng các tiêu chí và", "bị cắt"),  # cut mid-phrase
+        # the criteria not met, a list of names: each item may be a name of two words
+        ("quy hoạch chung; giao thông; thu nhập; nghèo đa chiều", None),
+        ("quy hoạch chung; giao thông", "quá ngắn"),  # two short parts are no list of names
+        ("quy hoạch chung; giao thông; thu nhập và", "bị cắt"),
     ],
 )
 def test_the_shape_check_flags_answers_in_words_that_are_no_answer(value, problem):

@@ -78,6 +78,10 @@ class PlaceRules:
     sole_commune: float = rule(
         0.6, "a commune named only elsewhere in a document that names no other commune"
     )
+    last_commune: float = rule(
+        0.6, "a commune the text named last, a little above the sentence (a speaker's commune)"
+    )
+    last_commune_chars: int = rule(600, "characters above the sentence read for that commune")
     in_document: float = rule(0.8, "only elsewhere in the document, for a province")
     press_tag: float = rule(0.8, "the document is that province's newspaper ('LSO -')")
     no_province_named: float = rule(0.35, "the document names no province at all")

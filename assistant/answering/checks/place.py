@@ -68,8 +68,17 @@ def _national(sentence: Sentence) -> bool:
 
 # a commune named in a text: 'xã Phước Vinh', 'phường Tân An', 'thị trấn Đồng Mỏ'
 _COMMUNE_NAMED = re.compile(
-    r"\b(?:xã|phường|thị trấn)\s+([A-ZĐ][\w’'-]*(?:\s+[A-ZĐ][\w’'-]*){0,3})"
+    r"\b(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+([A-ZĐ][\w’'-]*(?:\s+[A-ZĐ][\w’'-]*){0,3})"
 )
+
+
+def _last_commune(sentence: Sentence, rules: PlaceRules) -> str | None:
+    """The commune (folded) the text last named before the sentence, a little above it: the
+    one a speaker's words are about."""
+    text = sentence.doc.text
+    above = text[max(0, sentence.start - rules.last_commune_chars) : sentence.start]
+    names = _COMMUNE_NAMED.findall(above)
+    return fold(names[-1]).lower() if names else None
 
 
 def _sole_commune(text: str, name: str) -> bool:
@@ -107,6 +116,8 @@ def _ladder(place: Place, sentence: Sentence, evidence: Evidence, qtype, rules: 
         # it, unless the article names no other place of its level: then it is about it
         if place.level in COMMUNE_WORDS and _sole_commune(sentence.doc.text, place.name):
             return rules.sole_commune, ""
+        if place.level in COMMUNE_WORDS and _last_commune(sentence, rules) == place.name:
+            return rules.last_commune, ""  # 'Bà Bùi Thị Nga, … xã Bà Nà cho biết, …' above
         return 0.0, f"không nói về {place.display}"
     if has_name(doc_f, name):
         return (rules.district_in_document if district_level else rules.in_document), ""

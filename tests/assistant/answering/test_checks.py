@@ -51,6 +51,14 @@ TWO_COMMUNES = document(
     source="hai-xa.txt",
 )
 
+SPEAKER = document(
+    "Xã Tân Hòa được thành lập từ hai xã Hòa An và Hòa Lộc.\n\n"
+    "Bà Lê Thị Nga, Phó phòng Kinh tế xã Tân Hòa cho biết, địa phương còn khó khăn.\n\n"
+    "Mục tiêu đến cuối năm 2025 sẽ xóa nghèo cho 34 hộ.",
+    title="Xây dựng nông thôn mới theo chiều sâu",
+    source="tan-hoa.txt",
+)
+
 
 def _place(doc, quote, question, extra=()):
     s = sentence(doc, quote)
@@ -127,6 +135,21 @@ def _place(doc, quote, question, extra=()):
             "Xã Phước Vinh có thu nhập bình quân bao nhiêu?",
             0.0,
             "không nói về xã Phước Vinh",
+        ),
+        # ... or the commune named last, just above (the speaker's): that one, not another
+        (
+            SPEAKER,
+            "Mục tiêu đến cuối năm 2025 sẽ xóa nghèo cho 34 hộ.",
+            "Xã Tân Hòa đặt mục tiêu xóa nghèo cho bao nhiêu hộ?",
+            P.last_commune,
+            "",
+        ),
+        (
+            SPEAKER,
+            "Mục tiêu đến cuối năm 2025 sẽ xóa nghèo cho 34 hộ.",
+            "Xã Hòa An đặt mục tiêu xóa nghèo cho bao nhiêu hộ?",
+            0.0,
+            "không nói về xã Hòa An",
         ),
         # the province's own newspaper ('LSO -') speaks of it without naming it
         (

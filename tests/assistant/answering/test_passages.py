@@ -176,6 +176,8 @@ def test_a_speaker_announcing_the_answer_is_context_not_the_answer():
     [
         ("What difficulties did Binh Minh face in new rural development?", QuestionKind.LIMITS),
         ("Why was new rural development in Binh Minh slow?", QuestionKind.CAUSE),
+        ("Vì sao tỷ lệ hộ nghèo của Bình Minh còn cao?", QuestionKind.CAUSE),  # a rate named
+        ("Tỷ lệ hộ nghèo của Bình Minh là bao nhiêu?", QuestionKind.PERCENT),
         ("Xã nhóm 1 là những xã như thế nào?", QuestionKind.DEFINITION),
         ("Tỉnh có bao nhiêu xã còn khó khăn?", QuestionKind.NUMBER),  # a figure is a figure
         ("Những xã nào chưa hoàn thành tiêu chí?", QuestionKind.LIST),  # places are places

@@ -21,6 +21,13 @@ _SLOT = re.compile(
 )
 _JOIN = re.compile(r"(?:,\s*)?\b(?:va|con|trong do|dong thoi|kem theo)\b\s*|,\s*")
 _CATEGORY = re.compile(r"\b(nang cao|kieu mau)\s+va\s+(nang cao|kieu mau)\b")
+# the standard and its tiers listed after one 'bao nhiêu' ('đạt chuẩn NTM, NTM nâng cao và
+# NTM kiểu mẫu'), folded
+_TIER_ITEM = re.compile(
+    r"(?:\s*,\s*(?:va\s+)?|\s+va\s+)(?P<item>(?P<own>(?:ntm|nong thon moi)\s+)?"
+    r"(?:nang cao|kieu mau))"
+)
+_TIER_LIST = re.compile(rf"\b(?P<base>ntm|nong thon moi)(?:{_TIER_ITEM.pattern})+")
 _TOPICS = re.compile(
     r"\b(thu nhap|ho ngheo|tieu chi|so xa|xa|huyen|ocop|san pham|von|km|ty le|nang cao|kieu mau|"
     r"kinh phi|ngan sach)\b"
@@ -78,6 +85,16 @@ def split_question(question: str) -> list[str]:
                 _ask_mark(f"{head}{question[moves.start(1) : moves.end(2)]} {to} {rest}"),
                 _ask_mark(f"{head}{question[moves.start(3) : slots[0].start()]}{rest}"),
             ]
+        tiers = _TIER_LIST.search(folded, slots[0].end())
+        if tiers:  # 'bao nhiêu xã đạt chuẩn NTM, NTM nâng cao và NTM kiểu mẫu': one of each
+            head, tail = question[: tiers.start()], question[tiers.end() :]
+            base = question[tiers.start() : tiers.end("base")]
+            parts = [head + base + tail]
+            for item in _TIER_ITEM.finditer(folded, tiers.end("base"), tiers.end()):
+                named = question[item.start("item") : item.end()]
+                own = item.group("own")  # 'NTM nâng cao', or 'nâng cao' after the base
+                parts.append(head + (named if own else f"{base} {named}") + tail)
+            return parts
         m = _CATEGORY.search(folded)
         if m:  # 'số xã đạt chuẩn NTM nâng cao và kiểu mẫu'
             a, b = m.span(1), m.span(2)

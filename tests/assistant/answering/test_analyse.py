@@ -136,6 +136,16 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
                 "Cuối năm 2020, tỉnh Hòa Lạc công nhận bao nhiêu ấp đạt chuẩn?",
             ],
         ),
+        (
+            # the standard and its tiers after one 'bao nhiêu': one count of each
+            "Năm 2022 tỉnh Hòa Lạc đăng ký bao nhiêu xã đạt chuẩn NTM, NTM nâng cao và NTM kiểu "
+            "mẫu?",
+            [
+                "Năm 2022 tỉnh Hòa Lạc đăng ký bao nhiêu xã đạt chuẩn NTM?",
+                "Năm 2022 tỉnh Hòa Lạc đăng ký bao nhiêu xã đạt chuẩn NTM nâng cao?",
+                "Năm 2022 tỉnh Hòa Lạc đăng ký bao nhiêu xã đạt chuẩn NTM kiểu mẫu?",
+            ],
+        ),
     ],
 )
 def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):

@@ -116,6 +116,10 @@ def find_places(text: str) -> tuple[Place, ...]:
 
 _COMMON_PHRASES = re.compile(
     r"\b(giao thong nong thon|nong thon moi|khu vuc nong thon|nong thon)\b"
+    # everyday words that fold to a district's name, unless a place word names it: 'là gì'
+    # ends a question (the town is 'thị xã La Gi'), 'văn bản' is a document, 'tương đương' is
+    # 'equal to'
+    r"|(?<!\bxa )\bla gi\b|(?<!\bhuyen )\b(?:van ban|tuong duong)\b"
 )
 
 

@@ -278,6 +278,9 @@ class PassageRules:
     list_chars: int = rule(
         1500, "characters of the lines a sentence ending in ':' announces, read with it"
     )
+    back_reference: float = rule(
+        0.5, "a passage whose only word of the kind points back ('để thực hiện mục tiêu này')"
+    )
     tier_in_document: float = rule(
         0.7, "a passage of no tier when only elsewhere the document speaks of the asked one"
     )

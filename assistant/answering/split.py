@@ -17,7 +17,7 @@ from base.text import fold
 from base.times import read_times
 
 _SLOT = re.compile(
-    r"\b(la bao nhieu|bao nhieu|may|o muc nao|muc nao|so hieu nao|nao|ai|khi nao|so may)\b"
+    r"\b(la bao nhieu|bao nhieu|may|o muc nao|muc nao|so hieu nao|nao|ai|khi nao|so may|gi)\b"
 )
 _JOIN = re.compile(r"(?:,\s*)?\b(?:va|con|trong do|dong thoi|kem theo)\b\s*|,\s*")
 _CATEGORY = re.compile(r"\b(nang cao|kieu mau)\s+va\s+(nang cao|kieu mau)\b")
@@ -67,6 +67,8 @@ def split_question(question: str) -> list[str]:
             join = joins[-1]
             head = question[: join.start()].rstrip(" ,")
             tail = question[join.end() :].strip()
+            if second.group() == "gi":  # two questions in words: 'mục tiêu gì … và khó khăn gì'
+                return _two_in_words(question, head, tail, second)
             return [_ask_mark(head), _ask_mark(_second_part(question, first, tail))]
     if len(slots) == 1:
         pair = _UNIT_PAIR.match(folded, slots[0].end())
@@ -127,6 +129,20 @@ def split_question(question: str) -> list[str]:
                 question[:start] + " " + question[right_start:],
             ]
     return [question]
+
+
+def _two_in_words(question: str, head: str, tail: str, second: re.Match) -> list[str]:
+    """'Hà Tĩnh đặt những mục tiêu gì cho năm 2024 và khó khăn lớn nhất là gì?': the second
+    part is asked of the first's places and times ('Hà Tĩnh khó khăn lớn nhất là gì (năm
+    2024)?'); words after the last 'gì' ('… trong năm 2021') belong to both."""
+    after = question[second.end() :].strip(" ?")
+    first = f"{head} {after}" if after else head
+    places = [p.display for p in find_places(head) if not find_places(tail)]
+    times = [t.text for t in read_times(question) if t.role != "baseline"]
+    missing = [t for t in times if t not in tail]
+    part = " ".join([*places, tail.rstrip(" ?")])
+    part = f"{part} ({', '.join(missing)})" if missing else part
+    return [_ask_mark(first), _ask_mark(part)]
 
 
 def _ask_mark(text: str) -> str:

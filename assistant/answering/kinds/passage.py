@@ -39,6 +39,9 @@ def passage_shape(part: str, items: int = 1) -> str | None:
     return None
 
 
+# a demonstrative after the kind's word: the passage points back at what it names
+_BACK_REFERENCE = re.compile(r"\s+(?:nay|tren|noi tren|ay)\b")
+
 # words at most of a bare name
 _NAME_WORDS = 5
 # items a list has at least for an item of it to be a mere name ('quy hoạch chung, giao
@@ -115,7 +118,11 @@ class PassageType(QuestionType):
             fit = fit.times(r.heading, "tiêu đề hay dòng đầu bài, không phải câu trả lời")
         asked = _telling(bigrams(frame.folded), frame)
         echoed = len(asked & bigrams(clause.sentence.folded)) / len(asked) if asked else 0.0
-        if self.evidence_cue.search(clause.sentence.folded):
+        said = self.says(clause.sentence.folded)
+        if said is None:
+            # 'Để thực hiện được mục tiêu này, …': the means to what was said before
+            fit = fit.times(r.back_reference, "nhắc lại điều đã nói ở câu trước")
+        elif said:
             fit = fit.plus(r.cue, "có từ chỉ loại câu hỏi")
         elif echoed < r.echo_enough:
             fit = fit.times(r.no_cue, "không có từ chỉ loại câu hỏi")
@@ -129,9 +136,17 @@ class PassageType(QuestionType):
 
     shapes = {AnswerKind.PASSAGE: passage_shape}
 
+    def says(self, folded: str) -> bool | None:
+        """Whether a (folded) passage has words of this kind; None when each of them only
+        points back at what was said before ('mục tiêu này', 'những khó khăn trên')."""
+        cues = list(self.evidence_cue.finditer(folded))
+        if cues and all(_BACK_REFERENCE.match(folded, c.end()) for c in cues):
+            return None
+        return bool(cues)
+
     def continues(self, folded_sentence: str) -> bool:
         """Whether a following sentence goes on saying what the answer says."""
-        return bool(self.evidence_cue.search(folded_sentence))
+        return bool(self.says(folded_sentence))
 
 
 def units_about(text: str, places: Iterable[str], rules: Rules) -> Iterator[tuple[int, int, int]]:

@@ -41,6 +41,11 @@ def test_what_a_question_asks_for(question, kind, unit):
         ("Thành phố Lạng Sơn đạt bao nhiêu tiêu chí?", {("thanh pho", "lang son")}),
         ("xã Tân Thành của huyện Phú Bình", {("xa", "tan thanh"), ("huyen", "phu binh")}),
         ("thu nhap huyen hai ha nam 2020", {("huyen", "hai ha")}),  # not 'Hà Nam'
+        # everyday words that fold to a district's name: 'là gì', 'văn bản', 'tương đương'
+        ("nhung kho khan cua lang son la gi", {("tinh", "lang son")}),
+        ("van ban nao cong nhan lang son dat chuan", {("tinh", "lang son")}),
+        ("thi xa la gi co bao nhieu xa", {("thi xa", "la gi")}),
+        ("huyen van ban co bao nhieu xa", {("huyen", "van ban")}),
         # a count before the place word: communes of the province, not a commune so named
         ("Ba xã Quảng Bình đăng ký đạt chuẩn kiểu mẫu là những xã nào?", {("tinh", "quang binh")}),
         ("cac xa quang binh dat chuan", {("tinh", "quang binh")}),
@@ -144,6 +149,15 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
                 "Năm 2022 tỉnh Hòa Lạc đăng ký bao nhiêu xã đạt chuẩn NTM?",
                 "Năm 2022 tỉnh Hòa Lạc đăng ký bao nhiêu xã đạt chuẩn NTM nâng cao?",
                 "Năm 2022 tỉnh Hòa Lạc đăng ký bao nhiêu xã đạt chuẩn NTM kiểu mẫu?",
+            ],
+        ),
+        (
+            # two questions in words: the second is asked of the first's place and times
+            "Theo đề án (12/2023), tỉnh Hòa Lạc đặt những mục tiêu gì cho năm 2024 và khó khăn "
+            "lớn nhất là gì?",
+            [
+                "Theo đề án (12/2023), tỉnh Hòa Lạc đặt những mục tiêu gì cho năm 2024?",
+                "tỉnh Hòa Lạc khó khăn lớn nhất là gì (12/2023, năm 2024)?",
             ],
         ),
     ],

@@ -148,6 +148,23 @@ def test_a_run_of_short_names_announced_is_a_list_and_a_clause_is_not():
     assert len(items) == 1  # a clause's comma parts no list
 
 
+def test_a_sentence_pointing_back_at_the_goal_is_not_the_goal():
+    doc = document(
+        "Tỉnh Hòa Lạc phấn đấu năm 2024 được công nhận hoàn thành nhiệm vụ xây dựng nông thôn "
+        "mới, có 100% xã đạt chuẩn. Để thực hiện được mục tiêu này, tỉnh cần nguồn lực rất lớn "
+        "từ ngân sách và doanh nghiệp. Năm 2023, tỉnh có 180 xã đạt chuẩn.",
+        title="Hòa Lạc bàn giải pháp nông thôn mới",
+        source="hoa-lac.txt",
+    )
+    goal, means, _ = (part + "." for part in doc.text.rstrip(".").split(". "))
+    ev = evidence(
+        "Tỉnh Hòa Lạc đặt mục tiêu gì cho năm 2024?", sentence(doc, goal), sentence(doc, means)
+    )
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of("?", chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert lead.startswith("Tỉnh Hòa Lạc phấn đấu năm 2024") and "nguồn lực" not in lead
+
+
 def test_a_speaker_announcing_the_answer_is_context_not_the_answer():
     text = (
         "Huyện Sơn Hà gặp khó trong xây dựng nông thôn mới\n"

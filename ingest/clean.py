@@ -159,14 +159,69 @@ _TOP_LINES = 8
 
 
 def clean(text: str) -> str:
-    """Normalise ``text`` and drop web-page debris; article sentences are never touched."""
-    lines = normalize(text).split("\n")
+    """Normalise ``text`` and drop web-page debris; article sentences are never touched, but
+    for the line breaks of a hard-wrapped text (a report saved from a PDF), which become
+    spaces so that a sentence is one line again."""
+    lines = _unwrap(normalize(text).split("\n"))
     lines = _drop_banner(lines)
     lines = _cut_tail(lines)
     body_end = max((i for i, line in enumerate(lines) if len(line) >= 2 * SHORT_LINE), default=-1)
     kept = [_clean_line(line, trailer=i > body_end) for i, line in enumerate(lines)]
     out = "\n".join(line for line in kept if line is not None)
     return re.sub(r"\n{3,}", "\n\n", out).strip()
+
+
+# a hard-wrapped text (a report saved from a PDF or a mail): most lines are of a width, and a
+# sentence runs on into a line that starts in lower case or with a digit
+_WRAP_WIDTH = (45, 100)
+_WRAPPED_SHARE = 0.5
+_WRAPPED_LEAST = 4
+_LINE_END = re.compile(r"[.!?:;…\"”)\]]\s*$")
+_FULL_LINE = 60  # a wrapped line this long runs on even into a capital ('… Ban' / 'Chỉ đạo')
+_WRAPPED_HEADING = 15
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\))\s")
+_ITEM_MARK = re.compile(r"^[-+•*–]\s*(?!\d)")
+_RUNS_ON = re.compile(
+    r"^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ0-9]"
+)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """The lines of a hard-wrapped text joined back into its paragraphs; other texts as they
+    are (a line of a page is a paragraph, and a short line a heading)."""
+    texty = [line.strip() for line in lines if len(line.strip()) >= 20]
+    wrapped = [line for line in texty if _wraps(line)]
+    if len(wrapped) < _WRAPPED_LEAST or len(wrapped) < _WRAPPED_SHARE * len(texty):
+        return lines
+    out: list[str] = []
+    raw = ""  # the line before, as it was
+    for line in lines:
+        stripped = line.strip()
+        runs_on = bool(_RUNS_ON.match(stripped)) and not _LIST_MARK.match(stripped)
+        # '- Xác định …' (not '- 2025' of a range), '1. Mục đích': an item starts its own line
+        item = bool(_ITEM_MARK.match(stripped) or _LIST_MARK.match(stripped))
+        if (
+            out
+            and stripped
+            and raw
+            and not _LINE_END.search(raw)
+            and (
+                (_wraps(raw) and (runs_on or (len(raw) >= _FULL_LINE and not item)))
+                or (
+                    runs_on and len(raw) >= _WRAPPED_HEADING
+                )  # '1. Công tác chỉ đạo,' / 'điều hành'
+            )
+        ):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            out.append(line)
+        raw = stripped
+    return out
+
+
+def _wraps(line: str) -> bool:
+    """A line of a wrapped text's width that stops with no final mark."""
+    return _WRAP_WIDTH[0] <= len(line) <= _WRAP_WIDTH[1] and not _LINE_END.search(line)
 
 
 def is_debris_line(line: str) -> bool:

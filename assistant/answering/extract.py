@@ -201,6 +201,34 @@ def enumerations(sentence: str, levels: set[str] | None = None) -> list[Candidat
     return found
 
 
+# communes listed by district: 'xã Bàu Lâm, Phước Thuận, Xuyên Mộc-huyện Xuyên Mộc, xã Phước
+# Hưng-huyện Long Điền'
+_GROUP_HEAD = re.compile(r"\b[Xx]ã\s+")
+_GROUP_NEXT = re.compile(r"\s*,\s*(?![Xx]ã\b|[Tt]hị trấn\b|[Pp]hường\b)")
+_GROUP_DISTRICT = re.compile(r"\s*[-–(]\s*(?:huyện|thị xã|thành phố|tp\.?|tx\.?)\s", re.IGNORECASE)
+
+
+def district_groups(sentence: str) -> list[Candidate]:
+    """Communes listed under the district they lie in, one group per district ('xã Bàu Lâm,
+    Phước Thuận, Xuyên Mộc-huyện Xuyên Mộc'): each group of two names or more, verbatim; the
+    district named right after it says where it lies."""
+    found = []
+    for m in _GROUP_HEAD.finditer(sentence):
+        pos, names, last = m.end(), 0, m.end()
+        while True:
+            start, end = _capitalised_run(sentence, pos, limit=4)
+            if end <= start:
+                break
+            names, last = names + 1, end
+            sep = _GROUP_NEXT.match(sentence, end)
+            if not sep:
+                break
+            pos = sep.end()
+        if names >= 2 and _GROUP_DISTRICT.match(sentence, last):
+            found.append(Candidate(CandidateKind.LIST, m.end(), last, sentence[m.end() : last]))
+    return found
+
+
 def noun_phrases(sentence: str) -> list[Candidate]:
     """Capitalised phrases not at the start of the sentence ('Văn phòng điều phối …')."""
     found = []

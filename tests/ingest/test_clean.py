@@ -189,3 +189,48 @@ def test_banner_above_toolbar_goes_but_headline_above_toolbar_stays():
 def test_windows_line_ends_and_decomposed_text_are_normalised():
     page = unicodedata.normalize("NFD", "Đăng nhập\r\nNông thôn mới\r\n\r\n\r\n\r\nNăm 2020.")
     assert clean(page) == "Nông thôn mới\n\nNăm 2020."
+
+
+WRAPPED = (
+    "Kết quả xây dựng nông thôn mới tỉnh Hà Lam 6 tháng đầu năm 2016\n"
+    "1. Công tác chỉ đạo,\n"
+    "điều hành\n"
+    "Tỉnh ủy ban hành Đề án xây dựng nông thôn mới giai đoạn\n"
+    "2016-2020; Ban Thường vụ Tỉnh ủy ban hành kết luận về cơ chế hỗ trợ thực hiện\n"
+    "Chương trình xây dựng nông thôn mới giai đoạn 2016-2020.\n"
+    "Tổ chức các đoàn công tác của Tỉnh ủy, UBND tỉnh, Ban Chỉ\n"
+    "đạo xây dựng nông thôn mới tỉnh tiến hành kiểm tra, giám sát tại một số xã.\n"
+    "Chỉ đạo các huyện xây dựng kế hoạch thực hiện các nhiệm vụ như sau\n"
+    "- làm đường giao thông nông thôn, vệ sinh môi trường;\n"
+    "- phát triển sản xuất gắn với tiêu thụ sản phẩm nông sản.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_joined_back_into_its_sentences():
+    lines = clean(WRAPPED).split("\n")
+    assert lines[:2] == [
+        "Kết quả xây dựng nông thôn mới tỉnh Hà Lam 6 tháng đầu năm 2016",  # a headline stays
+        "1. Công tác chỉ đạo, điều hành",
+    ]
+    assert lines[2] == (
+        "Tỉnh ủy ban hành Đề án xây dựng nông thôn mới giai đoạn 2016-2020; Ban Thường vụ Tỉnh "
+        "ủy ban hành kết luận về cơ chế hỗ trợ thực hiện Chương trình xây dựng nông thôn mới "
+        "giai đoạn 2016-2020."
+    )
+    assert lines[3].startswith("Tổ chức các đoàn") and lines[3].endswith("tại một số xã.")
+    assert lines[-2:] == [  # list items stay items
+        "- làm đường giao thông nông thôn, vệ sinh môi trường;",
+        "- phát triển sản xuất gắn với tiêu thụ sản phẩm nông sản.",
+    ]
+
+
+def test_a_page_of_paragraphs_and_short_lines_is_not_joined():
+    page = (
+        "Hà Lam về đích nông thôn mới\n"
+        "Cập nhật lúc 08:00\n"
+        "Năm 2022, tỉnh Hà Lam có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã, "
+        "chiếm 40,1% tổng số xã của tỉnh.\n"
+        "Ảnh: Minh họa\n"
+        "Thu nhập bình quân đạt 50 triệu đồng/người/năm.\n"
+    )
+    assert clean(page) == page.strip().replace("Cập nhật lúc 08:00\n", "Cập nhật lúc 08:00\n")

@@ -12,7 +12,7 @@ from assistant.answering.records import Check, CheckName, Frame, Sentence
 from assistant.answering.rules import TimeRules
 from assistant.answering.vocabulary import COMPARISON_YEAR
 from base.text import fold
-from base.times import TimeRef, months_apart, overlap
+from base.times import TimeRef, months_apart, overlap, read_times
 from base.types import Fact
 from ingest.facts import sentence_time
 
@@ -101,6 +101,19 @@ def time_check(
     if frame.target and hi is not None and any(_horizon_of(t, hi) for t in frame.times):
         return Check(CheckName.TIME, 1.0)  # a plan for the end of the asked period
     best = max(time_fit(t, lo, hi, where, rules) for t in frame.times)
+    if where == "sentence":
+        # a sentence of several times ('5 nhiệm vụ năm 2016 và cả giai đoạn 2016 - 2020')
+        # holds at the one that fits best
+        stated = read_times(sentence.text, sentence.doc.meta.date)
+        best = max(
+            [best]
+            + [
+                time_fit(t, s.lo, s.hi, where, rules)
+                for s in stated
+                if s.role not in ("baseline", "issued")
+                for t in frame.times
+            ]
+        )
     floor = rules.event_floor if where != "sentence" else rules.event_floor_sentence
     if bounds:
         floor = rules.bounded_floor

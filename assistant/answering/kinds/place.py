@@ -112,11 +112,15 @@ class PlaceType(QuestionType):
         levels = set(frame.slot_levels) if frame.slot_levels is not None else None
         asked = {(p.level, p.name) for p in frame.places}
         s = sentence.text
-        return [
-            c
-            for c in extract.places(s, levels)
-            if (place_level(c.text), fold(c.text.split(" ", 1)[-1])) not in asked
-        ] + extract.enumerations(s, levels)
+        return (
+            [
+                c
+                for c in extract.places(s, levels)
+                if (place_level(c.text), fold(c.text.split(" ", 1)[-1])) not in asked
+            ]
+            + extract.enumerations(s, levels)
+            + extract.district_groups(s)
+        )
 
     def fit(self, clause: Clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
         """'thôn Tân Long xã Hồ Sơn và thôn Chùa vàng xã Minh Quang': the place named right

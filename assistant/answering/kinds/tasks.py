@@ -32,7 +32,8 @@ class TasksType(PassageType):
     # 'giao' the verb ('giao nhiệm vụ', 'giao cho'), not 'giáo dục' or 'giao thông' folded
     # and 'yêu cầu' that asks, not one that measures ('chậm so với yêu cầu', 'đáp ứng yêu cầu')
     leads = re.compile(
-        r"\b(de nghi|(?<!so voi )(?<!theo )(?<!ung )yeu cau|chi dao|"
+        # (not the steering committee, 'Ban Chỉ đạo', nor a lead that a comma ends)
+        r"\b(de nghi|(?<!so voi )(?<!theo )(?<!ung )yeu cau|(?<!ban )chi dao(?!\s*,)|"
         r"giao (?:nhiem vu|cho|trach nhiem)|kien nghi|de xuat)\b"
     )
 

@@ -209,6 +209,19 @@ def test_an_events_time_weakens_without_ruling_out():
     assert named.factor == 1.0
 
 
+def test_a_sentence_of_several_times_holds_at_the_one_that_fits():
+    doc = document(
+        "Chỉ đạo các huyện xây dựng kế hoạch thực hiện 5 nhiệm vụ trọng tâm năm 2016 và cả giai "
+        "đoạn 2016 - 2020.",
+        date=None,
+    )
+    s = sentence(doc, doc.text)
+    asked = frame("Trong 6 tháng đầu năm 2016, tỉnh chỉ đạo các huyện làm những việc gì?")
+    assert time_check(s, None, asked, T, bounds=True).factor == pytest.approx(T.year_for_month)
+    later = frame("Trong 6 tháng đầu năm 2023, tỉnh chỉ đạo các huyện làm những việc gì?")
+    assert time_check(s, None, later, T, bounds=True).factor == pytest.approx(T.bounded_floor)
+
+
 def test_a_figure_compared_with_a_year_is_of_a_later_year():
     doc = document(
         "Bình quân mỗi xã đạt 13,15 tiêu chí, tăng 0,18 tiêu chí so với năm 2020.", date=None

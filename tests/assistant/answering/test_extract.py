@@ -42,3 +42,15 @@ def test_an_enumeration_after_a_plural_head_is_one_list():
         "Đức Chính, Xuân Thọ 2 (Cẩm Giàng) và Cao An"
     ]
     assert not extract.places("Tỉnh có 4 đơn vị cấp huyện Nông thôn mới.")
+
+
+def test_communes_listed_by_district_are_one_group_per_district():
+    s = (
+        "Đó là xã Bàu Lâm, Phước Thuận, Suối Rao-huyện Xuyên Lộc, xã Phước Hưng-huyện Long Điền, "
+        "xã Phước Long Thọ, Lộc An (huyện Đất Đỏ)."
+    )
+    assert [c.text for c in extract.district_groups(s)] == [
+        "Bàu Lâm, Phước Thuận, Suối Rao",
+        "Phước Long Thọ, Lộc An",
+    ]  # a lone commune is a place of its own; a list with no district after it is no group
+    assert extract.district_groups("Các xã Tân Lập, Hòa Bình đạt chuẩn.") == []

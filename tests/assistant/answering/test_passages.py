@@ -148,6 +148,23 @@ def test_a_run_of_short_names_announced_is_a_list_and_a_clause_is_not():
     assert len(items) == 1  # a clause's comma parts no list
 
 
+def test_the_steering_committee_is_no_lead_of_tasks():
+    from assistant.answering.kinds import REGISTRY
+
+    tasks = REGISTRY.get(QuestionKind.TASKS)
+    text = (
+        "Tỉnh xây dựng kế hoạch, quy chế hoạt động Ban Chỉ đạo, giai đoạn 2016 - 2020; kiện toàn "
+        "phân công lãnh đạo các sở giúp đỡ các xã."
+    )
+    assert tasks.lists_in(text, RULES) == []
+    asked = "UBND tỉnh chỉ đạo các sở, ngành tăng cường kiểm tra; đẩy nhanh giải ngân vốn."
+    ((_, _, items),) = tasks.lists_in(asked, RULES)
+    assert [asked[a:b] for a, b in items] == [
+        "các sở, ngành tăng cường kiểm tra",
+        "đẩy nhanh giải ngân vốn",
+    ]
+
+
 def test_a_sentence_pointing_back_at_the_goal_is_not_the_goal():
     doc = document(
         "Tỉnh Hòa Lạc phấn đấu năm 2024 được công nhận hoàn thành nhiệm vụ xây dựng nông thôn "

@@ -40,8 +40,9 @@ from ingest.metadata import place_mentions
 # quân đạt từ 11,5 - 12 tiêu chí'); 4: table rows ('Dòng 5: Xã: Tân Mỹ; Số tiêu chí đạt: 15');
 # 6: a row's Thôn cell outranks its Xã cell (one lexicon of place levels: thôn < xã); 7: the
 # share of households using clean water is an indicator of its own ('nuoc_sach'); 8: one amount
-# in two units ('71 tỷ 355 triệu đồng')
-READER = "8"
+# in two units ('71 tỷ 355 triệu đồng'); 9: a ranking ('huyện đầu tiên trong cả nước') is no
+# scope, 'trên địa bàn huyện' is
+READER = "9"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -87,9 +88,13 @@ _PLACE = re.compile(
     r"TP\.?|TX\.?)\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9][\w'’-]*\s?){1,4})"
 )
 _SCOPE = re.compile(
-    r"\b(toan tinh|ca tinh|toan huyen|ca huyen|ca nuoc|toan quoc|nationwide)\b"
+    # (not a ranking: 'huyện đầu tiên trong cả nước', 'dẫn đầu cả nước')
+    r"\b(toan tinh|ca tinh|toan huyen|ca huyen|"
+    r"(?<!dau tien )(?<!dau tien trong )(?<!dau tien cua )(?<!dan dau )(?<!nhat )"
+    r"(?<!nhat trong )(?<!nhat cua )(?<!so voi )(?:ca nuoc|toan quoc)|nationwide)\b"
     r"|(?:^|[,;:]\s*)(huyen|tinh)\s+(?=(?:da |cung |van |\w+ )?(?:co|dat|dang ky|xay dung|huy dong|"
     r"duoc|phan dau|hoan thanh)\b)"
+    r"|\bdia ban (huyen|tinh)\b"  # 'trên địa bàn huyện đạt …'
 )
 
 
@@ -505,7 +510,9 @@ def _place_of(
     Lang'), else the subject that opens the paragraph."""
     mentions = places_in(sentence, 0, at, known)
     for m in _SCOPE.finditer(folded, 0, at):
-        mentions.append((m.start(), "", tier_of(m.group(1) or "toan " + m.group(2))))
+        mentions.append(
+            (m.start(), "", tier_of(m.group(1) or "toan " + (m.group(2) or m.group(3))))
+        )
     if not mentions:
         # 'Đối với huyện Đình Lập, …' opening the paragraph names the subject of what follows
         mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80), known) if p[0] < 80]

@@ -99,6 +99,17 @@ def test_billions_and_millions_in_one_amount_are_one_figure():
     assert facts["71 tỷ 355 triệu đồng"].indicator == "von"
 
 
+def test_a_ranking_in_the_country_is_no_national_figure():
+    facts = _facts(
+        "Huyện Tân Hà về đích\n\n"
+        "Là huyện đầu tiên trong cả nước đạt huyện nông thôn mới nâng cao, đến cuối năm 2023 thu "
+        "nhập bình quân đầu người trên địa bàn huyện đạt trên 74 triệu đồng/người/năm. Cả nước "
+        "có 5.425 xã đạt chuẩn nông thôn mới."
+    )
+    assert facts["trên 74 triệu đồng/người/năm"].place_level == "huyen"
+    assert facts["5.425 xã"].place_level == "ca nuoc"
+
+
 def test_every_fact_points_at_its_verbatim_value_and_sentence(tmp_path):
     from tests.conftest import DOCUMENTS
 

@@ -41,8 +41,9 @@ from ingest.metadata import place_mentions
 # 6: a row's Thôn cell outranks its Xã cell (one lexicon of place levels: thôn < xã); 7: the
 # share of households using clean water is an indicator of its own ('nuoc_sach'); 8: one amount
 # in two units ('71 tỷ 355 triệu đồng'); 9: a ranking ('huyện đầu tiên trong cả nước') is no
-# scope, 'trên địa bàn huyện' is
-READER = "9"
+# scope, 'trên địa bàn huyện' is; 10: an address ('huyện Vị Thủy, tỉnh Hậu Giang') is about its
+# first place
+READER = "10"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -518,8 +519,27 @@ def _place_of(
         mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80), known) if p[0] < 80]
     if not mentions:
         return "", ""
-    _, name, level = max(mentions, key=lambda p: p[0])
+    mentions.sort(key=lambda p: p[0])
+    at, name, level = mentions[-1]
+    for before_at, before_name, before_level in reversed(mentions[:-1]):
+        # 'huyện Vị Thủy, tỉnh Hậu Giang đã có 4/9 xã': an address, whose first place is the
+        # subject and the rest say where it lies
+        if not (
+            before_level
+            and level
+            and tier_rank(before_level) < tier_rank(level)
+            and _ADDRESS_GAP.fullmatch(sentence, before_at, at)
+        ):
+            break
+        at, name, level = before_at, before_name, before_level
     return name, level
+
+
+# from a place's name to the place it lies in, in an address: 'Vị Thủy, tỉnh ', 'Tân Mỹ (huyện '
+_ADDRESS_GAP = re.compile(
+    r"[^\W\d][\w'’ -]{0,30}?\s*(?:,|\(|-)\s*(?:(?:tỉnh|huyện|thành phố|thị xã|TP\.?|TX\.?)\s+)?",
+    re.IGNORECASE,
+)
 
 
 class KnownNames:

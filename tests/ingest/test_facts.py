@@ -110,6 +110,18 @@ def test_a_ranking_in_the_country_is_no_national_figure():
     assert facts["5.425 xã"].place_level == "ca nuoc"
 
 
+def test_a_place_given_with_its_address_is_the_first_of_the_address():
+    facts = _facts(
+        "Nông thôn mới miền Tây\n\n"
+        "Đến đầu năm 2021, huyện Vị Thủy, tỉnh Hậu Giang đã có 4/9 xã được công nhận đạt chuẩn "
+        "nông thôn mới. Tỉnh Hậu Giang, huyện Long Mỹ có 3/8 xã đạt chuẩn. Tỉnh Hậu Giang có 40 "
+        "xã đạt chuẩn."
+    )
+    assert (facts["4/9 xã"].place, facts["4/9 xã"].place_level) == ("Vị Thủy", "huyen")
+    assert (facts["3/8 xã"].place, facts["3/8 xã"].place_level) == ("Long Mỹ", "huyen")
+    assert (facts["40 xã"].place, facts["40 xã"].place_level) == ("Hậu Giang", "tinh")
+
+
 def test_every_fact_points_at_its_verbatim_value_and_sentence(tmp_path):
     from tests.conftest import DOCUMENTS
 

@@ -137,7 +137,7 @@ def _two_in_words(question: str, head: str, tail: str, second: re.Match) -> list
     2024)?'); words after the last 'gì' ('… trong năm 2021') belong to both."""
     after = question[second.end() :].strip(" ?")
     first = f"{head} {after}" if after else head
-    places = [p.display for p in find_places(head) if not find_places(tail)]
+    places = [] if find_places(tail) else [p.display for p in find_places(head)]
     times = [t.text for t in read_times(question) if t.role != "baseline"]
     missing = [t for t in times if t not in tail]
     part = " ".join([*places, tail.rstrip(" ?")])

@@ -197,26 +197,27 @@ def _unwrap(lines: list[str]) -> list[str]:
     raw = ""  # the line before, as it was
     for line in lines:
         stripped = line.strip()
-        runs_on = bool(_RUNS_ON.match(stripped)) and not _LIST_MARK.match(stripped)
-        # '- Xác định …' (not '- 2025' of a range), '1. Mục đích': an item starts its own line
-        item = bool(_ITEM_MARK.match(stripped) or _LIST_MARK.match(stripped))
-        if (
-            out
-            and stripped
-            and raw
-            and not _LINE_END.search(raw)
-            and (
-                (_wraps(raw) and (runs_on or (len(raw) >= _FULL_LINE and not item)))
-                or (
-                    runs_on and len(raw) >= _WRAPPED_HEADING
-                )  # '1. Công tác chỉ đạo,' / 'điều hành'
-            )
-        ):
+        if out and stripped and _runs_into(raw, stripped):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:
             out.append(line)
         raw = stripped
     return out
+
+
+def _runs_into(before: str, line: str) -> bool:
+    """Whether the sentence of the (stripped) line ``before`` goes on in ``line``: a line of
+    the wrapped width that stops with no final mark, followed by a line that starts in lower
+    case or with a digit, or by any line but an item when it was nearly full ('… Ban' / 'Chỉ
+    đạo'); a short heading cut at its comma goes on too ('1. Công tác chỉ đạo,' / 'điều
+    hành'). An item starts its own line: '- Xác định …', '1. Mục đích' (not '- 2025')."""
+    if not before or _LINE_END.search(before):
+        return False
+    item = bool(_ITEM_MARK.match(line) or _LIST_MARK.match(line))
+    runs_on = bool(_RUNS_ON.match(line)) and not _LIST_MARK.match(line)
+    if _wraps(before) and (runs_on or (len(before) >= _FULL_LINE and not item)):
+        return True
+    return runs_on and len(before) >= _WRAPPED_HEADING
 
 
 def _wraps(line: str) -> bool:

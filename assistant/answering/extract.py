@@ -195,8 +195,8 @@ def enumerations(sentence: str, levels: set[str] | None = None) -> list[Candidat
                 break
             pos = sep.end()
         if names >= 2 and not re.match(r"\s*\(", sentence[last:]):
-            # (a name the reader stopped in, 'Xuân Thọ 2 (Cẩm Giàng)', leaves the list cut: it
-            # is read name by name instead)
+            # (a bracket it could not take, too long or nested, leaves the list cut: it is read
+            # name by name instead)
             found.append(Candidate(CandidateKind.LIST, first, last, sentence[first:last]))
     return found
 

@@ -181,9 +181,6 @@ _FULL_LINE = 60  # a wrapped line this long runs on even into a capital ('… Ba
 _WRAPPED_HEADING = 15
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\))\s")
 _ITEM_MARK = re.compile(r"^[-+•*–]\s*(?!\d)")
-_RUNS_ON = re.compile(
-    r"^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ0-9]"
-)
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -214,7 +211,7 @@ def _runs_into(before: str, line: str) -> bool:
     if not before or _LINE_END.search(before):
         return False
     item = bool(_ITEM_MARK.match(line) or _LIST_MARK.match(line))
-    runs_on = bool(_RUNS_ON.match(line)) and not _LIST_MARK.match(line)
+    runs_on = (line[:1].islower() or line[:1].isdigit()) and not _LIST_MARK.match(line)
     if _wraps(before) and (runs_on or (len(before) >= _FULL_LINE and not item)):
         return True
     return runs_on and len(before) >= _WRAPPED_HEADING

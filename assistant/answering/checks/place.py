@@ -114,10 +114,11 @@ def _ladder(place: Place, sentence: Sentence, evidence: Evidence, qtype, rules: 
     if place.level in COMMUNE_WORDS | HAMLET_WORDS:
         # a commune or hamlet is too fine-grained for the rest of the article to vouch for
         # it, unless the article names no other place of its level: then it is about it
-        if place.level in COMMUNE_WORDS and _sole_commune(sentence.doc.text, place.name):
-            return rules.sole_commune, ""
-        if place.level in COMMUNE_WORDS and _last_commune(sentence, rules) == place.name:
-            return rules.last_commune, ""  # 'Bà Bùi Thị Nga, … xã Bà Nà cho biết, …' above
+        if place.level in COMMUNE_WORDS:
+            if _sole_commune(sentence.doc.text, place.name):
+                return rules.sole_commune, ""
+            if _last_commune(sentence, rules) == place.name:
+                return rules.last_commune, ""  # 'Bà Bùi Thị Nga, … xã Bà Nà cho biết, …' above
         return 0.0, f"không nói về {place.display}"
     if has_name(doc_f, name):
         return (rules.district_in_document if district_level else rules.in_document), ""

@@ -153,6 +153,16 @@ class Frame:
 
 
 # -- gather --------------------------------------------------------------------------------
+def written(fact: Fact, text: str) -> bool:
+    """Whether the document ``text`` states ``fact`` as stored: its value at its span, its
+    share in its sentence. A stored fact that disagrees (an edited export, a stale index) is
+    no evidence, whatever it says."""
+    return (
+        text[fact.value_start : fact.value_end] == fact.value
+        and fact.share in text[fact.start : fact.end]
+    )
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a retrieved passage: ``doc.text[start:end] == text``, with the figures
@@ -175,13 +185,15 @@ class Sentence:
     @classmethod
     def of(cls, hit: Hit, doc: Document, start: int, end: int, facts=()) -> Sentence:
         """``doc.text[start:end]`` as evidence: with its paragraph (its line), both folded,
-        and those of ``facts`` whose value lies in it."""
+        and those of ``facts`` whose value lies in it. A fact whose value is not the text at
+        its span (a stored fact that disagrees with its document) is not evidence: an answer
+        never states a figure its quote does not contain."""
         text = doc.text
         a = text.rfind("\n", 0, start) + 1
         b = text.find("\n", end)
         paragraph = text[a : b if b >= 0 else len(text)]
         quote = text[start:end]
-        stated = tuple(f for f in facts if start <= f.value_start < end)
+        stated = tuple(f for f in facts if start <= f.value_start < end and written(f, text))
         return cls(hit, doc, start, end, quote, fold(quote), paragraph, fold(paragraph), stated)
 
 

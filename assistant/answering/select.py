@@ -36,6 +36,7 @@ from assistant.answering.records import (
     Selection,
     Sentence,
     Twin,
+    written,
 )
 from assistant.answering.rules import Rules
 from assistant.answering.wording import display_date, say, time_label
@@ -486,6 +487,7 @@ def _counted_otherwise(best: Ranked, evidence: Evidence, rules: Rules) -> Twin |
             and (other.indicator, other.kind, other.time_lo, other.time_hi)
             == (fact.indicator, fact.kind, fact.time_lo, fact.time_hi)
             and fold(other.value) != fold(fact.value)
+            and written(other, text)
         ):
             other_label = label(other)
             if other_label and fold(other_label) != fold(own):

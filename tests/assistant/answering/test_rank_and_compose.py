@@ -1,6 +1,8 @@
 """Ranking from fixed features, judging hand-built evidence, and composing answers from
 hand-built records: the later stages without an index or a model."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answering.compose import answer_of, combine, refusal_of
@@ -18,6 +20,7 @@ from assistant.answering.records import (
 )
 from assistant.answering.select import describe, select
 from assistant.answering.trace import PartTrace, Trace
+from ingest.facts import read_facts
 from tests.assistant.answering.kit import RULES, document, evidence, frame, sentence
 
 DOC = document(
@@ -86,6 +89,25 @@ def test_a_figure_answer_is_composed_from_its_finding():
     assert (
         answer.citations[0].quote == DOC.text[answer.citations[0].start : answer.citations[0].end]
     )
+
+
+def test_a_stored_figure_its_quote_does_not_contain_is_never_stated():
+    # an edited export: the stored fact says 99/99 where the document says 06/10
+    edited = [
+        replace(f, value="99/99 xã", number=99.0, denominator=99.0)
+        if f.value == "06/10 xã"
+        else f
+        for f in read_facts(DOC)
+    ]
+    ev = evidence(QUESTION, sentence(DOC, FIRST, facts=edited), sentence(DOC, SECOND))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    answer = (
+        answer_of(QUESTION, chosen, None, "vi")
+        if isinstance(chosen, Selection)
+        else refusal_of(QUESTION, chosen, None, "vi")
+    ).answer
+    assert "99" not in answer.answer
+    assert answer.abstained or answer.answer.startswith("06/10 xã")
 
 
 def test_the_english_frame_labels_the_time_from_the_structured_time():

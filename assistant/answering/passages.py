@@ -36,6 +36,13 @@ _ITEM_BREAK = re.compile(r"\s*;\s*|\s*\n+\s*")
 # what an item may end with that is no part of it: '…', './.', '.', ','
 _ITEM_TAIL = re.compile(r"[\s.…,;/]+$")
 _ITEM_HEAD = re.compile(r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
+# the newspaper's tag an article's first paragraph opens with: '(Cổng TTĐT AG)- ', '(Dân trí) –
+# ', 'Báo Cà Mau (CMO) ', 'LSO- ', 'TTXVN - ': the paper speaking, no word of the answer
+_PRESS_LEAD = re.compile(
+    r"(?:\((?=[^()\n]*[A-Za-zĐđ])[^()\n\d]{2,30}\)\s*[-–—]\s*"
+    r"|Báo(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4}\s*\([A-ZĐ][\w.]{1,12}\)\s*[-–—:]?\s*"
+    r"|[A-ZĐ]{2,}(?:\.[a-z]{2,3})?\s*[-–—]\s+)"
+)
 
 
 # a word an item cannot end with: it was cut ('Chỉ đạo các', 'nâng cao chất lượng và')
@@ -91,6 +98,8 @@ def items_of(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
             at += 1
         head = _ITEM_HEAD.match(text, at, stop)
         a = head.end() if head else at
+        if not spans and (lead := _PRESS_LEAD.match(text, a, stop)):
+            a = lead.end()
         tail = _ITEM_TAIL.search(text[a:stop])
         b = a + (tail.start() if tail else stop - a)
         if b - a >= 3:

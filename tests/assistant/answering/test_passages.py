@@ -206,6 +206,22 @@ def test_a_speaker_announcing_the_answer_is_context_not_the_answer():
 
 
 @pytest.mark.parametrize(
+    "tag", ["(Cổng TTĐT BM)- ", "(Dân trí) – ", "Báo Bình Minh (BBM) ", "BBM - ", "TTXVN - "]
+)
+def test_the_papers_tag_opening_an_article_is_not_part_of_the_answer(tag):
+    body = (
+        "Xác định giảm nghèo là nhiệm vụ hàng đầu, huyện Sơn Hà đề ra nghị quyết mỗi năm giảm "
+        "hộ nghèo từ 4% trở lên."
+    )
+    text = f"Sơn Hà nỗ lực giảm nghèo\n{tag}{body}\n"
+    doc = document(text, title="Sơn Hà nỗ lực giảm nghèo", source="son-ha.txt")
+    ev = evidence("Huyện Sơn Hà đã làm gì để giảm nghèo?", sentence(doc, tag + body))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of("?", chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert lead == body.rstrip(".") + " [1]"
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [
         ("What difficulties did Binh Minh face in new rural development?", QuestionKind.LIMITS),

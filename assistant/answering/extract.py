@@ -23,7 +23,7 @@ SURNAMES = {fold(s) for s in _SURNAMES_WRITTEN}
 _TITLE_WORDS = {"Trưởng", "Phó", "Chủ", "Bí", "Giám", "Thủ", "Thường", "Ủy", "Uỷ", "Ban"}
 
 
-def _is_surname(word: str) -> bool:
+def is_surname(word: str) -> bool:
     """A family name, with its diacritics when the word has any ('Trưởng' is a title)."""
     if word in _TITLE_WORDS:
         return False
@@ -121,7 +121,7 @@ def people(sentence: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _WORD.finditer(sentence):
         word = m.group()
-        if not word[0].isupper() or not _is_surname(word):
+        if not word[0].isupper() or not is_surname(word):
             continue
         if found and m.start() < found[-1].end:
             continue

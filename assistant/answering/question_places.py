@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.extract import is_surname
 from assistant.answering.records import Place
 from base.lexicon import COMMUNE_WORDS, HAMLET_WORDS, QUESTION_PLACE_WORDS
 from base.places import folded_districts, folded_provinces
@@ -65,8 +66,10 @@ def find_places(text: str) -> tuple[Place, ...]:
         if _COUNTED.search(text, 0, m.start()):
             continue  # 'Ba xã Quảng Bình': three communes of Quảng Bình, not a commune so named
         name = capitalised_name(text, m.end())
+        level = fold(m.group(1)).rstrip(".")
+        if name and level == "tinh":
+            name = _province_in(name)
         if name:
-            level = fold(m.group(1)).rstrip(".")
             found.setdefault(fold(name), Place(level, fold(name), f"{m.group(1).lower()} {name}"))
     # 2. Province and district names from the gazetteer, in folded text (no diacritics too).
     provinces, districts = folded_provinces(), folded_districts()
@@ -112,6 +115,28 @@ def find_places(text: str) -> tuple[Place, ...]:
         if any(key != other and re.search(rf"\b{re.escape(key)}\b", other) for other in keys):
             found.pop(key, None)
     return tuple(found.values())
+
+
+def _province_in(name: str) -> str:
+    """The province a capitalised run after 'tỉnh' names: a known province it begins with
+    ('tỉnh Lạng Sơn Hồ Tiến': the province, then a person), else the run itself, unless it
+    reads as a person's full name ('Chủ tịch UBND tỉnh Trần Song Tùng': a surname and two
+    names or more, no province)."""
+    words = name.split()
+    folded = [fold(w) for w in words]
+    provinces = folded_provinces()
+    for size in range(len(words), 0, -1):
+        key = " ".join(folded[:size])
+        if key in provinces or (
+            size == len(words) and any(p.startswith(key + " ") for p in provinces)
+        ):
+            return " ".join(words[:size])
+    if len(words) >= _FULL_NAME_WORDS and is_surname(words[0]):
+        return ""
+    return name
+
+
+_FULL_NAME_WORDS = 3  # 'Trần Song Tùng'
 
 
 _COMMON_PHRASES = re.compile(

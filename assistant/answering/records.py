@@ -41,6 +41,7 @@ class QuestionKind(StrEnum):
     GOAL = "goal"  # goals in words, directions
     LESSON = "lesson"  # lessons learned
     DEFINITION = "definition"  # what a thing is, what it must meet
+    STATEMENT = "statement"  # what someone said, stressed, affirmed
     SUMMARY = "summary"  # a place's results over a period
     COMPARISON = "comparison"  # which of two places has more
     CHANGE = "change"  # how a figure changed between two times

@@ -40,6 +40,8 @@ TYPES = [
     ("Bài học kinh nghiệm của huyện là gì?", QuestionKind.LESSON, None),
     ("Thôn thông minh phải đáp ứng những điều kiện gì?", QuestionKind.DEFINITION, None),
     ("Tóm tắt kết quả xây dựng nông thôn mới của Lạng Sơn năm 2021", QuestionKind.SUMMARY, None),
+    ("Chủ tịch UBND tỉnh nhấn mạnh điều gì về cách làm?", QuestionKind.STATEMENT, None),
+    ("What did the minister stress about new rural development?", QuestionKind.STATEMENT, None),
     (
         "Thái Nguyên và Lạng Sơn, tỉnh nào có nhiều xã đạt chuẩn NTM hơn vào năm 2020?",
         QuestionKind.COMPARISON,

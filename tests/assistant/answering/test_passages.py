@@ -221,6 +221,26 @@ def test_the_papers_tag_opening_an_article_is_not_part_of_the_answer(tag):
     assert lead == body.rstrip(".") + " [1]"
 
 
+def test_what_a_speaker_stressed_is_what_follows_the_verb_not_the_speaker():
+    said = (
+        "Ông Lò Văn Tâm, Phó Chủ tịch UBND tỉnh Bình Minh nhấn mạnh, tỉnh không chạy theo thành "
+        "tích mà đặt sự hài lòng của người dân lên hàng đầu."
+    )
+    text = f"Bình Minh về đích nông thôn mới\nNhững ngày đầu mùa gặt, nông dân ra đồng.\n{said}\n"
+    doc = document(text, title="Bình Minh về đích", provinces=("Bình Minh",), source="bm.txt")
+    question = "Theo Phó Chủ tịch UBND tỉnh Lò Văn Tâm, cách làm của Bình Minh nhấn mạnh điều gì?"
+    ev = evidence(
+        question, sentence(doc, "Những ngày đầu mùa gặt, nông dân ra đồng."), sentence(doc, said)
+    )
+    assert ev.frame.kind == QuestionKind.STATEMENT
+    assert [p.name for p in ev.frame.places] == ["binh minh"]  # the leader is no province
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of(question, chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert lead == (
+        "tỉnh không chạy theo thành tích mà đặt sự hài lòng của người dân lên hàng đầu [1]"
+    )
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [

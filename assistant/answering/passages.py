@@ -37,10 +37,11 @@ _ITEM_BREAK = re.compile(r"\s*;\s*|\s*\n+\s*")
 _ITEM_TAIL = re.compile(r"[\s.…,;/]+$")
 _ITEM_HEAD = re.compile(r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 # the newspaper's tag an article's first paragraph opens with: '(Cổng TTĐT AG)- ', '(Dân trí) –
-# ', 'Báo Cà Mau (CMO) ', 'LSO- ', 'TTXVN - ': the paper speaking, no word of the answer
+# ', 'Báo Cà Mau (CMO) ', '(THTG) ', 'LSO- ', 'TTXVN - ': the paper speaking, no word of the answer
 _PRESS_LEAD = re.compile(
     r"(?:\((?=[^()\n]*[A-Za-zĐđ])[^()\n\d]{2,30}\)\s*[-–—]\s*"
     r"|Báo(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4}\s*\([A-ZĐ][\w.]{1,12}\)\s*[-–—:]?\s*"
+    r"|\([A-ZĐ]{2,10}\)\s*"
     r"|[A-ZĐ]{2,}(?:\.[a-z]{2,3})?\s*[-–—]\s+)"
 )
 

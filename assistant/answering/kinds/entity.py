@@ -12,8 +12,27 @@ from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT
 
 
+# the things a name answers: an office, a body, a programme, a movement, an award, a title
+_NAMED = (
+    r"co quan|don vi|to chuc|bo|so|nganh|chuong trinh|phong trao|de an|du an|giai thuong|"
+    r"danh hieu|huan chuong|ten|cong trinh|hoi dong|uy ban|ban|cuoc thi|agency|agencies|body|"
+    r"office|organi[sz]ations?|programmes?|programs?|movements?|awards?|titles?|names?|"
+    r"projects?|ministry|ministries|departments?|committees?|communes|districts|provinces"
+)
+# a verb right after an English 'what' asks about a clause ('What has the programme achieved')
+_AUXILIARY = r"(?:has|have|had|is|are|was|were|did|does|do|will|would|can|should)"
+# 'Cơ quan nào …', 'phong trào gì', 'Which agency …', 'Which four … communes' (an English
+# 'which' folds to 'nao', 'communes' to 'xa'): the thing named within a few words of the slot
+_WHAT_NAMED = re.compile(
+    rf"\b(?:{_NAMED})\b(?:\s+\S+){{0,2}}\s+(?:nao|gi)\b"
+    rf"|\bnao(?!\s+{_AUXILIARY}\b)(?:\s+\S+){{0,3}}\s+(?:{_NAMED}|xa|huyen|tinh|thon)\b"
+)
+
+
 def _what(folded: str) -> Detection | None:
-    return Detection(QuestionKind.ENTITY) if re.search(r"\bnao\b|\bgi\b", folded) else None
+    """A question whose slot asks for a name; any other 'gì'/'nào' ('những tiêu chí nào',
+    'mục đích gì', 'what has … achieved') is answered in the documents' words."""
+    return Detection(QuestionKind.ENTITY) if _WHAT_NAMED.search(folded) else None
 
 
 class EntityType(QuestionType):

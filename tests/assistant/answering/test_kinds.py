@@ -58,6 +58,11 @@ TYPES = [
         None,
     ),
     ("Tình hình xây dựng nông thôn mới của tỉnh", QuestionKind.TEXT, None),
+    # a 'gì'/'nào' that asks no name is answered in words, not with a capitalised phrase
+    ("Tỉnh chú trọng nâng chất những tiêu chí nào?", QuestionKind.TEXT, None),
+    ("Ông Lò Văn Tâm giữ chức vụ gì?", QuestionKind.TEXT, None),
+    ("What has the programme achieved over ten years?", QuestionKind.TEXT, None),
+    ("Which agency chaired the scheme?", QuestionKind.ENTITY, None),
 ]
 
 

@@ -206,7 +206,8 @@ def test_a_speaker_announcing_the_answer_is_context_not_the_answer():
 
 
 @pytest.mark.parametrize(
-    "tag", ["(Cổng TTĐT BM)- ", "(Dân trí) – ", "Báo Bình Minh (BBM) ", "BBM - ", "TTXVN - "]
+    "tag",
+    ["(Cổng TTĐT BM)- ", "(Dân trí) – ", "Báo Bình Minh (BBM) ", "(BBM) ", "BBM - ", "TTXVN - "],
 )
 def test_the_papers_tag_opening_an_article_is_not_part_of_the_answer(tag):
     body = (
@@ -239,6 +240,16 @@ def test_what_a_speaker_stressed_is_what_follows_the_verb_not_the_speaker():
     assert lead == (
         "tỉnh không chạy theo thành tích mà đặt sự hài lòng của người dân lên hàng đầu [1]"
     )
+
+
+def test_a_title_asked_is_answered_with_the_sentence_that_gives_it_not_a_name():
+    said = "Ông Lò Văn Tâm, Phó Chủ tịch UBND tỉnh Bình Minh, cho biết tỉnh đã về đích sớm."
+    doc = document(f"Bình Minh về đích\n{said}\n", provinces=("Bình Minh",), source="bm.txt")
+    question = "Ông Lò Văn Tâm giữ chức vụ gì?"
+    ev = evidence(question, sentence(doc, said))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of(question, chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert "Phó Chủ tịch UBND tỉnh Bình Minh" in lead
 
 
 @pytest.mark.parametrize(

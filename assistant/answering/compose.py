@@ -65,13 +65,14 @@ def draft_of(selection: Selection, lang: str) -> Draft:
     if selection.timeline:
         return _timeline_draft(selection, cites, lang)
     best = selection.best
+    lead: Text = ()
+    # a list, item by item, in the first paragraph (no blank line between the items), its
+    # citations numbered in the order the items come
+    for i, (item, stated) in enumerate(best.items):
+        lead += (("\n" if i else "") + f"- {item} ", cites.cite(stated))
     n = cites.cite(best.sentence)
-    lead: Text = (best.lead, " ", n)
-    if best.items:
-        # a list, item by item, in the first paragraph (no blank line between the items)
-        lead = ()
-        for i, (item, stated) in enumerate(best.items):
-            lead += (("\n" if i else "") + f"- {item} ", cites.cite(stated))
+    if not best.items:
+        lead = (best.lead, " ", n)
     body: list[Text] = [(say("evidence", lang), " “", best.sentence.text, "” ", n)]
     twin = selection.twin
     if twin is not None:

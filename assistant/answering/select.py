@@ -201,6 +201,11 @@ def _items(item: Ranked, qtype, rules: Rules) -> tuple[tuple[str, Sentence], ...
         return ()
     found = [(cand.text, sentence)]
     text = sentence.doc.text
+    if _POINTS_BACK.match(cand.text):
+        # 'Điều này phần nào ảnh hưởng đến tiến độ': what it points at is the sentence before
+        before = _sentence_before(sentence)
+        if before is not None:
+            found.insert(0, (_without_cut_end(before.text.rstrip(" .")), before))
     line_end = _paragraph_end(text, sentence.end)
     budget = rules.passage.more_chars
     for start, end in split_sentences(text, sentence.end, line_end):
@@ -212,6 +217,26 @@ def _items(item: Ranked, qtype, rules: Rules) -> tuple[tuple[str, Sentence], ...
             break
         found.append((said, following))
     return tuple(found) if len(found) > 1 else ()
+
+
+# the opening of a sentence that points back at the one before: 'Điều này …', 'Việc đó …',
+# 'Vì vậy, …' (what it points at is the cause, the difficulty, the task asked about)
+_POINTS_BACK = re.compile(
+    r"\s*(?:(?:chính )?(?:điều|việc|những điều|tình trạng|thực trạng) (?:này|đó|trên)|"
+    r"vì vậy|vì thế|do đó|do vậy|bởi vậy|chính vì (?:vậy|thế))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_before(sentence: Sentence) -> Sentence | None:
+    """The whole sentence before ``sentence`` in its paragraph, if there is one."""
+    text = sentence.doc.text
+    start = text.rfind("\n", 0, sentence.start) + 1
+    spans = split_sentences(text, start, sentence.start)
+    if not spans:
+        return None
+    before = _sentence_at_span(sentence, *spans[-1])
+    return before if whole(before.text.rstrip(" .")) else None
 
 
 def _without_cut_end(text: str) -> str:

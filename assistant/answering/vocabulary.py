@@ -41,6 +41,12 @@ SCAFFOLD = {
     "nhu the nao",
     "ra sao",
     "la bao nhieu",
+    # the article asked about and what a cause is called: 'theo bài viết', 'nhờ những yếu tố nào'
+    "bai viet",
+    "bai bao",
+    "yeu to",
+    "nho nhung",
+    "nho cac",
 }
 
 # English -> folded Vietnamese, for the words of the programme (glossary, not translation).

@@ -1,4 +1,5 @@
-"""Causes: 'Vì sao …?', 'Nguyên nhân …?', 'Điều gì làm chậm …?', 'Why …?'."""
+"""Causes: 'Vì sao …?', 'Nguyên nhân …?', 'Điều gì làm chậm …?', 'là nhờ những yếu tố nào?',
+'Why …?'."""
 
 from __future__ import annotations
 
@@ -16,13 +17,13 @@ class CauseType(PassageType):
     time_bounds = True
     question_cue = re.compile(
         r"\b(vi sao|tai sao|nguyen nhan|do dau|ly do|nho dau|vi dau|dieu gi lam|lam cham|"
-        r"why|reasons?|causes?|caused)\b"
+        r"nho (?:nhung |cac )?(?:yeu to|dieu gi)|why|reasons?|causes?|caused)\b"
     )
     # words of a cause; not 'do' alone, which folds like 'độ' ('tiến độ')
     evidence_cue = re.compile(
         r"\b(nguyen nhan|ly do|xuat phat tu|dan den|anh huong|la do|do anh huong|do tac dong|"
         r"boi vi|boi|nho vao|nho co|nho su|vi vay|vi the|cho nen|because|due to|caused|reasons?|"
-        r"thanks to|as a result)\b"
+        r"thanh qua cua|thanks to|as a result)\b"
     )
 
     def detectors(self):

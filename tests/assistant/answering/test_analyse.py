@@ -199,6 +199,12 @@ def test_the_programmes_name_in_english_is_not_a_unit():
         ("Lạng Sơn có bao nhiêu xã đạt chuẩn?", "scope", "tinh"),
         ("Tỉnh có bao nhiêu xã đạt chuẩn NTM?", "indicator", "xa_dat_chuan"),
         ("Thu nhập bình quân đầu người là bao nhiêu?", "indicator", "thu_nhap"),
+        # words about the article and the asking are no words a document must hold
+        (
+            "Theo bài viết, tỉnh về đích là nhờ những yếu tố nào?",
+            "terms",
+            ("tinh", "ve", "dich"),
+        ),
     ],
 )
 def test_what_the_analysis_reads_once_for_every_later_stage(question, field, expected):

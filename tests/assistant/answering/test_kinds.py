@@ -35,6 +35,7 @@ TYPES = [
     # criteria in words, and 'nông thôn mới nào' is no 'thôn nào'
     ("Xã Tân Lập còn những tiêu chí nông thôn mới nào chưa đạt?", QuestionKind.LIMITS, None),
     ("Vì sao tiến độ xây dựng nông thôn mới chậm?", QuestionKind.CAUSE, None),
+    ("Tỉnh về đích là nhờ những yếu tố nào?", QuestionKind.CAUSE, None),
     ("Chủ tịch UBND tỉnh yêu cầu các địa phương làm gì?", QuestionKind.TASKS, None),
     ("Lạng Sơn đặt mục tiêu gì cho giai đoạn 2021-2025?", QuestionKind.GOAL, None),
     ("Bài học kinh nghiệm của huyện là gì?", QuestionKind.LESSON, None),

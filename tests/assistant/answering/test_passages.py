@@ -252,6 +252,24 @@ def test_a_title_asked_is_answered_with_the_sentence_that_gives_it_not_a_name():
     assert "Phó Chủ tịch UBND tỉnh Bình Minh" in lead
 
 
+def test_a_sentence_pointing_back_is_answered_with_the_one_it_points_at():
+    text = (
+        "Bình Minh sơ kết nông thôn mới năm 2021\n"
+        "Năm 2021, chương trình giai đoạn mới chưa được Trung ương ban hành. Điều này phần nào "
+        "ảnh hưởng đến tiến độ xây dựng nông thôn mới của tỉnh Bình Minh.\n"
+    )
+    doc = document(text, provinces=("Bình Minh",), source="bm.txt")
+    pointing = "Điều này phần nào ảnh hưởng đến tiến độ xây dựng nông thôn mới của tỉnh Bình Minh."
+    question = "Năm 2021, vướng mắc nào ảnh hưởng đến tiến độ xây dựng nông thôn mới ở Bình Minh?"
+    ev = evidence(question, sentence(doc, pointing))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of(question, chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert lead.splitlines()[0] == (
+        "- Năm 2021, chương trình giai đoạn mới chưa được Trung ương ban hành [1]"
+    )
+    assert lead.splitlines()[1].startswith("- Điều này phần nào ảnh hưởng")
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [

@@ -291,6 +291,9 @@ class PassageRules:
         0.8, "bonus: the passage has words of the asked kind ('khó khăn', 'đề nghị' …)"
     )
     no_cue: float = rule(0.4, "a passage without any word of the asked kind")
+    no_cue_echoed: float = rule(
+        0.6, "a passage without any word of the asked kind that repeats the question's words"
+    )
     listed: float = rule(0.3, "bonus: the answer is a list the passage announces")
     heading: float = rule(0.3, "a title or heading line (no final stop) is no answer in words")
     heading_words: int = rule(20, "words at most of a line without a final stop that is a heading")

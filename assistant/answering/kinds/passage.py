@@ -126,6 +126,8 @@ class PassageType(QuestionType):
             fit = fit.plus(r.cue, "có từ chỉ loại câu hỏi")
         elif echoed < r.echo_enough:
             fit = fit.times(r.no_cue, "không có từ chỉ loại câu hỏi")
+        else:
+            fit = fit.times(r.no_cue_echoed, "nhắc lại câu hỏi, không có từ chỉ loại câu hỏi")
         fit = fit.plus(r.echo * echoed)
         if len(clause.candidate.items) > 1:
             fit = fit.plus(r.listed, "một danh sách")

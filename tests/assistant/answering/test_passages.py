@@ -270,6 +270,26 @@ def test_a_sentence_pointing_back_is_answered_with_the_one_it_points_at():
     assert lead.splitlines()[1].startswith("- Điều này phần nào ảnh hưởng")
 
 
+def test_the_task_set_beats_the_sentence_that_only_repeats_the_question():
+    echo = (
+        "Phó Thủ tướng vừa ký quyết định công nhận huyện Sơn Hà, tỉnh Bình Minh đạt chuẩn nông "
+        "thôn mới năm 2020."
+    )
+    task = (
+        "Phó Thủ tướng giao UBND tỉnh Bình Minh chỉ đạo huyện Sơn Hà nâng cao chất lượng tiêu "
+        "chí về môi trường, thực hiện nghiêm quy định về đất đai."
+    )
+    doc = document(f"Sơn Hà đạt chuẩn\n{echo}\n{task}\n", date=None, source="sh.txt")
+    question = (
+        "Phó Thủ tướng giao tỉnh Bình Minh chỉ đạo huyện Sơn Hà làm gì sau khi công nhận đạt "
+        "chuẩn nông thôn mới năm 2020?"
+    )
+    ev = evidence(question, sentence(doc, echo), sentence(doc, task))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    lead = answer_of(question, chosen, None, "vi").answer.answer.split("\n\n")[0]
+    assert "nâng cao chất lượng tiêu chí về môi trường" in lead
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [

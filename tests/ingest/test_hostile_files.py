@@ -161,3 +161,33 @@ def test_pages_and_characters_are_bounded_by_their_settings(settings, tmp_path):
     reasons = {Path(r.path).name: r.reason for r in report.rejected}
     assert "NTM_MAX_PAGES" in reasons["dai.pdf"] and "3 trang" in reasons["dai.pdf"]
     assert "NTM_MAX_CHARS" in reasons["dai.txt"]
+
+
+def test_runs_that_are_not_text_are_not_indexed_and_the_user_is_warned(settings, tmp_path):
+    """A 64 KB run of one character and a base64 image in an HTML page are dropped at
+    cleaning: nothing of them is embedded, the article's text is, and ingest says so."""
+    from ingest.clean import NOT_TEXT_RUN
+
+    image = "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB" * 200
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "trang.html").write_text(
+        "<html><body><h1>Xã Tân Mỹ đạt chuẩn nông thôn mới</h1>"
+        "<p>Năm 2023, xã Tân Mỹ có 19/19 tiêu chí đạt chuẩn.</p>"
+        f"<p>{image}</p></body></html>",
+        encoding="utf-8",
+    )
+    (docs / "lap.txt").write_text(
+        "Huyện Đình Lập có 6/10 xã đạt chuẩn nông thôn mới.\n" + "x" * 64_000 + "\n",
+        encoding="utf-8",
+    )
+    bot = Assistant(settings, embedder=FakeEmbedder())
+    report = bot.ingest([docs])
+    assert sorted(report.added) == ["lap.txt", "trang.html"] and not report.rejected
+    warned = {Path(w.path).name: w.message for w in report.warnings}
+    assert set(warned) == {"lap.txt", "trang.html"}
+    assert all("không phải chữ" in m and str(NOT_TEXT_RUN) in m for m in warned.values())
+    texts = [c.text for c, _ in bot.store.iter_chunk_vectors()]
+    assert any("6/10 xã" in t for t in texts) and any("19/19 tiêu chí" in t for t in texts)
+    assert not any("xxxxxxxxxx" in t or "base64" in t or "iVBORw0" in t for t in texts)
+    assert report.chunks_written == 2  # one passage each: nothing else was embedded

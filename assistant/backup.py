@@ -248,7 +248,7 @@ def check_document(
     version = meta.content_hash[:16]
     for chunk in chunks:
         expected = Chunk.make_id(meta.doc_id, chunk.start, chunk.end, chunk.text, version)
-        if chunk.version != version or chunk.chunk_id != expected:
+        if chunk.version != version or chunk.source != meta.source or chunk.chunk_id != expected:
             raise BackupError(
                 f"đoạn {chunk.chunk_id} ({chunk.start}–{chunk.end}) không khớp với văn bản của "
                 f"tài liệu '{meta.source}': văn bản hoặc đoạn đã bị sửa (a chunk that is not "

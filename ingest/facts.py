@@ -43,8 +43,9 @@ from ingest.metadata import place_mentions
 # share of households using clean water is an indicator of its own ('nuoc_sach'); 8: one amount
 # in two units ('71 tỷ 355 triệu đồng'); 9: a ranking ('huyện đầu tiên trong cả nước') is no
 # scope, 'trên địa bàn huyện' is; 10: an address ('huyện Vị Thủy, tỉnh Hậu Giang') is about its
-# first place; 11: text without sentence ends is read in pieces of _MAX_SENTENCE characters and a
-# figure's clause within _CLAUSE_REACH of it (linear time; articles read exactly as before)
+# first place; 11: text without sentence ends is read in pieces of _MAX_SENTENCE characters, a
+# figure's clause within _CLAUSE_REACH of it, a sentence's places once for all its figures
+# (linear time; the bundled, fixture and real-article documents read exactly as before)
 READER = "11"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -559,7 +560,8 @@ class _SentenceIndex:
     """What the figures of one sentence look up, found once per sentence: its places and
     scopes, clause ends, semicolons, times and first target cue. Each figure then looks up
     what lies before or after it by bisection, so reading a sentence stays linear in its
-    length however many figures it holds."""
+    length however many figures it holds. (A place is read as the whole sentence names it,
+    where a figure's own scan used to stop at the figure: the same in every article read.)"""
 
     def __init__(
         self, sentence: str, folded: str, times: list[TimeRef], known: KnownNames | None

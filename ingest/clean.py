@@ -6,6 +6,11 @@ spaces, so every line of the result is verbatim (a prefix or suffix of) a line o
 source. Rules are conservative: a debris rule only matches a short line (under
 ``SHORT_LINE`` characters) unless the line is made of known toolbar words only.
 
+What is not text is not indexed either: a run of more than ``NOT_TEXT_RUN`` characters with
+no space (base64, a data URI, one character repeated) or with no letter (a line of digits and
+commas, of '!') is cut out of its line, and the text on either side of it becomes a line of
+its own; ``clean(text, dropped)`` lists the lengths of the runs cut, for an ingest warning.
+
 Usage::
 
     clean("Skip to main content\\nĐăng nhập\\n\\nTiêu đề\\n\\nNội dung.")
@@ -20,6 +25,12 @@ from base.locations import is_marker_line
 from base.text import normalize
 
 SHORT_LINE = 80
+# The longest run of characters without a space, or without a letter, that may still be text:
+# no word is this long, and no sentence goes this far without a letter.
+NOT_TEXT_RUN = 300
+_NO_SPACE_RUN = re.compile(rf"(?<!\S)\S{{{NOT_TEXT_RUN + 1},}}")
+_NO_LETTER_RUN = re.compile(rf"(?<![\W\d_])[\W\d_]{{{NOT_TEXT_RUN + 1},}}")
+_RUN_LEAD = re.compile(r"(?:[.,;:!?…)\]\"”’]{1,3}(?=\s))?\s*")
 
 # Words of toolbars, share and accessibility widgets. A line made only of these (and
 # separators) is debris whatever its length: "Chế độ ban đêm In trang Xuất PDF Đọc nội dung".
@@ -158,11 +169,17 @@ _DATE_ONLY = re.compile(
 _TOP_LINES = 8
 
 
-def clean(text: str) -> str:
-    """Normalise ``text`` and drop web-page debris; article sentences are never touched, but
-    for the line breaks of a hard-wrapped text (a report saved from a PDF), which become
-    spaces so that a sentence is one line again."""
-    lines = _unwrap(normalize(text).split("\n"))
+def clean(text: str, dropped: list[int] | None = None) -> str:
+    """Normalise ``text`` and drop web-page debris and runs that are not text; article
+    sentences are never touched, but for the line breaks of a hard-wrapped text (a report
+    saved from a PDF), which become spaces so that a sentence is one line again. ``dropped``
+    receives the length of each run that was not text."""
+    lines = [
+        piece
+        for line in normalize(text).split("\n")
+        for piece in _without_not_text(line, dropped if dropped is not None else [])
+    ]
+    lines = _unwrap(lines)
     lines = _drop_banner(lines)
     lines = _cut_tail(lines)
     body_end = max((i for i, line in enumerate(lines) if len(line) >= 2 * SHORT_LINE), default=-1)
@@ -181,6 +198,33 @@ _FULL_LINE = 60  # a wrapped line this long runs on even into a capital ('… Ba
 _WRAPPED_HEADING = 15
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\))\s")
 _ITEM_MARK = re.compile(r"^[-+•*–]\s*(?!\d)")
+
+
+def _without_not_text(line: str, dropped: list[int]) -> list[str]:
+    """``line`` as it is, or, when it holds runs that are not text (``NOT_TEXT_RUN``), the
+    pieces of text around them, each a line of its own; the runs' lengths go to ``dropped``."""
+    spans = [m.span() for m in _NO_SPACE_RUN.finditer(line)]
+    for m in _NO_LETTER_RUN.finditer(line):
+        # the mark that ends the sentence before it stays with that sentence ('chuẩn. 1, 1, …')
+        start = m.start() + _RUN_LEAD.match(line, m.start()).end() - m.start()
+        if m.end() - start > NOT_TEXT_RUN and line[start : m.end()].strip():
+            spans.append((start, m.end()))
+    if not spans:
+        return [line]
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces: list[str] = []
+    at = 0
+    for start, end in merged:
+        pieces.append(line[at:start].strip())
+        dropped.append(end - start)
+        at = end
+    pieces.append(line[at:].strip())
+    return [piece for piece in pieces if piece] or [""]
 
 
 def _unwrap(lines: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from base.lexicon import TEXT_PLACE_WORDS, UNITS_LONGEST_FIRST, indicator, tier_of, tier_rank
 from base.sentences import split_sentences
@@ -42,8 +43,10 @@ from ingest.metadata import place_mentions
 # share of households using clean water is an indicator of its own ('nuoc_sach'); 8: one amount
 # in two units ('71 tỷ 355 triệu đồng'); 9: a ranking ('huyện đầu tiên trong cả nước') is no
 # scope, 'trên địa bàn huyện' is; 10: an address ('huyện Vị Thủy, tỉnh Hậu Giang') is about its
-# first place
-READER = "10"
+# first place; 11: text without sentence ends is read in pieces of _MAX_SENTENCE characters, a
+# figure's clause within _CLAUSE_REACH of it, a sentence's places once for all its figures
+# (linear time; the bundled, fixture and real-article documents read exactly as before)
+READER = "11"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -130,7 +133,9 @@ def read_facts(doc: Document) -> list[Fact]:
         title_at = None if paragraph.startswith("[Trang tính: ") else (p_start, p_end)
         para_times = read_times(paragraph, meta.date)
         para_starts = [t.start for t in para_times]
-        for s_start, s_end in split_sentences(text, p_start, p_end):
+        opening = _Opening(paragraph, known)  # the paragraph's subject, found once
+        para_folded: list[str | None] = []  # the paragraph folded, once, when first needed
+        for s_start, s_end in _pieces(text, split_sentences(text, p_start, p_end)):
             sentence = text[s_start:s_end]
             folded = _set_not_reached(sentence, fold(sentence).lower())
             if len(folded) != len(sentence):
@@ -145,6 +150,10 @@ def read_facts(doc: Document) -> list[Fact]:
                 continue
             times = read_times(sentence, meta.date)
             at = s_start - p_start
+            # what every figure looks up, found once per sentence
+            index = _SentenceIndex(sentence, folded, times, known)
+            now = [n.start() for n in _NOW.finditer(folded)]
+            plan: list[bool] = []  # whether the sentence continues a plan, read once
             # the paragraph's times shortly before the sentence (bounded work in a paragraph
             # of any length)
             recent = para_times[
@@ -157,11 +166,10 @@ def read_facts(doc: Document) -> list[Fact]:
             claimed = {
                 t.start: m.start("n")
                 for m, unit_m in mentions
-                for t in times
-                if t.start >= unit_m.end() and _ATTACHED.fullmatch(folded, unit_m.end(), t.start)
+                for t in index.times_attached(unit_m.end())
             }
             for m, unit_m in mentions:
-                if any(t.start <= m.start("n") < t.end for t in times):
+                if index.in_time(m.start("n")):
                     continue  # part of a date
                 if (
                     m.group("a")
@@ -169,11 +177,16 @@ def read_facts(doc: Document) -> list[Fact]:
                     and not re.search(r"\bbinh quan(?: \w+){0,2}$", folded[: m.start()].rstrip())
                 ):
                     continue  # 'đạt từ 15-18 tiêu chí' describes a group of communes
-                fact = _fact(doc, sentence, folded, s_start, m, unit_m, times)
+                fact = _fact(doc, sentence, folded, s_start, m, unit_m, index)
                 if fact is None:
                     continue
-                if fact.kind != FactKind.TARGET and _plan_paragraph(text, p_start, s_start, folded):
-                    fact = _replace(fact, kind=FactKind.TARGET)
+                if fact.kind != FactKind.TARGET:
+                    if not plan:
+                        if not para_folded:
+                            para_folded.append(_fold_by_character(paragraph))
+                        plan.append(_plan_paragraph(text, p_start, s_start, folded, para_folded[0]))
+                    if plan[0]:
+                        fact = _replace(fact, kind=FactKind.TARGET)
                 previous = facts[-1] if facts and facts[-1].start == s_start else None
                 if (
                     previous is not None
@@ -189,14 +202,12 @@ def read_facts(doc: Document) -> list[Fact]:
                         r"\b(chiem|ty le|bang)\b", fact.words.split("|")[0]
                     ):
                         fact = _replace(fact, indicator="ty_le_xa")
-                place, level = _place_of(
-                    sentence, folded, m.start(), paragraph, s_start - p_start, known
-                )
+                place, level = _place_of(sentence, index.places_before(m.start()), opening, at)
                 if not place and not level:
                     place, level = doc_place
                 elif level and not place:
                     place = _scope_place(level, doc)
-                clause = _clause(folded, m.start(), m.end())
+                clause = index.clause(m.start(), m.end())
                 time = _time_of(
                     fact.kind,
                     times,
@@ -205,8 +216,8 @@ def read_facts(doc: Document) -> list[Fact]:
                     at,
                     doc_time,
                     clause,
-                    now=[n.start() for n in _NOW.finditer(folded)],
-                    figures=[p for p in figures_at if p > m.start("n")],
+                    now=now,
+                    figures=figures_at,
                     claimed=claimed,
                     own=m.start("n"),
                 )
@@ -350,6 +361,26 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
+# The longest stretch of text read as one sentence. Every figure's words, kind and place are
+# read from its sentence, so a run of text with no sentence end (a table flattened into one
+# line, figures without punctuation) is read in pieces of this size: the work per figure stays
+# bounded and reading stays linear in the text's length. Articles' sentences are far shorter.
+_MAX_SENTENCE = 2000
+
+
+def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each one longer than ``_MAX_SENTENCE`` cut at spaces into pieces."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > _MAX_SENTENCE:
+            cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+            cut = start + _MAX_SENTENCE if cut == -1 else cut + 1
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
 def _skip_number(sentence: str, folded: str, m: re.Match) -> bool:
     before = folded[max(0, m.start() - 12) : m.start()]
     if re.search(r"\b(so|ngay|thang|nam|lan thu|khoa|tieu chi so|hotline|dt|tel)\s*:?\s*$", before):
@@ -365,7 +396,7 @@ def _skip_number(sentence: str, folded: str, m: re.Match) -> bool:
 _TOPIC = re.compile(r"(?:ve|doi voi|rieng|trong linh vuc|ve linh vuc)\s+([^,;]{3,60}),")
 
 
-def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
+def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fact | None:
     unit = re.sub(r"\s+", " ", unit_m.group("unit"))
     unit = "%" if unit == "phan tram" else unit
     number = to_number(m.group("n"))
@@ -380,11 +411,9 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
     value_end = unit_m.end()
     value = sentence[value_start:value_end].strip()
     # the clause around the value: what it counts, and whether it is a total, an increment…
-    clause_start = 0
-    for hit in _CLAUSE_END.finditer(folded, 0, m.start()):
-        clause_start = hit.end()
-    end_hit = _CLAUSE_END.search(folded, value_end)
-    clause_end = end_hit.start() if end_hit else len(folded)
+    # (no further than _CLAUSE_REACH either side: bounded work in text without punctuation)
+    clause_start = max(index.clause_start(m.start()), value_start - _CLAUSE_REACH)
+    clause_end = min(index.next_clause_end(value_end)[0], value_end + _CLAUSE_REACH)
     before = folded[clause_start:value_start].strip()
     if re.search(r"\b(binh quan|trung binh|moi)$", before) and number == 1:
         return None  # 'bình quân 01 xã đạt 13,15 tiêu chí': a divisor, not a count
@@ -401,14 +430,13 @@ def _fact(doc, sentence, folded, offset, m, unit_m, times) -> Fact | None:
         s, e = share_m.span(1)
         share = sentence[s:e]
         if share_m.re is _SHARE:
-            end_hit = _CLAUSE_END.search(folded, e)
-            after = folded[e : end_hit.start() if end_hit else len(folded)].strip()
+            after = folded[e : min(index.next_clause_end(e)[0], e + _CLAUSE_REACH)].strip()
     topic = _TOPIC.match(folded)  # 'Về xây dựng NTM nâng cao, huyện có 02 xã đạt chuẩn.'
     if topic and topic.end() <= clause_start:
         before = f"{topic.group(1)} {before}"
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
     key = indicator(unit, f"{before} {after}")
-    kind = _kind(folded[: m.start()], before, after, times, m.start())
+    kind = _kind(index.target_before(m.start()), before, after)
     if kind in (FactKind.VALUE, FactKind.TOTAL) and (
         _DIFFERENCE_BEFORE.search(folded[clause_start : m.start("n")])
         or re.match(r"so voi\b", after)
@@ -452,12 +480,33 @@ _RESULT = re.compile(r"\b(da dat|dat duoc|hien co|den nay|da co|da duoc|ket qua|
 _PLAN_REACH = 1500  # characters of the paragraph read before a sentence (bounded work)
 
 
-def _plan_paragraph(text: str, p_start: int, s_start: int, folded_sentence: str) -> bool:
+def _fold_by_character(text: str) -> str | None:
+    """``fold(text).lower()`` when it folds every character to exactly one (so that a slice of
+    it is the fold of the same slice of ``text``: a long paragraph is folded once, not once per
+    sentence); None when some character folds to none or several, or lower-cases by context
+    (a final sigma)."""
+    if "Σ" in text or any(len(fold(ch).lower()) != 1 for ch in set(text)):
+        return None
+    return fold(text).lower()
+
+
+def _plan_paragraph(
+    text: str,
+    p_start: int,
+    s_start: int,
+    folded_sentence: str,
+    folded_paragraph: str | None = None,
+) -> bool:
     """Whether a sentence continues a list of goals ('Mục tiêu đến năm 2025: …; xây dựng 32 xã
-    đạt chuẩn NTM nâng cao'): its paragraph set out a plan before it and it reports no result."""
+    đạt chuẩn NTM nâng cao'): its paragraph set out a plan before it and it reports no result.
+    ``folded_paragraph``: the paragraph's :func:`_fold_by_character`, when there is one."""
     if s_start == p_start or _RESULT.search(folded_sentence):
         return False
-    before = fold(text[max(p_start, s_start - _PLAN_REACH) : s_start]).lower()
+    a = max(p_start, s_start - _PLAN_REACH)
+    if folded_paragraph is not None:
+        before = folded_paragraph[a - p_start : s_start - p_start]
+    else:
+        before = fold(text[a:s_start]).lower()
     # the plan opens a clause: 'Mục tiêu đến năm 2025: …', 'Năm 2022, tỉnh phấn đấu …'
     return bool(
         re.search(
@@ -481,12 +530,10 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 
 
-def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -> FactKind:
-    if (
-        _TARGET.search(prefix)
-        or _TARGET.search(" ".join(after.split()[:3]))
-        or any(t.role == "target" and t.start < at for t in times)
-    ):
+def _kind(target_before: bool, before: str, after: str) -> FactKind:
+    """``target_before``: whether the sentence names a plan or a target year before the figure
+    (:meth:`_SentenceIndex.target_before`)."""
+    if target_before or _TARGET.search(" ".join(after.split()[:3])):
         return FactKind.TARGET
     tail = " ".join(before.split()[-4:])
     if _INCREMENT.search(tail) or re.match(r"(?:\w+\s+)?(moi|them)\b", after):
@@ -498,25 +545,137 @@ def _kind(prefix: str, before: str, after: str, times: list[TimeRef], at: int) -
     return FactKind.VALUE
 
 
+# A figure's clause (what it counts, whether it is a total, a target…) is read no further than
+# this many characters either side of it; articles' clauses are far shorter.
+_CLAUSE_REACH = 200
+# The places kept before a figure: more than an address can chain ('xã …, huyện …, tỉnh …').
+_PLACES_KEPT = 16
+# where a figure's own time may end ('70 triệu đồng/ha năm 2010'): a wider pattern than
+# _ATTACHED, whose longest match bounds where an attached time can start
+_ATTACHED_REACH = re.compile(r"[\s(/]*\w*[\s(]*(?:(?:vao|trong)\s+)?")
+_CLAUSE_END_AT = re.compile(r"(?=([;.!?:()\n]|,\s|\s-\s|\s–\s))")
+
+
+class _SentenceIndex:
+    """What the figures of one sentence look up, found once per sentence: its places and
+    scopes, clause ends, semicolons, times and first target cue. Each figure then looks up
+    what lies before or after it by bisection, so reading a sentence stays linear in its
+    length however many figures it holds. (A place is read as the whole sentence names it,
+    where a figure's own scan used to stop at the figure: the same in every article read.)"""
+
+    def __init__(
+        self, sentence: str, folded: str, times: list[TimeRef], known: KnownNames | None
+    ) -> None:
+        self.folded = folded
+        self.places = places_in(sentence, 0, len(sentence), known)
+        self.place_at = [p[0] for p in self.places]
+        self.scopes = [
+            (m.start(), "", tier_of(m.group(1) or "toan " + (m.group(2) or m.group(3))))
+            for m in _SCOPE.finditer(folded)
+        ]
+        self.scope_at = [p[0] for p in self.scopes]
+        self.clause_ends = [hit.end() for hit in _CLAUSE_END.finditer(folded)]
+        self.clause_marks = [
+            (hit.start(), hit.start() + len(hit.group(1)))
+            for hit in _CLAUSE_END_AT.finditer(folded)
+        ]
+        self.clause_mark_at = [c[0] for c in self.clause_marks]
+        self.semicolons = [hit.start() for hit in re.finditer(";", folded)]
+        self.times = sorted(times, key=lambda t: t.start)
+        self.time_at = [t.start for t in self.times]
+        self.time_reach: list[int] = []  # the furthest end of the times up to each one
+        for t in self.times:
+            self.time_reach.append(max(t.end, self.time_reach[-1] if self.time_reach else 0))
+        self.first_target_time = min((t.start for t in times if t.role == "target"), default=None)
+        self.target = _TARGET.search(folded)
+
+    def places_before(self, at: int) -> list[tuple[int, str, str]]:
+        """The last places and scopes ('toàn tỉnh') named before ``at``: places first."""
+        i = bisect.bisect_left(self.place_at, at)
+        j = bisect.bisect_left(self.scope_at, at)
+        return self.places[max(0, i - _PLACES_KEPT) : i] + self.scopes[max(0, j - _PLACES_KEPT) : j]
+
+    def clause_start(self, at: int) -> int:
+        """Where the clause of a figure at ``at`` starts: after the last clause end before it."""
+        i = bisect.bisect_right(self.clause_ends, at)
+        return self.clause_ends[i - 1] if i else 0
+
+    def next_clause_end(self, at: int) -> tuple[int, int]:
+        """The span of the first clause end at or after ``at`` (the sentence's end if none)."""
+        i = bisect.bisect_left(self.clause_mark_at, at)
+        if i < len(self.clause_marks):
+            return self.clause_marks[i]
+        return len(self.folded), len(self.folded)
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``folded[start:end]``: between the nearest ';' (or sentence ends)."""
+        i = bisect.bisect_left(self.semicolons, start)
+        j = bisect.bisect_left(self.semicolons, end)
+        a = self.semicolons[i - 1] + 1 if i else 0
+        return a, self.semicolons[j] if j < len(self.semicolons) else len(self.folded)
+
+    def in_time(self, at: int) -> bool:
+        """Whether ``at`` lies inside one of the sentence's time expressions."""
+        i = bisect.bisect_right(self.time_at, at)
+        return bool(i) and self.time_reach[i - 1] > at
+
+    def times_attached(self, unit_end: int) -> list[TimeRef]:
+        """The times that follow a figure whose unit ends at ``unit_end`` with nothing but
+        _ATTACHED between ('70 triệu đồng/ha năm 2010')."""
+        reach = _ATTACHED_REACH.match(self.folded, unit_end).end()
+        i = bisect.bisect_left(self.time_at, unit_end)
+        j = bisect.bisect_right(self.time_at, reach)
+        return [t for t in self.times[i:j] if _ATTACHED.fullmatch(self.folded, unit_end, t.start)]
+
+    def target_before(self, at: int) -> bool:
+        """Whether a target cue ('phấn đấu', 'kế hoạch') or a target time comes before ``at``."""
+        if self.first_target_time is not None and self.first_target_time < at:
+            return True
+        first = self.target
+        if first is None or at == 0 or first.start() >= at:
+            return False
+        # the first cue reaches past ``at``: another, shorter one may end before it
+        return first.end() <= at or _TARGET.search(self.folded[:at], first.start()) is not None
+
+
+# how far into its paragraph a place names the subject of what follows
+_OPENING_REACH = 80
+
+
+class _Opening:
+    """The places that open a paragraph ('Đối với huyện Đình Lập, …'), read once per paragraph
+    however many figures ask: the gazetteer's names of the whole paragraph are found once, and
+    the places before a sentence are kept per sentence start within the opening reach."""
+
+    def __init__(self, paragraph: str, known: KnownNames | None) -> None:
+        self.paragraph = paragraph
+        self.known = known
+        self.gazetteer: list[tuple[int, int, str, str]] | None = None
+        self.found: dict[int, list[tuple[int, str, str]]] = {}
+
+    def before(self, sentence_at: int) -> list[tuple[int, str, str]]:
+        end = min(sentence_at, _OPENING_REACH)
+        if end not in self.found:
+            if self.gazetteer is None:
+                self.gazetteer = place_mentions(self.paragraph)
+            self.found[end] = [
+                p
+                for p in places_in(self.paragraph, 0, end, self.known, self.gazetteer)
+                if p[0] < _OPENING_REACH
+            ]
+        return list(self.found[end])
+
+
 def _place_of(
-    sentence: str,
-    folded: str,
-    at: int,
-    paragraph: str,
-    sentence_at: int,
-    known: KnownNames | None = None,
+    sentence: str, mentions: list[tuple[int, str, str]], opening: _Opening, sentence_at: int
 ) -> tuple[str, str]:
     """The place a figure is about: the last one named before it in the sentence ('huyện Đình
     Lập', 'Lâm Đồng', 'toàn tỉnh', or 'Thanh Lang' once the document has said 'xã Thanh
-    Lang'), else the subject that opens the paragraph."""
-    mentions = places_in(sentence, 0, at, known)
-    for m in _SCOPE.finditer(folded, 0, at):
-        mentions.append(
-            (m.start(), "", tier_of(m.group(1) or "toan " + (m.group(2) or m.group(3))))
-        )
+    Lang'), else the subject that opens the paragraph. ``mentions``: the last places named
+    before the figure (:meth:`_SentenceIndex.places_before`), in text order."""
     if not mentions:
         # 'Đối với huyện Đình Lập, …' opening the paragraph names the subject of what follows
-        mentions = [p for p in places_in(paragraph, 0, min(sentence_at, 80), known) if p[0] < 80]
+        mentions = opening.before(sentence_at)
     if not mentions:
         return "", ""
     mentions.sort(key=lambda p: p[0])
@@ -549,19 +708,37 @@ class KnownNames:
 
     def __init__(self, levels: dict[str, str]) -> None:
         self.levels = levels
-        names = sorted(levels, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"(?<![\w])(" + "|".join(map(re.escape, names)) + r")(?![\w])")
-            if names
-            else None
-        )
+        # each name under its first word: a mention is found by looking up the word that
+        # starts it (time linear in the text however many names the document introduces)
+        self.by_word: dict[str, list[str]] = {}
+        for name in sorted(levels, key=len, reverse=True):
+            self.by_word.setdefault(_WORD_RUN.match(name).group(), []).append(name)
+
+    def _find(self, text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+        """(position, name) of each name in ``text[start:end]`` as a whole word, the longest
+        at a place, left to right without overlaps."""
+        if not self.by_word:
+            return
+        after = start
+        for word in _WORD_RUN.finditer(text, start, end):
+            at = word.start()
+            if at < after:
+                continue
+            for name in self.by_word.get(word.group(), ()):
+                stop = at + len(name)
+                if (
+                    stop <= end
+                    and text.startswith(name, at)
+                    and (stop == end or not _WORD_CHAR.match(text, stop))
+                ):
+                    yield at, name
+                    after = stop
+                    break
 
     def mentions(self, text: str, start: int, end: int) -> list[tuple[int, str, str]]:
-        if self.pattern is None:
-            return []
         found = []
-        for m in self.pattern.finditer(text, start, end):
-            before = text[max(0, m.start() - 20) : m.start()].split()
+        for at, name in self._find(text, start, end):
+            before = text[max(0, at - 20) : at].split()
             word = before[-1] if before else ""
             if (
                 word[:1].isupper()
@@ -569,8 +746,12 @@ class KnownNames:
                 and fold(word).lower().rstrip(".") not in TEXT_PLACE_WORDS
             ):
                 continue  # part of a longer name ('Nguyễn Thanh Lang')
-            found.append((m.start(), m.group(1), self.levels[m.group(1)]))
+            found.append((at, name, self.levels[name]))
         return found
+
+
+_WORD_RUN = re.compile(r"(?<!\w)\w+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _known_names(text: str) -> KnownNames:
@@ -588,18 +769,23 @@ def _known_names(text: str) -> KnownNames:
 
 
 def places_in(
-    text: str, start: int = 0, end: int | None = None, known: KnownNames | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    known: KnownNames | None = None,
+    gazetteer: list[tuple[int, int, str, str]] | None = None,
 ) -> list[tuple[int, str, str]]:
     """(position, name, level) of the places named in ``text[start:end]``: gazetteer names
     ('Lâm Đồng', 'huyện Kim Bảng') and any name after a place word ('xã Tân Mỹ', 'ấp Phú Hòa',
     'tỉnh Phú Thọ'), the document's words first: a name no list knows still counts; with
-    ``known``, also the bare names the document introduced with a place word."""
+    ``known``, also the bare names the document introduced with a place word. ``gazetteer``:
+    ``place_mentions(text)`` when the caller already has it (it reads the whole text)."""
     end = len(text) if end is None else end
     found: dict[int, tuple[int, str, str]] = {}
     if known is not None:
         for at, name, level in known.mentions(text, start, end):
             found[at] = (at, name, level)
-    for s, _, name, level in place_mentions(text):
+    for s, _, name, level in place_mentions(text) if gazetteer is None else gazetteer:
         if start <= s < end:
             found[s] = (s, name, level)
     for m in _PLACE.finditer(text, start, end):
@@ -709,13 +895,6 @@ def _iso(month: tuple[int, int]) -> str:
     return f"{month[0]:04d}-{month[1]:02d}"
 
 
-def _clause(folded: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``folded[start:end]``: between the nearest ';' (or sentence ends)."""
-    a = max(folded.rfind(ch, 0, start) for ch in ";") + 1
-    stops = [i for i in (folded.find(ch, end) for ch in ";") if i >= 0]
-    return a, min(stops) if stops else len(folded)
-
-
 # 'now' in an undated article: the figures after it hold when it was written, not at a year
 # named before it ('năm 2015 là 11,5 tiêu chí, đến nay là 12,6 tiêu chí')
 _NOW = re.compile(
@@ -766,7 +945,7 @@ def _time_of(
         t
         for t in points
         if t.start < at
-        or not any(t.end <= f < (clause[1] if clause else t.end + 80) for f in figures)
+        or not _figure_between(figures, own, t.end, clause[1] if clause else t.end + 80)
     ]
     if points:
         own = [t for t in points if clause and clause[0] <= t.start < clause[1]]
@@ -797,6 +976,13 @@ def _time_of(
         t = periods[0]
         return _iso(t.lo), _iso(t.hi), t.text, "sentence"
     return "", "", "", ""
+
+
+def _figure_between(figures, own: int | None, lo: int, hi: int) -> bool:
+    """Whether a figure of ``figures`` (their positions, ascending) after ``own`` lies in
+    ``[lo, hi)``."""
+    i = bisect.bisect_left(figures, lo if own is None else max(lo, own + 1))
+    return i < len(figures) and figures[i] < hi
 
 
 def _span(t: TimeRef) -> int:

@@ -16,6 +16,7 @@ Usage::
 
 from __future__ import annotations
 
+import copy
 import io
 import logging
 import os
@@ -25,6 +26,7 @@ import subprocess
 import tempfile
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,7 +144,8 @@ def _leaves(path: Path, top: Path) -> str | None:
 @dataclass(frozen=True)
 class Limits:
     """What one file may expand into (from the NTM_MAX_* settings): a 441 KB DOCX can hold
-    142 MB of XML. Checked before anything is unpacked or parsed where the format allows."""
+    142 MB of XML. Checked before anything is unpacked or parsed where the format allows; a
+    DOCX/XLSX's parts are then measured as they are inflated, not believed."""
 
     unpacked_bytes: int = 50 * 1024 * 1024  # NTM_MAX_UNPACKED_MB
     pages: int = 2000  # NTM_MAX_PAGES
@@ -183,15 +186,13 @@ def read_document(
     elif suffix == ".pdf":
         text = _pdf_text(path, raw, warn, progress, limits.pages)
     elif suffix == ".xlsx":
-        _check_package(path, raw, limits)
-        text = _xlsx_text(path, raw)
+        text = _xlsx_text(path, _inflate_package(path, raw, limits))
     elif raw.startswith(_OLE_MAGIC):  # .doc, or a .doc renamed .docx
         text = _doc_text(path, raw, limits)
     elif suffix == ".doc" and not raw.startswith(b"PK"):
         raise FileRejected(REASON_BAD_DOC, path=path)
     else:  # .docx, or a .docx renamed .doc
-        _check_package(path, raw, limits)
-        text = _docx_text(path, raw)
+        text = _docx_text(path, _inflate_package(path, raw, limits))
     if len(text) > limits.chars:
         raise FileRejected(
             f"trích ra {len(text):,} ký tự, vượt giới hạn {limits.chars:,} ký tự mỗi tài liệu "
@@ -204,28 +205,83 @@ def read_document(
     return raw, text
 
 
-def _check_package(path: Path, raw: bytes, limits: Limits) -> None:
-    """Refuse a DOCX/XLSX whose parts unpack past the limits, from its directory alone
-    (nothing is decompressed; a part's reader never yields more than its declared size)."""
+# how much of a package part is inflated at a time: memory stays at the budget plus this
+_INFLATE_STEP = 1024 * 1024
+REASON_LYING_PACKAGE = (
+    "danh mục của gói khai báo sai kích thước các phần; tệp đã bị sửa hoặc hỏng (a package "
+    "whose directory misstates its parts' sizes)"
+)
+
+
+def _inflate_package(path: Path, raw: bytes, limits: Limits) -> bytes:
+    """The DOCX/XLSX package ``raw`` with every part inflated within the byte budget
+    (NTM_MAX_UNPACKED_MB) and packed again uncompressed, for its format's reader; or
+    :class:`FileRejected`. The sizes its directory declares are checked first (an honest bomb
+    is refused without inflating anything), then measured while inflating, a step at a time:
+    a directory that under-declares them cannot make the reader inflate past the budget."""
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            parts = package.infolist()
+        package = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, OSError, ValueError):
-        return  # not a zip at all: the format's reader says it is corrupt
-    if len(parts) > limits.entries:
-        raise FileRejected(
-            f"gói có {len(parts)} phần, vượt giới hạn {limits.entries} (a package of too many "
-            "parts: not a document)",
-            path=path,
-        )
-    unpacked = sum(max(0, part.file_size) for part in parts)
-    if unpacked > limits.unpacked_bytes:
-        raise FileRejected(
-            f"giải nén ra {_size(unpacked)}, vượt giới hạn {_size(limits.unpacked_bytes)} "
-            f"(NTM_MAX_UNPACKED_MB); tệp {_size(len(raw))} mà nở ra như vậy là bom nén hoặc "
-            "không phải văn bản (unpacks past NTM_MAX_UNPACKED_MB: a zip bomb?)",
-            path=path,
-        )
+        return raw  # not a zip at all: the format's reader says it is corrupt
+    with package:
+        parts = package.infolist()
+        if len(parts) > limits.entries:
+            raise FileRejected(
+                f"gói có {len(parts)} phần, vượt giới hạn {limits.entries} (a package of too "
+                "many parts: not a document)",
+                path=path,
+            )
+        declared = sum(max(0, part.file_size) for part in parts)
+        if declared > limits.unpacked_bytes:
+            raise _unpacks_past(path, raw, declared, limits)
+        left = limits.unpacked_bytes
+        out = io.BytesIO()
+        try:
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as repacked:
+                for part in parts:
+                    # read up to one byte past the budget, whatever the directory says (its
+                    # CRC is checked here, once the whole part is read)
+                    probe = copy.copy(part)
+                    probe.file_size = left + 1
+                    del probe.CRC
+                    size = crc = 0
+                    with (
+                        package.open(probe) as source,
+                        repacked.open(
+                            part.filename, "w", force_zip64=left > zipfile.ZIP64_LIMIT
+                        ) as target,
+                    ):
+                        while chunk := source.read(_INFLATE_STEP):
+                            size += len(chunk)
+                            if size > left:
+                                raise _unpacks_past(path, raw, None, limits)
+                            target.write(chunk)
+                            crc = zlib.crc32(chunk, crc)
+                    if size != part.file_size:
+                        raise FileRejected(REASON_LYING_PACKAGE, path=path)
+                    if crc != part.CRC:
+                        return raw  # corrupt: the format's reader says so
+                    left -= size
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+            return raw  # a corrupt, encrypted or unsupported part: the reader says which
+    return out.getvalue()
+
+
+def _unpacks_past(path: Path, raw: bytes, declared: int | None, limits: Limits) -> FileRejected:
+    """The refusal of a package that unpacks past the budget: ``declared`` by its directory,
+    or (None) measured while inflating it although its directory declared less."""
+    if declared is None:
+        what = f"giải nén thật ra hơn {_size(limits.unpacked_bytes)} dù danh mục khai báo ít hơn"
+        why = "directory under-declares its sizes"
+    else:
+        what = f"giải nén ra {_size(declared)}"
+        why = "a zip bomb?"
+    return FileRejected(
+        f"{what}, vượt giới hạn {_size(limits.unpacked_bytes)} (NTM_MAX_UNPACKED_MB); tệp "
+        f"{_size(len(raw))} mà nở ra như vậy là bom nén hoặc không phải văn bản (unpacks past "
+        f"NTM_MAX_UNPACKED_MB: {why})",
+        path=path,
+    )
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -861,8 +917,7 @@ def _doc_text(path: Path, raw: bytes, limits: Limits = Limits()) -> str:
                 logger.debug("soffice failed on %s: %r", path, done.stderr[-500:])
                 raise FileRejected(REASON_BAD_DOC, path=path)
             converted_raw = converted.read_bytes()
-            _check_package(path, converted_raw, limits)
-            return _docx_text(path, converted_raw)
+            return _docx_text(path, _inflate_package(path, converted_raw, limits))
     if done.returncode != 0:
         logger.debug("antiword failed on %s: %r", path, done.stderr[-500:])
         raise FileRejected(REASON_BAD_DOC, path=path)

@@ -49,7 +49,7 @@ from base.types import (
     doc_id_for,
 )
 from ingest.chunker import split
-from ingest.clean import clean
+from ingest.clean import NOT_TEXT_RUN, clean
 from ingest.facts import READER, read_facts
 from ingest.loaders import Limits, collect_files, read_bytes, read_document
 from ingest.metadata import document_date, extract_title, find_places
@@ -64,16 +64,35 @@ Progress = Callable[[int, int, str], None]  # (done, total, message)
 
 
 def prepare_document(
-    source: str, raw_hash: str, text: str, max_chars: int
+    source: str,
+    raw_hash: str,
+    text: str,
+    max_chars: int,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[Document, list[Chunk]]:
-    """Clean, describe and chunk one document's extracted text (pure)."""
-    cleaned = clean(text)
+    """Clean, describe and chunk one document's extracted text (pure). ``warn`` hears of what
+    cleaning dropped that a user would not expect: runs that are not text (base64, a data URI,
+    one character repeated), which are never indexed."""
+    dropped: list[int] = []
+    cleaned = clean(text, dropped)
+    if dropped and warn is not None:
+        warn(not_text_warning(dropped))
     if not cleaned.strip():
         raise FileRejected(
             "không còn nội dung sau khi loại bỏ phần thừa của trang web "
             "(no text left after removing web-page debris)"
         )
     return describe_and_split(source, raw_hash, cleaned, max_chars)
+
+
+def not_text_warning(dropped: list[int]) -> str:
+    """What a user is told of the runs that were not text (their lengths ``dropped``)."""
+    chars = f"{sum(dropped):,}".replace(",", ".")
+    return (
+        f"đã bỏ {len(dropped)} dãy {chars} ký tự không phải chữ (dài hơn {NOT_TEXT_RUN} ký tự "
+        "liền không có dấu cách hoặc không có chữ cái: mã base64, data URI, một ký tự lặp lại…), "
+        f"không đưa vào chỉ mục ({len(dropped)} runs that are not text dropped)"
+    )
 
 
 def describe_and_split(
@@ -161,7 +180,15 @@ def ingest_paths(
                     chars=settings.max_chars,
                 ),
             )
-            doc, chunks = prepare_document(source, raw_hash, text, settings.chunk_chars)
+            doc, chunks = prepare_document(
+                source,
+                raw_hash,
+                text,
+                settings.chunk_chars,
+                warn=lambda message, at=str(path), out=warnings: out.append(
+                    IngestWarning(at, message)
+                ),
+            )
             doc = Document(meta=replace(doc.meta, origin=came_from), text=doc.text)
         except FileRejected as exc:
             report.rejected.append(Rejection(str(path), exc.reason))

@@ -284,8 +284,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} file(s) rejected — the other files were not affected:",
     ),
     "upload_warnings": (
-        "{n} cảnh báo — các tệp này vẫn được nạp, trừ những trang nêu dưới đây:",
-        "{n} warning(s) — these files were added, except the pages named below:",
+        "{n} cảnh báo — các tệp này vẫn được nạp, trừ những trang hoặc phần nêu dưới đây:",
+        "{n} warning(s) — these files were added, except the pages or parts named below:",
     ),
     "col_file": ("Tệp", "File"),
     "col_reason": ("Lý do", "Reason"),

@@ -234,3 +234,41 @@ def test_a_page_of_paragraphs_and_short_lines_is_not_joined():
         "Thu nhập bình quân đạt 50 triệu đồng/người/năm.\n"
     )
     assert clean(page) == page.strip().replace("Cập nhật lúc 08:00\n", "Cập nhật lúc 08:00\n")
+
+
+# --- what is not text is not indexed ------------------------------------------------------
+
+BASE64 = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg"
+    * 8
+)
+
+
+@pytest.mark.parametrize(
+    ("run", "what"),
+    [
+        (BASE64, "base64"),
+        ("data:image/png;base64," + BASE64, "data URI"),
+        ("x" * 64_000, "one character repeated"),
+        ("1, " * 400, "digits and commas, no letter"),
+        ("!" * 5_000, "punctuation"),
+    ],
+    ids=lambda v: v if len(v) < 40 else None,
+)
+def test_a_run_that_is_not_text_is_cut_out_and_counted(run, what):
+    text = f"Huyện Đình Lập có 6/10 xã đạt chuẩn. {run} Thu nhập bình quân đạt 48 triệu đồng."
+    dropped: list[int] = []
+    out = clean(text, dropped)
+    assert out == "Huyện Đình Lập có 6/10 xã đạt chuẩn.\nThu nhập bình quân đạt 48 triệu đồng."
+    assert len(dropped) == 1 and dropped[0] >= len(run.strip()), what
+    assert clean(out) == out  # cleaning twice changes nothing
+
+
+def test_runs_up_to_the_threshold_and_runs_of_spaces_stay():
+    from ingest.clean import NOT_TEXT_RUN
+
+    url = "https://nongthonmoi.gov.vn/" + "a" * (NOT_TEXT_RUN - 27)
+    figures = "12 34 " * (NOT_TEXT_RUN // 6)
+    for line in (f"Xem {url} để biết thêm.", f"Bảng: {figures}xã", "xã" + " " * 5_000 + "đạt"):
+        dropped: list[int] = []
+        assert clean(line, dropped) == line and dropped == []

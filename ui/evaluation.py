@@ -12,7 +12,7 @@ from assistant.export import answers_jsonl
 from base.settings import Settings
 from ingest.uploads import safe_filename
 from ui.common import EVAL_DIR, attempt, call, sticky_radio
-from ui.render import esc, format_ms, format_number, format_percent, md_escape, short
+from ui.render import esc, format_ms, format_number, format_percent, md_escape, short, shown_md
 from ui.text import lang, t
 
 DEFAULT_QUESTION_SET = "questions.jsonl"
@@ -102,7 +102,7 @@ def show_report(name: str, report) -> None:
         st.table(
             [
                 {
-                    t("col_tag"): tag_label(tag),
+                    t("col_tag"): shown_md(tag_label(tag)),
                     t("col_correct"): v["correct"],
                     t("col_total"): v["total"],
                     t("col_accuracy"): f"{pct(v['accuracy'])} {bar(v['accuracy'])}",

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from assistant.audit import cli_actor
+from assistant.audit import AuditLog, cli_actor
 from base.errors import AssistantError, QuestionError, UserError
 from base.settings import Settings
 from base.types import FactKind
@@ -385,7 +385,8 @@ def _read_password(from_stdin: bool) -> str:
 def _users(args, settings: Settings) -> int:
     from assistant.users import ROLE_NAMES, UsersFile, check_role
 
-    users = UsersFile(settings.users_file)
+    users = UsersFile(settings.users_file, audit=AuditLog(settings.audit_file))
+    actor = cli_actor()
     command = args.users_command
     if command == "list":
         found = users.load()
@@ -398,19 +399,19 @@ def _users(args, settings: Settings) -> int:
     if command == "add":
         check_role(args.role)  # before asking for a password
         password = None if args.no_password else _read_password(args.password_stdin)
-        user = users.add(args.name, args.role, password)
+        user = users.add(args.name, args.role, password, actor=actor)
         print(f"Đã thêm {user.name} ({user.role}) vào {users.path}. (User added.)")
     elif command == "remove":
-        user = users.remove(args.name)
+        user = users.remove(args.name, actor=actor)
         print(f"Đã xoá {user.name} khỏi {users.path}. (User removed.)")
     elif command == "set-role":
-        user = users.set_role(args.name, args.role)
+        user = users.set_role(args.name, args.role, actor=actor)
         print(f"{user.name} giờ là {user.role} ({ROLE_NAMES[user.role]}). (Role changed.)")
     elif command == "set-password":
         user = users.get(args.name)
         if user is None:
             raise UserError(f"Không có người dùng '{args.name}' trong {users.path}. (No user.)")
-        users.set_password(user.name, _read_password(args.password_stdin))
+        users.set_password(user.name, _read_password(args.password_stdin), actor=actor)
         print(f"Đã đặt mật khẩu mới cho {user.name}. (Password changed.)")
     return EXIT_OK
 

@@ -9,8 +9,8 @@ the role of an e-mail address; such entries have no password.
 
 Usage::
 
-    users = UsersFile(settings.users_file)
-    users.add("lan", "editor", password="mật khẩu dài")
+    users = UsersFile(settings.users_file, audit=AuditLog(settings.audit_file))
+    users.add("lan", "editor", password="mật khẩu dài", actor="quan")  # logged under quan
     users.verify("lan", "mật khẩu dài")          # the User, or None
     allows(users.get("lan").role, EDIT)          # True
 
@@ -40,6 +40,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.audit import AuditLog, api_actor
 from base.errors import UserError, UsersFileError
 
 ROLES = ("reader", "editor", "admin")
@@ -146,10 +147,12 @@ class User:
 
 class UsersFile:
     """The users file: read on every call (changes by the CLI show at once), written whole
-    and atomically under a lock, readable only by its owner."""
+    and atomically under a lock, readable only by its owner. With ``audit``, every change is
+    written to the audit log under its ``actor`` just before the file is replaced."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, audit: AuditLog | None = None):
         self.path = Path(path)
+        self.audit = audit
 
     def exists(self) -> bool:
         return self.path.is_file()
@@ -184,12 +187,14 @@ class UsersFile:
         return user if ok and user is not None and user.password else None
 
     # -- writing ----------------------------------------------------------------------------
-    def add(self, name: str, role: str, password: str | None = None) -> User:
+    def add(
+        self, name: str, role: str, password: str | None = None, *, actor: str | None = None
+    ) -> User:
         """Add a user; without ``password`` the entry only gives an OIDC e-mail its role."""
         name, role = normalize_name(name), check_role(role)
         stored = hash_password(password) if password is not None else None
 
-        def change(users: list[User]) -> User:
+        def change(users: list[User]) -> tuple[User, str]:
             if any(_key(u.name) == _key(name) for u in users):
                 raise UserError(
                     f"Người dùng '{name}' đã có trong {self.path}; đổi vai trò bằng "
@@ -197,41 +202,41 @@ class UsersFile:
                 )
             user = User(name, role, stored)
             users.append(user)
-            return user
+            return user, f"{role} ({'password' if stored else 'OIDC'})"
 
-        return self._change(change, create=True)
+        return self._change(change, "user_add", actor, create=True)
 
-    def remove(self, name: str) -> User:
-        def change(users: list[User]) -> User:
+    def remove(self, name: str, *, actor: str | None = None) -> User:
+        def change(users: list[User]) -> tuple[User, str]:
             user = self._find(users, name)
             users.remove(user)
             self._keep_an_admin(users, user)
-            return user
+            return user, f"removed ({user.role})"
 
-        return self._change(change)
+        return self._change(change, "user_remove", actor)
 
-    def set_role(self, name: str, role: str) -> User:
+    def set_role(self, name: str, role: str, *, actor: str | None = None) -> User:
         role = check_role(role)
 
-        def change(users: list[User]) -> User:
+        def change(users: list[User]) -> tuple[User, str]:
             user = self._find(users, name)
             new = User(user.name, role, user.password)
             users[users.index(user)] = new
             self._keep_an_admin(users, user)
-            return new
+            return new, f"{user.role} → {role}"
 
-        return self._change(change)
+        return self._change(change, "user_role", actor)
 
-    def set_password(self, name: str, password: str) -> User:
+    def set_password(self, name: str, password: str, *, actor: str | None = None) -> User:
         stored = hash_password(password)
 
-        def change(users: list[User]) -> User:
+        def change(users: list[User]) -> tuple[User, str]:
             user = self._find(users, name)
             new = User(user.name, user.role, stored)
             users[users.index(user)] = new
-            return new
+            return new, "password changed"
 
-        return self._change(change)
+        return self._change(change, "user_password", actor)
 
     def _find(self, users: list[User], name: str) -> User:
         wanted = _key(name)
@@ -248,12 +253,22 @@ class UsersFile:
                 "trước. (Cannot remove the last admin.)"
             )
 
-    def _change(self, change: Callable[[list[User]], User], create: bool = False) -> User:
+    def _change(
+        self,
+        change: Callable[[list[User]], tuple[User, str]],
+        action: str,
+        actor: str | None,
+        create: bool = False,
+    ) -> User:
+        """Apply ``change`` under the lock; its audit line goes before the file is replaced
+        (a kill in between leaves a line for a change that did not land, never the reverse)."""
         with self._locked():
             users = self.load() if (self.exists() or not create) else []
-            result = change(users)
+            user, result = change(users)
+            if self.audit is not None:
+                self.audit.record(actor or api_actor(), action, source=user.name, result=result)
             self._write(users)
-            return result
+            return user
 
     @contextmanager
     def _locked(self) -> Iterator[None]:

@@ -71,6 +71,9 @@ class Store(Protocol):
         """Held while a process writes (ingest, remove, reindex, import): writers of one
         index wait for each other; ``on_wait`` hears why when this one has to wait."""
 
+    def before_commit(self, hook: Callable[[Document], None]) -> AbstractContextManager:
+        """While held, ``hook(doc)`` runs just before each ``put_document`` commits."""
+
     def put_document(self, doc: Document) -> None:
         """Write a document's record (its commit marker) after its chunks."""
 

@@ -62,6 +62,14 @@ def oidc_configured() -> bool:
         return False
 
 
+def client_address() -> str:
+    """Where this session's browser connects from, for the audit log ('?' when unknown)."""
+    try:
+        return str(st.context.ip_address or "?")
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest)
+        return "?"
+
+
 def server_address() -> str:
     return str(st.get_option("server.address") or "")
 

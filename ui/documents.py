@@ -19,7 +19,7 @@ from base.types import IngestReport
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.pipeline import UPLOAD
 from ingest.uploads import plan_uploads
-from ui.auth import current, require
+from ui.auth import client_address, current, require
 from ui.common import (
     call,
     flash,
@@ -45,6 +45,15 @@ def ingest_uploads(
         settings.upload_max_files,
         int(settings.upload_max_mb * 1024 * 1024),
     )
+    actor = current().name
+    for rejected in plan.rejected:  # refused before reading: logged here, with where from
+        bot.audit.record(
+            actor,
+            "ingest",
+            source=rejected.path,
+            result=f"rejected: {rejected.reason}",
+            client=client_address(),
+        )
     names: dict[str, str] = {}
     renamed = []
     with tempfile.TemporaryDirectory(prefix="ntm-upload-") as batch:
@@ -63,7 +72,7 @@ def ingest_uploads(
                 bot.ingest,
                 paths,
                 progress=progress,
-                actor=current().name,
+                actor=actor,
                 origin=UPLOAD,
                 replace_same_name=replace,
             )

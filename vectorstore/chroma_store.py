@@ -54,6 +54,7 @@ class ChromaStore(Store):
         self._client = None
         self._collections: dict[str, object] = {}
         self._lock = threading.RLock()
+        self._before_commit: Callable[[Document], None] | None = None
 
     # -- connection -------------------------------------------------------------------------
     @property
@@ -320,7 +321,20 @@ class ChromaStore(Store):
             target.delete(ids=stale[i : i + step])
         return len(stale)
 
+    @contextmanager
+    def before_commit(self, hook: Callable[[Document], None]) -> Iterator[None]:
+        """While held, ``hook(doc)`` runs just before each ``put_document`` commits a
+        document (the audit log's line: a kill can never leave a committed document
+        without it)."""
+        previous, self._before_commit = self._before_commit, hook
+        try:
+            yield
+        finally:
+            self._before_commit = previous
+
     def put_document(self, doc: Document) -> None:
+        if self._before_commit is not None:
+            self._before_commit(doc)
         self.put_documents([doc])
 
     def put_documents(self, docs: Sequence[Document]) -> None:

@@ -12,6 +12,7 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 import ui.common
+from assistant.audit import AuditLog
 from assistant.core import Assistant
 from assistant.users import UsersFile
 from tests.conftest import FakeEmbedder
@@ -163,7 +164,7 @@ def test_the_handlers_check_the_role_themselves(settings):
     assert not settings.audit_file.exists()
 
 
-def test_an_admin_manages_users_from_the_users_page(users):
+def test_an_admin_manages_users_from_the_users_page(users, settings):
     at = sign_in(start(page="users"), "quan")
     assert at.title[0].value == "Người dùng"
     table = at.dataframe[0].value
@@ -188,6 +189,13 @@ def test_an_admin_manages_users_from_the_users_page(users):
     at.checkbox(key="remove-sure-2").check().run()
     [b for b in at.button if b.label == "Xoá người dùng"][0].click().run()
     assert users.get("lan") is None and successes(at) == ["Đã xoá lan."]
+    # each change is in the audit log under the admin who made it
+    logged = AuditLog(settings.audit_file).entries(limit=None)[::-1]
+    assert [(e["user"], e["action"], e["source"], e["result"]) for e in logged] == [
+        ("quan", "user_add", "minh", "editor (password)"),
+        ("quan", "user_role", "hoa", "reader → editor"),
+        ("quan", "user_remove", "lan", "removed (editor)"),
+    ]
 
 
 def test_sign_out_returns_to_the_sign_in_form(users):

@@ -232,6 +232,14 @@ def test_rejected_uploads_are_listed_with_the_reason(monkeypatch):
     assert "NTM_UPLOAD_MAX_MB" in reasons["big.txt"]
     assert "NTM_UPLOAD_MAX_FILES" in reasons["third.md"]
     assert [m.value for m in at.metric][0] == "0"  # nothing half-ingested
+    # each refusal is in the audit log, under who tried and from where
+    logged = AuditLog(Settings.from_env().audit_file).entries(limit=None)
+    assert sorted((e["action"], e["source"], e["result"][:9]) for e in logged) == [
+        ("ingest", "../../virus.exe", "rejected:"),
+        ("ingest", "big.txt", "rejected:"),
+        ("ingest", "third.md", "rejected:"),
+    ]
+    assert all(e["user"].startswith("local:") and e["client"] for e in logged)
 
 
 def test_evaluation_page_reads_bundled_and_uploaded_question_sets():

@@ -25,6 +25,7 @@ The file looks like::
 from __future__ import annotations
 
 import base64
+import dataclasses
 import fcntl
 import hashlib
 import hmac
@@ -33,6 +34,7 @@ import os
 import re
 import secrets
 import tempfile
+import threading
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -361,3 +363,124 @@ def parse_users(text: str, where: str = "users.toml") -> list[User]:
         seen.add(_key(name))
         users.append(User(name, role, password))
     return users
+
+
+# -- failed sign-ins ---------------------------------------------------------------------------
+
+MAX_TRACKED = 10_000  # names and clients remembered at once; the oldest quiet ones go first
+
+
+@dataclass(frozen=True)
+class SignInLimits:
+    """How failed sign-ins slow down and lock out (``NTM_SIGNIN_*``, see the README)."""
+
+    free_failures: int = 3  # failures in a row without any delay
+    delay_s: float = 2.0  # the first delay; it doubles with each failure after that
+    max_delay_s: float = 60.0
+    lock_failures: int = 10  # failures in a row that lock the name or client out
+    lock_s: float = 900.0
+
+    @classmethod
+    def from_settings(cls, settings) -> SignInLimits:
+        return cls(
+            free_failures=settings.signin_free_failures,
+            delay_s=settings.signin_delay_s,
+            max_delay_s=settings.signin_max_delay_s,
+            lock_failures=settings.signin_lock_failures,
+            lock_s=settings.signin_lock_minutes * 60,
+        )
+
+
+@dataclass(frozen=True)
+class SignInVerdict:
+    """Whether a sign-in may be tried now: ``retry_at`` (a clock time) when it must wait,
+    ``locked`` when that wait is a lockout; ``failures`` in a row so far."""
+
+    allowed: bool
+    retry_at: float | None = None
+    locked: bool = False
+    failures: int = 0
+
+
+@dataclass
+class _Record:
+    failures: int = 0
+    retry_at: float = 0.0
+    locked: bool = False
+    last: float = 0.0
+
+
+class SignInGuard:
+    """Failed sign-ins counted per user name and per client address (in this process).
+
+    After ``free_failures`` failures in a row a name or client must wait before its next try,
+    a wait that doubles with each failure; after ``lock_failures`` it is locked out for
+    ``lock_s``. Nothing here sleeps: a try that comes too early is refused at once with the
+    time it may come back, so one person's failures never hold up another's session. A
+    success clears the name and the client.
+
+    Usage::
+
+        guard = SignInGuard(SignInLimits(), clock=time.time)
+        verdict = guard.check("lan", "10.0.0.7")
+        if verdict.allowed and not users.verify("lan", password):
+            verdict = guard.failed("lan", "10.0.0.7")
+    """
+
+    def __init__(self, limits: SignInLimits, clock: Callable[[], float]):
+        self.limits = limits
+        self.clock = clock
+        self._records: dict[tuple[str, str], _Record] = {}
+        self._lock = threading.Lock()
+
+    def _keys(self, name: str, client: str) -> list[tuple[str, str]]:
+        return [("user", _key(name)), ("client", client)]
+
+    def check(self, name: str, client: str) -> SignInVerdict:
+        """Whether ``name`` may try a password from ``client`` now."""
+        now = self.clock()
+        with self._lock:
+            waits = [
+                r
+                for k in self._keys(name, client)
+                if (r := self._records.get(k)) is not None and r.retry_at > now
+            ]
+        if not waits:
+            return SignInVerdict(True)
+        worst = max(waits, key=lambda r: (r.locked, r.retry_at))
+        return SignInVerdict(False, worst.retry_at, worst.locked, worst.failures)
+
+    def failed(self, name: str, client: str) -> SignInVerdict:
+        """Count a wrong password; the verdict for the next try."""
+        now = self.clock()
+        limits = self.limits
+        count = 0
+        with self._lock:
+            for key in self._keys(name, client):
+                record = self._records.setdefault(key, _Record())
+                if record.locked and record.retry_at <= now:  # a lockout over: start afresh
+                    record.failures, record.locked = 0, False
+                record.failures += 1
+                record.last = now
+                extra = record.failures - limits.free_failures
+                if record.failures >= limits.lock_failures:
+                    record.retry_at, record.locked = now + limits.lock_s, True
+                elif extra > 0:
+                    delay = min(limits.max_delay_s, limits.delay_s * 2 ** (extra - 1))
+                    record.retry_at = now + delay
+                count = max(count, record.failures)
+            self._forget_quiet(now)
+        return dataclasses.replace(self.check(name, client), failures=count)
+
+    def succeeded(self, name: str, client: str) -> None:
+        with self._lock:
+            for key in self._keys(name, client):
+                self._records.pop(key, None)
+
+    def _forget_quiet(self, now: float) -> None:
+        if len(self._records) <= MAX_TRACKED:
+            return
+        quiet = sorted(self._records.items(), key=lambda item: item[1].last)
+        for key, record in quiet[: len(self._records) - MAX_TRACKED]:
+            if record.retry_at <= now:
+                del self._records[key]

@@ -5,6 +5,8 @@ mode without configuration, and OIDC roles (with ``AppTest.user`` standing in fo
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 import ui.common
 from assistant.audit import AuditLog
 from assistant.core import Assistant
-from assistant.users import UsersFile
+from assistant.users import SignInGuard, SignInLimits, UsersFile
 from tests.conftest import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -238,3 +240,53 @@ def test_oidc_without_a_signed_in_user_shows_only_the_sign_in_button():
     at.user = {"is_logged_in": False}
     at.run()
     assert at.title[0].value == "Đăng nhập" and labels(at) == ["Đăng nhập"]
+
+
+class Clock:
+    """The sign-in guard's clock, moved by the test: no test sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def until_shown(at: AppTest) -> tuple[float, bool] | None:
+    """The time the page says to come back at, and whether it says locked."""
+    for alert in [*at.error, *at.warning]:
+        found = re.search(r"(\d\d:\d\d:\d\d \d\d/\d\d/\d{4}) UTC", alert.value)
+        if found:
+            when = datetime.strptime(found.group(1), "%H:%M:%S %d/%m/%Y").replace(tzinfo=UTC)
+            return when.timestamp(), "tạm khoá" in alert.value
+    return None
+
+
+def test_thirty_wrong_passwords_lock_the_name_out_until_the_time_shown(
+    users, settings, monkeypatch
+):
+    clock = Clock()
+    guard = SignInGuard(SignInLimits.from_settings(settings), clock)
+    monkeypatch.setattr(ui.auth, "sign_in_guard", lambda _settings: guard)
+    at = start()
+    for attempt in range(30):  # someone guessing, back exactly when the page says
+        sign_in(at, "lan", f"doan-mo-{attempt}")
+        shown = until_shown(at)
+        if shown and not shown[1]:
+            clock.now = shown[0]
+    until, locked = until_shown(at)
+    assert locked and until == clock.now + settings.signin_lock_minutes * 60
+    sign_in(at, "lan", PASSWORD)  # the right password, while locked
+    assert at.title[0].value == "Đăng nhập"
+    assert any("bị tạm khoá" in e.value and "(Sign-in locked" in e.value for e in at.error)
+    logged = [
+        e for e in AuditLog(settings.audit_file).entries(limit=None) if e["action"] == "sign_in"
+    ]
+    assert len(logged) == 31 and all(e["user"] == "lan" and e["client"] for e in logged)
+    failed = [e for e in logged if e["result"].startswith("failed")]
+    assert len(failed) == settings.signin_lock_failures  # refused tries are not even checked
+    assert any("locked until" in e["result"] for e in failed)
+
+    clock.now = until  # the lockout is over
+    sign_in(at, "lan", PASSWORD)
+    assert at.title[0].value == "Tài liệu"

@@ -157,8 +157,9 @@ class Store(Protocol):
     def pending_rebuild(self) -> Rebuild | None:
         """The rebuild a crash left unfinished, if any."""
 
-    def start_rebuild(self, model: str, dimension: int) -> Rebuild:
-        """Begin a rebuild for this model, or resume the unfinished one for the same model."""
+    def start_rebuild(self, model: str, dimension: int, full: bool = False) -> Rebuild:
+        """Begin a rebuild for this model, or resume the unfinished one for the same model;
+        ``full`` (every chunk embedded again) is stored with it and kept on resume."""
 
     def finish_rebuild(self, rebuild: Rebuild, docs: Sequence[Document]) -> None:
         """Write ``docs``' records, then make the rebuild the searchable set in one step."""

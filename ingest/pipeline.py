@@ -293,8 +293,9 @@ def reindex(
     report = ReindexReport()
     name, dimension = embedder.name, embedder.dimension
     resumed = store.pending_rebuild()
-    rebuild = store.start_rebuild(name, dimension)
-    report.resumed = resumed == rebuild
+    rebuild = store.start_rebuild(name, dimension, full=force)
+    force = rebuild.full  # a resumed `reindex --full` stays full, whoever finishes it
+    report.resumed = resumed is not None and resumed.name == rebuild.name
     same_model = store.indexed_model() in (None, (name, dimension))
     built: dict[str, tuple[str, Document]] = {}  # doc_id -> (content hash, refreshed document)
     for _ in range(MAX_CATCH_UP_ROUNDS):

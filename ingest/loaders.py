@@ -53,6 +53,12 @@ REASON_UNDECODABLE = (
     "không giải mã được (cannot decode as UTF-8); hãy lưu lại tệp với mã hoá UTF-8 "
     "(save the file as UTF-8)"
 )
+REASON_BAD_BYTES = (
+    "gần như là văn bản UTF-8 nhưng có {n} byte lỗi: hãy mở tệp và lưu lại dưới dạng UTF-8 "
+    "(byte lỗi ở vị trí {offsets}) (almost UTF-8 text with {n} invalid bytes, at offsets "
+    "{offsets}: save it as UTF-8)"
+)
+MAX_BAD_BYTES = 16  # more invalid spots than this: another encoding, or not text at all
 
 
 def _unsupported(suffix: str) -> str:
@@ -348,12 +354,31 @@ def _decode_text(path: Path, raw: bytes) -> str:
         raise FileRejected(REASON_BINARY, path=path)
     text = decode_text(raw)
     if text is None:
+        bad = _bad_utf8_offsets(raw)
+        if bad and not _looks_binary(raw.decode("utf-8", errors="replace")):
+            offsets = ", ".join(map(str, bad[:5])) + (", …" if len(bad) > 5 else "")
+            raise FileRejected(REASON_BAD_BYTES.format(n=len(bad), offsets=offsets), path=path)
         if _looks_binary(raw.decode("latin-1")):
             raise FileRejected(REASON_BINARY, path=path)
         raise FileRejected(REASON_UNDECODABLE, path=path)
     if _looks_binary(text):
         raise FileRejected(REASON_BINARY, path=path)
     return _legacy_to_unicode(text)
+
+
+def _bad_utf8_offsets(raw: bytes) -> list[int] | None:
+    """The byte offsets where ``raw`` is not UTF-8, or None past ``MAX_BAD_BYTES`` of them."""
+    offsets: list[int] = []
+    at = 0
+    while True:
+        try:
+            raw[at:].decode("utf-8")
+            return offsets
+        except UnicodeDecodeError as exc:
+            offsets.extend(range(at + exc.start, at + exc.end))
+            at += exc.end
+        if len(offsets) > MAX_BAD_BYTES:
+            return None
 
 
 def _legacy_to_unicode(text: str) -> str:

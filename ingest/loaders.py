@@ -59,6 +59,10 @@ REASON_BAD_BYTES = (
     "{offsets}: save it as UTF-8)"
 )
 MAX_BAD_BYTES = 16  # more invalid spots than this: another encoding, or not text at all
+REASON_HIDDEN = (
+    "tên bắt đầu bằng dấu chấm (tệp hay thư mục ẩn): bỏ qua; đổi tên nếu muốn nạp "
+    "(a hidden name: skipped; rename it to ingest it)"
+)
 
 
 def _unsupported(suffix: str) -> str:
@@ -83,9 +87,10 @@ def collect_files(
 ) -> tuple[list[Path], list[Rejection]]:
     """The files to ingest under ``paths`` and the paths rejected up front, with reasons.
 
-    Directories are walked recursively in sorted order, skipping hidden files and folders
-    and OS junk (.DS_Store, Thumbs.db, Office lock files); any other file of an unsupported
-    type is reported. A symbolic link inside a folder that points outside it ('/etc/passwd')
+    Directories are walked recursively in sorted order, skipping OS junk (.DS_Store,
+    Thumbs.db, Office lock files) without a word and hidden folders and documents (a name
+    starting with ".") with ``REASON_HIDDEN``; any other file of an unsupported type is
+    reported. A symbolic link inside a folder that points outside it ('/etc/passwd')
     is reported and skipped unless ``follow_links``. A named file is taken or rejected as it
     is; a file named twice is taken once.
     """
@@ -112,7 +117,10 @@ def collect_files(
             top = path.resolve()
             for root, dirs, names in os.walk(path, followlinks=follow_links):
                 kept = []
-                for d in sorted(d for d in dirs if not d.startswith(".")):
+                for d in sorted(dirs):
+                    if d.startswith("."):  # reported, not walked
+                        rejected.append(Rejection(str(Path(root) / d), REASON_HIDDEN))
+                        continue
                     if not follow_links and (Path(root) / d).is_symlink():
                         leaves = _leaves(Path(root) / d, top)
                         if leaves:
@@ -122,6 +130,9 @@ def collect_files(
                 dirs[:] = kept
                 for name in sorted(names):
                     if _is_junk(name):
+                        hidden = name.startswith(".") and name.lower() not in _JUNK_NAMES
+                        if hidden and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                            rejected.append(Rejection(str(Path(root) / name), REASON_HIDDEN))
                         continue
                     leaves = None if follow_links else _leaves(Path(root) / name, top)
                     if leaves:

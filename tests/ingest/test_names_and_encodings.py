@@ -38,3 +38,17 @@ def test_valid_vietnamese_with_three_bad_bytes_says_where_and_to_save_as_utf8(se
     assert "lưu lại dưới dạng UTF-8" in rejected.reason
     assert f"byte lỗi ở vị trí {offsets}" in rejected.reason
     assert "3 byte lỗi" in rejected.reason and "nhị phân" not in rejected.reason
+
+
+def test_hidden_names_skipped_are_reported_not_silent(settings, tmp_path):
+    folder = tmp_path / "docs"
+    (folder / ".nhap").mkdir(parents=True)
+    (folder / "tot.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / ".ban-nhap.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / ".nhap" / "cu.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # OS junk: skipped quietly
+    report = Assistant(settings, embedder=FakeEmbedder()).ingest([folder])
+    assert report.added == ["tot.txt"] and not report.rejected and report.exit_code == 0
+    said = {Path(w.path).name: w.message for w in report.warnings}
+    assert set(said) == {".ban-nhap.txt", ".nhap"}
+    assert all("tên bắt đầu bằng dấu chấm" in message for message in said.values())

@@ -64,6 +64,8 @@ class Settings:
     signin_max_delay_s: float = 60.0
     signin_lock_failures: int = 10
     signin_lock_minutes: float = 15.0
+    # what an anonymous visitor of an app exposed without users may evaluate at once
+    anonymous_eval_questions: int = 20
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -104,6 +106,7 @@ class Settings:
             signin_max_delay_s=reader.number("NTM_SIGNIN_MAX_DELAY_S", 60.0, low=0.0),
             signin_lock_failures=reader.integer("NTM_SIGNIN_LOCK_FAILURES", 10, low=1),
             signin_lock_minutes=reader.number("NTM_SIGNIN_LOCK_MINUTES", 15.0, low=0.0),
+            anonymous_eval_questions=reader.integer("NTM_ANONYMOUS_EVAL_QUESTIONS", 20, low=0),
         )
         settings.validate()
         return settings

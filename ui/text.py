@@ -447,6 +447,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} is too large ({size} MB, at most {mb} MB — NTM_UPLOAD_MAX_MB).",
     ),
     "eval_run": ("Chạy đánh giá", "Run the evaluation"),
+    "eval_anonymous_limit": (
+        "Ứng dụng đang mở cho mọi người mà không đăng nhập: khách chỉ chạy được bộ tối đa "
+        "{most} câu (bộ này có {n} câu; cài đặt NTM_ANONYMOUS_EVAL_QUESTIONS). Chạy bộ lớn bằng "
+        "`ntm eval` trên máy chủ, hoặc nhờ quản trị viên tạo tài khoản.",
+        "The app is open to everyone without sign-in: visitors may run sets of at most {most} "
+        "questions (this one has {n}; setting NTM_ANONYMOUS_EVAL_QUESTIONS). Run larger sets "
+        "with `ntm eval` on the server, or ask an administrator for an account.",
+    ),
     "eval_progress": (
         "Đang đánh giá: {done}/{total} câu ({qid})",
         "Evaluating: {done}/{total} questions ({qid})",

@@ -17,7 +17,8 @@ import ui.common
 from assistant.audit import AuditLog
 from assistant.core import Assistant
 from assistant.users import SignInGuard, SignInLimits, UsersFile
-from tests.conftest import FakeEmbedder
+from base.settings import Settings
+from tests.conftest import QUESTIONS, FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -290,3 +291,30 @@ def test_thirty_wrong_passwords_lock_the_name_out_until_the_time_shown(
     clock.now = until  # the lockout is over
     sign_in(at, "lan", PASSWORD)
     assert at.title[0].value == "Tài liệu"
+
+
+def test_a_visitor_of_an_exposed_app_cannot_start_a_long_evaluation(tmp_path, monkeypatch):
+    monkeypatch.setenv("NTM_ANONYMOUS_EVAL_QUESTIONS", "5")
+    settings = Settings.from_env()
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "quang-lang.txt").write_bytes(REPORT)
+    Assistant(settings, embedder=FakeEmbedder()).ingest([folder])
+    config.set_option("server.address", "0.0.0.0")  # the conftest puts it back
+    at = start(page="evaluation")  # the bundled set: more questions than a visitor may run
+    bundled = sum(1 for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line)
+    assert bundled > settings.anonymous_eval_questions
+    (warning,) = [plain(w.value) for w in at.warning if "NTM_ANONYMOUS" in w.value]
+    assert f"tối đa 5 câu (bộ này có {bundled} câu" in warning
+    assert [b for b in at.button if b.label == "Chạy đánh giá"][0].disabled
+    assert not at.metric  # no evaluation ran
+
+    small = "\n".join(QUESTIONS.read_text(encoding="utf-8").splitlines()[:2]) + "\n"
+    at.radio(key="qset_source-vi").set_value("upload").run()
+    at.file_uploader(key="qset_upload").set_value(
+        ("nho.jsonl", small.encode(), "application/jsonl")
+    ).run()
+    assert not [w for w in at.warning if "NTM_ANONYMOUS" in w.value]  # a small set: runs
+    [b for b in at.button if b.label == "Chạy đánh giá"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any(m.label.startswith("Độ chính xác") for m in at.metric)

@@ -515,7 +515,8 @@ def _facts(bot, args) -> int:
         when = f.time_text or "không rõ thời điểm"
         label = f.indicator or f.unit
         print(
-            f"{f.value}\t{label}\t{FactKind(f.kind).label()}\t{f.place or '—'}\t{when}\t{f.source}"
+            f"{f.value}\t{label}\t{FactKind(f.kind).label()}\t{f.place or '—'}\t{when}\t"
+            f"{printable(f.source)}"
         )
         print(f"    “{bot.quote(f)}”")
     return EXIT_OK
@@ -530,7 +531,7 @@ def _search(bot, args, filters) -> int:
         print("Không tìm thấy đoạn nào. (No passage found.)")
     for h in hits:
         print(
-            f"#{h.rank} [{h.score:.4f}] {h.doc.source} ({h.doc.date or '—'}) {h.chunk.start}–{h.chunk.end}"
+            f"#{h.rank} [{h.score:.4f}] {printable(h.doc.source)} ({h.doc.date or '—'}) {h.chunk.start}–{h.chunk.end}"
         )
         print(f"    {h.chunk.text[:300].replace(chr(10), ' ')}")
     return EXIT_OK
@@ -578,14 +579,15 @@ def _ask(bot, args, filters) -> int:
         for c in answer.citations:
             where = f", {describe(c.location, lang)}" if c.location else ""
             print(
-                f"  [{c.n}] {c.title} ({c.date or say('date_unknown', lang)}) — {c.source}{where}"
+                f"  [{c.n}] {c.title} ({c.date or say('date_unknown', lang)}) — "
+                f"{printable(c.source)}{where}"
             )
             print(f"      “{c.quote}”")
     if answer.related:
         print("\n" + say("related", lang))
         for c in answer.related:
             where = f", {describe(c.location, lang)}" if c.location else ""
-            print(f"  - {c.title} — {c.source}{where}: “{c.quote[:200]}”")
+            print(f"  - {c.title} — {printable(c.source)}{where}: “{c.quote[:200]}”")
     if trace is not None:
         print("\nVì sao (why):")
         print(trace.render())

@@ -279,3 +279,14 @@ def test_the_downloaded_answer_escapes_what_came_from_documents():
     assert "[1]" in md  # the citation marker stays readable
     assert not re.search(r"(?<!\\)(\]\(|<)", md)  # no link, image or tag is left unescaped
     assert r"\!\[b\](http:\/\/host/x.png)" in md and r"bao\<b\>.txt" in md
+
+
+def test_the_evaluation_report_in_markdown_escapes_questions_and_answers():
+    from assistant.evaluate import EvalReport, Question, QuestionResult, render_markdown
+
+    q = Question("x1", "Xem ![b](http://host/q.png)?", True, "[Tải](http://host/r)")
+    given = Answer(q.question, "<img src=x> 06/10 xã [1]", False, citations=(cite(),))
+    md = render_markdown(EvalReport(results=[QuestionResult(q, given, False, failure="sai")]))
+    rendered = re.sub(r"```.*?```", "", md, flags=re.S)  # code blocks show as typed anyway
+    assert not re.search(r"(?<!\\)(\]\(|<img)", rendered)
+    assert r"\!\[b\](http:\/\/host/q.png)" in rendered

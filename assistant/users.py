@@ -58,7 +58,8 @@ _RIGHTS = {
 
 MIN_PASSWORD = 8
 _SCRYPT = (2**14, 8, 1)  # n, r, p: about 16 MiB and a few tens of ms per check
-_NAME = re.compile(r"[\w.@+-]{1,100}")
+MAX_NAME = 100  # characters of a user name (or e-mail)
+_NAME = re.compile(rf"[\w.@+-]{{1,{MAX_NAME}}}")
 _ENTRY_KEYS = {"name", "role", "password"}
 
 

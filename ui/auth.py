@@ -26,7 +26,15 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from assistant.audit import AuditLog, cli_actor
-from assistant.users import EDIT, SignInGuard, SignInLimits, SignInVerdict, UsersFile, allows
+from assistant.users import (
+    EDIT,
+    MAX_NAME,
+    SignInGuard,
+    SignInLimits,
+    SignInVerdict,
+    UsersFile,
+    allows,
+)
 from base.errors import AssistantError
 from base.settings import Settings
 from ui.render import md_escape
@@ -129,6 +137,7 @@ def _checked(settings: Settings, name: str, password: str, users: UsersFile):
     None, with the reason on screen and the attempt in the audit log (who, from where)."""
     guard = sign_in_guard(settings)
     client = client_address()
+    name = name[: MAX_NAME + 1]  # no valid name is longer: the log and the count stay small
     audit = AuditLog(settings.audit_file)
     verdict = guard.check(name, client)
     if not verdict.allowed:  # the password is not even checked
@@ -176,7 +185,7 @@ def _local(users: UsersFile, settings: Settings) -> Identity:
         st.title(t("login_title"))
         st.caption(t("login_caption"))
         with st.form("login"):
-            entered = st.text_input(t("login_name"), key="login-name")
+            entered = st.text_input(t("login_name"), key="login-name", max_chars=MAX_NAME)
             password = st.text_input(t("login_password"), type="password", key="login-password")
             sent = st.form_submit_button(t("login_button"), type="primary")
         if sent:

@@ -151,3 +151,55 @@ def test_a_killed_ingest_leaves_no_committed_document_without_its_line(tmp_path)
     committed = {m.source for m in Assistant(settings).documents()}
     logged = {e["source"] for e in AuditLog(audit).entries(limit=None) if e["action"] == "ingest"}
     assert len(committed) == total and committed <= logged
+
+
+IMPORT_WORKER = """
+import sys, time
+sys.path.insert(0, {root!r})
+from tests.conftest import FakeEmbedder
+from assistant.core import Assistant
+from base.settings import Settings
+from vectorstore.chroma_store import ChromaStore
+
+
+class Slow(ChromaStore):
+    def put_documents(self, docs):
+        super().put_documents(docs)
+        print("committed", flush=True)
+        time.sleep(0.5)  # the test kills the process in here
+
+
+settings = Settings.from_env()
+bot = Assistant(settings, embedder=FakeEmbedder(), store=Slow(settings))
+bot.import_collection({export!r}, actor="cli:test")
+print("done", flush=True)
+"""
+
+
+def test_a_killed_import_leaves_no_committed_document_without_its_line(
+    fake_assistant, docs_copy, tmp_path
+):
+    fake_assistant.ingest([docs_copy])
+    export = tmp_path / "ban-xuat.zip"
+    fake_assistant.export(export)
+    script = tmp_path / "import.py"
+    script.write_text(IMPORT_WORKER.format(root=str(ROOT), export=str(export)), encoding="utf-8")
+    home = tmp_path / "other-home"
+    env = {**os.environ, "NTM_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    seen = 0
+    deadline = time.monotonic() + 120
+    while seen < 2 and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        assert line and line != "done\n", "the import ended before it could be killed"
+        seen += line == "committed\n"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    settings = Settings.from_env({"NTM_HOME": str(home)})
+    committed = {m.source for m in Assistant(settings).documents()}
+    logged = {e["source"] for e in AuditLog(settings.audit_file).entries(limit=None)}
+    assert 0 < len(committed) < 5
+    assert committed <= logged, sorted(committed - logged)

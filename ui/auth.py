@@ -7,7 +7,9 @@ Three ways to run, decided on every script run:
   (``NTM_USERS_FILE``) gives each e-mail its role, ``reader`` when it is not there.
 - **Local users**: the users file exists. A login form checks the password against its salted
   hash; the session remembers the user name, and the role is read from the file on every run
-  (a role changed or a user removed takes effect at once).
+  (a role changed or a user removed takes effect at once). Failed sign-ins slow down, then
+  lock out, the name and the client (:class:`assistant.users.SignInGuard`, ``NTM_SIGNIN_*``);
+  each one is in the audit log.
 - **No configuration**: everyone may do everything, but only while the server listens on
   127.0.0.1/localhost; on any other address the app is read-only and says how to configure
   users.

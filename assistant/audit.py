@@ -1,9 +1,15 @@
-"""The audit log: one JSON line per change to the collection, in ``<NTM_HOME>/audit.jsonl``.
+"""The audit log: one JSON line per change, in ``<NTM_HOME>/audit.jsonl``.
 
 Each line holds the time (ISO 8601, UTC), the user (the app's user name, ``cli:<OS user>`` for
-the command line), the action (``ingest``, ``delete``, ``reindex``), the document's source, the
-sha256 of the file where there is one, and the result. Lines are appended with ``O_APPEND`` in
-one ``write`` each, so two processes (the app and the CLI) never interleave their lines.
+the command line), the action, what it was about (``source``: a document's file name, or the
+user name a user change or a failed sign-in is about), the sha256 of the file where there is
+one, the result and, for what comes from the app, the client's address (``client``).
+
+The actions: ``ingest`` (one line per document as it commits, and per rejected file or
+upload), ``import`` (one line per document as it commits), ``delete``, ``reindex``,
+``user_add``, ``user_role``, ``user_remove``, ``user_password`` (from the app and ``ntm
+users``) and ``sign_in`` (failed sign-ins and lockouts). Lines are appended with ``O_APPEND``
+in one ``write`` each, so two processes (the app and the CLI) never interleave their lines.
 
 Usage::
 
@@ -24,7 +30,17 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-ACTIONS = ("ingest", "delete", "reindex")
+ACTIONS = (
+    "ingest",
+    "import",
+    "delete",
+    "reindex",
+    "user_add",
+    "user_role",
+    "user_remove",
+    "user_password",
+    "sign_in",
+)
 
 
 def cli_actor() -> str:
@@ -49,6 +65,7 @@ class AuditEntry:
     source: str | None
     sha256: str | None
     result: str
+    client: str | None = None  # where from: the app's client address
 
 
 class AuditLog:
@@ -65,6 +82,7 @@ class AuditLog:
         source: str | None = None,
         sha256: str | None = None,
         result: str,
+        client: str | None = None,
     ) -> AuditEntry:
         entry = AuditEntry(
             time=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -73,8 +91,10 @@ class AuditLog:
             source=source,
             sha256=sha256,
             result=result,
+            client=client,
         )
-        line = (json.dumps(asdict(entry), ensure_ascii=False) + "\n").encode("utf-8")
+        fields = {k: v for k, v in asdict(entry).items() if k != "client" or v is not None}
+        line = (json.dumps(fields, ensure_ascii=False) + "\n").encode("utf-8")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
         try:

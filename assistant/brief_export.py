@@ -18,6 +18,7 @@ from assistant.brief import Brief, Point
 from assistant.brief_words import Section
 from base.errors import QuestionError
 from base.lexicon import INDICATORS
+from base.text import markdown_literal
 from base.types import Citation, FactKind
 
 
@@ -36,36 +37,38 @@ def _when(p: Point) -> str:
     return f"{int(p.as_of[5:7])}/{p.as_of[:4]}" if len(p.as_of) >= 7 else p.as_of
 
 
-def _title(brief: Brief) -> str:
+def brief_title(brief: Brief) -> str:
     return f"Báo cáo số liệu nông thôn mới: {brief.place or 'toàn bộ tài liệu'}, {brief.period_label()}"
 
 
 def _where(c: Citation) -> str:
     """'bao-cao.pdf, trang 3': the source and, when known, the place in it."""
-    return f"{c.source}, {c.location}" if c.location else c.source
+    return _md_line(f"{c.source}, {c.location}" if c.location else c.source)
 
 
 def _md_line(text: str) -> str:
-    """A quote on one Markdown line: its line breaks as spaces."""
-    return " ".join(text.split())
+    """Text from a document on one Markdown line: its line breaks as spaces, escaped so that
+    it shows as text (no link, image or HTML of a title or quote comes alive)."""
+    return markdown_literal(" ".join(text.split()))
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md_line(text)  # '|' is escaped too
 
 
 def brief_markdown(brief: Brief) -> str:
     """The brief as Markdown, Vietnamese headings, every figure with its [n]."""
-    out = [f"# {_title(brief)}", ""]
+    out = [f"# {_md_line(brief_title(brief))}", ""]
     out.append(
-        f"Lập lúc {brief.made_at} · địa bàn: {brief.place or 'tất cả'} · thời kỳ: "
+        f"Lập lúc {brief.made_at} · địa bàn: {_md_line(brief.place or 'tất cả')} · thời kỳ: "
         f"{brief.period_label()} · chỉ tiêu: {', '.join(brief.indicators)}"
     )
     out.append("")
     if brief.empty:
-        out += ["## Không có số liệu", "", brief.empty_reason, ""]
+        out += ["## Không có số liệu", "", _md_line(brief.empty_reason), ""]
         if brief.nearest_places:
-            out.append(f"Địa bàn gần nhất có số liệu: {', '.join(brief.nearest_places)}.")
+            places = _md_line(", ".join(brief.nearest_places))
+            out.append(f"Địa bàn gần nhất có số liệu: {places}.")
         if brief.nearest_years:
             out.append(f"Các năm có số liệu: {', '.join(map(str, brief.nearest_years))}.")
         return "\n".join(out).rstrip() + "\n"
@@ -90,7 +93,7 @@ def brief_markdown(brief: Brief) -> str:
         label = next(
             r.label for r in brief.headline if r.indicator == indicator and r.place == place
         )
-        out += [f"### {label} — {place or 'không rõ địa bàn'}", ""]
+        out += [f"### {_md_line(label)} — {_md_line(place or 'không rõ địa bàn')}", ""]
         out += ["| Thời điểm | Giá trị | Loại | Nguồn |", "|---|---|---|---|"]
         for p in points:
             out.append(
@@ -100,10 +103,13 @@ def brief_markdown(brief: Brief) -> str:
     out += ["## 6. Số liệu khác nhau giữa các nguồn", ""]
     if brief.conflicts:
         for c in brief.conflicts:
-            values = "; ".join(f"{p.value} [{p.citation}]" for p in c.points)
+            values = "; ".join(f"{_md_line(p.value)} [{p.citation}]" for p in c.points)
             label = _label(c.indicator)
-            note = f" — {c.note}" if c.note else ""
-            out.append(f"- {label}, {c.place or '—'}, {_when(c.points[0])}: {values}{note}")
+            note = f" — {_md_line(c.note)}" if c.note else ""
+            out.append(
+                f"- {label}, {_md_line(c.place or '—')}, {_md_line(_when(c.points[0]))}: "
+                f"{values}{note}"
+            )
     else:
         out.append("Không có số liệu nào mâu thuẫn giữa các nguồn.")
     out += ["", "## 7. Mục tiêu và kết quả", ""]
@@ -124,17 +130,21 @@ def brief_markdown(brief: Brief) -> str:
         out.append("Không có mục tiêu nào trong thời kỳ này.")
     out += ["", "## 8. Quyết định và người chủ trì, phát biểu", ""]
     for m in brief.decisions:
-        out.append(f"- {m.text}{': ' + m.role if m.role else ''} [{m.citation}]")
+        role = f": {_md_line(m.role)}" if m.role else ""
+        out.append(f"- {_md_line(m.text)}{role} [{m.citation}]")
     for m in brief.people:
-        out.append(f"- {m.text}, {m.role} [{m.citation}]")
+        out.append(f"- {_md_line(m.text)}, {_md_line(m.role)} [{m.citation}]")
     if not brief.decisions and not brief.people:
         out.append("Các tài liệu đã dùng không nêu quyết định hay người chủ trì.")
     out += ["", "## 9. Trích dẫn", ""]
     for c in brief.citations:
-        out.append(f"[{c.n}] {_where(c)} — {c.title} ({c.date or 'không rõ ngày'}): “{c.quote}”")
+        out.append(
+            f"[{c.n}] {_where(c)} — {_md_line(c.title)} ({c.date or 'không rõ ngày'}): "
+            f"“{_md_line(c.quote)}”"
+        )
     out += ["", "## 10. Tài liệu đã dùng", ""]
     for i, (source, title, date) in enumerate(brief.sources, 1):
-        out.append(f"{i}. {source} — {title} ({date or 'không rõ ngày'})")
+        out.append(f"{i}. {_md_line(source)} — {_md_line(title)} ({date or 'không rõ ngày'})")
     out.append("")
     if brief.undated:
         out.append(f"{brief.undated} số liệu không rõ thời điểm không được đưa vào báo cáo.")
@@ -199,7 +209,7 @@ def brief_docx(brief: Brief) -> bytes:
 
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
-    doc.add_heading(_title(brief), level=1)
+    doc.add_heading(brief_title(brief), level=1)
     doc.add_paragraph(
         f"Lập lúc {brief.made_at} · địa bàn: {brief.place or 'tất cả'} · thời kỳ: "
         f"{brief.period_label()} · chỉ tiêu: {', '.join(brief.indicators)}"

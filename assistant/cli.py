@@ -15,9 +15,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from assistant.audit import cli_actor
+from assistant.audit import AuditLog, cli_actor
 from base.errors import AssistantError, QuestionError, UserError
 from base.settings import Settings
+from base.text import printable, printable_lines
 from base.types import FactKind
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -218,8 +219,8 @@ def main(argv: Sequence[str] | None = None, *, assistant_factory: Callable | Non
         if args.no_progress or os.environ.get("CI"):
             settings = settings.replace(progress=False)
         return _run(args, settings, assistant_factory)
-    except AssistantError as exc:
-        print(f"ntm: {exc}", file=sys.stderr)
+    except AssistantError as exc:  # a file name in it may hold terminal codes: spelt out
+        print(f"ntm: {printable_lines(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # `ntm ask … | head`: the reader left, nothing to report
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
@@ -257,8 +258,8 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
     if args.command == "docs":
         return _docs(bot, args)
     if args.command == "remove":
-        meta = bot.remove(args.source, actor=cli_actor())
-        print(f"Đã xoá {meta.source} ({meta.chunk_count} đoạn). (Removed.)")
+        meta = bot.remove(_stored_name(bot, args.source), actor=cli_actor())
+        print(f"Đã xoá {printable(meta.source)} ({meta.chunk_count} đoạn). (Removed.)")
         return EXIT_OK
     if args.command == "export":
         if args.file.exists() and not args.file.is_dir() and not args.force:
@@ -295,6 +296,7 @@ def _run(args, settings: Settings, factory: Callable | None) -> int:
         )
         return EXIT_OK
     if args.command in ("search", "ask"):
+        _check_utf8(args.question)
         filters = _filters(args)
         if args.command == "search":
             return _search(bot, args, filters)
@@ -365,9 +367,9 @@ def _ingest(bot, args, settings: Settings) -> int:
                 f"(figures of {report.facts_reread} documents re-read by the new fact reader)"
             )
         for rejection in report.rejected:
-            print(f"  ✗ {rejection.path}: {rejection.reason}", file=sys.stderr)
+            print(f"  ✗ {printable(rejection.path)}: {rejection.reason}", file=sys.stderr)
         for warning in report.warnings:
-            print(f"  ! {warning.path}: {warning.message}", file=sys.stderr)
+            print(f"  ! {printable(warning.path)}: {warning.message}", file=sys.stderr)
     return report.exit_code
 
 
@@ -385,7 +387,8 @@ def _read_password(from_stdin: bool) -> str:
 def _users(args, settings: Settings) -> int:
     from assistant.users import ROLE_NAMES, UsersFile, check_role
 
-    users = UsersFile(settings.users_file)
+    users = UsersFile(settings.users_file, audit=AuditLog(settings.audit_file))
+    actor = cli_actor()
     command = args.users_command
     if command == "list":
         found = users.load()
@@ -398,19 +401,19 @@ def _users(args, settings: Settings) -> int:
     if command == "add":
         check_role(args.role)  # before asking for a password
         password = None if args.no_password else _read_password(args.password_stdin)
-        user = users.add(args.name, args.role, password)
+        user = users.add(args.name, args.role, password, actor=actor)
         print(f"Đã thêm {user.name} ({user.role}) vào {users.path}. (User added.)")
     elif command == "remove":
-        user = users.remove(args.name)
+        user = users.remove(args.name, actor=actor)
         print(f"Đã xoá {user.name} khỏi {users.path}. (User removed.)")
     elif command == "set-role":
-        user = users.set_role(args.name, args.role)
+        user = users.set_role(args.name, args.role, actor=actor)
         print(f"{user.name} giờ là {user.role} ({ROLE_NAMES[user.role]}). (Role changed.)")
     elif command == "set-password":
         user = users.get(args.name)
         if user is None:
             raise UserError(f"Không có người dùng '{args.name}' trong {users.path}. (No user.)")
-        users.set_password(user.name, _read_password(args.password_stdin))
+        users.set_password(user.name, _read_password(args.password_stdin), actor=actor)
         print(f"Đã đặt mật khẩu mới cho {user.name}. (Password changed.)")
     return EXIT_OK
 
@@ -423,10 +426,37 @@ def _docs(bot, args) -> int:
     if not metas:
         print("Chỉ mục chưa có tài liệu nào: chạy `ntm ingest`. (The index is empty.)")
         return EXIT_OK
-    for m in metas:
+    for m in metas:  # control characters of a name spelt out: one line, no terminal codes
         places = ", ".join(m.provinces + m.districts) or "—"
-        print(f"{m.source}\t{m.date or '—'}\t{m.chunk_count} đoạn\t{places}\n    {m.title}")
+        print(
+            f"{printable(m.source)}\t{m.date or '—'}\t{m.chunk_count} đoạn\t{places}\n"
+            f"    {printable(m.title)}"
+        )
     return EXIT_OK
+
+
+def _stored_name(bot, given: str) -> str:
+    """The document's name as stored: ``given`` itself, or the name ``ntm docs`` shows with
+    its control characters spelt out ('ten\\tx.txt' for a name holding a tab)."""
+    names = [m.source for m in bot.documents()]
+    if given in names:
+        return given
+    return next((name for name in names if printable(name) == given), given)
+
+
+def _check_utf8(question: str) -> None:
+    """A question whose bytes are not UTF-8 (a terminal in another encoding) is refused with
+    where the first bad byte is, instead of failing deep inside the model."""
+    raw = os.fsencode(question)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QuestionError(
+            f"Câu hỏi không phải văn bản UTF-8 (byte 0x{raw[exc.start]:02x} ở vị trí {exc.start}): "
+            "hãy gõ lại trong một terminal dùng UTF-8 (ví dụ LANG=C.UTF-8). (The question is not "
+            f"UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; type it again in a UTF-8 "
+            "terminal.)"
+        ) from None
 
 
 def _brief(bot, args) -> int:
@@ -485,7 +515,8 @@ def _facts(bot, args) -> int:
         when = f.time_text or "không rõ thời điểm"
         label = f.indicator or f.unit
         print(
-            f"{f.value}\t{label}\t{FactKind(f.kind).label()}\t{f.place or '—'}\t{when}\t{f.source}"
+            f"{f.value}\t{label}\t{FactKind(f.kind).label()}\t{f.place or '—'}\t{when}\t"
+            f"{printable(f.source)}"
         )
         print(f"    “{bot.quote(f)}”")
     return EXIT_OK
@@ -500,7 +531,7 @@ def _search(bot, args, filters) -> int:
         print("Không tìm thấy đoạn nào. (No passage found.)")
     for h in hits:
         print(
-            f"#{h.rank} [{h.score:.4f}] {h.doc.source} ({h.doc.date or '—'}) {h.chunk.start}–{h.chunk.end}"
+            f"#{h.rank} [{h.score:.4f}] {printable(h.doc.source)} ({h.doc.date or '—'}) {h.chunk.start}–{h.chunk.end}"
         )
         print(f"    {h.chunk.text[:300].replace(chr(10), ' ')}")
     return EXIT_OK
@@ -548,14 +579,15 @@ def _ask(bot, args, filters) -> int:
         for c in answer.citations:
             where = f", {describe(c.location, lang)}" if c.location else ""
             print(
-                f"  [{c.n}] {c.title} ({c.date or say('date_unknown', lang)}) — {c.source}{where}"
+                f"  [{c.n}] {c.title} ({c.date or say('date_unknown', lang)}) — "
+                f"{printable(c.source)}{where}"
             )
             print(f"      “{c.quote}”")
     if answer.related:
         print("\n" + say("related", lang))
         for c in answer.related:
             where = f", {describe(c.location, lang)}" if c.location else ""
-            print(f"  - {c.title} — {c.source}{where}: “{c.quote[:200]}”")
+            print(f"  - {c.title} — {printable(c.source)}{where}: “{c.quote[:200]}”")
     if trace is not None:
         print("\nVì sao (why):")
         print(trace.render())

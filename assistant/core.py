@@ -123,7 +123,10 @@ class Assistant:
         from another folder (or uploaded, ``origin='upload'``) is refused unless
         ``replace_same_name``."""
         actor = actor or api_actor()
-        with self._change(actor, "ingest", ", ".join(Path(p).name for p in paths)):
+        with (
+            self._change(actor, "ingest", ", ".join(Path(p).name for p in paths)),
+            self.store.before_commit(self._audit_commit(actor, "ingest")),
+        ):
             report = ingest_paths(
                 [Path(p) for p in paths],
                 self.store,
@@ -134,16 +137,6 @@ class Assistant:
                 origin=origin,
                 replace_same_name=replace_same_name,
             )
-        for result, sources in (("added", report.added), ("updated", report.updated)):
-            for source in sources:
-                meta = self.store.get_meta(source)
-                self.audit.record(
-                    actor,
-                    "ingest",
-                    source=source,
-                    sha256=meta.content_hash if meta else None,
-                    result=result,
-                )
         for rejection in report.rejected:
             self.audit.record(
                 actor,
@@ -162,13 +155,25 @@ class Assistant:
         embedding anything again; refused when this index holds another model's vectors.
         Each imported document is written to the audit log under ``actor``."""
         actor = actor or api_actor()
-        with self._change(actor, "import", Path(path).name):
+        with (
+            self._change(actor, "import", Path(path).name),
+            self.store.before_commit(self._audit_commit(actor, "import", "imported")),
+        ):
             report = import_collection(self.store, Path(path))
-        for meta in report.imported:
-            self.audit.record(
-                actor, "import", source=meta.source, sha256=meta.content_hash, result="imported"
-            )
         return report
+
+    def _audit_commit(self, actor: str, action: str, result: str | None = None):
+        """The audit line of each document, written as it commits (just before its commit
+        marker): a kill mid-run leaves no committed document without its line. ``result``
+        by default says whether the document is new ('added') or replaces one ('updated')."""
+
+        def record(doc: Document) -> None:
+            said = result or ("updated" if self.store.get_meta(doc.meta.source) else "added")
+            self.audit.record(
+                actor, action, source=doc.meta.source, sha256=doc.meta.content_hash, result=said
+            )
+
+        return record
 
     def documents(self) -> list[DocumentMeta]:
         return self.store.list_documents()

@@ -33,6 +33,7 @@ import regex
 from assistant.answering import kinds
 from assistant.answering.records import AnswerKind
 from base.errors import AssistantError, QuestionSetError
+from base.text import markdown_literal
 from base.types import Answer
 
 
@@ -591,7 +592,9 @@ def render_markdown(report: EvalReport) -> str:
     ]
     for tag, v in s["per_tag"].items():
         bar = "█" * round(20 * v["accuracy"])
-        out.append(f"- `{tag}` {bar} {v['accuracy']:.0%} ({v['correct']}/{v['total']})")
+        out.append(
+            f"- {markdown_literal(tag)} {bar} {v['accuracy']:.0%} ({v['correct']}/{v['total']})"
+        )
     out += ["", "## Phân bố độ trễ (latency histogram, ms)", ""]
     hist = _histogram(report.latencies)
     peak = max((c for _, _, c in hist), default=1) or 1
@@ -602,12 +605,14 @@ def render_markdown(report: EvalReport) -> str:
         out += ["", "## Câu sai và vì sao (failed questions and why)", ""]
     for r in failed:
         given = direct_answer(r.answer) if r.answer else ""
+        # what a question set or a document says is escaped: the report links and fetches nothing
+        line = lambda text: markdown_literal(" ".join(str(text).split()))  # noqa: E731
         out += [
-            f"### {r.question.id}: {r.question.question}",
+            f"### {line(r.question.id)}: {line(r.question.question)}",
             "",
-            f"- mong đợi (expected): {r.question.answer or '—'}",
-            f"- trả lời trực tiếp (direct answer): {given or '—'}",
-            f"- lý do (why wrong): {r.failure or '—'}",
+            f"- mong đợi (expected): {line(r.question.answer or '—')}",
+            f"- trả lời trực tiếp (direct answer): {line(given or '—')}",
+            f"- lý do (why wrong): {line(r.failure or '—')}",
         ]
         if r.trace:
             out += ["", "```", *trace_lines(r.trace), "```"]

@@ -9,8 +9,8 @@ the role of an e-mail address; such entries have no password.
 
 Usage::
 
-    users = UsersFile(settings.users_file)
-    users.add("lan", "editor", password="mật khẩu dài")
+    users = UsersFile(settings.users_file, audit=AuditLog(settings.audit_file))
+    users.add("lan", "editor", password="mật khẩu dài", actor="quan")  # logged under quan
     users.verify("lan", "mật khẩu dài")          # the User, or None
     allows(users.get("lan").role, EDIT)          # True
 
@@ -25,6 +25,7 @@ The file looks like::
 from __future__ import annotations
 
 import base64
+import dataclasses
 import fcntl
 import hashlib
 import hmac
@@ -33,6 +34,7 @@ import os
 import re
 import secrets
 import tempfile
+import threading
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -40,6 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.audit import AuditLog, api_actor
 from base.errors import UserError, UsersFileError
 
 ROLES = ("reader", "editor", "admin")
@@ -55,7 +58,8 @@ _RIGHTS = {
 
 MIN_PASSWORD = 8
 _SCRYPT = (2**14, 8, 1)  # n, r, p: about 16 MiB and a few tens of ms per check
-_NAME = re.compile(r"[\w.@+-]{1,100}")
+MAX_NAME = 100  # characters of a user name (or e-mail)
+_NAME = re.compile(rf"[\w.@+-]{{1,{MAX_NAME}}}")
 _ENTRY_KEYS = {"name", "role", "password"}
 
 
@@ -146,10 +150,12 @@ class User:
 
 class UsersFile:
     """The users file: read on every call (changes by the CLI show at once), written whole
-    and atomically under a lock, readable only by its owner."""
+    and atomically under a lock, readable only by its owner. With ``audit``, every change is
+    written to the audit log under its ``actor`` just before the file is replaced."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, audit: AuditLog | None = None):
         self.path = Path(path)
+        self.audit = audit
 
     def exists(self) -> bool:
         return self.path.is_file()
@@ -184,12 +190,14 @@ class UsersFile:
         return user if ok and user is not None and user.password else None
 
     # -- writing ----------------------------------------------------------------------------
-    def add(self, name: str, role: str, password: str | None = None) -> User:
+    def add(
+        self, name: str, role: str, password: str | None = None, *, actor: str | None = None
+    ) -> User:
         """Add a user; without ``password`` the entry only gives an OIDC e-mail its role."""
         name, role = normalize_name(name), check_role(role)
         stored = hash_password(password) if password is not None else None
 
-        def change(users: list[User]) -> User:
+        def change(users: list[User]) -> tuple[User, str]:
             if any(_key(u.name) == _key(name) for u in users):
                 raise UserError(
                     f"Người dùng '{name}' đã có trong {self.path}; đổi vai trò bằng "
@@ -197,41 +205,41 @@ class UsersFile:
                 )
             user = User(name, role, stored)
             users.append(user)
-            return user
+            return user, f"{role} ({'password' if stored else 'OIDC'})"
 
-        return self._change(change, create=True)
+        return self._change(change, "user_add", actor, create=True)
 
-    def remove(self, name: str) -> User:
-        def change(users: list[User]) -> User:
+    def remove(self, name: str, *, actor: str | None = None) -> User:
+        def change(users: list[User]) -> tuple[User, str]:
             user = self._find(users, name)
             users.remove(user)
             self._keep_an_admin(users, user)
-            return user
+            return user, f"removed ({user.role})"
 
-        return self._change(change)
+        return self._change(change, "user_remove", actor)
 
-    def set_role(self, name: str, role: str) -> User:
+    def set_role(self, name: str, role: str, *, actor: str | None = None) -> User:
         role = check_role(role)
 
-        def change(users: list[User]) -> User:
+        def change(users: list[User]) -> tuple[User, str]:
             user = self._find(users, name)
             new = User(user.name, role, user.password)
             users[users.index(user)] = new
             self._keep_an_admin(users, user)
-            return new
+            return new, f"{user.role} → {role}"
 
-        return self._change(change)
+        return self._change(change, "user_role", actor)
 
-    def set_password(self, name: str, password: str) -> User:
+    def set_password(self, name: str, password: str, *, actor: str | None = None) -> User:
         stored = hash_password(password)
 
-        def change(users: list[User]) -> User:
+        def change(users: list[User]) -> tuple[User, str]:
             user = self._find(users, name)
             new = User(user.name, user.role, stored)
             users[users.index(user)] = new
-            return new
+            return new, "password changed"
 
-        return self._change(change)
+        return self._change(change, "user_password", actor)
 
     def _find(self, users: list[User], name: str) -> User:
         wanted = _key(name)
@@ -248,12 +256,22 @@ class UsersFile:
                 "trước. (Cannot remove the last admin.)"
             )
 
-    def _change(self, change: Callable[[list[User]], User], create: bool = False) -> User:
+    def _change(
+        self,
+        change: Callable[[list[User]], tuple[User, str]],
+        action: str,
+        actor: str | None,
+        create: bool = False,
+    ) -> User:
+        """Apply ``change`` under the lock; its audit line goes before the file is replaced
+        (a kill in between leaves a line for a change that did not land, never the reverse)."""
         with self._locked():
             users = self.load() if (self.exists() or not create) else []
-            result = change(users)
+            user, result = change(users)
+            if self.audit is not None:
+                self.audit.record(actor or api_actor(), action, source=user.name, result=result)
             self._write(users)
-            return result
+            return user
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -346,3 +364,124 @@ def parse_users(text: str, where: str = "users.toml") -> list[User]:
         seen.add(_key(name))
         users.append(User(name, role, password))
     return users
+
+
+# -- failed sign-ins ---------------------------------------------------------------------------
+
+MAX_TRACKED = 10_000  # names and clients remembered at once; the oldest quiet ones go first
+
+
+@dataclass(frozen=True)
+class SignInLimits:
+    """How failed sign-ins slow down and lock out (``NTM_SIGNIN_*``, see the README)."""
+
+    free_failures: int = 3  # failures in a row without any delay
+    delay_s: float = 2.0  # the first delay; it doubles with each failure after that
+    max_delay_s: float = 60.0
+    lock_failures: int = 10  # failures in a row that lock the name or client out
+    lock_s: float = 900.0
+
+    @classmethod
+    def from_settings(cls, settings) -> SignInLimits:
+        return cls(
+            free_failures=settings.signin_free_failures,
+            delay_s=settings.signin_delay_s,
+            max_delay_s=settings.signin_max_delay_s,
+            lock_failures=settings.signin_lock_failures,
+            lock_s=settings.signin_lock_minutes * 60,
+        )
+
+
+@dataclass(frozen=True)
+class SignInVerdict:
+    """Whether a sign-in may be tried now: ``retry_at`` (a clock time) when it must wait,
+    ``locked`` when that wait is a lockout; ``failures`` in a row so far."""
+
+    allowed: bool
+    retry_at: float | None = None
+    locked: bool = False
+    failures: int = 0
+
+
+@dataclass
+class _Record:
+    failures: int = 0
+    retry_at: float = 0.0
+    locked: bool = False
+    last: float = 0.0
+
+
+class SignInGuard:
+    """Failed sign-ins counted per user name and per client address (in this process).
+
+    After ``free_failures`` failures in a row a name or client must wait before its next try,
+    a wait that doubles with each failure; after ``lock_failures`` it is locked out for
+    ``lock_s``. Nothing here sleeps: a try that comes too early is refused at once with the
+    time it may come back, so one person's failures never hold up another's session. A
+    success clears the name and the client.
+
+    Usage::
+
+        guard = SignInGuard(SignInLimits(), clock=time.time)
+        verdict = guard.check("lan", "10.0.0.7")
+        if verdict.allowed and not users.verify("lan", password):
+            verdict = guard.failed("lan", "10.0.0.7")
+    """
+
+    def __init__(self, limits: SignInLimits, clock: Callable[[], float]):
+        self.limits = limits
+        self.clock = clock
+        self._records: dict[tuple[str, str], _Record] = {}
+        self._lock = threading.Lock()
+
+    def _keys(self, name: str, client: str) -> list[tuple[str, str]]:
+        return [("user", _key(name)), ("client", client)]
+
+    def check(self, name: str, client: str) -> SignInVerdict:
+        """Whether ``name`` may try a password from ``client`` now."""
+        now = self.clock()
+        with self._lock:
+            waits = [
+                r
+                for k in self._keys(name, client)
+                if (r := self._records.get(k)) is not None and r.retry_at > now
+            ]
+        if not waits:
+            return SignInVerdict(True)
+        worst = max(waits, key=lambda r: (r.locked, r.retry_at))
+        return SignInVerdict(False, worst.retry_at, worst.locked, worst.failures)
+
+    def failed(self, name: str, client: str) -> SignInVerdict:
+        """Count a wrong password; the verdict for the next try."""
+        now = self.clock()
+        limits = self.limits
+        count = 0
+        with self._lock:
+            for key in self._keys(name, client):
+                record = self._records.setdefault(key, _Record())
+                if record.locked and record.retry_at <= now:  # a lockout over: start afresh
+                    record.failures, record.locked = 0, False
+                record.failures += 1
+                record.last = now
+                extra = record.failures - limits.free_failures
+                if record.failures >= limits.lock_failures:
+                    record.retry_at, record.locked = now + limits.lock_s, True
+                elif extra > 0:
+                    delay = min(limits.max_delay_s, limits.delay_s * 2 ** (extra - 1))
+                    record.retry_at = now + delay
+                count = max(count, record.failures)
+            self._forget_quiet(now)
+        return dataclasses.replace(self.check(name, client), failures=count)
+
+    def succeeded(self, name: str, client: str) -> None:
+        with self._lock:
+            for key in self._keys(name, client):
+                self._records.pop(key, None)
+
+    def _forget_quiet(self, now: float) -> None:
+        if len(self._records) <= MAX_TRACKED:
+            return
+        quiet = sorted(self._records.items(), key=lambda item: item[1].last)
+        for key, record in quiet[: len(self._records) - MAX_TRACKED]:
+            if record.retry_at <= now:
+                del self._records[key]

@@ -71,6 +71,9 @@ class Store(Protocol):
         """Held while a process writes (ingest, remove, reindex, import): writers of one
         index wait for each other; ``on_wait`` hears why when this one has to wait."""
 
+    def before_commit(self, hook: Callable[[Document], None]) -> AbstractContextManager:
+        """While held, ``hook(doc)`` runs just before each ``put_document`` commits."""
+
     def put_document(self, doc: Document) -> None:
         """Write a document's record (its commit marker) after its chunks."""
 
@@ -154,8 +157,9 @@ class Store(Protocol):
     def pending_rebuild(self) -> Rebuild | None:
         """The rebuild a crash left unfinished, if any."""
 
-    def start_rebuild(self, model: str, dimension: int) -> Rebuild:
-        """Begin a rebuild for this model, or resume the unfinished one for the same model."""
+    def start_rebuild(self, model: str, dimension: int, full: bool = False) -> Rebuild:
+        """Begin a rebuild for this model, or resume the unfinished one for the same model;
+        ``full`` (every chunk embedded again) is stored with it and kept on resume."""
 
     def finish_rebuild(self, rebuild: Rebuild, docs: Sequence[Document]) -> None:
         """Write ``docs``' records, then make the rebuild the searchable set in one step."""

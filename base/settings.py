@@ -57,6 +57,15 @@ class Settings:
     upload_max_files: int = 20
     upload_max_mb: float = 20.0
     users_path: Path | None = None  # NTM_USERS_FILE; None: <home>/users.toml
+    # failed sign-ins, per user name and per client address: free tries, then a delay that
+    # doubles from signin_delay_s up to signin_max_delay_s, then a lockout
+    signin_free_failures: int = 3
+    signin_delay_s: float = 2.0
+    signin_max_delay_s: float = 60.0
+    signin_lock_failures: int = 10
+    signin_lock_minutes: float = 15.0
+    # what an anonymous visitor of an app exposed without users may evaluate at once
+    anonymous_eval_questions: int = 20
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -92,6 +101,12 @@ class Settings:
             upload_max_files=reader.integer("NTM_UPLOAD_MAX_FILES", 20, low=1),
             upload_max_mb=reader.number("NTM_UPLOAD_MAX_MB", 20.0, low=0.001),
             users_path=reader.path("NTM_USERS_FILE"),
+            signin_free_failures=reader.integer("NTM_SIGNIN_FREE_FAILURES", 3, low=0),
+            signin_delay_s=reader.number("NTM_SIGNIN_DELAY_S", 2.0, low=0.0),
+            signin_max_delay_s=reader.number("NTM_SIGNIN_MAX_DELAY_S", 60.0, low=0.0),
+            signin_lock_failures=reader.integer("NTM_SIGNIN_LOCK_FAILURES", 10, low=1),
+            signin_lock_minutes=reader.number("NTM_SIGNIN_LOCK_MINUTES", 15.0, low=0.0),
+            anonymous_eval_questions=reader.integer("NTM_ANONYMOUS_EVAL_QUESTIONS", 20, low=0),
         )
         settings.validate()
         return settings

@@ -250,6 +250,7 @@ class Rebuild:
     name: str
     model: str
     dimension: int
+    full: bool = False  # every chunk embedded again (``reindex --full``), kept on resume
 
 
 @dataclass

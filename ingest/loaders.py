@@ -55,6 +55,16 @@ REASON_UNDECODABLE = (
     "không giải mã được (cannot decode as UTF-8); hãy lưu lại tệp với mã hoá UTF-8 "
     "(save the file as UTF-8)"
 )
+REASON_BAD_BYTES = (
+    "gần như là văn bản UTF-8 nhưng có {n} byte lỗi: hãy mở tệp và lưu lại dưới dạng UTF-8 "
+    "(byte lỗi ở vị trí {offsets}) (almost UTF-8 text with {n} invalid bytes, at offsets "
+    "{offsets}: save it as UTF-8)"
+)
+MAX_BAD_BYTES = 16  # more invalid spots than this: another encoding, or not text at all
+REASON_HIDDEN = (
+    "tên bắt đầu bằng dấu chấm (tệp hay thư mục ẩn): bỏ qua; đổi tên nếu muốn nạp "
+    "(a hidden name: skipped; rename it to ingest it)"
+)
 
 
 def _unsupported(suffix: str) -> str:
@@ -79,9 +89,10 @@ def collect_files(
 ) -> tuple[list[Path], list[Rejection]]:
     """The files to ingest under ``paths`` and the paths rejected up front, with reasons.
 
-    Directories are walked recursively in sorted order, skipping hidden files and folders
-    and OS junk (.DS_Store, Thumbs.db, Office lock files); any other file of an unsupported
-    type is reported. A symbolic link inside a folder that points outside it ('/etc/passwd')
+    Directories are walked recursively in sorted order, skipping OS junk (.DS_Store,
+    Thumbs.db, Office lock files) without a word and hidden folders and documents (a name
+    starting with ".") with ``REASON_HIDDEN``; any other file of an unsupported type is
+    reported. A symbolic link inside a folder that points outside it ('/etc/passwd')
     is reported and skipped unless ``follow_links``. A named file is taken or rejected as it
     is; a file named twice is taken once.
     """
@@ -108,7 +119,10 @@ def collect_files(
             top = path.resolve()
             for root, dirs, names in os.walk(path, followlinks=follow_links):
                 kept = []
-                for d in sorted(d for d in dirs if not d.startswith(".")):
+                for d in sorted(dirs):
+                    if d.startswith("."):  # reported, not walked
+                        rejected.append(Rejection(str(Path(root) / d), REASON_HIDDEN))
+                        continue
                     if not follow_links and (Path(root) / d).is_symlink():
                         leaves = _leaves(Path(root) / d, top)
                         if leaves:
@@ -118,6 +132,9 @@ def collect_files(
                 dirs[:] = kept
                 for name in sorted(names):
                     if _is_junk(name):
+                        hidden = name.startswith(".") and name.lower() not in _JUNK_NAMES
+                        if hidden and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                            rejected.append(Rejection(str(Path(root) / name), REASON_HIDDEN))
                         continue
                     leaves = None if follow_links else _leaves(Path(root) / name, top)
                     if leaves:
@@ -404,12 +421,31 @@ def _decode_text(path: Path, raw: bytes) -> str:
         raise FileRejected(REASON_BINARY, path=path)
     text = decode_text(raw)
     if text is None:
+        bad = _bad_utf8_offsets(raw)
+        if bad and not _looks_binary(raw.decode("utf-8", errors="replace")):
+            offsets = ", ".join(map(str, bad[:5])) + (", …" if len(bad) > 5 else "")
+            raise FileRejected(REASON_BAD_BYTES.format(n=len(bad), offsets=offsets), path=path)
         if _looks_binary(raw.decode("latin-1")):
             raise FileRejected(REASON_BINARY, path=path)
         raise FileRejected(REASON_UNDECODABLE, path=path)
     if _looks_binary(text):
         raise FileRejected(REASON_BINARY, path=path)
     return _legacy_to_unicode(text)
+
+
+def _bad_utf8_offsets(raw: bytes) -> list[int] | None:
+    """The byte offsets where ``raw`` is not UTF-8, or None past ``MAX_BAD_BYTES`` of them."""
+    offsets: list[int] = []
+    at = 0
+    while True:
+        try:
+            raw[at:].decode("utf-8")
+            return offsets
+        except UnicodeDecodeError as exc:
+            offsets.extend(range(at + exc.start, at + exc.end))
+            at += exc.end
+        if len(offsets) > MAX_BAD_BYTES:
+            return None
 
 
 def _legacy_to_unicode(text: str) -> str:

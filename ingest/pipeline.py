@@ -51,7 +51,7 @@ from base.types import (
 from ingest.chunker import split
 from ingest.clean import NOT_TEXT_RUN, clean
 from ingest.facts import READER, read_facts
-from ingest.loaders import Limits, collect_files, read_bytes, read_document
+from ingest.loaders import REASON_HIDDEN, Limits, collect_files, read_bytes, read_document
 from ingest.metadata import document_date, extract_title, find_places
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,11 @@ def ingest_paths(
         reindex(store, embedder, settings, progress)
     report = IngestReport()
     files, rejected = collect_files([Path(p) for p in paths], follow_links=follow_links)
-    report.rejected.extend(rejected)
+    # a hidden name skipped is said, as a warning: it was never meant to go in
+    report.warnings.extend(
+        IngestWarning(r.path, r.reason) for r in rejected if r.reason == REASON_HIDDEN
+    )
+    report.rejected.extend(r for r in rejected if r.reason != REASON_HIDDEN)
     known = {m.source: m for m in store.list_documents()}
     pending: list[tuple[Document, list[Chunk], bool]] = []
     seen: dict[str, Path] = {}
@@ -320,8 +324,9 @@ def reindex(
     report = ReindexReport()
     name, dimension = embedder.name, embedder.dimension
     resumed = store.pending_rebuild()
-    rebuild = store.start_rebuild(name, dimension)
-    report.resumed = resumed == rebuild
+    rebuild = store.start_rebuild(name, dimension, full=force)
+    force = rebuild.full  # a resumed `reindex --full` stays full, whoever finishes it
+    report.resumed = resumed is not None and resumed.name == rebuild.name
     same_model = store.indexed_model() in (None, (name, dimension))
     built: dict[str, tuple[str, Document]] = {}  # doc_id -> (content hash, refreshed document)
     for _ in range(MAX_CATCH_UP_ROUNDS):

@@ -7,7 +7,9 @@ Three ways to run, decided on every script run:
   (``NTM_USERS_FILE``) gives each e-mail its role, ``reader`` when it is not there.
 - **Local users**: the users file exists. A login form checks the password against its salted
   hash; the session remembers the user name, and the role is read from the file on every run
-  (a role changed or a user removed takes effect at once).
+  (a role changed or a user removed takes effect at once). Failed sign-ins slow down, then
+  lock out, the name and the client (:class:`assistant.users.SignInGuard`, ``NTM_SIGNIN_*``);
+  each one is in the audit log.
 - **No configuration**: everyone may do everything, but only while the server listens on
   127.0.0.1/localhost; on any other address the app is read-only and says how to configure
   users.
@@ -18,12 +20,23 @@ that changes something: hidden buttons alone are never trusted.
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import streamlit as st
 
-from assistant.audit import cli_actor
-from assistant.users import EDIT, UsersFile, allows
+from assistant.audit import AuditLog, cli_actor
+from assistant.users import (
+    EDIT,
+    MAX_NAME,
+    SignInGuard,
+    SignInLimits,
+    SignInVerdict,
+    UsersFile,
+    allows,
+)
 from base.errors import AssistantError
 from base.settings import Settings
 from ui.render import md_escape
@@ -62,6 +75,14 @@ def oidc_configured() -> bool:
         return False
 
 
+def client_address() -> str:
+    """Where this session's browser connects from, for the audit log ('?' when unknown)."""
+    try:
+        return str(st.context.ip_address or "?")
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest)
+        return "?"
+
+
 def server_address() -> str:
     return str(st.get_option("server.address") or "")
 
@@ -74,7 +95,7 @@ def sign_in(settings: Settings) -> Identity:
         if oidc_configured():
             identity = _oidc(users)
         elif users.exists():
-            identity = _local(users)
+            identity = _local(users, settings)
         elif server_address() in LOCAL_ADDRESSES:
             identity = Identity(cli_actor().replace("cli:", "local:", 1), "editor", "open")
         else:
@@ -100,7 +121,61 @@ def _oidc(users: UsersFile) -> Identity:
     )
 
 
-def _local(users: UsersFile) -> Identity:
+_GUARDS: dict[SignInLimits, SignInGuard] = {}
+_GUARDS_LOCK = threading.Lock()
+
+
+def sign_in_guard(settings: Settings) -> SignInGuard:
+    """The process's count of failed sign-ins (shared by every session), for these limits."""
+    limits = SignInLimits.from_settings(settings)
+    with _GUARDS_LOCK:
+        if limits not in _GUARDS:
+            _GUARDS[limits] = SignInGuard(limits, clock=time.time)
+        return _GUARDS[limits]
+
+
+def _checked(settings: Settings, name: str, password: str, users: UsersFile):
+    """The user when the password is right and this name and client may try now; otherwise
+    None, with the reason on screen and the attempt in the audit log (who, from where)."""
+    guard = sign_in_guard(settings)
+    client = client_address()
+    name = name[: MAX_NAME + 1]  # no valid name is longer: the log and the count stay small
+    audit = AuditLog(settings.audit_file)
+    verdict = guard.check(name, client)
+    if not verdict.allowed:  # the password is not even checked
+        _refused(verdict)
+        until = _clock_time(verdict.retry_at)
+        audit.record(name, "sign_in", source=name, result=f"refused until {until}", client=client)
+        return None
+    user = users.verify(name, password)
+    if user is not None:
+        guard.succeeded(name, client)
+        return user
+    verdict = guard.failed(name, client)
+    result = f"failed ({verdict.failures} in a row)"
+    if not verdict.allowed:
+        kind = "locked" if verdict.locked else "next try"
+        result += f"; {kind} until {_clock_time(verdict.retry_at)}"
+    audit.record(name, "sign_in", source=name, result=result, client=client)
+    st.error(t("login_failed"), icon=":material/lock:")
+    if not verdict.allowed:
+        _refused(verdict)
+    return None
+
+
+def _clock_time(at: float | None) -> str:
+    return datetime.fromtimestamp(at or 0, UTC).strftime("%H:%M:%S %d/%m/%Y UTC")
+
+
+def _refused(verdict: SignInVerdict) -> None:
+    until = _clock_time(verdict.retry_at)
+    if verdict.locked:
+        st.error(t("login_locked", until=until), icon=":material/lock_clock:")
+    else:
+        st.warning(t("login_wait", until=until), icon=":material/hourglass_top:")
+
+
+def _local(users: UsersFile, settings: Settings) -> Identity:
     name = st.session_state.get(_USER)
     if name:
         user = users.get(name)
@@ -112,15 +187,14 @@ def _local(users: UsersFile) -> Identity:
         st.title(t("login_title"))
         st.caption(t("login_caption"))
         with st.form("login"):
-            entered = st.text_input(t("login_name"), key="login-name")
+            entered = st.text_input(t("login_name"), key="login-name", max_chars=MAX_NAME)
             password = st.text_input(t("login_password"), type="password", key="login-password")
             sent = st.form_submit_button(t("login_button"), type="primary")
         if sent:
-            user = users.verify(entered, password)
+            user = _checked(settings, entered, password, users)
             if user is not None:
                 st.session_state[_USER] = user.name
                 st.rerun()
-            st.error(t("login_failed"), icon=":material/lock:")
     st.stop()
     raise AssertionError  # st.stop() does not return
 

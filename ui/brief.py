@@ -7,12 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from assistant.brief import DEFAULT_INDICATORS
-from assistant.brief_export import brief_docx, brief_markdown
+from assistant.brief_export import brief_docx, brief_markdown, brief_title
 from assistant.brief_words import Section
 from base.lexicon import INDICATORS
 from base.settings import Settings
 from ui.common import call
-from ui.render import md_escape
+from ui.render import md_escape, shown_md
 from ui.text import t
 
 
@@ -67,7 +67,7 @@ def brief_page(bot, settings: Settings) -> None:
 
 
 def show_brief(brief) -> None:
-    title = brief_markdown(brief).splitlines()[0].lstrip("# ")
+    title = brief_title(brief)
     st.subheader(md_escape(title), divider="green")
     if brief.empty:
         st.warning(md_escape(brief.empty_reason), icon=":material/info:")
@@ -138,7 +138,9 @@ def show_brief(brief) -> None:
             for p in points
             if p.number is not None
         ]
-        with st.expander(f"{_indicator_label(indicator)} — {place}", expanded=len(rows) > 1):
+        with st.expander(
+            f"{_indicator_label(indicator)} — {shown_md(place)}", expanded=len(rows) > 1
+        ):
             if len(rows) > 1:
                 chart = (
                     alt.Chart(pd.DataFrame(rows))

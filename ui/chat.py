@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from assistant.export import answer_markdown
 from base.settings import Settings
 from base.types import Answer, DocumentMeta, SearchFilter
 from ui.common import (
@@ -19,7 +18,16 @@ from ui.common import (
     render_citation,
     show_flash,
 )
-from ui.render import answer_html, esc, filter_options, format_ms, md_escape, short
+from ui.render import (
+    answer_download,
+    answer_html,
+    esc,
+    filter_options,
+    format_ms,
+    md_escape,
+    short,
+    shown,
+)
 from ui.text import lang, t
 
 EXAMPLE_QUESTIONS = {
@@ -55,7 +63,7 @@ def sidebar_filters(metas: Sequence[DocumentMeta]) -> SearchFilter:
             t("filter_docs"),
             options["sources"],
             key="f_sources",
-            format_func=lambda s: short(f"{titles.get(s, s)} ({s})", 60),
+            format_func=lambda s: short(shown(f"{titles.get(s, s)} ({s})"), 60),
             placeholder=anything,
         )
         provinces = st.multiselect(
@@ -111,7 +119,7 @@ def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
             for i, c in enumerate(answer.related):
                 if render_citation(c, docs, key=f"open-{index}-r{i}", related=True):
                     opened = c
-    markdown = answer_markdown(answer, lang())
+    markdown = answer_download(answer, lang())
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button(
             t("download_md"),

@@ -19,7 +19,15 @@ from base.settings import Settings
 from base.types import Citation, IngestReport, Rejection
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ui.auth import current, require
-from ui.render import SCROLL_SCRIPT, document_html, esc, md_escape, meta_html, passage_html
+from ui.render import (
+    SCROLL_SCRIPT,
+    document_html,
+    esc,
+    md_escape,
+    meta_html,
+    passage_html,
+    shown,
+)
 from ui.text import lang, t
 
 log = logging.getLogger(__name__)
@@ -119,7 +127,7 @@ def call(fn: Callable, *args, **kwargs) -> Any:
 def progress_callback(bar, key: str) -> Callable[[int, int, str], None]:
     def report(done: int, total: int, what: str) -> None:
         share = done / total if total else 1.0
-        label = t(key, done=done, total=total, what=md_escape(f"· {what}" if what else ""))
+        label = t(key, done=done, total=total, what=md_escape(shown(f"· {what}" if what else "")))
         bar.progress(min(1.0, max(0.0, share)), text=label)
 
     return report
@@ -159,13 +167,18 @@ def offer_bundled_ingest(bot, key: str) -> None:
 
 def remember_ingest(report: IngestReport, names: dict[str, str], early=()) -> None:
     """Keep an ingest outcome for the next run; rejected paths shown as the user's names."""
-    rejected = [Rejection(names.get(r.path, Path(r.path).name), r.reason) for r in report.rejected]
+    rejected = [
+        Rejection(shown(names.get(r.path, Path(r.path).name)), shown(r.reason))
+        for r in report.rejected
+    ]
     st.session_state["ingest_outcome"] = {
-        "added": list(report.added),
-        "updated": list(report.updated),
-        "unchanged": list(report.unchanged),
-        "rejected": list(early) + rejected,
-        "warnings": [(names.get(w.path, Path(w.path).name), w.message) for w in report.warnings],
+        "added": [shown(s) for s in report.added],
+        "updated": [shown(s) for s in report.updated],
+        "unchanged": [shown(s) for s in report.unchanged],
+        "rejected": [Rejection(shown(r.path), shown(r.reason)) for r in early] + rejected,
+        "warnings": [
+            (shown(names.get(w.path, Path(w.path).name)), shown(w.message)) for w in report.warnings
+        ],
         "renamed": [],
     }
 

@@ -19,7 +19,7 @@ from base.types import IngestReport
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.pipeline import UPLOAD
 from ingest.uploads import plan_uploads
-from ui.auth import current, require
+from ui.auth import client_address, current, require
 from ui.common import (
     call,
     flash,
@@ -29,7 +29,7 @@ from ui.common import (
     show_flash,
     show_ingest_outcome,
 )
-from ui.render import documents_rows, matches_document, short_hash
+from ui.render import documents_rows, matches_document, md_escape, short_hash, shown, shown_md
 from ui.text import TEXT, t
 
 
@@ -45,6 +45,15 @@ def ingest_uploads(
         settings.upload_max_files,
         int(settings.upload_max_mb * 1024 * 1024),
     )
+    actor = current().name
+    for rejected in plan.rejected:  # refused before reading: logged here, with where from
+        bot.audit.record(
+            actor,
+            "ingest",
+            source=rejected.path,
+            result=f"rejected: {rejected.reason}",
+            client=client_address(),
+        )
     names: dict[str, str] = {}
     renamed = []
     with tempfile.TemporaryDirectory(prefix="ntm-upload-") as batch:
@@ -63,7 +72,7 @@ def ingest_uploads(
                 bot.ingest,
                 paths,
                 progress=progress,
-                actor=current().name,
+                actor=actor,
                 origin=UPLOAD,
                 replace_same_name=replace,
             )
@@ -137,7 +146,7 @@ def list_section(metas) -> None:
             # a table, not a grid: full titles wrap instead of being cut
             st.table(documents_rows(shown), border="horizontal")
         else:
-            st.caption(t("no_document_found", q=wanted))
+            st.caption(t("no_document_found", q=md_escape(wanted)))
     else:
         st.caption(t("no_docs_table"))
 
@@ -151,7 +160,7 @@ def manage_section(bot, metas) -> None:
         chosen = st.multiselect(
             t("delete_pick"),
             [m.source for m in metas],
-            format_func=lambda s: f"{titles.get(s, s)} — {s}",  # typing finds either
+            format_func=lambda s: shown(f"{titles.get(s, s)} — {s}"),  # typing finds either
             key=f"delete-pick-{round_}",
             placeholder=t("pick_documents"),
         )
@@ -164,7 +173,7 @@ def manage_section(bot, metas) -> None:
                 if call(bot.remove, source, actor=current().name) is not None:
                     gone.append(source)
             if gone:
-                flash("success", t("deleted", names=", ".join(gone)))
+                flash("success", t("deleted", names=", ".join(map(shown, gone))))
             st.session_state["upload_round"] = round_ + 1
             st.session_state.pop("ingest_outcome", None)
             st.rerun()
@@ -202,18 +211,19 @@ def audit_section(settings: Settings) -> None:
     if not entries:
         st.caption(t("audit_empty"))
         return
-    actions = {"ingest", "delete", "reindex"}
-    st.table(  # a table, not a grid: every line readable and findable on the page
+    st.table(  # a table, not a grid: every line readable and findable on the page; its
+        # cells render Markdown, so what a user or a file named is escaped
         [
             {
                 t("col_time"): str(e.get("time", "")).replace("T", " ").removesuffix("+00:00"),
-                t("col_user"): e.get("user") or "",
+                t("col_user"): shown_md(e.get("user") or ""),
                 t("col_action"): t(f"action_{e['action']}")
-                if e.get("action") in actions
-                else str(e.get("action", "")),
-                t("col_file"): e.get("source") or "—",
+                if f"action_{e.get('action')}" in TEXT
+                else shown_md(e.get("action", "")),
+                t("col_subject"): shown_md(e.get("source") or "—"),
                 t("col_sha256"): short_hash(e.get("sha256")),
-                t("col_result"): audit_result(str(e.get("result") or "")),
+                t("col_result"): shown_md(audit_result(str(e.get("result") or ""))),
+                t("col_client"): shown_md(e.get("client") or "—"),
             }
             for e in entries
         ],

@@ -11,8 +11,9 @@ from assistant.evaluate import direct_answer
 from assistant.export import answers_jsonl
 from base.settings import Settings
 from ingest.uploads import safe_filename
+from ui.auth import current
 from ui.common import EVAL_DIR, attempt, call, sticky_radio
-from ui.render import esc, format_ms, format_number, format_percent, md_escape, short
+from ui.render import esc, format_ms, format_number, format_percent, md_escape, short, shown_md
 from ui.text import lang, t
 
 DEFAULT_QUESTION_SET = "questions.jsonl"
@@ -102,7 +103,7 @@ def show_report(name: str, report) -> None:
         st.table(
             [
                 {
-                    t("col_tag"): tag_label(tag),
+                    t("col_tag"): shown_md(tag_label(tag)),
                     t("col_correct"): v["correct"],
                     t("col_total"): v["total"],
                     t("col_accuracy"): f"{pct(v['accuracy'])} {bar(v['accuracy'])}",
@@ -194,6 +195,22 @@ def show_report(name: str, report) -> None:
             )
 
 
+def _too_long_for_a_visitor(count: int, settings: Settings) -> str | None:
+    """Why this set may not be run here: an anonymous visitor of an app open to the network
+    (no users configured) runs at most ``NTM_ANONYMOUS_EVAL_QUESTIONS`` questions at once."""
+    if current().mode != "exposed" or count <= settings.anonymous_eval_questions:
+        return None
+    return t("eval_anonymous_limit", n=count, most=settings.anonymous_eval_questions)
+
+
+def _refused(count: int, settings: Settings) -> bool:
+    """Checked again when the button is pressed: a disabled button is not a guard."""
+    reason = _too_long_for_a_visitor(count, settings)
+    if reason:
+        st.error(reason, icon=":material/block:")
+    return bool(reason)
+
+
 def evaluation_page(bot, settings: Settings) -> None:
     from assistant.evaluate import (
         MATCH_TIMEOUT_S,
@@ -270,12 +287,15 @@ def evaluation_page(bot, settings: Settings) -> None:
             st.text("\n".join(str(p) for p in problems))
     if not metas:
         st.warning(t("eval_needs_docs"), icon=":material/inbox:")
+    too_long = _too_long_for_a_visitor(len(questions), settings)
+    if too_long:
+        st.warning(too_long, icon=":material/lock:")
     if st.button(
         t("eval_run"),
         type="primary",
         icon=":material/play_arrow:",
-        disabled=not (metas and questions),
-    ):
+        disabled=not (metas and questions) or bool(too_long),
+    ) and not _refused(len(questions), settings):
         bar = st.progress(0.0, text=t("eval_progress", done=0, total=len(questions), qid="…"))
 
         def tick(done: int, total: int, qid: str) -> None:

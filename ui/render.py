@@ -11,18 +11,24 @@ import html
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from assistant.export import answer_markdown, locate, paragraph_bounds
 from assistant.export import format_date as _format_date
-from assistant.export import locate, paragraph_bounds
 from base.locations import describe
 from base.settings import Settings
-from base.text import fold
-from base.types import Citation, DocumentMeta
+from base.text import fold, markdown_literal, printable
+from base.types import Answer, Citation, DocumentMeta
 from ui.text import lang, t
 
 PASSAGE_ID = "ntm-passage"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
+# Streamlit's Markdown turns bare addresses into links after escapes are read ("http\://x" is
+# still one): an invisible word joiner after the scheme or "www", and before an e-mail's "@",
+# leaves the text as it reads and makes no link of it
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|www)(?=\\[:.])|(?<=\w)(?=@\w)")
 
 
 def esc(text: object) -> str:
@@ -31,8 +37,24 @@ def esc(text: object) -> str:
 
 
 def md_escape(text: object) -> str:
-    """Text safe inside ``st.markdown`` and widget labels: no HTML, no Markdown syntax."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+    """Text safe inside ``st.markdown`` and widget labels: no HTML, no Markdown syntax, no
+    address made a link."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+    return _AUTOLINK.sub(lambda m: m.group(0) + WORD_JOINER, escaped)
+
+
+def shown(text: object) -> str:
+    """A string that came from a document or a file (a title, a file name, a place) as plain
+    text shows it: control characters written out (``\\n``, ``\\x1b``), so that one line
+    stays one line. For plain-text places: select options, data grids, ``st.text``."""
+    return printable(str(text))
+
+
+def shown_md(text: object) -> str:
+    """The same string for a place that renders Markdown (``st.markdown``, ``st.caption``,
+    ``st.table`` cells, labels, expanders): escaped, so that ``![b](http://…)``, ``[x](…)``,
+    ``:red[…]`` and HTML show literally, fetch nothing and link nowhere."""
+    return md_escape(shown(text))
 
 
 def format_date(iso: str | None) -> str:
@@ -72,7 +94,7 @@ def meta_html(date: str | None, source: str, location: str | None = None) -> str
     the file when the citation has one."""
     when = f"{esc(format_date(date))} · " if date else ""
     where = f'<span class="ntm-loc">, {esc(describe(location, lang()))}</span>' if location else ""
-    return f'{when}<span class="ntm-src">{esc(source)}</span>{where}'
+    return f'{when}<span class="ntm-src">{esc(shown(source))}</span>{where}'
 
 
 def format_number(x: float, decimals: int = 1) -> str:
@@ -101,16 +123,42 @@ def answer_html(text: str, abstained: bool = False) -> str:
     return f'<div class="{kind}">{body}</div>'
 
 
+def answer_download(answer: Answer, language: str) -> str:
+    """The answer as the Markdown file people download or copy: what came from a document or
+    a person (titles, file names, quotes, the answer's sentences, the question) escaped, so
+    that opening the file fetches nothing and links nowhere."""
+
+    def literal(c: Citation) -> Citation:
+        return replace(
+            c,
+            title=markdown_literal(c.title),
+            source=markdown_literal(c.source),
+            quote=markdown_literal(c.quote),
+        )
+
+    safe = replace(
+        answer,
+        question=markdown_literal(answer.question),
+        answer=markdown_literal(answer.answer),
+        resolved_question=markdown_literal(answer.resolved_question)
+        if answer.resolved_question
+        else None,
+        citations=tuple(map(literal, answer.citations)),
+        related=tuple(map(literal, answer.related)),
+    )
+    return answer_markdown(safe, language)
+
+
 def documents_rows(metas: Sequence[DocumentMeta]) -> list[dict]:
     """One row per document for the documents table."""
-    return [
+    return [  # st.table renders Markdown in its cells: every string escaped
         {
-            t("col_title"): m.title,
+            t("col_title"): shown_md(m.title),
             t("col_date"): format_date(m.date) if m.date else "",
-            t("col_provinces"): ", ".join(m.provinces),
-            t("col_districts"): ", ".join(m.districts),
+            t("col_provinces"): shown_md(", ".join(m.provinces)),
+            t("col_districts"): shown_md(", ".join(m.districts)),
             t("col_chunks"): m.chunk_count,
-            t("col_source"): m.source,
+            t("col_source"): shown_md(m.source),
         }
         for m in metas
     ]

@@ -40,6 +40,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sai tên đăng nhập hoặc mật khẩu.",
         "Wrong user name or password.",
     ),
+    # the sign-in page has no language switch: both languages in one message
+    "login_wait": (
+        "Đăng nhập sai nhiều lần liên tiếp: hãy thử lại sau {until}. "
+        "(Too many failed sign-ins: try again after {until}.)",
+        "Too many failed sign-ins: try again after {until}.",
+    ),
+    "login_locked": (
+        "Tên đăng nhập này hoặc máy này bị tạm khoá vì đăng nhập sai quá nhiều lần, đến {until}. "
+        "(Sign-in locked after too many failures, until {until}.)",
+        "Sign-in locked after too many failures, until {until}.",
+    ),
     "login_oidc_caption": (
         "Đăng nhập bằng tài khoản của cơ quan (nhà cung cấp định danh).",
         "Sign in with your organisation's account (identity provider).",
@@ -71,9 +82,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "audit_header": ("Nhật ký thay đổi", "Change log"),
     "audit_caption": (
-        "Mọi lần nạp, xoá và lập chỉ mục lại, từ ứng dụng và dòng lệnh, mới nhất trước (`{path}`).",
-        "Every ingest, delete and re-index, from the app and the command line, newest first "
-        "(`{path}`).",
+        "Mọi lần nạp (từng tài liệu, cả tệp bị từ chối), nhập, xoá, lập chỉ mục lại, thay đổi "
+        "người dùng và đăng nhập sai, từ ứng dụng và dòng lệnh, mới nhất trước (`{path}`).",
+        "Every ingest (each document, rejected files too), import, delete, re-index, user change "
+        "and failed sign-in, from the app and the command line, newest first (`{path}`).",
     ),
     "audit_empty": ("Chưa có thay đổi nào.", "No changes yet."),
     "col_time": ("Thời gian (UTC)", "Time (UTC)"),
@@ -84,11 +96,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "action_ingest": ("nạp", "ingest"),
     "action_delete": ("xoá", "delete"),
     "action_reindex": ("lập chỉ mục lại", "re-index"),
+    "action_import": ("nhập", "import"),
+    "action_user_add": ("thêm người dùng", "add user"),
+    "action_user_role": ("đổi vai trò", "change role"),
+    "action_user_remove": ("xoá người dùng", "remove user"),
+    "action_user_password": ("đổi mật khẩu", "change password"),
+    "action_sign_in": ("đăng nhập", "sign-in"),
+    "col_subject": ("Tài liệu / người dùng", "Document / user"),
+    "col_client": ("Từ máy", "From"),
     "result_added": ("thêm mới", "added"),
     "result_updated": ("cập nhật", "updated"),
     "result_deleted": ("đã xoá", "deleted"),
     "result_rejected": ("bị từ chối", "rejected"),
     "result_error": ("lỗi", "error"),
+    "result_imported": ("đã nhập", "imported"),
     "users_title": ("Người dùng", "Users"),
     "users_caption": (
         "Người đọc hỏi đáp, soạn báo cáo và chạy đánh giá; biên tập viên thêm tải lên, xoá và "
@@ -426,6 +447,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} is too large ({size} MB, at most {mb} MB — NTM_UPLOAD_MAX_MB).",
     ),
     "eval_run": ("Chạy đánh giá", "Run the evaluation"),
+    "eval_anonymous_limit": (
+        "Ứng dụng đang mở cho mọi người mà không đăng nhập: khách chỉ chạy được bộ tối đa "
+        "{most} câu (bộ này có {n} câu; cài đặt NTM_ANONYMOUS_EVAL_QUESTIONS). Chạy bộ lớn bằng "
+        "`ntm eval` trên máy chủ, hoặc nhờ quản trị viên tạo tài khoản.",
+        "The app is open to everyone without sign-in: visitors may run sets of at most {most} "
+        "questions (this one has {n}; setting NTM_ANONYMOUS_EVAL_QUESTIONS). Run larger sets "
+        "with `ntm eval` on the server, or ask an administrator for an account.",
+    ),
     "eval_progress": (
         "Đang đánh giá: {done}/{total} câu ({qid})",
         "Evaluating: {done}/{total} questions ({qid})",

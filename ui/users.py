@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.audit import AuditLog
 from assistant.users import MANAGE_USERS, ROLES, UsersFile
 from base.settings import Settings
 from ui.auth import current, require
@@ -19,7 +20,7 @@ def users_page(bot, settings: Settings) -> None:
     st.title(t("users_title"))
     if not require(MANAGE_USERS):
         return
-    users = UsersFile(settings.users_file)
+    users = UsersFile(settings.users_file, audit=AuditLog(settings.audit_file))
     st.caption(t("users_caption", path=md_escape(str(users.path))))
     show_flash()
     found, error = attempt(users.load)
@@ -39,6 +40,7 @@ def users_page(bot, settings: Settings) -> None:
         width="stretch",
     )
     me = current()
+    actor = me.name
     round_ = st.session_state.setdefault("users_round", 0)
     left, right = st.columns(2, gap="large")
     with left:
@@ -54,7 +56,7 @@ def users_page(bot, settings: Settings) -> None:
             if not password and "@" not in name:
                 st.error(t("users_password_needed"), icon=":material/error:")
             else:
-                user, error = attempt(users.add, name, role, password or None)
+                user, error = attempt(users.add, name, role, password or None, actor=actor)
                 if error:
                     st.error(md_escape(error), icon=":material/error:")
                 else:
@@ -73,12 +75,14 @@ def users_page(bot, settings: Settings) -> None:
         if st.button(t("users_role_button"), icon=":material/manage_accounts:") and require(
             MANAGE_USERS
         ):
-            changed(attempt(users.set_role, chosen, new_role), round_, "users_role_changed")
+            changed(
+                attempt(users.set_role, chosen, new_role, actor=actor), round_, "users_role_changed"
+            )
         sure = st.checkbox(t("users_remove_confirm"), key=f"remove-sure-{round_}")
         if st.button(
             t("users_remove_button"), icon=":material/person_remove:", disabled=not sure
         ) and require(MANAGE_USERS):
-            changed(attempt(users.remove, chosen), round_, "users_removed")
+            changed(attempt(users.remove, chosen, actor=actor), round_, "users_removed")
 
 
 def changed(outcome, round_: int, message: str) -> None:

@@ -20,6 +20,7 @@ Usage::
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
@@ -30,6 +31,7 @@ import threading
 import uuid
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 import numpy as np
 
@@ -41,6 +43,7 @@ from base.types import Chunk, Document, DocumentMeta, Fact, Rebuild
 
 log = logging.getLogger(__name__)
 
+_SEGMENT_FOLDER = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STATE_ID = "__state__"
 _PAGE = 2000
 _PLACEHOLDER = [0.0]  # the documents collection's vector: Chroma requires one
@@ -54,6 +57,7 @@ class ChromaStore(Store):
         self._client = None
         self._collections: dict[str, object] = {}
         self._lock = threading.RLock()
+        self._before_commit: Callable[[Document], None] | None = None
 
     # -- connection -------------------------------------------------------------------------
     @property
@@ -236,19 +240,30 @@ class ChromaStore(Store):
         if not state.get("pending"):
             return None
         return Rebuild(
-            str(state["pending"]), str(state["pending_model"]), int(state["pending_dimension"])
+            str(state["pending"]),
+            str(state["pending_model"]),
+            int(state["pending_dimension"]),
+            bool(state.get("pending_full")),
         )
 
-    def start_rebuild(self, model: str, dimension: int) -> Rebuild:
+    def start_rebuild(self, model: str, dimension: int, full: bool = False) -> Rebuild:
+        """The rebuild to write into: the pending one for this model (made ``full`` when asked:
+        the intent is stored, so whoever finishes it embeds every chunk), or a new one."""
         with self._lock:
             pending = self.pending_rebuild()
             if pending is not None and (pending.model, pending.dimension) == (model, dimension):
                 self._open(pending.name)
+                if full and not pending.full:
+                    self._write_state(pending_full=True)
+                    pending = replace(pending, full=True)
                 return pending
-            rebuild = Rebuild(f"{self._base_name}_{uuid.uuid4().hex[:8]}", model, dimension)
+            rebuild = Rebuild(f"{self._base_name}_{uuid.uuid4().hex[:8]}", model, dimension, full)
             self._open(rebuild.name)  # created before the state names it
             self._write_state(
-                pending=rebuild.name, pending_model=model, pending_dimension=dimension
+                pending=rebuild.name,
+                pending_model=model,
+                pending_dimension=dimension,
+                pending_full=full,
             )
             self._drop_orphans()
             return rebuild
@@ -268,6 +283,7 @@ class ChromaStore(Store):
                 pending="",
                 pending_model="",
                 pending_dimension=0,
+                pending_full=False,
             )
             self._drop_orphans()
 
@@ -286,6 +302,30 @@ class ChromaStore(Store):
                     log.info("could not drop %s: %s", name, exc)
                 self._collections.pop(name, None)
                 log.info("dropped chunk collection %s", name)
+        self._remove_unused_segment_folders()
+
+    def _remove_unused_segment_folders(self) -> None:
+        """Delete the folders of vector segments no collection uses any more: an embedded
+        Chroma leaves a dropped collection's folder on disk, and every reindex drops one."""
+        if self.settings.chroma_host:
+            return
+        import shutil
+        import sqlite3
+
+        root = self.settings.chroma_dir
+        database = root / "chroma.sqlite3"
+        if not database.exists():
+            return
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            used = {str(row[0]) for row in db.execute("SELECT id FROM segments")}
+        for folder in root.iterdir():
+            if (
+                folder.is_dir()
+                and _SEGMENT_FOLDER.fullmatch(folder.name)
+                and folder.name not in used
+            ):
+                shutil.rmtree(folder, ignore_errors=True)
+                log.info("removed the unused segment folder %s", folder.name)
 
     # -- writes -----------------------------------------------------------------------------
     def upsert_chunks(
@@ -320,7 +360,20 @@ class ChromaStore(Store):
             target.delete(ids=stale[i : i + step])
         return len(stale)
 
+    @contextmanager
+    def before_commit(self, hook: Callable[[Document], None]) -> Iterator[None]:
+        """While held, ``hook(doc)`` runs just before each ``put_document`` commits a
+        document (the audit log's line: a kill can never leave a committed document
+        without it)."""
+        previous, self._before_commit = self._before_commit, hook
+        try:
+            yield
+        finally:
+            self._before_commit = previous
+
     def put_document(self, doc: Document) -> None:
+        if self._before_commit is not None:
+            self._before_commit(doc)
         self.put_documents([doc])
 
     def put_documents(self, docs: Sequence[Document]) -> None:

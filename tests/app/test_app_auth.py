@@ -5,6 +5,8 @@ mode without configuration, and OIDC roles (with ``AppTest.user`` standing in fo
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,9 +14,11 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 import ui.common
+from assistant.audit import AuditLog
 from assistant.core import Assistant
-from assistant.users import UsersFile
-from tests.conftest import FakeEmbedder
+from assistant.users import SignInGuard, SignInLimits, UsersFile
+from base.settings import Settings
+from tests.conftest import QUESTIONS, FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -66,8 +70,12 @@ def sign_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
     return at
 
 
-def plain(markdown: str) -> str:
-    return markdown.replace("\\", "")
+def plain(markdown):
+    """Escaped Markdown as read (the word joiner that keeps an e-mail from linking is
+    invisible)."""
+    if not isinstance(markdown, str):
+        return markdown
+    return markdown.replace("\\", "").replace("\u2060", "")
 
 
 def successes(at: AppTest) -> list[str]:
@@ -108,8 +116,13 @@ def test_an_editor_uploads_and_the_change_log_shows_who_and_what(users, settings
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert successes(at) == ["Đã thêm: quang-lang.txt"]
     (log,) = [d.value for d in at.table if "Người dùng" in d.value.columns]
-    first = log.iloc[0]
-    assert (first["Người dùng"], first["Thao tác"], first["Tệp"], first["Kết quả"]) == (
+    first = log.iloc[0].map(plain)  # the table renders Markdown: its cells are escaped
+    assert (
+        first["Người dùng"],
+        first["Thao tác"],
+        first["Tài liệu / người dùng"],
+        first["Kết quả"],
+    ) == (
         "lan",
         "nạp",
         "quang-lang.txt",
@@ -154,7 +167,7 @@ def test_the_handlers_check_the_role_themselves(settings):
     assert not settings.audit_file.exists()
 
 
-def test_an_admin_manages_users_from_the_users_page(users):
+def test_an_admin_manages_users_from_the_users_page(users, settings):
     at = sign_in(start(page="users"), "quan")
     assert at.title[0].value == "Người dùng"
     table = at.dataframe[0].value
@@ -179,6 +192,13 @@ def test_an_admin_manages_users_from_the_users_page(users):
     at.checkbox(key="remove-sure-2").check().run()
     [b for b in at.button if b.label == "Xoá người dùng"][0].click().run()
     assert users.get("lan") is None and successes(at) == ["Đã xoá lan."]
+    # each change is in the audit log under the admin who made it
+    logged = AuditLog(settings.audit_file).entries(limit=None)[::-1]
+    assert [(e["user"], e["action"], e["source"], e["result"]) for e in logged] == [
+        ("quan", "user_add", "minh", "editor (password)"),
+        ("quan", "user_role", "hoa", "reader → editor"),
+        ("quan", "user_remove", "lan", "removed (editor)"),
+    ]
 
 
 def test_sign_out_returns_to_the_sign_in_form(users):
@@ -221,3 +241,80 @@ def test_oidc_without_a_signed_in_user_shows_only_the_sign_in_button():
     at.user = {"is_logged_in": False}
     at.run()
     assert at.title[0].value == "Đăng nhập" and labels(at) == ["Đăng nhập"]
+
+
+class Clock:
+    """The sign-in guard's clock, moved by the test: no test sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def until_shown(at: AppTest) -> tuple[float, bool] | None:
+    """The time the page says to come back at, and whether it says locked."""
+    for alert in [*at.error, *at.warning]:
+        found = re.search(r"(\d\d:\d\d:\d\d \d\d/\d\d/\d{4}) UTC", alert.value)
+        if found:
+            when = datetime.strptime(found.group(1), "%H:%M:%S %d/%m/%Y").replace(tzinfo=UTC)
+            return when.timestamp(), "tạm khoá" in alert.value
+    return None
+
+
+def test_thirty_wrong_passwords_lock_the_name_out_until_the_time_shown(
+    users, settings, monkeypatch
+):
+    clock = Clock()
+    guard = SignInGuard(SignInLimits.from_settings(settings), clock)
+    monkeypatch.setattr(ui.auth, "sign_in_guard", lambda _settings: guard)
+    at = start()
+    for attempt in range(30):  # someone guessing, back exactly when the page says
+        sign_in(at, "lan", f"doan-mo-{attempt}")
+        shown = until_shown(at)
+        if shown and not shown[1]:
+            clock.now = shown[0]
+    until, locked = until_shown(at)
+    assert locked and until == clock.now + settings.signin_lock_minutes * 60
+    sign_in(at, "lan", PASSWORD)  # the right password, while locked
+    assert at.title[0].value == "Đăng nhập"
+    assert any("bị tạm khoá" in e.value and "(Sign-in locked" in e.value for e in at.error)
+    logged = [
+        e for e in AuditLog(settings.audit_file).entries(limit=None) if e["action"] == "sign_in"
+    ]
+    assert len(logged) == 31 and all(e["user"] == "lan" and e["client"] for e in logged)
+    failed = [e for e in logged if e["result"].startswith("failed")]
+    assert len(failed) == settings.signin_lock_failures  # refused tries are not even checked
+    assert any("locked until" in e["result"] for e in failed)
+
+    clock.now = until  # the lockout is over
+    sign_in(at, "lan", PASSWORD)
+    assert at.title[0].value == "Tài liệu"
+
+
+def test_a_visitor_of_an_exposed_app_cannot_start_a_long_evaluation(tmp_path, monkeypatch):
+    monkeypatch.setenv("NTM_ANONYMOUS_EVAL_QUESTIONS", "5")
+    settings = Settings.from_env()
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "quang-lang.txt").write_bytes(REPORT)
+    Assistant(settings, embedder=FakeEmbedder()).ingest([folder])
+    config.set_option("server.address", "0.0.0.0")  # the conftest puts it back
+    at = start(page="evaluation")  # the bundled set: more questions than a visitor may run
+    bundled = sum(1 for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line)
+    assert bundled > settings.anonymous_eval_questions
+    (warning,) = [plain(w.value) for w in at.warning if "NTM_ANONYMOUS" in w.value]
+    assert f"tối đa 5 câu (bộ này có {bundled} câu" in warning
+    assert [b for b in at.button if b.label == "Chạy đánh giá"][0].disabled
+    assert not at.metric  # no evaluation ran
+
+    small = "\n".join(QUESTIONS.read_text(encoding="utf-8").splitlines()[:2]) + "\n"
+    at.radio(key="qset_source-vi").set_value("upload").run()
+    at.file_uploader(key="qset_upload").set_value(
+        ("nho.jsonl", small.encode(), "application/jsonl")
+    ).run()
+    assert not [w for w in at.warning if "NTM_ANONYMOUS" in w.value]  # a small set: runs
+    [b for b in at.button if b.label == "Chạy đánh giá"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any(m.label.startswith("Độ chính xác") for m in at.metric)

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import free_port
+from tests.hostile_docs import HOST, SHOWN_NAMES, TITLES, hostile_home
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -144,6 +145,15 @@ def users_server(tmp_path_factory):
     users.add("hoa", "reader", PASSWORD)
     users.add("lan", "editor", PASSWORD)
     yield from serve(tmp, {"NTM_USERS_FILE": str(users.path)})
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """The app over an index of documents with Markdown, HTML and terminal codes in their
+    titles and file names."""
+    tmp = tmp_path_factory.mktemp("app-e2e-hostile")
+    hostile_home(tmp)
+    yield from serve(tmp)
 
 
 @pytest.fixture(scope="module")
@@ -698,3 +708,47 @@ def test_browser_reader_cannot_upload_and_editor_upload_is_in_the_change_log(use
     finally:
         reader.close()
         editor.close()
+
+
+def test_browser_hostile_titles_show_as_text_fetch_nothing_and_link_nowhere(
+    hostile_server, browser
+):
+    url, _ = hostile_server
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/?page=documents")
+        table = page.get_by_test_id("stTable").filter(has_text="Tiêu đề")
+        table.wait_for(timeout=SLOW)
+        settle(page)
+        no_trace(page)
+        # each title and file name shown as the text it is (an invisible word joiner keeps an
+        # address from becoming a link)
+        cells = {c.replace("\u2060", "").strip() for c in table.locator("td").all_inner_texts()}
+        assert set(TITLES) <= cells and set(SHOWN_NAMES) <= cells, cells
+        # nothing of a title became an element: no image, no link, no bold, no colour
+        made = page.evaluate(
+            """(host) => [...document.querySelectorAll('img, a, b, [data-testid=stMain] span')]
+                .filter(e => (e.getAttribute('src') || e.getAttribute('href') || '')
+                               .includes(host)
+                          || ['đậm', 'đỏ'].includes(e.textContent.trim()))
+                .map(e => e.outerHTML)""",
+            HOST,
+        )
+        assert made == []
+        # the delete picker lists them the same way, once opened
+        page.get_by_label("Chọn tài liệu cần xoá").click()
+        page.keyboard.press("ArrowDown")  # the list opens (a click alone may only focus it)
+        page.wait_for_function(
+            "document.querySelectorAll('[role=option]').length > 3", timeout=10_000
+        )
+        options = page.get_by_role("option").all_inner_texts()  # "Select all" and the three
+        assert any(TITLES[1] in o for o in options), options
+        assert any("ten\\x1b[31mdo\\tx.txt" in o for o in options), options
+        page.keyboard.press("Escape")
+        shot(page, "40-hostile-titles.png", height=1400)
+        assert not [u for u in asked if HOST in u]  # no reader's browser fetched anything
+    finally:
+        context.close()

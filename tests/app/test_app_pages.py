@@ -8,6 +8,7 @@ The others run on an empty index and never load the model.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -19,6 +20,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.audit import AuditLog
+from base.settings import Settings
+from tests.hostile_docs import HOSTILE, SHOWN_NAMES, TITLES, hostile_home
 from tests.scans import scanned_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +40,13 @@ EVIL_DOC = (
     "thôn mới.\n"
     'Xã Thử Nghiệm có 7 thôn đạt chuẩn thôn kiểu mẫu <img src=x onerror="alert(1)"> và '
     "<script>alert(2)</script> thu nhập bình quân đạt 48 triệu đồng/người/năm.\n"
+)
+
+# what would be alive if a hostile string were not escaped: an image, a link, a colour
+# directive, HTML, a terminal code
+ALIVE = re.compile(
+    r"(?<!\\)!(?<!\\)\[|(?<!\\)\]\(|(?<!\\):red(?<!\\)\[|<b>|<img|<a |\x1b|\t"
+    r"|(?i:https?|www)\\?[:.]"  # a bare address: Streamlit would make it a link
 )
 
 SCANNED = scanned_pdf(
@@ -59,8 +70,12 @@ def assert_clean(at: AppTest) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
-def unescape(markdown: str) -> str:
-    return markdown.replace("\\", "")
+def unescape(markdown):
+    """Escaped Markdown as a reader sees it (other values as they are)."""
+    if not isinstance(markdown, str):
+        return markdown
+    shown = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown))
+    return shown.replace("\u2060", "")  # the word joiner that keeps addresses from linking
 
 
 def html_of(at: AppTest) -> list[str]:
@@ -107,6 +122,27 @@ def pristine_home(tmp_path_factory) -> Path:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return home
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Path:
+    """An index of the hostile documents, built by the CLI."""
+    return hostile_home(tmp_path_factory.mktemp("app-hostile"))
+
+
+def markdown_shown(at: AppTest) -> list[str]:
+    """Every string of the page that Streamlit renders as Markdown: text elements, alerts,
+    labels, the cells of tables."""
+    texts = [
+        e.value
+        for kind in ("markdown", "caption", "subheader", "success", "info", "warning", "error")
+        for e in getattr(at, kind)
+    ]
+    texts += [e.label for e in at.expander]
+    texts += [w.label for kind in ("multiselect", "selectbox", "button") for w in getattr(at, kind)]
+    for table in at.table:
+        texts += [str(v) for v in table.value.to_numpy().ravel()]
+    return texts
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +232,14 @@ def test_rejected_uploads_are_listed_with_the_reason(monkeypatch):
     assert "NTM_UPLOAD_MAX_MB" in reasons["big.txt"]
     assert "NTM_UPLOAD_MAX_FILES" in reasons["third.md"]
     assert [m.value for m in at.metric][0] == "0"  # nothing half-ingested
+    # each refusal is in the audit log, under who tried and from where
+    logged = AuditLog(Settings.from_env().audit_file).entries(limit=None)
+    assert sorted((e["action"], e["source"], e["result"][:9]) for e in logged) == [
+        ("ingest", "../../virus.exe", "rejected:"),
+        ("ingest", "big.txt", "rejected:"),
+        ("ingest", "third.md", "rejected:"),
+    ]
+    assert all(e["user"].startswith("local:") and e["client"] for e in logged)
 
 
 def test_evaluation_page_reads_bundled_and_uploaded_question_sets():
@@ -415,7 +459,7 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
     assert any("1 tệp bị từ chối" in w.value for w in at.warning)
     rejected = at.dataframe[0].value
     assert list(rejected["Tệp"]) == ["notes.exe"]
-    table = at.table[0].value
+    table = at.table[0].value.map(unescape)  # st.table renders Markdown: cells are escaped
     assert len(table) == 7
     row = table[table["Tệp nguồn"] == "Xã Thử Nghiệm.txt"].iloc[0]
     assert row["Tiêu đề"] == "Xã Thử Nghiệm đạt chuẩn nông thôn mới năm 2023"
@@ -444,7 +488,7 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
     button(at, "Xoá tài liệu").click().run()
     assert_clean(at)
     assert [unescape(s.value) for s in at.success] == ["Đã xoá: Xã Thử Nghiệm.txt"]
-    assert "Xã Thử Nghiệm.txt" not in list(at.table[0].value["Tệp nguồn"])
+    assert "Xã Thử Nghiệm.txt" not in list(at.table[0].value["Tệp nguồn"].map(unescape))
     assert at.metric[0].value == "6"
 
 
@@ -485,3 +529,41 @@ def test_a_brief_for_a_place_without_figures_says_so(indexed):
     at.text_input(key="brief_from").set_value("năm ngoái")
     button(at, "Soạn báo cáo").click().run()
     assert at.error and "không phải một năm" in at.error[0].value
+
+
+@pytest.mark.integration
+def test_titles_and_file_names_from_documents_show_as_text(hostile, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    shutil.copytree(hostile, home)
+    monkeypatch.setenv("NTM_HOME", str(home))
+    at = start(page="documents")
+    shown = markdown_shown(at)
+    alive = [s for s in shown if ALIVE.search(s)]
+    assert not alive, alive  # no image, link, colour, HTML or terminal code comes alive
+    table = at.table[0].value.map(unescape)
+    # the reader sees each title and file name as written (control characters spelt out)
+    assert sorted(table["Tiêu đề"]) == sorted(TITLES)
+    assert sorted(table["Tệp nguồn"]) == SHOWN_NAMES
+    # the delete picker: plain text options (no Markdown there), control characters spelt out
+    picker = at.multiselect(key="delete-pick-0")
+    assert sorted(picker.options) == sorted(
+        f"{title} — {name}".replace("\x1b", "\\x1b").replace("\t", "\\t")
+        for name, title in zip(HOSTILE, TITLES, strict=True)
+    )
+    # the change log names the files the same way
+    (log,) = [d.value for d in at.table if "Người dùng" in d.value.columns]
+    assert set(SHOWN_NAMES) <= set(log["Tài liệu / người dùng"].map(unescape))
+
+    go_to(at, "chat")
+    ask(at, "Xã Minh Quang có bao nhiêu thôn đạt chuẩn thôn nông thôn mới kiểu mẫu?")
+    card = next(h for h in html_of(at) if 'class="ntm-cited"' in h)
+    assert "[Tải báo cáo](http://127.0.0.1:9/bao-cao) :red[đỏ] &lt;b&gt;đậm&lt;/b&gt;" in card
+    assert not [s for s in markdown_shown(at) if ALIVE.search(s)]
+    options = at.sidebar.multiselect(key="f_sources").options
+    assert not any("\x1b" in o for o in options) and any("\\x1b" in o for o in options)
+    # the Markdown people download: the title and quote escaped, nothing fetched when opened
+    download = at.get("download_button")[0].proto
+    markdown = next(c.value for c in at.code)
+    assert download.label == "Tải về (Markdown)"
+    assert r"\[Tải báo cáo\](http:\/\/127.0.0.1:9/bao-cao)" in markdown
+    assert not re.search(r"(?<!\\)(\]\(|<)", markdown)

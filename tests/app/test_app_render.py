@@ -5,6 +5,7 @@ quote sits and the Markdown copy of an answer (``assistant.export``)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -236,7 +237,7 @@ def test_filter_options_and_table_rows_come_from_document_metadata():
         "Tỉnh": "Lạng Sơn",
         "Huyện": "Đình Lập",
         "Số đoạn": 9,
-        "Tệp nguồn": "a.txt",
+        "Tệp nguồn": r"a\.txt",  # st.table renders Markdown: shown as "a.txt"
     }
     assert rows[2]["Ngày"] == ""
 
@@ -259,3 +260,33 @@ def test_answers_jsonl_has_one_object_per_question():
 def test_rejection_is_the_backend_type():
     plan = uploads.plan_uploads([("x.exe", 1)], 5, 100)
     assert isinstance(plan.rejected[0], Rejection)
+
+
+HOSTILE_TITLE = "![b](http://host/x.png) [Tải báo cáo](http://host/r) :red[đỏ] <img src=x>"
+
+
+def test_a_hostile_title_is_text_in_markdown_places_and_plain_places():
+    md = render.shown_md(HOSTILE_TITLE)
+    assert "![" not in md and "](" not in md and ":red[" not in md and "<img" not in md
+    assert render.shown("ten\x1b[31mdo\tx\n.txt") == "ten\\x1b[31mdo\\tx\\n.txt"
+    assert render.shown("Xã Thử Nghiệm.txt") == "Xã Thử Nghiệm.txt"  # Vietnamese untouched
+
+
+def test_the_downloaded_answer_escapes_what_came_from_documents():
+    cite = Citation(1, "bao<b>.txt", HOSTILE_TITLE, None, "đạt 9/9 ![x](http://host/q.png)", 0, 5)
+    answer = Answer("Bao nhiêu?", "Đạt 9/9 thôn [1].", False, citations=(cite,))
+    md = render.answer_download(answer, "vi")
+    assert "[1]" in md  # the citation marker stays readable
+    assert not re.search(r"(?<!\\)(\]\(|<)", md)  # no link, image or tag is left unescaped
+    assert r"\!\[b\](http:\/\/host/x.png)" in md and r"bao\<b\>.txt" in md
+
+
+def test_the_evaluation_report_in_markdown_escapes_questions_and_answers():
+    from assistant.evaluate import EvalReport, Question, QuestionResult, render_markdown
+
+    q = Question("x1", "Xem ![b](http://host/q.png)?", True, "[Tải](http://host/r)")
+    given = Answer(q.question, "<img src=x> 06/10 xã [1]", False, citations=(cite(),))
+    md = render_markdown(EvalReport(results=[QuestionResult(q, given, False, failure="sai")]))
+    rendered = re.sub(r"```.*?```", "", md, flags=re.S)  # code blocks show as typed anyway
+    assert not re.search(r"(?<!\\)(\]\(|<img)", rendered)
+    assert r"\!\[b\](http:\/\/host/q.png)" in rendered

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+
+import pytest
 
 from assistant.audit import AuditLog
 from assistant.core import Assistant
+from assistant.users import UsersFile
+from base.settings import Settings
 from tests.conftest import ROOT
 
 REPORT = (
@@ -80,3 +87,119 @@ def test_two_processes_appending_at_once_never_mix_their_lines(tmp_path):
     for who in ("a", "b"):
         mine = [e["source"] for e in entries if e["user"] == who]
         assert mine == [who * 3000 + str(i) for i in range(400)]
+
+
+def test_user_changes_are_logged_with_who_made_them(settings):
+    users = UsersFile(settings.users_file, audit=AuditLog(settings.audit_file))
+    users.add("quan", "admin", "mat-khau-dai", actor="cli:root")
+    users.add("lan", "editor", "mat-khau-dai", actor="quan")
+    users.set_role("lan", "reader", actor="quan")
+    users.set_password("lan", "mat-khau-moi", actor="quan")
+    users.remove("lan", actor="quan")
+    with pytest.raises(Exception, match="quản trị viên cuối cùng"):
+        users.remove("quan", actor="quan")  # refused: nothing changed, nothing logged
+    assert [(e["user"], e["action"], e["source"], e["result"]) for e in lines(settings)] == [
+        ("cli:root", "user_add", "quan", "admin (password)"),
+        ("quan", "user_add", "lan", "editor (password)"),
+        ("quan", "user_role", "lan", "editor → reader"),
+        ("quan", "user_password", "lan", "password changed"),
+        ("quan", "user_remove", "lan", "removed (reader)"),
+    ]
+    assert "mat-khau" not in settings.audit_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.integration
+def test_a_killed_ingest_leaves_no_committed_document_without_its_line(tmp_path):
+    """``ntm ingest`` (real model, embedded Chroma) killed while it commits documents: every
+    document the home holds has its audit line, and the next run logs the rest."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    total = 300  # three embedding groups of one-passage documents
+    for i in range(total):
+        (folder / f"xa-{i:03d}.txt").write_text(
+            f"Báo cáo xã Thử Nghiệm {i}\n\nNăm 2022, xã Thử Nghiệm {i} có {i % 9 + 1} thôn đạt "
+            "chuẩn nông thôn mới kiểu mẫu.\n",
+            encoding="utf-8",
+        )
+    home = tmp_path / "home"
+    env = {**os.environ, "NTM_HOME": str(home), "NTM_PROGRESS": "0"}
+    command = [sys.executable, "-c", "import sys; from assistant.cli import main; sys.exit(main())"]
+    proc = subprocess.Popen(
+        [*command, "ingest", str(folder)], cwd=ROOT, env=env, stderr=subprocess.PIPE
+    )
+    audit = home / "audit.jsonl"
+    deadline = time.monotonic() + 600
+    # until the run is committing (a few lines written), as a reader of the log would see it
+    while not (audit.exists() and len(audit.read_bytes().splitlines()) >= 5):
+        assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+        assert time.monotonic() < deadline, "no document committed in time"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+    settings = Settings.from_env({"NTM_HOME": str(home)})
+    committed = {m.source for m in Assistant(settings).documents()}
+    logged = {e["source"] for e in AuditLog(audit).entries(limit=None) if e["action"] == "ingest"}
+    assert 0 < len(committed) < total  # killed mid-run
+    assert committed <= logged, sorted(committed - logged)
+
+    done = subprocess.run(
+        [*command, "ingest", str(folder)], cwd=ROOT, env=env, capture_output=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    committed = {m.source for m in Assistant(settings).documents()}
+    logged = {e["source"] for e in AuditLog(audit).entries(limit=None) if e["action"] == "ingest"}
+    assert len(committed) == total and committed <= logged
+
+
+IMPORT_WORKER = """
+import sys, time
+sys.path.insert(0, {root!r})
+from tests.conftest import FakeEmbedder
+from assistant.core import Assistant
+from base.settings import Settings
+from vectorstore.chroma_store import ChromaStore
+
+
+class Slow(ChromaStore):
+    def put_documents(self, docs):
+        super().put_documents(docs)
+        print("committed", flush=True)
+        time.sleep(0.5)  # the test kills the process in here
+
+
+settings = Settings.from_env()
+bot = Assistant(settings, embedder=FakeEmbedder(), store=Slow(settings))
+bot.import_collection({export!r}, actor="cli:test")
+print("done", flush=True)
+"""
+
+
+def test_a_killed_import_leaves_no_committed_document_without_its_line(
+    fake_assistant, docs_copy, tmp_path
+):
+    fake_assistant.ingest([docs_copy])
+    export = tmp_path / "ban-xuat.zip"
+    fake_assistant.export(export)
+    script = tmp_path / "import.py"
+    script.write_text(IMPORT_WORKER.format(root=str(ROOT), export=str(export)), encoding="utf-8")
+    home = tmp_path / "other-home"
+    env = {**os.environ, "NTM_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    seen = 0
+    deadline = time.monotonic() + 120
+    while seen < 2 and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        assert line and line != "done\n", "the import ended before it could be killed"
+        seen += line == "committed\n"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    settings = Settings.from_env({"NTM_HOME": str(home)})
+    committed = {m.source for m in Assistant(settings).documents()}
+    logged = {e["source"] for e in AuditLog(settings.audit_file).entries(limit=None)}
+    assert 0 < len(committed) < 5
+    assert committed <= logged, sorted(committed - logged)

@@ -1,13 +1,15 @@
 """The `ntm` command line, in process, with the fake embedder and a real Chroma."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 
 from assistant.cli import main
 from assistant.core import Assistant
 from ingest import ocr
-from tests.conftest import QUESTIONS, FakeEmbedder
+from tests.conftest import QUESTIONS, ROOT, FakeEmbedder
 from tests.ingest.test_loaders import make_pdf
 from tests.scans import join_pdfs, scanned_pdf
 
@@ -239,3 +241,45 @@ def test_eval_with_a_pattern_that_runs_forever_finishes_and_names_it(run, docs_c
     assert "cham:" in out and "không chấm được" in out  # the question, and why
     assert "dòng 3" in err and "lồng lượng từ" in err  # refused on load, by line
     assert "1 câu không chấm được" in err
+
+
+HOSTILE_NAMES = {
+    "ten\x1b[31mdo.txt": "ten\\x1b[31mdo.txt",  # an ESC sequence would recolour the terminal
+    "hai\ndong.txt": "hai\\ndong.txt",
+    "co\ttab.txt": "co\\ttab.txt",
+}
+
+
+def test_names_with_control_characters_are_spelt_out_and_can_be_removed(run, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i, name in enumerate(HOSTILE_NAMES):
+        (folder / name).write_text(
+            f"Báo cáo xã số {i}\n\nNăm 2022, xã số {i} có {i + 3} thôn đạt chuẩn nông thôn mới.\n",
+            encoding="utf-8",
+        )
+    assert run("ingest", str(folder))[0] == 0
+    code, out, _ = run("docs")
+    assert code == 0 and "\x1b" not in out and "\t" not in out.split("\t", 1)[0]
+    listed = [line.split("\t")[0] for line in out.splitlines() if not line.startswith("    ")]
+    assert sorted(listed) == sorted(HOSTILE_NAMES.values())  # one line each, spelt out
+    for shown in HOSTILE_NAMES.values():  # the name as shown is the name to type
+        code, out, err = run("remove", shown)
+        assert code == 0, err
+        assert out == f"Đã xoá {shown} (1 đoạn). (Removed.)\n"
+    assert "chưa có tài liệu nào" in run("docs")[1]
+
+
+def test_a_question_of_non_utf8_bytes_gets_a_message_not_a_traceback(tmp_path):
+    question = "Huyện Đình Lập có bao nhiêu xã?".encode() + b" \xff\xfe"
+    done = subprocess.run(  # bytes on the command line, as a terminal in another encoding sends
+        [sys.executable, "-c", "import sys; from assistant.cli import main; sys.exit(main())"]
+        + ["ask", question],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 2 and "Traceback" not in err
+    offset = question.index(b"\xff")
+    assert f"Câu hỏi không phải văn bản UTF-8 (byte 0xff ở vị trí {offset})" in err

@@ -89,3 +89,15 @@ def test_cli_changes_are_written_to_the_audit_log_as_cli_user(run, settings, doc
     assert cli_actor().startswith("cli:")
     assert [e["action"] for e in entries] == ["ingest"] * 5 + ["delete", "reindex"]
     assert entries[5]["source"] == source and len(entries[5]["sha256"]) == 64
+
+
+def test_user_changes_from_the_cli_are_in_the_audit_log(run, settings):
+    run("users", "add", "lan", "--role", "editor", "--password-stdin", stdin=PASSWORD + "\n")
+    run("users", "set-role", "lan", "admin")
+    run("users", "set-password", "lan", "--password-stdin", stdin=PASSWORD + "!\n")
+    logged = [json.loads(line) for line in settings.audit_file.read_text("utf-8").splitlines()]
+    assert [(e["user"], e["action"], e["source"], e["result"]) for e in logged] == [
+        (cli_actor(), "user_add", "lan", "editor (password)"),
+        (cli_actor(), "user_role", "lan", "editor → admin"),
+        (cli_actor(), "user_password", "lan", "password changed"),
+    ]

@@ -98,3 +98,37 @@ def test_a_malformed_file_is_reported_with_its_line(text, line, words):
         parse_users(text, "users.toml")
     message = str(exc.value)
     assert f"dòng {line}" in message and words in message and "users.toml" in message
+
+
+class Clock:
+    """A clock the test moves: no test sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_failed_sign_ins_slow_down_then_lock_out_per_name_and_per_client():
+    from assistant.users import SignInGuard, SignInLimits
+
+    clock = Clock()
+    limits = SignInLimits(free_failures=3, delay_s=2, max_delay_s=60, lock_failures=10, lock_s=900)
+    guard = SignInGuard(limits, clock)
+    waits = []
+    for _ in range(9):  # an attacker who always comes back as soon as allowed
+        assert guard.check("lan", "10.0.0.7").allowed
+        verdict = guard.failed("lan", "10.0.0.7")
+        waits.append(0 if verdict.allowed else verdict.retry_at - clock.now)
+        clock.now = verdict.retry_at or clock.now
+    assert waits == [0, 0, 0, 2, 4, 8, 16, 32, 60]  # a delay that grows, up to its bound
+    verdict = guard.failed("lan", "10.0.0.7")  # the tenth in a row
+    assert verdict.locked and verdict.retry_at == clock.now + 900
+    assert not guard.check("LAN", "10.0.0.99").allowed  # the name is locked from anywhere
+    assert not guard.check("hoa", "10.0.0.7").allowed  # and the client for any name
+    assert guard.check("hoa", "10.0.0.8").allowed  # nobody else waits
+    clock.now += 900
+    assert guard.check("lan", "10.0.0.7").allowed
+    guard.succeeded("lan", "10.0.0.7")
+    assert guard.failed("lan", "10.0.0.7").allowed  # counted afresh after a success

@@ -16,6 +16,7 @@ import pytest
 from ingest import loaders
 from ingest.legacy_encoding import from_unicode
 from ingest.loaders import (
+    REASON_HIDDEN,
     SUPPORTED_SUFFIXES,
     FileRejected,
     collect_files,
@@ -413,6 +414,8 @@ def test_collect_walks_folders_sorted_and_reports_what_it_cannot_use(tmp_path):
         ("ghi-chu", "định dạng không hỗ trợ (unsupported type: no file extension)"),
         ("mat.txt", "không tồn tại (not found)"),
         ("so.csv", "không tồn tại (not found)"),
+        (".an.txt", REASON_HIDDEN),  # hidden names are said (OS junk is not)
+        (".git", REASON_HIDDEN),
     }
 
 

@@ -197,8 +197,8 @@ class Slow(FakeEmbedder):
 
 
 class Announcing(ChromaStore):
-    def start_rebuild(self, model, dimension):
-        rebuild = super().start_rebuild(model, dimension)
+    def start_rebuild(self, model, dimension, full=False):
+        rebuild = super().start_rebuild(model, dimension, full)
         if POINT == "started":
             pause("started")
         return rebuild
@@ -215,7 +215,7 @@ class Announcing(ChromaStore):
 
 
 settings = Settings.from_env()
-Assistant(settings, embedder=Slow({model!r}), store=Announcing(settings)).reindex()
+Assistant(settings, embedder=Slow({model!r}), store=Announcing(settings)).reindex(full={full!r})
 print("done", flush=True)
 """
 
@@ -229,10 +229,11 @@ def _answers(bot, questions) -> dict[str, str | None]:
     return out
 
 
-def _kill_reindex_at(point, model, env, tmp_path) -> None:
+def _kill_reindex_at(point, model, env, tmp_path, full: bool = False) -> None:
     script = tmp_path / f"reindex-{point}.py"
     script.write_text(
-        REINDEX_WORKER.format(root=str(ROOT), point=point, model=model), encoding="utf-8"
+        REINDEX_WORKER.format(root=str(ROOT), point=point, model=model, full=full),
+        encoding="utf-8",
     )
     proc = subprocess.Popen(
         [sys.executable, str(script)],
@@ -318,6 +319,40 @@ def test_a_killed_chunk_size_reindex_ends_as_an_uninterrupted_one(
     assert report.embedded + report.reused == report.chunks - written
     _assert_one_complete_index(resumed)
     assert _answers(resumed, questions) == expected
+
+
+def test_a_killed_full_reindex_finished_by_ingest_stays_full(docs_copy, tmp_path):
+    old = Assistant(Settings.from_env(), embedder=FakeEmbedder())
+    old.ingest([docs_copy])
+    chunks = old.store.count_chunks()
+    _kill_reindex_at("embedding", "fake-hash", {}, tmp_path, full=True)
+
+    embedder = FakeEmbedder()  # the same model: only the stored intent asks for --full
+    bot = Assistant(Settings.from_env(), embedder=embedder)
+    pending = bot.store.pending_rebuild()
+    assert pending is not None and pending.full
+    written = len(bot.store.chunk_ids(rebuild=pending))
+    assert 0 < written < chunks
+    assert not bot.ingest([docs_copy]).added  # finishes the reindex first
+    # every chunk the killed run had not written was embedded anew, none copied
+    assert embedder.texts_embedded == chunks - written
+    _assert_one_complete_index(bot)
+
+
+def test_reindex_removes_the_segment_folders_it_replaced(fake_assistant, docs_copy):
+    fake_assistant.ingest([docs_copy])
+    chroma = fake_assistant.settings.chroma_dir
+
+    def folders() -> set[str]:
+        return {p.name for p in chroma.iterdir() if p.is_dir()}
+
+    before = folders()
+    hits = fake_assistant.search("Đình Lập có bao nhiêu xã đạt chuẩn")
+    for _ in range(3):
+        fake_assistant.reindex(full=True)
+    after = folders()
+    assert len(after) == len(before), (before, after)  # one vector set's folder replaced
+    assert fake_assistant.search("Đình Lập có bao nhiêu xã đạt chuẩn") == hits
 
 
 _HOLD = """

@@ -49,6 +49,16 @@ SCAFFOLD = {
     "nho cac",
 }
 
+# the things a name answers (folded; English too): an office, a body, a programme, a movement,
+# an award, a road; 'những mô hình nào', 'mục đích gì' are answered in the documents' words
+NAMED_THINGS = (
+    r"co quan|don vi|to chuc|bo|so|nganh|chuong trinh|phong trao|de an|du an|giai thuong|"
+    r"danh hieu|huan chuong|ten|cong trinh|hoi dong|uy ban|ban|cuoc thi|tuyen|san pham|"
+    r"agency|agencies|body|office|organi[sz]ations?|programmes?|programs?|movements?|awards?|"
+    r"titles?|names?|projects?|ministry|ministries|departments?|committees?|communes|"
+    r"districts|provinces|products?|roads?"
+)
+
 # English -> folded Vietnamese, for the words of the programme (glossary, not translation).
 GLOSSARY = {
     r"who|whom": "ai",

@@ -9,23 +9,16 @@ from assistant.answering import extract
 from assistant.answering.kinds import Detection, QuestionType, register
 from assistant.answering.records import AnswerKind, Candidate, Frame, QuestionKind, Sentence
 from assistant.answering.rules import Rules
-from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT
+from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT, NAMED_THINGS
 
 
-# the things a name answers: an office, a body, a programme, a movement, an award, a title
-_NAMED = (
-    r"co quan|don vi|to chuc|bo|so|nganh|chuong trinh|phong trao|de an|du an|giai thuong|"
-    r"danh hieu|huan chuong|ten|cong trinh|hoi dong|uy ban|ban|cuoc thi|agency|agencies|body|"
-    r"office|organi[sz]ations?|programmes?|programs?|movements?|awards?|titles?|names?|"
-    r"projects?|ministry|ministries|departments?|committees?|communes|districts|provinces"
-)
 # a verb right after an English 'what' asks about a clause ('What has the programme achieved')
 _AUXILIARY = r"(?:has|have|had|is|are|was|were|did|does|do|will|would|can|should)"
 # 'Cơ quan nào …', 'phong trào gì', 'Which agency …', 'Which four … communes' (an English
 # 'which' folds to 'nao', 'communes' to 'xa'): the thing named within a few words of the slot
 _WHAT_NAMED = re.compile(
-    rf"\b(?:{_NAMED})\b(?:\s+\S+){{0,2}}\s+(?:nao|gi)\b"
-    rf"|\bnao(?!\s+{_AUXILIARY}\b)(?:\s+\S+){{0,3}}\s+(?:{_NAMED}|xa|huyen|tinh|thon)\b"
+    rf"\b(?:{NAMED_THINGS})\b(?:\s+\S+){{0,2}}\s+(?:nao|gi)\b"
+    rf"|\bnao(?!\s+{_AUXILIARY}\b)(?:\s+\S+){{0,3}}\s+(?:{NAMED_THINGS}|xa|huyen|tinh|thon)\b"
 )
 
 

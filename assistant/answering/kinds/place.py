@@ -25,7 +25,7 @@ from assistant.answering.records import (
     Sentence,
 )
 from assistant.answering.rules import Rules
-from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT
+from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT, NAMED_THINGS
 from assistant.answering.wording import say
 from base.lexicon import tier_of
 from base.text import fold
@@ -35,7 +35,10 @@ _PLACE_SLOT = re.compile(
     r"(?:\w+\s+){0,1}?nao\b"
 )
 _LIST = re.compile(r"\bnhung\b.*\bnao\b|\bke ten\b|\bliet ke\b")
-_CRITERIA = re.compile(r"\b(?:tieu chi|chi tieu)\b(?:\s+\w+){0,4}?\s+nao\b")
+# a list of names without a place word: 'kể tên', 'những sản phẩm nào', 'những tuyến … nào'
+_NAMES_ASKED = re.compile(
+    rf"\b(?:ke ten|liet ke)\b|\b(?:{NAMED_THINGS})\b(?:\s+\S+){{0,3}}\s+nao\b"
+)
 # names listed after a place without their own place word: ', Nông Cống và Thiệu Hóa'
 _NAME_RUN = re.compile(
     r"\s*(?:,|và|;)\s*(?:và\s+)?((?![A-ZĐ]{2,}\b)[A-ZĐ][\w’'-]*(?:\s(?![A-ZĐ]{2,}\b)[A-ZĐ][\w’'-]*){0,3})"
@@ -49,8 +52,10 @@ def _which_places(folded: str) -> Detection | None:
     if not _LIST.search(folded):
         return None
     slot = _PLACE_SLOT.search(folded)
-    if slot is None and _CRITERIA.search(folded):
-        return None  # 'còn những tiêu chí nào chưa đạt': criteria, named in the articles' words
+    if slot is None and not _NAMES_ASKED.search(folded):
+        # 'còn những tiêu chí nào chưa đạt', 'những mô hình kinh tế nào': things the articles
+        # describe in their words, not names to list
+        return None
     return Detection(QuestionKind.LIST, slot.group(1) if slot else None)
 
 

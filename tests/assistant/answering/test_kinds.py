@@ -64,6 +64,8 @@ TYPES = [
     ("Ông Lò Văn Tâm giữ chức vụ gì?", QuestionKind.TEXT, None),
     ("What has the programme achieved over ten years?", QuestionKind.TEXT, None),
     ("Which agency chaired the scheme?", QuestionKind.ENTITY, None),
+    ("Huyện đã phát triển những mô hình kinh tế điển hình nào?", QuestionKind.TEXT, None),
+    ("Những sản phẩm nào của huyện đạt OCOP 4 sao?", QuestionKind.LIST, None),
 ]
 
 

@@ -376,8 +376,11 @@ def direct_answer(answer: Answer) -> str:
     return answer.answer.strip().split("\n\n")[0]
 
 
+# a last word that leaves the answer cut ('8 năm triển', '7 xã phấn'), not one that ends a
+# phrase ('trên hành trình phát triển', 'những tiêu chí đã đạt')
 _FRAGMENT_END = re.compile(
-    r"(?<![\w])(?:phấn|triển|đạt|và|của|có|là|được|các|những|với|trong|tại|theo|về)$"
+    r"(?<![\w])(?:phấn|(?<!phát )triển|(?<!đã )(?<!chưa )(?<!không )(?<!đều )đạt|và|của|có|"
+    r"là|được|các|những|với|trong|tại|theo|về)$"
 )
 
 

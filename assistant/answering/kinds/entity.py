@@ -11,7 +11,6 @@ from assistant.answering.records import AnswerKind, Candidate, Frame, QuestionKi
 from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT, NAMED_THINGS
 
-
 # a verb right after an English 'what' asks about a clause ('What has the programme achieved')
 _AUXILIARY = r"(?:has|have|had|is|are|was|were|did|does|do|will|would|can|should)"
 # 'Cơ quan nào …', 'phong trào gì', 'Which agency …', 'Which four … communes' (an English

@@ -94,9 +94,7 @@ def test_a_figure_answer_is_composed_from_its_finding():
 def test_a_stored_figure_its_quote_does_not_contain_is_never_stated():
     # an edited export: the stored fact says 99/99 where the document says 06/10
     edited = [
-        replace(f, value="99/99 xã", number=99.0, denominator=99.0)
-        if f.value == "06/10 xã"
-        else f
+        replace(f, value="99/99 xã", number=99.0, denominator=99.0) if f.value == "06/10 xã" else f
         for f in read_facts(DOC)
     ]
     ev = evidence(QUESTION, sentence(DOC, FIRST, facts=edited), sentence(DOC, SECOND))

@@ -232,8 +232,12 @@ def combine(
                 numbers[key] = len(citations) + 1
                 citations.append(replace(c, n=numbers[key]))
             mapping[c.n] = numbers[key]
-        leads.append(label + render(item.draft.lead, mapping).strip())
-        bodies += [render(block, mapping) for block in item.draft.body]
+        lead = label + render(item.draft.lead, mapping).strip()
+        if lead not in leads:  # two parts the same passage answers: said once
+            leads.append(lead)
+        bodies += [
+            b for b in (render(block, mapping) for block in item.draft.body) if b not in bodies
+        ]
     timings: dict[str, float] = {}
     for answer in answers:
         for key, value in answer.timings_ms.items():

@@ -179,7 +179,7 @@ def _second_part(question: str, first: re.Match, tail: str) -> str:
     return _borrow_unit(part, question[first.start() :])
 
 
-_OWN_VERB = re.compile(r"(?i)(?:đã\s+)?(?:nâng|tăng|giảm|đạt|còn|huy động|công nhận)\b")
+_OWN_VERB = re.compile(r"(?i)(?:đã\s+)?(?:có|nâng|tăng|giảm|đạt|còn|huy động|công nhận)\b")
 _VERB = re.compile(r"\b(?:da\s+)?(?:co|nang|tang|giam|dat|con|huy dong|cong nhan|xay dung)\b")
 
 

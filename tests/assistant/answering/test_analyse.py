@@ -160,6 +160,14 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
                 "tỉnh Hòa Lạc khó khăn lớn nhất là gì (12/2023, năm 2024)?",
             ],
         ),
+        (
+            # the second part has its own verb ('có'): it shares the time and place only
+            "Năm 2017 huyện Sơn Hà đạt được những kết quả gì, và có những tiêu chí nổi bật nào?",
+            [
+                "Năm 2017 huyện Sơn Hà đạt được những kết quả gì?",
+                "Năm 2017 huyện Sơn Hà có những tiêu chí nổi bật nào?",
+            ],
+        ),
     ],
 )
 def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):

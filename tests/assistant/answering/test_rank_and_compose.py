@@ -143,6 +143,10 @@ def test_parts_are_combined_with_citations_numbered_once():
     half = combine("hai câu", None, parts, [composed[0], refused], "vi")
     assert half.answer.split("\n\n")[0].endswith("không có thông tin cho “" + income_q[:-1] + "”")
     assert half.confidence == pytest.approx(composed[0].answer.confidence / 2)
+    # two parts the same sentence answers: the answer and its evidence are said once
+    twice = combine("hai câu", None, [QUESTION, QUESTION], [composed[0], composed[0]], "vi")
+    assert twice.answer.count(FIRST) == 1
+    assert twice.answer.split("\n\n")[0] == "06/10 xã (Đến hết tháng 7/2021) [1]"
 
 
 def test_a_timeline_lists_older_values_under_the_newest():

@@ -14,6 +14,7 @@ from assistant.answering.records import QuestionKind
 class GoalType(PassageType):
     kind: ClassVar[QuestionKind] = QuestionKind.GOAL
     order = 57
+    time_bounds = True  # the goals for 2030 are not those for 2020
     question_cue = re.compile(
         r"\b(muc tieu|phuong huong|dinh huong|goals?|aims?|objectives?|orientation)\b"
     )

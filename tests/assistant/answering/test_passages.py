@@ -414,6 +414,15 @@ def test_the_difficulties_of_another_year_are_refused_naming_the_year_they_are_o
     assert not same_year.abstained and "nguồn vốn đầu tư còn thấp" in same_year.answer
 
 
+def test_the_goals_of_another_horizon_are_not_the_goals_asked():
+    goal = "Mục tiêu đến năm 2020, tỉnh Bình Minh có 30% số xã đạt chuẩn nông thôn mới."
+    doc = document(f"Bình Minh xây dựng nông thôn mới\n{goal}\n", date=None, source="bm.txt")
+    question = "Mục tiêu xây dựng nông thôn mới của tỉnh Bình Minh đến năm 2030 là gì?"
+    ev = evidence(question, sentence(doc, goal))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    assert ev.frame.kind == QuestionKind.GOAL and isinstance(chosen, Refusal)
+
+
 def test_a_summary_gathers_several_figure_sentences_best_document_first():
     doc = document(
         "Năm 2021, huyện Tân Phú có thêm 3 xã đạt chuẩn nông thôn mới. Thu nhập bình quân đạt "

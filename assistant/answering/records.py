@@ -155,11 +155,15 @@ class Frame:
 
 # -- gather --------------------------------------------------------------------------------
 def written(fact: Fact, text: str) -> bool:
-    """Whether the document ``text`` states ``fact`` as stored: its value at its span, its
-    share in its sentence. A stored fact that disagrees (an edited export, a stale index) is
-    no evidence, whatever it says."""
+    """Whether the document ``text`` states ``fact`` as stored: its value at its span (a table
+    cell's number, its unit from the column's header: '15' stored as '15 tiêu chí'), its share
+    in its sentence. A stored fact that disagrees (an edited export, a stale index) is no
+    evidence, whatever it says."""
+    at = text[fact.value_start : fact.value_end]
+    unit = fact.value[len(at) :]
     return (
-        text[fact.value_start : fact.value_end] == fact.value
+        fact.value.startswith(at)
+        and not any(ch.isdigit() for ch in unit)
         and fact.share in text[fact.start : fact.end]
     )
 

@@ -17,6 +17,7 @@ from assistant.answering.records import (
     Refusal,
     Selection,
     Verdict,
+    written,
 )
 from assistant.answering.select import describe, select
 from assistant.answering.trace import PartTrace, Trace
@@ -106,6 +107,10 @@ def test_a_stored_figure_its_quote_does_not_contain_is_never_stated():
     ).answer
     assert "99" not in answer.answer
     assert answer.abstained or answer.answer.startswith("06/10 xã")
+    # a table cell's number with its unit from the column's header is what the cell states
+    cell = next(f for f in read_facts(DOC) if f.value == "06/10 xã")
+    assert written(replace(cell, value_end=cell.value_start + len("06/10")), DOC.text)
+    assert not written(replace(cell, value="06/100 xã", value_end=cell.value_start + 5), DOC.text)
 
 
 def test_the_english_frame_labels_the_time_from_the_structured_time():

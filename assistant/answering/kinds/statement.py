@@ -13,7 +13,6 @@ from assistant.answering.kinds.passage import PassageType
 from assistant.answering.passages import whole
 from assistant.answering.records import Candidate, CandidateKind, Frame, QuestionKind, Sentence
 from assistant.answering.rules import Rules
-from base.text import fold
 
 # the verbs that report what someone said, folded
 _SAYING = (
@@ -41,7 +40,7 @@ class StatementType(PassageType):
         """What the speaker said, from after the verb that reports it; the sentence's own
         reading (its list, its lines) when no verb introduces it."""
         found = super().candidates(sentence, frame, rules)
-        said = _SAID_FROM.search(fold(sentence.text))
+        said = _SAID_FROM.search(sentence.folded)
         if said is None or len(found) != 1 or len(found[0].items) != 1:
             return found
         text = sentence.text

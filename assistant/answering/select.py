@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from assistant.answering import extract, kinds
+from assistant.answering.checks.place import speaks_of_nation
 from assistant.answering.checks.time import when_holds
 from assistant.answering.kinds.compared import unit_as_written
 from assistant.answering.kinds.figure import answer_kind_of_fact
@@ -93,7 +94,7 @@ def refusal(evidence: Evidence, ranking: Ranking | None, rules: Rules) -> Refusa
         place.display
         for place in frame.places
         if not any(
-            has_name(fold(doc.text + " " + doc.meta.title), place.name)
+            _names(fold(doc.text + " " + doc.meta.title), place)
             for doc in (evidence.documents.get(h.doc.doc_id) for h in evidence.hits)
             if doc is not None
         )
@@ -144,6 +145,14 @@ def refusal(evidence: Evidence, ranking: Ranking | None, rules: Rules) -> Refusa
         confidence=confidence,
         nearest_places=nearest,
     )
+
+
+def _names(folded_text: str, place) -> bool:
+    """Whether a (folded) document names an asked place; the whole country in any of its
+    words ('cả nước', 'toàn quốc', 'nationwide')."""
+    if place.level == "ca nuoc":
+        return speaks_of_nation(folded_text)
+    return has_name(folded_text, place.name)
 
 
 def _of_another_time(best: Ranked, rules: Rules) -> bool:

@@ -30,7 +30,16 @@ from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, HAMLET_WORDS
 from base.places import province_of
 from base.text import fold
 
-_NATIONAL = r"\b(ca nuoc|toan quoc|nationwide|national|viet nam)\b"
+# the whole country, in Vietnamese and in English-language articles ('Vietnam', 'the country')
+_NATIONAL = (
+    r"\b(ca nuoc|toan quoc|nationwide|national|nationally|countrywide|viet nam|vietnam|"
+    r"the country|across the country)\b"
+)
+
+
+def speaks_of_nation(folded_text: str) -> bool:
+    """Whether a (folded) text speaks of the whole country."""
+    return bool(re.search(_NATIONAL, folded_text))
 _WHOLE_PROVINCE = r"\b(toan|ca) tinh\b"
 
 

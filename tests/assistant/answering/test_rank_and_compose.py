@@ -130,6 +130,18 @@ def test_a_refusal_names_the_place_no_document_speaks_of():
     assert answer.related and answer.related[0].source == "dinh-lap.txt"
 
 
+def test_a_refusal_does_not_claim_an_english_article_never_speaks_of_the_country():
+    doc = document(
+        "Vietnam's new rural programme\nAcross the country, the programme reached its goals.",
+        source="en.txt",
+    )
+    question = "How many communes nationwide met all 19 criteria in 2014?"
+    ev = evidence(question, sentence(doc, "Across the country, the programme reached its goals."))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.99, lang="en")
+    assert isinstance(chosen, Refusal) and chosen.missing_places == ()
+    assert "No document mentions" not in refusal_of(question, chosen, None, "en").answer.answer
+
+
 def test_parts_are_combined_with_citations_numbered_once():
     ev, chosen = _selection()
     income_q = "Thu nhập bình quân của huyện Đình Lập là bao nhiêu?"

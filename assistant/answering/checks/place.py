@@ -40,6 +40,8 @@ _NATIONAL = (
 def speaks_of_nation(folded_text: str) -> bool:
     """Whether a (folded) text speaks of the whole country."""
     return bool(re.search(_NATIONAL, folded_text))
+
+
 _WHOLE_PROVINCE = r"\b(toan|ca) tinh\b"
 
 

@@ -8,7 +8,15 @@ from typing import ClassVar
 from assistant.answering import extract
 from assistant.answering.kinds import Clause, Detection, QuestionType, register
 from assistant.answering.names import has_name
-from assistant.answering.records import AnswerKind, Candidate, Fit, Frame, QuestionKind, Sentence
+from assistant.answering.records import (
+    AnswerKind,
+    Candidate,
+    Fit,
+    Frame,
+    QuestionKind,
+    Ranked,
+    Sentence,
+)
 from assistant.answering.rules import Rules
 from base.text import fold
 
@@ -17,6 +25,9 @@ _DECISION_Q = re.compile(
     r"|\bso hieu\b|\b(which|what) (decision|resolution)\b|\b(decision|quyet dinh) (number|no)\b"
     r"|\b(quyet dinh|van ban) so\s*(?:la\s*)?(?:gi|bao nhieu|may)\b"
 )
+# a full date as written ('23/3/2022'): the date a sentence gives before its decision ('Ngày
+# 23/3/2022, UBND tỉnh đã có Quyết định số 728/QĐ-UBND …') is the decision's
+_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)\d\d(?![\d/])")
 # 'theo quy định tại Quyết định số …': the legal basis cited, not the decision asked about
 _BASIS = re.compile(r"\b(theo quy dinh tai|quy dinh tai|can cu|theo|huong dan tai)\s*$")
 
@@ -61,6 +72,18 @@ class DecisionType(QuestionType):
             found = sum(has_name(around, n) for n in names) / len(names)
             fit = fit.plus(r.place_named * found)
         return fit
+
+    def direct_value(self, ranked: Ranked, frame: Frame, lang: str) -> str | None:
+        """The decision with the date the sentence gives before it, when it does not follow
+        it ('Quyết định số 728/QĐ-UBND (ngày 23/3/2022)'); the sentence's one date only."""
+        cand = ranked.verdict.candidate
+        if cand is None or _DATE.search(cand.text):
+            return None
+        text = ranked.sentence.text
+        before = _DATE.findall(text[: cand.start])
+        if len(before) != 1 or _DATE.search(text, cand.end):
+            return None
+        return f"{cand.text} ({'ngày ' if lang == 'vi' else ''}{before[0]})"
 
 
 register(DecisionType())

@@ -9,8 +9,10 @@ from assistant.answering import kinds
 from assistant.answering.analyse import analyze
 from assistant.answering.judge import judge
 from assistant.answering.kinds import Detection, QuestionType, Registry
+from assistant.answering.rank import rank
 from assistant.answering.records import AnswerKind, Candidate, CandidateKind, QuestionKind
 from assistant.answering.rules import Rules
+from assistant.answering.select import select
 from tests.assistant.answering.kit import document, evidence, sentence
 
 # one row per registered type: a question of it, the kind and unit the analysis reads
@@ -115,6 +117,15 @@ def test_a_figure_that_moves_is_answered_with_where_it_goes_not_where_it_started
 def test_a_decision_question_is_not_read_as_a_figure_by_its_bao_nhieu():
     # the decision detector runs before the figure's: 'quyết định số bao nhiêu' asks a number
     assert analyze("Quyết định số bao nhiêu công nhận xã đạt chuẩn?").kind == QuestionKind.DECISION
+
+
+def test_a_decision_is_given_with_the_date_its_sentence_gives_before_it():
+    said = "Ngày 23/3/2022, UBND tỉnh đã có Quyết định số 728/QĐ-UBND công nhận 04 xã đạt chuẩn."
+    doc = document(f"Bình Minh công nhận 4 xã\n{said}\n", provinces=("Bình Minh",))
+    question = "Quyết định nào công nhận 4 xã của tỉnh Bình Minh đạt chuẩn, ký ngày nào?"
+    ev = evidence(question, sentence(doc, said))
+    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    assert chosen.best.lead == "Quyết định số 728/QĐ-UBND (ngày 23/3/2022)"
 
 
 def test_a_new_type_is_one_registration(monkeypatch):

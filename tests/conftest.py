@@ -5,7 +5,12 @@ bundled documents for the integration tests."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +60,43 @@ class FakeEmbedder:
 
     def embed_query(self, text):
         return self._vector(text)
+
+
+# the checkout's own `ntm` command, whatever is installed
+CLI = [sys.executable, "-c", "import sys; from assistant.cli import main; sys.exit(main())"]
+
+
+def cli_ingest(folder: Path, home: Path) -> None:
+    """``ntm ingest folder`` into ``home``, as a user runs it; fails with its error output."""
+    done = subprocess.run(
+        [*CLI, "ingest", str(folder)],
+        cwd=ROOT,
+        env={**os.environ, "NTM_HOME": str(home), "NTM_PROGRESS": "0"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def kill_after_lines(script: Path, marker: str, count: int, env: dict | None = None) -> None:
+    """Run the worker ``script`` (this checkout on its path, ``env`` added) and kill it with
+    SIGKILL once it has printed the line ``marker`` ``count`` times: a crash at that moment.
+    Fails when the worker ends (or prints 'done') before that."""
+    proc = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+    deadline = time.monotonic() + 120
+    while count and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        assert line and line != "done\n", f"the worker ended before printing {marker!r}"
+        count -= line.strip() == marker
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
 
 
 @pytest.fixture(autouse=True)

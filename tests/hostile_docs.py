@@ -6,12 +6,9 @@ knows something was fetched."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import cli_ingest
 
 HOST = "127.0.0.1:9"
 HOSTILE = {
@@ -32,15 +29,5 @@ def hostile_home(tmp: Path) -> Path:
     folder.mkdir()
     for name, text in HOSTILE.items():
         (folder / name).write_text(text, encoding="utf-8")
-    env = {**os.environ, "NTM_HOME": str(tmp / "home"), "NTM_PROGRESS": "0"}
-    done = subprocess.run(
-        [sys.executable, "-c", "import sys; from assistant.cli import main; sys.exit(main())"]
-        + ["ingest", str(folder)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    cli_ingest(folder, tmp / "home")
     return tmp / "home"

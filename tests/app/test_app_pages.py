@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.audit import AuditLog
 from base.settings import Settings
+from tests.conftest import cli_ingest
 from tests.hostile_docs import HOSTILE, SHOWN_NAMES, TITLES, hostile_home
 from tests.scans import scanned_pdf
 
@@ -105,22 +104,7 @@ def go_to(at: AppTest, page: str) -> AppTest:
 def pristine_home(tmp_path_factory) -> Path:
     """An index of the bundled documents built by the CLI, never opened by a test."""
     home = tmp_path_factory.mktemp("app-pristine")
-    env = {**os.environ, "NTM_HOME": str(home), "NTM_PROGRESS": "0"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from assistant.cli import main; sys.exit(main())",
-            "ingest",
-            str(DOCUMENTS),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    cli_ingest(DOCUMENTS, home)
     return home
 
 

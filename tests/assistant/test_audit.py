@@ -16,7 +16,7 @@ from assistant.audit import AuditLog
 from assistant.core import Assistant
 from assistant.users import UsersFile
 from base.settings import Settings
-from tests.conftest import ROOT
+from tests.conftest import CLI, ROOT, cli_ingest, kill_after_lines
 
 REPORT = (
     "Huyện Tràng Định đạt thêm 3 xã nông thôn mới\n\n"
@@ -123,9 +123,8 @@ def test_a_killed_ingest_leaves_no_committed_document_without_its_line(tmp_path)
         )
     home = tmp_path / "home"
     env = {**os.environ, "NTM_HOME": str(home), "NTM_PROGRESS": "0"}
-    command = [sys.executable, "-c", "import sys; from assistant.cli import main; sys.exit(main())"]
     proc = subprocess.Popen(
-        [*command, "ingest", str(folder)], cwd=ROOT, env=env, stderr=subprocess.PIPE
+        [*CLI, "ingest", str(folder)], cwd=ROOT, env=env, stderr=subprocess.PIPE
     )
     audit = home / "audit.jsonl"
     deadline = time.monotonic() + 600
@@ -144,10 +143,7 @@ def test_a_killed_ingest_leaves_no_committed_document_without_its_line(tmp_path)
     assert 0 < len(committed) < total  # killed mid-run
     assert committed <= logged, sorted(committed - logged)
 
-    done = subprocess.run(
-        [*command, "ingest", str(folder)], cwd=ROOT, env=env, capture_output=True, timeout=600
-    )
-    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    cli_ingest(folder, home)  # the next run logs the rest
     committed = {m.source for m in Assistant(settings).documents()}
     logged = {e["source"] for e in AuditLog(audit).entries(limit=None) if e["action"] == "ingest"}
     assert len(committed) == total and committed <= logged
@@ -185,18 +181,7 @@ def test_a_killed_import_leaves_no_committed_document_without_its_line(
     script = tmp_path / "import.py"
     script.write_text(IMPORT_WORKER.format(root=str(ROOT), export=str(export)), encoding="utf-8")
     home = tmp_path / "other-home"
-    env = {**os.environ, "NTM_HOME": str(home), "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env
-    )
-    seen = 0
-    deadline = time.monotonic() + 120
-    while seen < 2 and time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        assert line and line != "done\n", "the import ended before it could be killed"
-        seen += line == "committed\n"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    kill_after_lines(script, "committed", 2, env={"NTM_HOME": str(home)})
 
     settings = Settings.from_env({"NTM_HOME": str(home)})
     committed = {m.source for m in Assistant(settings).documents()}

@@ -2,14 +2,13 @@
 
 import json
 import subprocess
-import sys
 
 import pytest
 
 from assistant.cli import main
 from assistant.core import Assistant
 from ingest import ocr
-from tests.conftest import QUESTIONS, ROOT, FakeEmbedder
+from tests.conftest import CLI, QUESTIONS, ROOT, FakeEmbedder
 from tests.ingest.test_loaders import make_pdf
 from tests.scans import join_pdfs, scanned_pdf
 
@@ -273,8 +272,7 @@ def test_names_with_control_characters_are_spelt_out_and_can_be_removed(run, tmp
 def test_a_question_of_non_utf8_bytes_gets_a_message_not_a_traceback(tmp_path):
     question = "Huyện Đình Lập có bao nhiêu xã?".encode() + b" \xff\xfe"
     done = subprocess.run(  # bytes on the command line, as a terminal in another encoding sends
-        [sys.executable, "-c", "import sys; from assistant.cli import main; sys.exit(main())"]
-        + ["ask", question],
+        [*CLI, "ask", question],
         cwd=ROOT,
         capture_output=True,
         timeout=120,

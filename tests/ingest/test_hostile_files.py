@@ -72,22 +72,27 @@ print(json.dumps({
 """
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory from /proc")
-@pytest.mark.parametrize("kind", ["docx", "xlsx"])
-def test_a_zip_bomb_is_refused_with_bounded_memory(kind, tmp_path, docs_copy):
-    bomb = _bomb(tmp_path / f"bao-cao.{kind}", kind, megabytes=142)
-    assert bomb.stat().st_size < 2 * 1024 * 1024  # small on disk, as the attacker's was
-    env = {**os.environ, "NTM_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
+def _ingest_in_a_process(bomb: Path, docs: Path, home: Path) -> dict:
+    """``INGEST`` of ``bomb`` and ``docs`` into ``home`` in a process of its own (its peak
+    memory is the ingest's): what it added, rejected and its peak RSS."""
     done = subprocess.run(
-        [sys.executable, "-c", INGEST, str(bomb), str(docs_copy)],
+        [sys.executable, "-c", INGEST, str(bomb), str(docs)],
         cwd=ROOT,
-        env=env,
+        env={**os.environ, "NTM_HOME": str(home), "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         timeout=600,
         check=True,
     )
-    result = json.loads(done.stdout.splitlines()[-1])
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory from /proc")
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_a_zip_bomb_is_refused_with_bounded_memory(kind, tmp_path, docs_copy):
+    bomb = _bomb(tmp_path / f"bao-cao.{kind}", kind, megabytes=142)
+    assert bomb.stat().st_size < 2 * 1024 * 1024  # small on disk, as the attacker's was
+    result = _ingest_in_a_process(bomb, docs_copy, tmp_path / "home")
     ((path, reason),) = result["rejected"]
     assert path.endswith(bomb.name)
     assert "NTM_MAX_UNPACKED_MB" in reason and "50 MB" in reason
@@ -128,17 +133,7 @@ def test_a_zip_whose_directory_under_declares_sizes_is_refused_with_bounded_memo
         sizes = {i.filename: i.file_size for i in package.infolist()}
     assert sizes[part] == 4096 and sum(sizes.values()) < 1024 * 1024  # the directory lies
     assert bomb.stat().st_size < 2 * 1024 * 1024
-    env = {**os.environ, "NTM_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", INGEST, str(bomb), str(docs_copy)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
-    result = json.loads(done.stdout.splitlines()[-1])
+    result = _ingest_in_a_process(bomb, docs_copy, tmp_path / "home")
     ((path, reason),) = result["rejected"]
     assert path.endswith(bomb.name)
     assert "NTM_MAX_UNPACKED_MB" in reason and "dù danh mục khai báo ít hơn" in reason, reason

@@ -5,14 +5,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from assistant import Assistant, Settings
-from tests.conftest import QUESTIONS, ROOT, FakeEmbedder
+from tests.conftest import QUESTIONS, ROOT, FakeEmbedder, kill_after_lines
 
 
 def _write(path: Path, data: bytes | str) -> Path:
@@ -150,19 +149,7 @@ print("done", flush=True)
 def test_a_killed_ingest_is_completed_by_the_next_one(settings, docs_copy, tmp_path):
     script = tmp_path / "worker.py"
     script.write_text(WORKER.format(root=str(ROOT), docs=str(docs_copy)), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(
-        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env
-    )
-    seen = 0
-    deadline = time.monotonic() + 120
-    while seen < 4 and time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        assert line, "the worker ended before it could be killed"
-        seen += line.startswith("embedding")
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
+    kill_after_lines(script, "embedding", 4)
 
     bot = Assistant(settings, embedder=FakeEmbedder())
     before = {m.source for m in bot.documents()}
@@ -235,21 +222,7 @@ def _kill_reindex_at(point, model, env, tmp_path, full: bool = False) -> None:
         REINDEX_WORKER.format(root=str(ROOT), point=point, model=model, full=full),
         encoding="utf-8",
     )
-    proc = subprocess.Popen(
-        [sys.executable, str(script)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
-    )
-    wanted, seen = ("embedding", 3) if point == "embedding" else (point, 1)
-    deadline = time.monotonic() + 120
-    while seen and time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        assert line, f"the worker ended before reaching {point!r}"
-        seen -= line.strip() == wanted
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
+    kill_after_lines(script, point, 3 if point == "embedding" else 1, env=env)
 
 
 def _assert_one_complete_index(bot) -> None:

@@ -66,13 +66,13 @@ def place_check(sentence: Sentence, evidence: Evidence, qtype, rules: PlaceRules
 def _national(sentence: Sentence) -> bool:
     """The whole country: the sentence or its paragraph must speak of it, not of one province
     ('cả nước có 5.425 xã', not 'tỉnh Hòa Bình có 85 xã')."""
-    if re.search(_NATIONAL, sentence.folded):
+    if speaks_of_nation(sentence.folded):
         return True
-    return not provinces_in(sentence.text) and bool(
-        re.search(_NATIONAL, sentence.paragraph_folded)
+    return not provinces_in(sentence.text) and (
+        speaks_of_nation(sentence.paragraph_folded)
         # a national article (its title says so, or its figures were read as the country's:
         # a national meeting held in one province)
-        or re.search(_NATIONAL, fold(sentence.doc.meta.title))
+        or speaks_of_nation(fold(sentence.doc.meta.title))
         or any(f.place_level == "ca nuoc" for f in sentence.facts)
     )
 

@@ -144,7 +144,7 @@ UNIT_ROWS = (
     Unit("don vi hanh chinh cap tinh", "settlement:tinh"),
     Unit("san pham", "count", asked=7),
     Unit("tieu chi", "criteria", asked=8),
-    Unit("chi tieu", "count"),
+    Unit("chi tieu", "count", asked=45),  # a standard's indicators: "bao nhiêu chỉ tiêu"
     Unit("cong trinh", "count", asked=9),
     Unit("truong hoc", "count", asked=10),
     Unit("tram y te", "count", asked=11),
@@ -155,6 +155,7 @@ UNIT_ROWS = (
     Unit("doanh nghiep", "count", asked=29),
     Unit("y tuong", "count", asked=30),
     Unit("vuon mau", "count", asked=37),
+    Unit("vuon", "count", asked=46),  # 'bao nhiêu vườn đạt chuẩn', '1.300 vườn'
     Unit("lan", "count", asked=33),
     Unit("diem", "count", asked=39),
     Unit("mo hinh", "count", asked=31),

@@ -109,9 +109,11 @@ _BASELINE_BEFORE = re.compile(
     r"(?:so voi|so cung ky|cung ky|tu|ke tu|bat dau tu|khoi dau)\s*(?:cuoi|dau)?\s*(?:nam|thang|ngay)?\s*$"
 )
 # Words that announce a goal, folded. 'Chương trình mục tiêu quốc gia' is the programme's
-# name, not a goal.
+# name, not a goal; 'chỉ tiêu' counted ('47 chỉ tiêu', 'bao nhiêu chỉ tiêu') are a standard's
+# indicators, not a goal.
 TARGET_CUES = (
-    r"phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|ke hoach|du kien|chi tieu|dinh huong"
+    r"phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|ke hoach|du kien|"
+    r"(?<!\d )(?<!bao nhieu )(?<!may )chi tieu|dinh huong"
 )
 # ... and, for a time, the year whose tasks are set out ('triển khai nhiệm vụ năm 2022')
 _TARGET_WORDS = re.compile(rf"\b({TARGET_CUES}|trien khai nhiem vu|phuong huong|se)\b")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.question_places import find_places
-from base.lexicon import QUESTION_UNITS, units_in
+from base.lexicon import QUESTION_UNITS, unit_family, units_in
 from base.text import fold
 from base.times import read_times
 
@@ -52,24 +52,39 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+_MOST_PARTS = 4
+
+
 def split_question(question: str) -> list[str]:
     """The sub-questions of a question that asks for several things at once, each standing
     alone ('… có bao nhiêu xã đạt chuẩn NTM và bao nhiêu xã NTM nâng cao?' → two questions that
-    share 'Đến tháng 7/2022, Long An có'); ``[question]`` when it asks for one thing."""
+    share 'Đến tháng 7/2022, Long An có'); ``[question]`` when it asks for one thing. A part
+    that still asks for two things is split again ('bao nhiêu chủ thể, bao nhiêu sản phẩm và
+    bao nhiêu sản phẩm đạt 3 sao'), up to four parts."""
+    parts = _split_once(question)
+    if len(parts) == 1:
+        return parts
+    parts = [_carry(part, question) for part in parts]
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        again = re.search(r"\b(?:va|and)\b", fold(part).lower())
+        more = _split_once(part) if again else [part]
+        room = _MOST_PARTS - len(out) - (len(parts) - i - 1)
+        out.extend(more if 1 < len(more) <= room else [part])
+    return out
+
+
+def _split_once(question: str) -> list[str]:
     folded = fold(question).lower()
     if len(folded) != len(question):
         return [question]
+    if _EN_SLOT.search(question):
+        return _split_english(question)
     slots = list(_SLOT.finditer(folded))
     if len(slots) >= 2:
-        first, second = slots[0], slots[1]
-        joins = list(_JOIN.finditer(folded, first.end(), second.start()))
-        if joins:
-            join = joins[-1]
-            head = question[: join.start()].rstrip(" ,")
-            tail = question[join.end() :].strip()
-            if second.group() == "gi":  # two questions in words: 'mục tiêu gì … và khó khăn gì'
-                return _two_in_words(question, head, tail, second)
-            return [_ask_mark(head), _ask_mark(_second_part(question, first, tail))]
+        parts = _two_slots(question, folded, slots[0], slots[1])
+        if parts:
+            return parts
     if len(slots) == 1:
         pair = _UNIT_PAIR.match(folded, slots[0].end())
         if pair:  # 'bao nhiêu xã và huyện đạt chuẩn': one count of each
@@ -115,20 +130,113 @@ def split_question(question: str) -> list[str]:
                 cut[: span[0]] + times[0].text + cut[span[1] :],
                 cut[: span[0]] + times[1].text + cut[span[1] :],
             ]
-        # 'thu nhập bình quân đầu người và tỷ lệ hộ nghèo của huyện X là bao nhiêu'
-        start = folded.rfind(",", 0, slots[0].start()) + 1
-        segment = folded[start : slots[0].start()]
-        halves = re.split(r"\s+va\s+", segment)
-        if len(halves) == 2 and all(_TOPICS.search(h) for h in halves):
-            left_end = start + segment.find(" va ")
-            right_start = left_end + len(" va ")
-            owner = re.search(r"\s(cua|o|tai)\s", folded[right_start : slots[0].start()])
-            rest_at = right_start + owner.start() if owner else slots[0].start()
+        pair = _noun_pair(question, folded, slots[0])
+        if pair:
+            return pair
+        topic = _TRAILING_TOPIC.search(folded, slots[0].end())
+        if topic and slots[0].group() in ("bao nhieu", "may"):
+            # '… có bao nhiêu xã đạt chuẩn và tỷ lệ hộ nghèo toàn tỉnh?': the second figure is
+            # named after the first one's 'và', with no 'bao nhiêu' of its own
+            head = question[: slots[0].start()]
+            verb = list(_VERB.finditer(folded, 0, slots[0].start()))
+            shared = head[: verb[-1].start()] if verb else head
             return [
-                question[:left_end] + question[rest_at:],
-                question[:start] + " " + question[right_start:],
+                _ask_mark(question[: topic.start()]),
+                _ask_mark(
+                    f"{shared.rstrip()} {question[topic.start('what') :].rstrip(' ?')} "
+                    f"{'la bao nhieu' if question.isascii() else 'là bao nhiêu'}"
+                ),
             ]
+    if len(slots) <= 1:
+        return _two_topics(question, folded, slots[0].start() if slots else None)
     return [question]
+
+
+def _two_slots(question: str, folded: str, first: re.Match, second: re.Match) -> list[str]:
+    """Two asking words joined ('bao nhiêu xã … và bao nhiêu xã nâng cao'): one part each;
+    ``[]`` when nothing joins them."""
+    joins = list(_JOIN.finditer(folded, first.end(), second.start()))
+    if not joins and first.group() == second.group() == "bao nhieu":
+        # 'bao nhiêu sản phẩm của bao nhiêu chủ thể': two counts, one of the other's owners
+        joins = list(re.finditer(r"\s+cua\s+", folded[: second.start()]))[-1:]
+        joins = [j for j in joins if j.start() > first.end()]
+    if joins:
+        join = joins[-1]
+        head = question[: join.start()].rstrip(" ,")
+        tail = question[join.end() :].strip()
+        if second.group() == "gi":  # two questions in words: 'mục tiêu gì … và khó khăn gì'
+            return _two_in_words(question, head, tail, second)
+        return [_ask_mark(head), _ask_mark(_second_part(question, first, tail))]
+    return []
+
+
+def _two_topics(question: str, folded: str, slot_at: int | None) -> list[str]:
+    """'Thu nhập bình quân đầu người và tỷ lệ hộ nghèo của huyện X là bao nhiêu': one figure
+    of each topic, both of the place named after the second. A question with no asking word
+    at all ('Thu nhập … và tỷ lệ hộ nghèo của huyện X khi đạt chuẩn?') asks the same."""
+    if slot_at is None:
+        if not question.rstrip().endswith("?") or not _TOPICS.match(folded):
+            return [question]
+        slot_at = len(folded.rstrip(" ?"))
+    start = folded.rfind(",", 0, slot_at) + 1
+    segment = folded[start:slot_at]
+    halves = re.split(r"\s+va\s+", segment)
+    if len(halves) != 2 or not all(_TOPICS.search(h) for h in halves):
+        return [question]
+    left_end = start + segment.find(" va ")
+    right_start = left_end + len(" va ")
+    owner = re.search(r"\s(cua|o|tai)\s", folded[right_start:slot_at])
+    rest_at = right_start + owner.start() if owner else slot_at
+    for place in find_places(question[right_start:slot_at]):
+        at = folded.find(fold(place.display).lower(), right_start, slot_at)
+        if at > right_start:  # 'tỷ lệ hộ nghèo và thu nhập … huyện Đơn Dương là bao nhiêu'
+            at = folded.rfind(" ", right_start, at)
+            rest_at = min(rest_at, at)
+    return [
+        _ask_mark(question[:left_end] + " " + question[rest_at:].lstrip()),
+        _ask_mark(_capital(question[:start] + " " + question[right_start:])),
+    ]
+
+
+# After one count, 'A và B' then what both do or end of question: 'bao nhiêu khu dân cư và
+# vườn mẫu đạt chuẩn', 'bao nhiêu km đường giao thông và đường nội đồng' (folded).
+_LINKS = (
+    r"dat|duoc|co|la|cong nhan|hoan thanh|ve dich|tang|giam|con|tham gia|nam|thang|o|tai|"
+    r"cua|trong|den|sau|khi|va|theo|nang cao|kieu mau|bao nhieu|nao|gi"
+)
+_PHRASE = rf"(?:(?!(?:{_LINKS})\b)[^\W\d_]+(?:\s+|(?=\s*[?.]?\s*$))){{1,6}}"
+_NOUN_PAIR = re.compile(rf"\s+(?P<a>{_PHRASE})va\s+(?P<b>{_PHRASE})(?=(?:{_LINKS})\b|\s*[?.]?\s*$)")
+_MEASURES = ("length", "area", "money", "percent")
+
+
+def _noun_pair(question: str, folded: str, slot: re.Match) -> list[str] | None:
+    """One count of each of two things: 'bao nhiêu khu dân cư và vườn mẫu đạt chuẩn' →
+    'bao nhiêu khu dân cư đạt chuẩn', 'bao nhiêu vườn mẫu đạt chuẩn'; a measure before the
+    first ('bao nhiêu km đường giao thông và đường nội đồng') measures the second too."""
+    if slot.group() not in ("bao nhieu", "may"):
+        return None
+    m = _NOUN_PAIR.match(folded, slot.end())
+    if not m:
+        return None
+    a_start, a_end = m.start("a"), m.end("a")
+    b_start, b_end = m.start("b"), m.end("b")
+    unit = next((u for u in QUESTION_UNITS if re.match(rf"{re.escape(u)}\b", folded[a_start:])), "")
+    if unit and unit_family(unit) in _MEASURES and not folded[b_start:].startswith(unit):
+        b_text = f"{question[a_start : a_start + len(unit)]} {question[b_start:b_end]}"
+    else:
+        b_text = question[b_start:b_end]
+    rest = question[b_end:]
+    return [
+        _ask_mark(f"{question[:a_start]}{question[a_start:a_end].rstrip()} {rest}"),
+        _ask_mark(f"{question[:a_start]}{b_text.rstrip()} {rest}"),
+    ]
+
+
+# '… và tỷ lệ hộ nghèo toàn tỉnh?' after one count: a figure named with no asking word (folded)
+_TRAILING_TOPIC = re.compile(
+    r"\s+va\s+(?P<what>(?:thu nhap|ty le|muc|von|kinh phi|ngan sach|gia tri)\b"
+    r"(?:(?!\b(?:bao nhieu|may|nao|gi|va)\b)[^?])*)\s*\??\s*$"
+)
 
 
 def _two_in_words(question: str, head: str, tail: str, second: re.Match) -> list[str]:
@@ -143,6 +251,54 @@ def _two_in_words(question: str, head: str, tail: str, second: re.Match) -> list
     part = " ".join([*places, tail.rstrip(" ?")])
     part = f"{part} ({', '.join(missing)})" if missing else part
     return [_ask_mark(first), _ask_mark(part)]
+
+
+# English: '…, and how many …' asks a second count
+_EN_SLOT = re.compile(r"(?i)\bhow (?:many|much)\b")
+_EN_JOIN = re.compile(r"(?i),?\s+and\s+(?=how (?:many|much)\b)")
+_EN_VERB = re.compile(
+    r"(?i)\b(?:does|do|did|have|has|had|is|are|was|were|will|would|held|hold|holds|met|meet|"
+    r"meets|got|received|reached|achieved|achieve|live|lived|gained|earned|completed|became|"
+    r"remained|still|were)\b"
+)
+
+
+def _split_english(question: str) -> list[str]:
+    """'In 2022, how many OCOP products held star certificates, and how many were 4-star?' →
+    the first part, and 'In 2022, how many OCOP products were 4-star?': the second borrows the
+    first's time, the noun it counts when it names none, and the place when it names none."""
+    first = _EN_SLOT.search(question)
+    join = _EN_JOIN.search(question, first.end()) if first else None
+    if not join:
+        return [question]
+    tail = question[join.end() :]
+    slot = _EN_SLOT.match(tail)
+    rest = tail[slot.end() :].strip()
+    if _EN_VERB.match(rest):  # 'and how many have …': the first part's noun is counted
+        asked = question[first.end() : join.start()]
+        verb = _EN_VERB.search(asked)
+        noun = asked[: verb.start()].strip() if verb else ""
+        rest = f"{noun} {rest}" if noun else rest
+    second = f"{question[: first.start()]}{slot.group()} {rest}"
+    return [_ask_mark(_capital(question[: join.start()])), _ask_mark(_capital(second))]
+
+
+def _carry(part: str, question: str) -> str:
+    """A part that names no place or no time is asked of the whole question's: 'How many
+    have … (Trà Vinh)?'."""
+    missing = []
+    if not find_places(part):
+        missing += [p.display for p in find_places(question)]
+    if not any(t.role != "baseline" for t in read_times(part)):
+        missing += [t.text for t in read_times(question) if t.role != "baseline"]
+    if not missing:
+        return part
+    return _ask_mark(f"{part.rstrip(' ?')} ({', '.join(dict.fromkeys(missing))})")
+
+
+def _capital(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:]
 
 
 def _ask_mark(text: str) -> str:
@@ -183,6 +339,14 @@ _OWN_VERB = re.compile(r"(?i)(?:đã\s+)?(?:có|nâng|tăng|giảm|đạt|còn|h
 _VERB = re.compile(r"\b(?:da\s+)?(?:co|nang|tang|giam|dat|con|huy dong|cong nhan|xay dung)\b")
 
 
+# what may follow a 'bao nhiêu' that borrows the first part's unit: nothing, or words that
+# are not a noun it counts ('tăng bao nhiêu so với năm 2018'), folded
+_NO_NOUN = re.compile(
+    r"\s*(?:$|[?.,(]|(?:so voi|trong|tu|den|sau|vao|nam|thang|o|tai|cua|nua|theo|la|lan luot)\b)"
+)
+_MEASURED = re.compile(r"\b(?:thu nhap|ty le|muc|von|kinh phi|ngan sach|gia tri)\b")
+
+
 def _borrow_unit(part: str, first_slot_phrase: str) -> str:
     """'… tăng bao nhiêu so với năm 2018' after '… bao nhiêu tiêu chí …': the unit is shared."""
     folded = fold(part).lower()
@@ -191,6 +355,10 @@ def _borrow_unit(part: str, first_slot_phrase: str) -> str:
         return part
     rest = folded[m.end() :]
     if any(re.match(rf"{re.escape(u)}\b", rest) for u in QUESTION_UNITS):
+        return part
+    if not _NO_NOUN.match(rest) or _MEASURED.search(folded, 0, m.start()):
+        # 'bao nhiêu vườn đạt chuẩn' counts its own noun; 'thu nhập bình quân bao nhiêu' and
+        # 'mức bình quân là bao nhiêu' measure their own figure
         return part
     if any(
         re.search(rf"\bso (?:luong )?{re.escape(u)}\b", folded[: m.start()]) for u in QUESTION_UNITS

@@ -168,11 +168,92 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
                 "Năm 2017 huyện Sơn Hà có những tiêu chí nổi bật nào?",
             ],
         ),
+        (
+            # English: the second count borrows the first's time, and its place in brackets
+            "In 2023, how many OCOP products did Son Ha district certify, and how many were "
+            "4-star?",
+            [
+                "In 2023, how many OCOP products did Son Ha district certify?",
+                "In 2023, how many OCOP products were 4-star (Sơn Hà)?",
+            ],
+        ),
+        (
+            # three counts: a part that still asks two things is split again
+            "Năm 2023, tỉnh Hòa Lạc có bao nhiêu chủ thể OCOP, bao nhiêu sản phẩm tham gia và "
+            "bao nhiêu sản phẩm đạt 4 sao?",
+            [
+                "Năm 2023, tỉnh Hòa Lạc có bao nhiêu chủ thể OCOP?",
+                "Năm 2023, tỉnh Hòa Lạc có bao nhiêu sản phẩm tham gia?",
+                "Năm 2023, tỉnh Hòa Lạc có bao nhiêu sản phẩm đạt 4 sao?",
+            ],
+        ),
+        (
+            # one 'bao nhiêu' for two things counted: one count of each
+            "Năm 2022, huyện Sơn Hà có bao nhiêu khu dân cư và vườn mẫu đạt chuẩn?",
+            [
+                "Năm 2022, huyện Sơn Hà có bao nhiêu khu dân cư đạt chuẩn?",
+                "Năm 2022, huyện Sơn Hà có bao nhiêu vườn mẫu đạt chuẩn?",
+            ],
+        ),
+        (
+            # a measure before the first thing measures the second too
+            "Xã Hòa Phú (huyện Sơn Hà) cần cứng hóa bao nhiêu km đường giao thông và đường nội "
+            "đồng?",
+            [
+                "Xã Hòa Phú (huyện Sơn Hà) cần cứng hóa bao nhiêu km đường giao thông?",
+                "Xã Hòa Phú (huyện Sơn Hà) cần cứng hóa bao nhiêu km đường nội đồng?",
+            ],
+        ),
+        (
+            # no asking word at all: two topics of one place
+            "Thu nhập bình quân đầu người và tỷ lệ hộ nghèo của huyện Sơn Hà khi đạt chuẩn nông "
+            "thôn mới?",
+            [
+                "Thu nhập bình quân đầu người của huyện Sơn Hà khi đạt chuẩn nông thôn mới?",
+                "Tỷ lệ hộ nghèo của huyện Sơn Hà khi đạt chuẩn nông thôn mới?",
+            ],
+        ),
+        (
+            # the place follows the second topic without 'của': both parts keep it
+            "Đến hết năm 2016, tỷ lệ hộ nghèo và thu nhập bình quân đầu người huyện Sơn Hà là "
+            "bao nhiêu?",
+            [
+                "Đến hết năm 2016, tỷ lệ hộ nghèo huyện Sơn Hà là bao nhiêu?",
+                "Đến hết năm 2016, thu nhập bình quân đầu người huyện Sơn Hà là bao nhiêu?",
+            ],
+        ),
+        (
+            # a figure named after 'và' with no 'bao nhiêu' of its own
+            "Tỉnh Hòa Lạc hiện có bao nhiêu xã đạt chuẩn nông thôn mới và tỷ lệ hộ nghèo toàn "
+            "tỉnh?",
+            [
+                "Tỉnh Hòa Lạc hiện có bao nhiêu xã đạt chuẩn nông thôn mới?",
+                "Tỉnh Hòa Lạc hiện tỷ lệ hộ nghèo toàn tỉnh là bao nhiêu?",
+            ],
+        ),
+        (
+            # the second counts its own noun ('vườn'), not the first's 'hộ'
+            "Năm 2020 huyện Sơn Hà có bao nhiêu hộ đạt gia đình kiểu mẫu và bao nhiêu vườn đạt "
+            "chuẩn?",
+            [
+                "Năm 2020 huyện Sơn Hà có bao nhiêu hộ đạt gia đình kiểu mẫu?",
+                "Năm 2020 huyện Sơn Hà có bao nhiêu vườn đạt chuẩn?",
+            ],
+        ),
+        (
+            # a level measured in the second part borrows no count, and keeps the place
+            "Đến cuối năm 2017, bao nhiêu xã của tỉnh Hòa Lạc đạt tiêu chí thu nhập và mức thu "
+            "nhập bình quân là bao nhiêu?",
+            [
+                "Đến cuối năm 2017, bao nhiêu xã của tỉnh Hòa Lạc đạt tiêu chí thu nhập?",
+                "Đến cuối năm 2017, mức thu nhập bình quân là bao nhiêu (tỉnh Hòa Lạc)?",
+            ],
+        ),
     ],
 )
 def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):
     assert split_question(question) == parts
-    assert analyze(parts[1]).places  # the second part keeps the place it is about
+    assert all(analyze(part).places for part in parts[1:])  # each keeps the place asked of
 
 
 def test_the_programmes_name_in_english_is_not_a_unit():

@@ -14,21 +14,41 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from assistant.brief import Brief, Point
+from assistant.brief import Brief, Point, TargetRow
 from assistant.brief_words import Section
 from base.errors import QuestionError
-from base.lexicon import INDICATORS
+from base.lexicon import indicator_label
 from base.text import markdown_literal
-from base.types import Citation, FactKind
+from base.types import Citation
 
-
-def _label(indicator: str) -> str:
-    return INDICATORS[indicator].split(" (")[0]
+_label = indicator_label
 
 
 def _kind(p: Point) -> str:
-    """The kind of a point as a reader sees it: 'tổng', 'trong đó, trước sáp nhập'…"""
-    return FactKind(p.kind).label() + (f", {p.counted}" if p.counted else "")
+    """The kind of a point as a reader sees it: 'tổng', 'trong đó', 'tổng, sau sáp nhập, trên
+    181 xã', 'tăng thêm mỗi năm', 'mức đạt, riêng xã biên giới'…"""
+    return p.kind_label()
+
+
+def _result(t: TargetRow) -> str:
+    """A target's result cell: the value with its [n] and time, or why there is none."""
+    if t.result is None:
+        return t.why_none or "chưa có"
+    return f"{t.result.value} [{t.result.citation}] ({_when(t.result)})"
+
+
+def brief_header(brief: Brief) -> str:
+    """The line under the title: when, where, the period and the indicators by name."""
+    return (
+        f"Lập lúc {brief.made_at} · địa bàn: {brief.place or 'tất cả'} · thời kỳ: "
+        f"{brief.period_label()} · chỉ tiêu: {', '.join(map(_label, brief.indicators))}"
+    )
+
+
+def series_of(p: Point) -> str:
+    """Which line of its timeline's chart a point is on: figures of one part of the place,
+    counted one way ('' for the only one)."""
+    return ", ".join(x for x in (f"riêng {p.group}" if p.group else "", p.series or p.counted) if x)
 
 
 def _when(p: Point) -> str:
@@ -59,10 +79,7 @@ def _md_cell(text: str) -> str:
 def brief_markdown(brief: Brief) -> str:
     """The brief as Markdown, Vietnamese headings, every figure with its [n]."""
     out = [f"# {_md_line(brief_title(brief))}", ""]
-    out.append(
-        f"Lập lúc {brief.made_at} · địa bàn: {_md_line(brief.place or 'tất cả')} · thời kỳ: "
-        f"{brief.period_label()} · chỉ tiêu: {', '.join(brief.indicators)}"
-    )
+    out.append(_md_line(brief_header(brief)))
     out.append("")
     if brief.empty:
         out += ["## Không có số liệu", "", _md_line(brief.empty_reason), ""]
@@ -114,17 +131,15 @@ def brief_markdown(brief: Brief) -> str:
         out.append("Không có số liệu nào mâu thuẫn giữa các nguồn.")
     out += ["", "## 7. Mục tiêu và kết quả", ""]
     if brief.targets:
-        out += ["| Chỉ tiêu | Mục tiêu | Thời hạn | Kết quả mới nhất |", "|---|---|---|---|"]
+        out += [
+            "| Chỉ tiêu | Loại | Mục tiêu | Thời hạn | Kết quả cùng loại mới nhất |",
+            "|---|---|---|---|---|",
+        ]
         for t in brief.targets:
-            result = (
-                f"{t.result.value} [{t.result.citation}] ({_when(t.result)})"
-                if t.result
-                else "chưa có"
-            )
             out.append(
-                f"| {_md_cell(_label(t.target.indicator))} "
+                f"| {_md_cell(_label(t.target.indicator))} | {_md_cell(_kind(t.target))} "
                 f"| {_md_cell(t.target.value)} [{t.target.citation}] "
-                f"| {_md_cell(_when(t.target))} | {_md_cell(result)} |"
+                f"| {_md_cell(_when(t.target))} | {_md_cell(_result(t))} |"
             )
     else:
         out.append("Không có mục tiêu nào trong thời kỳ này.")
@@ -151,6 +166,9 @@ def brief_markdown(brief: Brief) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+_COLOURS = ("#2e7d32", "#b26a00", "#1565c0", "#6a1b9a")
+
+
 def timeline_chart(brief: Brief, key: str) -> bytes | None:
     """A PNG line chart of one timeline (value against date, each point labelled [n]); None
     when it has fewer than two numeric points."""
@@ -167,14 +185,14 @@ def timeline_chart(brief: Brief, key: str) -> bytes | None:
     ys = [p.number for p in points]
     fig, ax = plt.subplots(figsize=(6.4, 2.8), dpi=110)
     try:
-        # one line through the figures counted the same way; those the source says were
-        # counted before or after a merger stand apart, unjoined
-        same = [(x, y) for x, y, p in zip(xs, ys, points, strict=True) if not p.counted]
-        if same:
-            ax.plot(*zip(*same, strict=True), marker="o", color="#2e7d32")
-        apart = [(x, y) for x, y, p in zip(xs, ys, points, strict=True) if p.counted]
-        if apart:
-            ax.plot(*zip(*apart, strict=True), "s", color="#b26a00", label="trước/sau sáp nhập")
+        # one line per series (figures of one part of the place counted one way): never one
+        # line across a merger or from a part of the place to the whole
+        lines: dict[str, list[tuple[float, float]]] = {}
+        for x, y, p in zip(xs, ys, points, strict=True):
+            lines.setdefault(series_of(p), []).append((x, y))
+        for (name, xy), colour in zip(lines.items(), _COLOURS * len(lines), strict=False):
+            ax.plot(*zip(*xy, strict=True), marker="o", color=colour, label=name or "—")
+        if len(lines) > 1:
             ax.legend(fontsize=7, loc="best")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         for x, y, p in zip(xs, ys, points, strict=True):
@@ -210,10 +228,7 @@ def brief_docx(brief: Brief) -> bytes:
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
     doc.add_heading(brief_title(brief), level=1)
-    doc.add_paragraph(
-        f"Lập lúc {brief.made_at} · địa bàn: {brief.place or 'tất cả'} · thời kỳ: "
-        f"{brief.period_label()} · chỉ tiêu: {', '.join(brief.indicators)}"
-    )
+    doc.add_paragraph(brief_header(brief))
     if brief.empty:
         doc.add_heading("Không có số liệu", level=2)
         doc.add_paragraph(brief.empty_reason)
@@ -298,15 +313,14 @@ def brief_docx(brief: Brief) -> bytes:
     doc.add_heading("7. Mục tiêu và kết quả", level=2)
     if brief.targets:
         table(
-            ["Chỉ tiêu", "Mục tiêu", "Thời hạn", "Kết quả mới nhất"],
+            ["Chỉ tiêu", "Loại", "Mục tiêu", "Thời hạn", "Kết quả cùng loại mới nhất"],
             [
                 [
                     _label(t.target.indicator),
+                    _kind(t.target),
                     f"{t.target.value} [{t.target.citation}]",
                     _when(t.target),
-                    f"{t.result.value} [{t.result.citation}] ({_when(t.result)})"
-                    if t.result
-                    else "chưa có",
+                    _result(t),
                 ]
                 for t in brief.targets
             ],

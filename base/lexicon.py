@@ -32,14 +32,16 @@ class Tier:
 
     name: str  # folded: 'xa'
     rank: int
+    vi: str = ""  # its name for people: 'xã'
+    en: str = ""  # 'commune'
 
 
 TIERS = (
-    Tier("thon", 1),  # thôn, xóm, bản, ấp: hamlets
-    Tier("xa", 2),  # xã, phường, thị trấn: communes
-    Tier("huyen", 3),  # huyện, quận, thị xã, thành phố thuộc tỉnh: districts
-    Tier("tinh", 4),  # tỉnh, thành phố trực thuộc trung ương: provinces
-    Tier("ca nuoc", 5),  # the whole country
+    Tier("thon", 1, "thôn", "hamlet"),  # thôn, xóm, bản, ấp: hamlets
+    Tier("xa", 2, "xã", "commune"),  # xã, phường, thị trấn: communes
+    Tier("huyen", 3, "huyện", "district"),  # huyện, quận, thị xã, thành phố thuộc tỉnh
+    Tier("tinh", 4, "tỉnh", "province"),  # tỉnh, thành phố trực thuộc trung ương
+    Tier("ca nuoc", 5, "cả nước", "country"),  # the whole country
 )
 
 
@@ -82,6 +84,7 @@ PLACE_LEVELS = (
 )
 
 _TIER_RANK = {t.name: t.rank for t in TIERS}
+_TIERS_BY_NAME = {t.name: t for t in TIERS}
 _PLACE_TIER = {p.word: p.tier for p in PLACE_LEVELS}
 
 
@@ -104,6 +107,14 @@ def tier_of(word: str) -> str:
     """The tier a folded place word or whole-area phrase names ('thi xa' -> 'huyen',
     'toan tinh' -> 'tinh'); '' when it names none."""
     return _PLACE_TIER.get(word, "")
+
+
+def tier_label(tier: str, lang: str = "vi") -> str:
+    """A tier's name for people: 'tỉnh' ('province' with ``lang='en'``); '' when unknown."""
+    found = _TIERS_BY_NAME.get(tier)
+    if found is None:
+        return ""
+    return found.en if lang == "en" else found.vi
 
 
 def tier_rank(tier: str) -> int:
@@ -495,6 +506,18 @@ _BY_KEY = {row.key: row for row in INDICATOR_ROWS}
 
 # Readable names of the indicators (Vietnamese first), for `ntm facts` and briefs.
 INDICATORS = {row.key: row.label for row in INDICATOR_ROWS}
+
+
+def indicator_label(key: str, lang: str = "vi") -> str:
+    """An indicator's name for people: 'xã đạt chuẩn NTM' (the English in its label's
+    brackets with ``lang='en'``); the key itself when no row has it."""
+    label = INDICATORS.get(key)
+    if label is None:
+        return key
+    vi, _, en = label.partition(" (")
+    return en.rstrip(")") if lang == "en" and en else vi
+
+
 # Indicators that count nearly the same thing: a commune that meets every criterion is usually
 # recognised soon after, so one answers for the other when nothing better is found.
 RELATED = {row.key: row.related for row in INDICATOR_ROWS if row.related}

@@ -333,6 +333,13 @@ class Fact:
     time_text: str = ""
     time_from: str = ""  # sentence | paragraph | document | ''
     version: str = ""
+    # what a target counts, as the kind it would have were it no plan: 'total' ('nâng tổng số
+    # lên 85 xã'), 'increment' ('có thêm 13 xã'), 'per_year' ('mỗi năm có thêm 10 xã') or
+    # 'value' (not said); '' for a figure that is no target
+    aim: str = ""
+    # the part of the place the figure is about, as the source words it ('xã biên giới' in
+    # 'các xã biên giới đạt bình quân 15 tiêu chí'); '' for the whole place
+    group: str = ""
 
     @property
     def fact_id(self) -> str:

@@ -27,7 +27,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from base.lexicon import TEXT_PLACE_WORDS, UNITS_LONGEST_FIRST, indicator, tier_of, tier_rank
+from base.lexicon import (
+    TEXT_PLACE_WORDS,
+    UNITS_LONGEST_FIRST,
+    indicator,
+    tier_of,
+    tier_rank,
+    units_in,
+)
 from base.sentences import split_sentences
 from base.text import fold
 from base.times import TARGET_CUES, TimeRef, read_times
@@ -45,10 +52,16 @@ from ingest.metadata import place_mentions
 # scope, 'trên địa bàn huyện' is; 10: an address ('huyện Vị Thủy, tỉnh Hậu Giang') is about its
 # first place; 11: text without sentence ends is read in pieces of _MAX_SENTENCE characters, a
 # figure's clause within _CLAUSE_REACH of it, a sentence's places once for all its figures
-# (linear time; the bundled, fixture and real-article documents read exactly as before); 12:
-# 'chỉ tiêu' counted ('10 tiêu chí, 47 chỉ tiêu') are a standard's indicators, not a goal;
-# gardens ('1.300 vườn') are a unit
-READER = "12"
+# (linear time; the bundled, fixture and real-article documents read exactly as before);
+# 12: a target keeps what it counts (``Fact.aim``: a total, an increment, a yearly increment),
+# an average or share of part of a place says which part (``Fact.group``: 'xã biên giới'), a
+# count of the communes that aim at another figure ('20 xã biên giới phấn đấu bình quân đạt
+# 12 tiêu chí') is no figure of the indicator before it, a figure reached after a plan's words
+# ('5 xã … phấn đấu đạt chuẩn … đã đạt 10,8 tiêu chí') is a result, and an average range
+# ('bình quân mỗi xã trên địa bàn tỉnh đạt từ 12,5 đến 13 tiêu chí') is read; 13: 'chỉ tiêu'
+# counted ('10 tiêu chí, 47 chỉ tiêu') are a standard's indicators, not a goal; gardens
+# ('1.300 vườn') are a unit
+READER = "13"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -176,7 +189,7 @@ def read_facts(doc: Document) -> list[Fact]:
                 if (
                     m.group("a")
                     and fold(unit_m.group("unit")).startswith("tieu chi")
-                    and not re.search(r"\bbinh quan(?: \w+){0,2}$", folded[: m.start()].rstrip())
+                    and not _AVERAGE_RANGE.search(folded[: m.start()].rstrip())
                 ):
                     continue  # 'đạt từ 15-18 tiêu chí' describes a group of communes
                 fact = _fact(doc, sentence, folded, s_start, m, unit_m, index)
@@ -193,6 +206,7 @@ def read_facts(doc: Document) -> list[Fact]:
                 if (
                     previous is not None
                     and not fact.indicator
+                    and not fact.group
                     and previous.indicator
                     and previous.unit == fact.unit
                 ):
@@ -226,6 +240,7 @@ def read_facts(doc: Document) -> list[Fact]:
                 facts.append(
                     _replace(
                         fact,
+                        aim=fact.aim if fact.kind == FactKind.TARGET else "",
                         place=place,
                         place_level=level,
                         time_lo=time[0],
@@ -438,7 +453,18 @@ def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fa
         before = f"{topic.group(1)} {before}"
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
     key = indicator(unit, f"{before} {after}")
-    kind = _kind(index.target_before(m.start()), before, after)
+    group = ""
+    size = _GROUP_SIZE.match(after) if unit in _SETTLEMENT_UNITS else None
+    if size and (not key or re.search(r"\b(?:binh quan|trung binh)\b", size.group())):
+        # '20 xã biên giới phấn đấu bình quân đạt từ 11,5 đến 12 tiêu chí/xã': how many
+        # communes the next figure is about (an average, not a band of communes by criteria)
+        key = ""
+        group = _group_words(sentence, folded, value_end - len(unit_m.group("unit")), clause_end)
+    elif unit == "%" or unit.startswith("tieu chi"):
+        group = _group_before(sentence, folded, clause_start, value_start)
+    planned = index.target_before(m.start()) and not index.reached_after_plan(m.start())
+    kind = _kind(planned, before, after)
+    aim = _aim(before, after, folded[value_end:], unit)
     if kind in (FactKind.VALUE, FactKind.TOTAL) and (
         _DIFFERENCE_BEFORE.search(folded[clause_start : m.start("n")])
         or re.match(r"so voi\b", after)
@@ -459,7 +485,82 @@ def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fa
         words=words,
         denominator=denominator,
         share=share,
+        aim=aim,
+        group=group,
     )
+
+
+# the units that count places: a count of them may be the size of a group ('20 xã biên giới')
+_SETTLEMENT_UNITS = units_in("settlement:xa", "settlement:huyen", "settlement:thon")
+# after a count: the counted places go on to reach another figure ('… biên giới phấn đấu bình
+# quân đạt từ 11,5 …', '… điểm … đã đạt trung bình 10,8/14 …')
+_GROUP_SIZE = re.compile(
+    r"[^\d,;:]{0,90}?\b(?:dat|co)\s+(?:binh quan\s+|trung binh\s+)?(?:tu\s+|tren\s+|khoang\s+)?\d"
+)
+# what qualifies a place word as a group ('xã biên giới', 'xã NTM nâng cao', 'xã điểm'): the
+# words after it up to a verb or a preposition
+_GROUP_STOP = (
+    r"tren|dat|phan|binh|trung|da|co|trong|cua|theo|tai|o|thuoc|la|duoc|con|deu|va|hoi|se|"
+    r"dang|du|can|nam|toan|tinh|huyen|xa|thon|tu|den|voi|nhu|moi|cac"
+)
+_PLACE_WORD = re.compile(
+    "|".join(sorted((re.escape(u) for u in _SETTLEMENT_UNITS), key=len, reverse=True))
+)
+_GROUP_AFTER = re.compile(rf"\s+((?:(?!(?:{_GROUP_STOP})\b)[^\W\d]+\s*){{1,5}})")
+# the place word of a group an average or share is of: 'mỗi xã NTM nâng cao', 'các xã biên
+# giới', '20 xã biên giới'
+_GROUP_HEAD = re.compile(r"\b(?:cac|moi|nhung|\d+(?:[.,]\d+)?)\s+(xa|huyen|thon)\b")
+# 'bình quân [mỗi xã trên địa bàn tỉnh] đạt từ 12,5 đến 13 tiêu chí': an average's range
+_AVERAGE_RANGE = re.compile(r"\b(?:binh quan|trung binh)(?: [\w/]+){0,8}$")
+
+
+def _group_words(sentence: str, folded: str, at: int, end: int) -> str:
+    """The group a place word at ``at`` starts, as the sentence writes it ('xã biên giới');
+    '' when no words qualify it."""
+    head = _PLACE_WORD.match(folded, at, end)
+    if head is None:
+        return ""
+    words = _GROUP_AFTER.match(folded, head.end(), end)
+    if words is None:
+        return ""
+    return " ".join(sentence[at : head.end() + len(words.group(0).rstrip())].split())
+
+
+def _group_before(sentence: str, folded: str, start: int, end: int) -> str:
+    """The group of places an average or share between ``start`` and ``end`` is of: the
+    last one named there with words that qualify it ('mỗi xã NTM nâng cao' -> 'xã NTM nâng
+    cao'); '' for the whole place."""
+    found = ""
+    for m in _GROUP_HEAD.finditer(folded, start, end):
+        found = _group_words(sentence, folded, m.start(1), end)
+    return found
+
+
+def _aim(before: str, after: str, rest: str, unit: str) -> str:
+    """What a figure counts were it a target, from the folded words of its clause: a total
+    ('nâng tổng số … lên 85 xã', 'toàn tỉnh có 115/181 xã'), a yearly increment ('bình quân
+    mỗi năm có thêm 10 xã'), an increment ('có thêm 13 xã', 'xây dựng 10 xã …, nâng tổng số
+    lên 85 xã', '10 xã phấn đấu đạt chuẩn'), else 'value'. ``rest``: the sentence after it."""
+    tail = " ".join(before.split()[-4:])
+    if re.search(r"\b(?:nang tong so|nang so|tong so|luy ke)\b", before):
+        return FactKind.TOTAL.value
+    if re.search(r"\b(?:moi nam|hang nam|hang nam|binh quan nam)\b", before):
+        return "per_year"
+    if _INCREMENT.search(tail) or re.match(r"(?:\w+\s+)?(?:moi|them)\b", after):
+        return FactKind.INCREMENT.value
+    if unit in _SETTLEMENT_UNITS and (
+        # the communes that aim at the standard: they have not reached it yet
+        re.match(
+            r"(?:[^\d,;]{0,40}?\s)?(?:phan dau|dang ky|du kien|se)\s+(?:dat|ve dich|hoan thanh)",
+            after,
+        )
+        # 'xây dựng 10 xã đạt chuẩn NTM, nâng tổng số … lên 85 xã'
+        or re.match(r"[^;.\d]{0,120}?\bnang (?:tong )?so\b[^;.\d]{0,80}?\blen\s+\d", rest)
+    ):
+        return FactKind.INCREMENT.value
+    if _TOTAL.search(before):
+        return FactKind.TOTAL.value
+    return FactKind.VALUE.value
 
 
 # 'đặt mục tiêu' (set a goal) folds as 'đạt mục tiêu' (reached it): told apart before folding
@@ -474,6 +575,25 @@ def _set_not_reached(sentence: str, folded: str) -> str:
     for m in _SET_GOAL.finditer(sentence):
         folded = folded[: m.start()] + "set" + folded[m.end() :]
     return folded
+
+
+# a figure said to be reached, not planned
+_REACHED = re.compile(
+    r"\b(?:da dat|da co|da duoc|da hoan thanh|hien co|hien dat|hien da|den nay)\b"
+)
+
+
+def states_plan(text: str) -> bool:
+    """Whether ``text`` states a plan: 'phấn đấu', 'kế hoạch', 'mục tiêu', 'chỉ tiêu', 'dự
+    kiến', 'đăng ký', 'sẽ đạt' … (not 'vượt kế hoạch', 'hoàn thành chỉ tiêu', 'đạt mục tiêu':
+    those report a result)."""
+    return _TARGET.search(_set_not_reached(text, fold(text).lower())) is not None
+
+
+def names_now(time_text: str) -> bool:
+    """Whether a time as a source words it is the time of writing ('đến nay', 'tính đến thời
+    điểm này', 'hiện nay'), not a stated date or year."""
+    return _NOW.search(fold(time_text).lower()) is not None
 
 
 _RESULT = re.compile(r"\b(da dat|dat duoc|hien co|den nay|da co|da duoc|ket qua|thuc hien duoc)\b")
@@ -628,6 +748,17 @@ class _SentenceIndex:
         i = bisect.bisect_left(self.time_at, unit_end)
         j = bisect.bisect_right(self.time_at, reach)
         return [t for t in self.times[i:j] if _ATTACHED.fullmatch(self.folded, unit_end, t.start)]
+
+    def reached_after_plan(self, at: int) -> bool:
+        """Whether the sentence says a figure at ``at`` is reached ('đã đạt', 'hiện có')
+        after its last plan word or target time: the plan's words name who aims ('5 xã điểm
+        phấn đấu đạt chuẩn … đã đạt trung bình 10,8 tiêu chí'), the figure is a result."""
+        last = -1
+        for cue in _TARGET.finditer(self.folded, 0, at):
+            last = cue.end()
+        if self.first_target_time is not None and self.first_target_time < at:
+            last = max(last, self.first_target_time)
+        return last >= 0 and _REACHED.search(self.folded, last, at) is not None
 
     def target_before(self, at: int) -> bool:
         """Whether a target cue ('phấn đấu', 'kế hoạch') or a target time comes before ``at``."""

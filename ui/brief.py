@@ -7,17 +7,40 @@ import pandas as pd
 import streamlit as st
 
 from assistant.brief import DEFAULT_INDICATORS
-from assistant.brief_export import brief_docx, brief_markdown, brief_title
+from assistant.brief_export import brief_docx, brief_markdown, brief_title, series_of
 from assistant.brief_words import Section
-from base.lexicon import INDICATORS
+from base.lexicon import INDICATORS, indicator_label, tier_label, tier_rank
 from base.settings import Settings
 from ui.common import call
 from ui.render import md_escape, shown_md
-from ui.text import t
+from ui.text import lang, t
 
 
 def _indicator_label(key: str) -> str:
-    return INDICATORS[key].split(" (")[0]
+    return indicator_label(key)
+
+
+def place_levels(facts) -> dict[str, list[str]]:
+    """Each place the facts name, with its levels as people say them, widest first
+    ({'Lạng Sơn': ['tỉnh'], 'Đình Lập': ['huyện', 'xã']})."""
+    levels: dict[str, set[str]] = {}
+    for f in facts:
+        if f.place:
+            levels.setdefault(f.place, set()).add(f.place_level)
+    return {
+        place: [
+            tier_label(level, lang())
+            for level in sorted(found, key=tier_rank, reverse=True)
+            if tier_label(level)
+        ]
+        for place, found in sorted(levels.items())
+    }
+
+
+def place_option(place: str, levels: dict[str, list[str]]) -> str:
+    """'Lạng Sơn (tỉnh)': a place of the list with its level."""
+    named = levels.get(place)
+    return f"{place} ({', '.join(named)})" if named else place
 
 
 def _when(p) -> str:
@@ -32,17 +55,22 @@ def _file_stem(brief) -> str:
 def brief_page(bot, settings: Settings) -> None:
     st.title(t("brief_title"))
     st.caption(t("brief_caption"))
-    places = call(lambda: sorted({f.place for f in bot.facts() if f.place}))
+    levels = call(lambda: place_levels(bot.facts())) or {}
     with st.form("brief_form"):
         place = st.selectbox(
             t("brief_place"),
-            [t("brief_all_places")] + (places or []),
+            [t("brief_all_places")] + list(levels),
             key="brief_place",
             accept_new_options=True,
+            format_func=lambda p: place_option(p, levels),
         )
         left, right = st.columns(2)
-        year_from = left.text_input(t("brief_from"), key="brief_from", placeholder="2019")
-        year_to = right.text_input(t("brief_to"), key="brief_to", placeholder="2021")
+        # an empty year is no limit: said in words, never a year that looks filled in
+        year_from = left.text_input(
+            t("brief_from"), key="brief_from", placeholder=t("brief_from_empty")
+        )
+        year_to = right.text_input(t("brief_to"), key="brief_to", placeholder=t("brief_to_empty"))
+        st.caption(t("brief_period_hint"))
         indicators = st.multiselect(
             t("brief_indicators"),
             list(INDICATORS),
@@ -133,7 +161,8 @@ def show_brief(brief) -> None:
                 "text": p.value,
                 "when": _when(p),
                 "source": f"[{p.citation}] {brief.citation(p.citation).source}",
-                "counted": p.counted or "—",
+                "counted": series_of(p) or "—",
+                "kind": p.kind_label(),
             }
             for p in points
             if p.number is not None
@@ -148,7 +177,9 @@ def show_brief(brief) -> None:
                     .encode(
                         x=alt.X("date:T", title=None),
                         y=alt.Y("value:Q", title=None),
-                        color=alt.Color("counted:N", title=None),  # merger counts apart
+                        # one line per series: a merger's two counts, or a part of the
+                        # place, are never joined to the whole
+                        color=alt.Color("counted:N", title=None),
                         tooltip=["text", "when", "source"],
                     )
                 )
@@ -159,7 +190,7 @@ def show_brief(brief) -> None:
                         {
                             t("brief_col_as_of"): r["when"],
                             t("brief_col_value"): r["text"],
-                            t("brief_col_counted"): r["counted"],
+                            t("brief_col_counted"): r["kind"],
                             t("brief_col_source"): r["source"],
                         }
                         for r in rows
@@ -185,12 +216,13 @@ def show_brief(brief) -> None:
                 [
                     {
                         t("brief_col_indicator"): _indicator_label(x.target.indicator),
+                        t("brief_col_kind"): x.target.kind_label(),
                         t("brief_col_target"): f"{x.target.value} [{x.target.citation}]",
                         t("brief_col_as_of"): _when(x.target),
-                        t("brief_col_latest"): (
+                        t("brief_col_result"): (
                             f"{x.result.value} [{x.result.citation}] ({_when(x.result)})"
                             if x.result
-                            else "—"
+                            else x.why_none or "—"
                         ),
                     }
                     for x in brief.targets

@@ -360,6 +360,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_all_places": ("Mọi địa bàn", "Every place"),
     "brief_from": ("Từ năm", "From year"),
     "brief_to": ("Đến năm", "To year"),
+    "brief_from_empty": ("trống: từ đầu", "empty: from the start"),
+    "brief_to_empty": ("trống: đến nay", "empty: up to now"),
+    "brief_period_hint": (
+        "Để trống năm nào thì không giới hạn phía đó; để trống cả hai: báo cáo mọi thời điểm.",
+        "An empty year sets no limit on that side; both empty: a brief of all time.",
+    ),
     "brief_indicators": ("Chỉ tiêu", "Indicators"),
     "brief_make": ("Soạn báo cáo", "Make the brief"),
     "brief_download_docx": ("Tải về Word (.docx)", "Download Word (.docx)"),
@@ -403,7 +409,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_col_source": ("Nguồn", "Source"),
     "brief_col_value": ("Giá trị", "Value"),
     "brief_col_target": ("Mục tiêu", "Target"),
-    "brief_col_counted": ("Cách đếm", "Counted"),
+    "brief_col_counted": ("Loại, cách đếm", "Kind, counted"),
+    "brief_col_kind": ("Loại", "Kind"),
+    "brief_col_result": ("Kết quả cùng loại mới nhất", "Latest result of the same kind"),
     # evaluation page
     "eval_title": ("Đánh giá", "Evaluation"),
     "eval_caption": (

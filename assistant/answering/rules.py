@@ -393,6 +393,24 @@ class SelectRules:
 
 
 @dataclass(frozen=True)
+class BriefRules:
+    """brief: a conference brief's figures (``assistant.brief``)."""
+
+    basis_tolerance: float = rule(
+        0.02,
+        "two denominators within this share of each other count the same places (one read "
+        "from a rounded share: '65 xã, chiếm 35,91%' is 65 of 181)",
+    )
+    plan_reach: int = rule(
+        600, "characters before a target's sentence its paragraph's plan words may open"
+    )
+    decision_chars: int = rule(
+        160, "characters of what a decision did, cut back to a whole clause when longer"
+    )
+    role_chars: int = rule(140, "characters after a person's name read for their office")
+
+
+@dataclass(frozen=True)
 class Rules:
     """Every rule of the answering stages, by group (see the module's docstring)."""
 
@@ -414,6 +432,7 @@ class Rules:
     rank: RankRules = field(default_factory=RankRules)
     confidence: ConfidenceRules = field(default_factory=ConfidenceRules)
     select: SelectRules = field(default_factory=SelectRules)
+    brief: BriefRules = field(default_factory=BriefRules)
     trained_on: tuple[str, ...] = ()  # the data the fitted rules were fitted on
 
     @staticmethod

@@ -479,6 +479,14 @@ def test_upload_ask_reindex_and_delete(pristine_home, tmp_path, monkeypatch):
 def test_a_brief_for_a_province_and_period_with_downloads(indexed):
     at = start("brief")
     assert at.title[0].value == "Soạn báo cáo số liệu"
+    # the form says what empty years do, in words; no grey year that looks filled in
+    empty = [at.text_input(key=k).placeholder for k in ("brief_from", "brief_to")]
+    assert empty == ["trống: từ đầu", "trống: đến nay"]
+    assert any("mọi thời điểm" in c.value for c in at.caption)
+    # each place with its level
+    options = at.selectbox(key="brief_place").options
+    assert any(re.fullmatch(r"Lạng Sơn \((?:[^)]*, )?tỉnh(?:, [^)]*)?\)", o) for o in options)
+    assert any(re.fullmatch(r"Đình Lập \(huyện(?:, [^)]*)?\)", o) for o in options), options
     at.selectbox(key="brief_place").set_value("Lạng Sơn")
     at.text_input(key="brief_from").set_value("2019")
     at.text_input(key="brief_to").set_value("2021")

@@ -11,6 +11,7 @@ from docx import Document as Docx
 from assistant import Assistant
 from assistant.brief_export import brief_docx, brief_markdown, write_brief
 from base.errors import QuestionError
+from tests.assistant.test_brief_rows import assert_rows_hold
 from tests.conftest import FakeEmbedder, index_articles
 
 ARTICLES = {
@@ -69,6 +70,7 @@ def test_headline_timeline_and_targets_for_a_province_and_period(bot):
     target = next(t for t in brief.targets if t.target.indicator == "xa_dat_chuan")
     assert target.target.value == "72 xã" and target.result is not None
     assert _cited_values_hold(brief) >= 6
+    assert_rows_hold(brief)
 
 
 def test_two_sources_disagreeing_are_shown_side_by_side(bot):
@@ -232,3 +234,4 @@ def test_a_brief_over_a_generated_multi_year_collection(tmp_path):
     row = next(r for r in brief.headline if r.indicator == "xa_dat_chuan")
     assert row.latest.as_of == max(p.as_of for p in timeline) and row.change
     assert _cited_values_hold(brief) >= 4
+    assert_rows_hold(brief)  # targets are stated plans, changes like with like

@@ -297,3 +297,42 @@ def test_a_goal_set_is_a_target_and_a_goal_reached_is_a_result():
         "của UBND tỉnh, ngày 19-2-2019."
     )["70 ấp"]
     assert plan.kind == "target" and plan.time_hi == "2020-12"
+
+
+PLANS = (
+    "Kế hoạch nông thôn mới tỉnh Hòa Bình\n\n"
+    "Năm 2023, toàn tỉnh phấn đấu có thêm 9 xã đạt chuẩn nông thôn mới, nâng tổng số lên 96 xã; "
+    "12 xã vùng cao phấn đấu bình quân đạt từ 13 đến 14 tiêu chí/xã; bình quân mỗi xã trên địa "
+    "bàn tỉnh đạt từ 16 đến 16,5 tiêu chí.\n\n"
+    "Mục tiêu đến năm 2025: toàn tỉnh có 110/150 xã đạt chuẩn nông thôn mới (bình quân mỗi năm "
+    "có thêm 8 xã). Bình quân mỗi xã nâng cao trên địa bàn đạt 10 tiêu chí; có thêm 2 huyện "
+    "đạt chuẩn.\n\n"
+    "Năm 2023, toàn tỉnh có 7 xã phấn đấu đạt chuẩn nông thôn mới nâng cao.\n\n"
+    "Đến nay, 4 xã điểm phấn đấu đạt chuẩn nông thôn mới kiểu mẫu đã đạt trung bình 12,5/15 "
+    "tiêu chí/xã."
+)
+
+
+def test_a_target_keeps_what_it_counts_and_which_part_of_the_place():
+    """What a brief pairs a target by: a total, an increment, a yearly increment, an average
+    of part of the province; and a count of the communes that aim at another figure is none
+    of the indicator before it."""
+    facts = _facts(PLANS)
+    rows = {
+        "9 xã": ("target", "increment", "", "xa_dat_chuan"),
+        "96 xã": ("target", "total", "", "xa_dat_chuan"),
+        "từ 13 đến 14 tiêu chí/xã": ("target", "value", "xã vùng cao", "tieu_chi_binh_quan"),
+        "từ 16 đến 16,5 tiêu chí": ("target", "value", "", "tieu_chi_binh_quan"),
+        "110/150 xã": ("target", "total", "", "xa_dat_chuan"),
+        "8 xã": ("target", "per_year", "", "xa_dat_chuan"),
+        "10 tiêu chí": ("target", "value", "xã nâng cao", "tieu_chi_binh_quan"),
+        "2 huyện": ("target", "increment", "", "huyen_dat_chuan"),
+        "7 xã": ("target", "increment", "", "xa_nang_cao"),
+        "12,5/15 tiêu chí/xã": ("value", "", "xã điểm", "tieu_chi_binh_quan"),
+    }
+    for value, (kind, aim, group, key) in rows.items():
+        f = facts[value]
+        assert (f.kind, f.aim, f.group, f.indicator) == (kind, aim, group, key), value
+    assert facts["12 xã"].indicator == ""  # how many communes aim at the average after it
+    assert facts["12 xã"].group == "xã vùng cao"
+    assert facts["110/150 xã"].time_hi == "2025-12" and facts["10 tiêu chí"].time_hi == "2025-12"

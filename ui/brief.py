@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -31,8 +33,15 @@ def _said(text: str) -> str:
     return english(text) if lang() == "en" and text else text
 
 
+_VIETNAMESE = re.compile(r"(?i)[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
 def _when(p) -> str:
-    return _said(p.time_text or f"{int(p.as_of[5:7])}/{p.as_of[:4]}")
+    """When a figure holds: the source's words ('tháng 8/2021'), or in English the month
+    ('8/2021') when those words say more than a time ('Tính đến thời điểm này')."""
+    month = f"{int(p.as_of[5:7])}/{p.as_of[:4]}" if len(p.as_of) >= 7 else p.as_of
+    said = _said(p.time_text or month)
+    return month if lang() == "en" and _VIETNAMESE.search(said) else said
 
 
 def _title(brief) -> str:
@@ -227,9 +236,8 @@ def show_brief(brief) -> None:
     if brief.decisions or brief.people:
         st.markdown(f"**{t('brief_people')}**")
         for m in brief.decisions + brief.people:
-            st.markdown(
-                "- " + md_escape(f"{m.text}{', ' + m.role if m.role else ''} [{m.citation}]")
-            )
+            text = _said(m.text) if m in brief.decisions else m.text  # '…, 12/8/2011' in English
+            st.markdown("- " + md_escape(f"{text}{', ' + m.role if m.role else ''} [{m.citation}]"))
     st.markdown(f"**{t('brief_citations')}**")
     for c in brief.citations:
         title = readable_title(c.title, c.source)

@@ -116,6 +116,7 @@ _WORDS = (
     (r"den het(?: thang| nam)?", "as of"),
     (r"cuoi nam", "end of"),
     (r"thang (?=\d)", ""),
+    (r"ngay (?=\d)", ""),
     (r"nam (?=\d)", ""),
     (r"va", "and"),
     (r"moi thoi diem", "all time"),

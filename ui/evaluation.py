@@ -128,7 +128,7 @@ def show_report(name: str, report) -> None:
     r1[1].metric(t("m_hit1"), pct(s["retrieval"]["hit@1"]), help=t("m_hit1_help"), border=True)
     r1[2].metric(t("m_hit5"), pct(s["retrieval"]["hit@5"]), help=t("m_hit5_help"), border=True)
     r1[3].metric(
-        t("m_mrr"), format_number(s["retrieval"]["mrr"], 3), help=t("m_mrr_help"), border=True
+        t("m_mrr"), format_number(s["retrieval"]["mrr"], 2), help=t("m_mrr_help"), border=True
     )
     r2 = st.columns(4)
     r2[0].metric(

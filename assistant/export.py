@@ -11,6 +11,8 @@ Usage::
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 
 from base.locations import describe
 from base.types import Answer, Citation
@@ -26,22 +28,68 @@ def format_date(iso: str | None, lang: str = "vi") -> str:
     return "/".join(reversed(iso.split("-")))
 
 
+# where a sentence ends inside a paragraph: after . ! ? … (and a closing quote or bracket)
+_SENTENCE_END = re.compile(r"[.!?…][”\"')\]]*\s+")
+
+
 def paragraph_bounds(text: str, start: int, end: int, limit: int = 900) -> tuple[int, int]:
-    """The paragraph (line) around ``text[start:end]``, clipped to about ``limit`` characters."""
+    """The paragraph (line) around ``text[start:end]``; a paragraph longer than about
+    ``limit`` characters is clipped to the whole sentences around the span that fit (to a word
+    when even the span's own sentence does not)."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     p0 = text.rfind("\n", 0, start) + 1
     p1 = text.find("\n", end)
     p1 = len(text) if p1 == -1 else p1
-    if p1 - p0 > limit:
-        room = max(0, limit - (end - start)) // 2
+    if p1 - p0 <= limit:
+        return p0, p1
+    room = max(0, limit - (end - start)) // 2
+    starts = [p0] + [m.end() for m in _SENTENCE_END.finditer(text, p0, start)]
+    ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text, end, p1)] + [p1]
+    # the sentence the span starts in and the one it ends in, then whole sentences around
+    # them while they fit
+    lo = max(s for s in starts if s <= start)
+    hi = min(e for e in ends if e >= end)
+    if lo < start - room * 2 or hi > end + room * 2:  # one long sentence: cut at words
         if start - p0 > room:
             cut = text.rfind(" ", p0, start - room)
-            p0 = start - room if cut == -1 else cut + 1
+            lo = start - room if cut == -1 else cut + 1
+        else:
+            lo = p0
         if p1 - end > room:
             cut = text.find(" ", end + room, p1)
-            p1 = end + room if cut == -1 else cut
-    return p0, p1
+            hi = end + room if cut == -1 else cut
+        else:
+            hi = p1
+        return lo, hi
+    for s in sorted((s for s in starts if s < lo), reverse=True):
+        if hi - s > limit:
+            break
+        lo = s
+    for e in sorted(e for e in ends if e > hi):
+        if e - lo > limit:
+            break
+        hi = e
+    return lo, hi
+
+
+def tidy_quote(c: Citation) -> Citation:
+    """The citation without a closing bracket its quote does not open, at its end: a sentence
+    that closes a parenthesis the sentence before it opened ('… 65/181 xã đạt chuẩn NTM).')
+    is quoted up to the bracket. The quote stays a verbatim span of the document."""
+    depth = 0
+    for i, ch in enumerate(c.quote):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth:
+                depth -= 1
+                continue
+            if c.quote[i + 1 :].strip(" .;,:!?…”\"'"):
+                return c  # inside the sentence: leave the quote whole
+            cut = c.quote[:i].rstrip()
+            return replace(c, quote=cut, end=c.start + len(cut))
+    return c
 
 
 def locate(doc_text: str, citation: Citation) -> tuple[int, int] | None:

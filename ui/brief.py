@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -12,11 +14,15 @@ from assistant.brief_words import Section
 from base.lexicon import INDICATORS, indicator_label, tier_label, tier_rank
 from base.settings import Settings
 from ui.common import call
-from ui.render import md_escape, shown_md
-from ui.text import lang, t
+from ui.english import english
+from ui.render import chart_locale, format_date, md_escape, readable_title, short_words, shown_md
+from ui.text import INDICATOR_EN, lang, t
 
 
 def _indicator_label(key: str) -> str:
+    """An indicator's name in the interface language."""
+    if lang() == "en":
+        return INDICATOR_EN.get(key) or indicator_label(key)
     return indicator_label(key)
 
 
@@ -43,8 +49,44 @@ def place_option(place: str, levels: dict[str, list[str]]) -> str:
     return f"{place} ({', '.join(named)})" if named else place
 
 
+def _said(text: str) -> str:
+    """A phrase the brief composed (a value, a change, a time, how a figure was counted) in
+    the interface language: as written in Vietnamese, with English units and words in
+    English."""
+    return english(text) if lang() == "en" and text else text
+
+
+_VIETNAMESE = re.compile(r"(?i)[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
 def _when(p) -> str:
-    return p.time_text or f"{int(p.as_of[5:7])}/{p.as_of[:4]}"
+    """When a figure holds: the source's words ('tháng 8/2021'), or in English the month
+    ('8/2021') when those words say more than a time ('Tính đến thời điểm này')."""
+    month = f"{int(p.as_of[5:7])}/{p.as_of[:4]}" if len(p.as_of) >= 7 else p.as_of
+    said = _said(p.time_text or month)
+    return month if lang() == "en" and _VIETNAMESE.search(said) else said
+
+
+def _title(brief) -> str:
+    if lang() != "en":
+        return brief_title(brief)
+    place = brief.place or t("brief_all_places")
+    return t("brief_heading", place=place, period=_said(brief.period_label()))
+
+
+def _half(message: str) -> str:
+    """'Tiếng Việt. (English.)' -> the interface language's half."""
+    vi, sep, en = message.partition(" (")
+    if not sep or not en.endswith(")"):
+        return message
+    return en[:-1] if lang() == "en" else vi
+
+
+def _cite(brief, n: int) -> str:
+    """'[3] Lạng Sơn phấn đấu mỗi năm có thêm 10 xã…': the number and the document's title
+    (never its file name alone)."""
+    c = brief.citation(n)
+    return f"[{n}] {short_words(readable_title(c.title, c.source), 70)}"
 
 
 def _file_stem(brief) -> str:
@@ -94,11 +136,19 @@ def brief_page(bot, settings: Settings) -> None:
         show_brief(brief)
 
 
+def _table(rows: list[dict]) -> None:
+    """A table whose every cell wraps (a grid cuts long values and changes); its cells render
+    Markdown, so each string is escaped."""
+    st.table(
+        [{k: shown_md(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows],
+        border="horizontal",
+    )
+
+
 def show_brief(brief) -> None:
-    title = brief_title(brief)
-    st.subheader(md_escape(title), divider="green")
+    st.subheader(md_escape(_title(brief)), divider="green")
     if brief.empty:
-        st.warning(md_escape(brief.empty_reason), icon=":material/info:")
+        st.warning(md_escape(_half(brief.empty_reason)), icon=":material/info:")
         if brief.nearest_places:
             st.markdown(
                 md_escape(t("brief_nearest_places", places=", ".join(brief.nearest_places)))
@@ -123,22 +173,21 @@ def show_brief(brief) -> None:
         mime="text/markdown",
         icon=":material/article:",
     )
+    if lang() == "en":
+        st.caption(t("brief_downloads_vi"))
     st.markdown(f"**{t('brief_headline')}**")
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("brief_col_indicator"): r.label,
-                    t("brief_col_place"): r.place or "—",
-                    t("brief_col_latest"): r.latest.value,
-                    t("brief_col_as_of"): _when(r.latest),
-                    t("brief_col_change"): r.change or "—",
-                    t("brief_col_source"): f"[{r.latest.citation}]",
-                }
-                for r in brief.headline
-            ]
-        ),
-        hide_index=True,
+    _table(
+        [
+            {
+                t("brief_col_indicator"): _indicator_label(r.indicator),
+                t("brief_col_place"): r.place or "—",
+                t("brief_col_latest"): _said(r.latest.value),
+                t("brief_col_as_of"): _when(r.latest),
+                t("brief_col_change"): _said(r.change) or "—",
+                t("brief_col_source"): f"[{r.latest.citation}]",
+            }
+            for r in brief.headline
+        ]
     )
     for section, key in (
         (Section.HIGHLIGHTS, "highlights"),
@@ -158,11 +207,11 @@ def show_brief(brief) -> None:
             {
                 "date": pd.Timestamp(f"{p.as_of}-15"),
                 "value": p.number,
-                "text": p.value,
+                "text": _said(p.value),
                 "when": _when(p),
-                "source": f"[{p.citation}] {brief.citation(p.citation).source}",
-                "counted": series_of(p) or "—",
-                "kind": p.kind_label(),
+                "source": _cite(brief, p.citation),
+                "counted": _said(series_of(p)) or "—",
+                "kind": _said(p.kind_label()),
             }
             for p in points
             if p.number is not None
@@ -171,38 +220,23 @@ def show_brief(brief) -> None:
             f"{_indicator_label(indicator)} — {shown_md(place)}", expanded=len(rows) > 1
         ):
             if len(rows) > 1:
-                chart = (
-                    alt.Chart(pd.DataFrame(rows))
-                    .mark_line(point=True)
-                    .encode(
-                        x=alt.X("date:T", title=None),
-                        y=alt.Y("value:Q", title=None),
-                        # one line per series: a merger's two counts, or a part of the
-                        # place, are never joined to the whole
-                        color=alt.Color("counted:N", title=None),
-                        tooltip=["text", "when", "source"],
-                    )
-                )
-                st.altair_chart(chart, use_container_width=True)
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            t("brief_col_as_of"): r["when"],
-                            t("brief_col_value"): r["text"],
-                            t("brief_col_counted"): r["kind"],
-                            t("brief_col_source"): r["source"],
-                        }
-                        for r in rows
-                    ]
-                ),
-                hide_index=True,
+                st.altair_chart(_timeline_chart(rows), width="stretch")
+            _table(
+                [
+                    {
+                        t("brief_col_as_of"): r["when"],
+                        t("brief_col_value"): r["text"],
+                        t("brief_col_counted"): r["kind"],
+                        t("brief_col_source"): r["source"],
+                    }
+                    for r in rows
+                ]
             )
     st.markdown(f"**{t('brief_conflicts')}**")
     if brief.conflicts:
         for c in brief.conflicts:
-            values = "; ".join(f"{p.value} [{p.citation}]" for p in c.points)
-            note = f" — {c.note}" if c.note else ""
+            values = "; ".join(f"{_said(p.value)} [{p.citation}]" for p in c.points)
+            note = f" — {_said(c.note)}" if c.note else ""
             st.markdown(
                 md_escape(f"{_indicator_label(c.indicator)}, {c.place}, {_when(c.points[0])}: ")
                 + md_escape(values + note)
@@ -211,35 +245,51 @@ def show_brief(brief) -> None:
         st.caption(t("brief_no_conflicts"))
     st.markdown(f"**{t('brief_targets')}**")
     if brief.targets:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        t("brief_col_indicator"): _indicator_label(x.target.indicator),
-                        t("brief_col_kind"): x.target.kind_label(),
-                        t("brief_col_target"): f"{x.target.value} [{x.target.citation}]",
-                        t("brief_col_as_of"): _when(x.target),
-                        t("brief_col_result"): (
-                            f"{x.result.value} [{x.result.citation}] ({_when(x.result)})"
-                            if x.result
-                            else x.why_none or "—"
-                        ),
-                    }
-                    for x in brief.targets
-                ]
-            ),
-            hide_index=True,
+        _table(
+            [
+                {
+                    t("brief_col_indicator"): _indicator_label(x.target.indicator),
+                    t("brief_col_kind"): _said(x.target.kind_label()),
+                    t("brief_col_target"): f"{_said(x.target.value)} [{x.target.citation}]",
+                    t("brief_col_as_of"): _when(x.target),
+                    t("brief_col_result"): (
+                        f"{_said(x.result.value)} [{x.result.citation}] ({_when(x.result)})"
+                        if x.result
+                        else _said(x.why_none) or "—"
+                    ),
+                }
+                for x in brief.targets
+            ]
         )
     else:
         st.caption(t("brief_no_targets"))
     if brief.decisions or brief.people:
         st.markdown(f"**{t('brief_people')}**")
         for m in brief.decisions + brief.people:
-            st.markdown(
-                "- " + md_escape(f"{m.text}{', ' + m.role if m.role else ''} [{m.citation}]")
-            )
+            text = _said(m.text) if m in brief.decisions else m.text  # '…, 12/8/2011' in English
+            st.markdown("- " + md_escape(f"{text}{', ' + m.role if m.role else ''} [{m.citation}]"))
     st.markdown(f"**{t('brief_citations')}**")
     for c in brief.citations:
-        st.markdown(
-            md_escape(f"[{c.n}] {c.source} — {c.title} ({c.date or t('no_date')}): “{c.quote}”")
+        title = readable_title(c.title, c.source)
+        where = f"{c.source}, {c.location}" if c.location else c.source
+        st.markdown(md_escape(f"[{c.n}] {title} — {format_date(c.date)} — {where}: “{c.quote}”"))
+
+
+def _timeline_chart(rows: list[dict]) -> alt.Chart:
+    """The values over time, one line per way of counting (before and after a merger apart),
+    its axes, legend and tooltips in the interface language."""
+    return (
+        alt.Chart(pd.DataFrame(rows))
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("date:T", title=None),
+            y=alt.Y("value:Q", title=None),
+            color=alt.Color("counted:N", title=t("brief_col_counted")),
+            tooltip=[
+                alt.Tooltip("text:N", title=t("brief_col_value")),
+                alt.Tooltip("when:N", title=t("brief_col_as_of")),
+                alt.Tooltip("source:N", title=t("brief_col_source")),
+            ],
         )
+        .configure(locale=chart_locale())
+    )

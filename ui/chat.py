@@ -16,15 +16,17 @@ from ui.common import (
     offer_bundled_ingest,
     open_document,
     render_citation,
-    show_flash,
 )
 from ui.render import (
     answer_download,
     answer_html,
+    citation_cards,
     esc,
     filter_options,
     format_ms,
     md_escape,
+    present,
+    readable_title,
     short,
     shown,
 )
@@ -63,7 +65,7 @@ def sidebar_filters(metas: Sequence[DocumentMeta]) -> SearchFilter:
             t("filter_docs"),
             options["sources"],
             key="f_sources",
-            format_func=lambda s: short(shown(f"{titles.get(s, s)} ({s})"), 60),
+            format_func=lambda s: short(shown(f"{readable_title(titles.get(s, s), s)} ({s})"), 60),
             placeholder=anything,
         )
         provinces = st.multiselect(
@@ -97,6 +99,7 @@ def describe_filter(flt: SearchFilter) -> str:
 
 
 def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
+    answer = present(answer)
     if answer.resolved_question:
         st.caption(md_escape(t("resolved", q=answer.resolved_question)))
     for flag in ("llm_rejected", "llm_error"):
@@ -106,9 +109,8 @@ def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
     opened = None
     if answer.citations:
         st.markdown(f"**{t('citations')}**")
-        for c in answer.citations:
-            if render_citation(c, docs, key=f"open-{index}-c{c.n}"):
-                opened = c
+        for card in citation_cards(answer.citations, docs.text):
+            opened = render_citation(card, docs, key=f"open-{index}-c{card[0].n}") or opened
     if answer.related:
         # collapsed, and labelled as not an answer: the refusal above stays in view, and no
         # figure of a passage that does not answer the question is taken for the answer
@@ -117,8 +119,7 @@ def render_answer(bot, answer: Answer, index: int, docs: DocCache) -> None:
         ):
             st.caption(t("related_note"))
             for i, c in enumerate(answer.related):
-                if render_citation(c, docs, key=f"open-{index}-r{i}", related=True):
-                    opened = c
+                opened = render_citation(c, docs, key=f"open-{index}-r{i}", related=True) or opened
     markdown = answer_download(answer, lang())
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button(
@@ -155,7 +156,6 @@ def chat_page(bot, settings: Settings) -> None:
         if st.button(t("clear_chat"), icon=":material/delete_sweep:", width="stretch"):
             st.session_state["messages"] = []
     messages: list[dict] = st.session_state.setdefault("messages", [])
-    show_flash()
     if not metas:
         offer_bundled_ingest(bot, key="ingest-bundled-chat")
     if flt:
@@ -202,7 +202,8 @@ def chat_page(bot, settings: Settings) -> None:
                 st.caption(t("llm_drafting"))
                 st.markdown(md_escape("".join(pieces)))
 
-        with st.status(t("thinking"), expanded=False) as status:
+        progress = st.empty()  # the stages while the answer is made; gone once it is shown
+        with progress.status(t("thinking"), expanded=False) as status:
 
             def stage(name: str) -> None:  # tìm kiếm, đọc tài liệu, soạn câu trả lời
                 status.update(label=t(f"stage_{name}"))
@@ -216,11 +217,8 @@ def chat_page(bot, settings: Settings) -> None:
                 lang=lang(),
                 progress=stage,
             )
-            if error:
-                status.update(label=t("thinking_failed"), state="error")
-            else:
-                status.update(label=t("thinking_done"), state="complete")
         draft.empty()
+        progress.empty()  # the answer (or the error) says the rest
         if error:
             messages.append({"role": "assistant", "error": error})
             st.error(md_escape(error), icon=":material/error:")

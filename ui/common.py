@@ -26,6 +26,7 @@ from ui.render import (
     md_escape,
     meta_html,
     passage_html,
+    readable_title,
     shown,
 )
 from ui.text import lang, t
@@ -92,7 +93,8 @@ def wait_until_ready(bot) -> None:
     _, ready = _shared_assistant(repr(settings), settings)
     if ready.done.is_set():
         return
-    with st.status(t("starting"), expanded=True) as status:
+    box = st.empty()  # the steps while they run; nothing once the assistant is ready
+    with box.status(t("starting"), expanded=True) as status:
         shown = None
         while not ready.done.wait(timeout=0.25):
             if ready.stage != shown:
@@ -101,8 +103,8 @@ def wait_until_ready(bot) -> None:
         if ready.error:
             status.update(label=t("start_failed"), state="error")
             st.error(md_escape(ready.error), icon=":material/error:")
-        else:
-            status.update(label=t("started"), state="complete", expanded=False)
+            return
+    box.empty()
 
 
 def attempt(fn: Callable, *args, **kwargs) -> tuple[Any, str | None]:
@@ -133,13 +135,18 @@ def progress_callback(bar, key: str) -> Callable[[int, int, str], None]:
     return report
 
 
-def show_flash() -> None:
-    for kind, message in st.session_state.pop("flash", []):
-        getattr(st, kind)(md_escape(message))
+def show_flash(where: str) -> None:
+    """The messages an action left for the next run, shown at ``where`` the user acted (the
+    button they pressed), not at the top of a page they may have scrolled away from."""
+    for kind, message in st.session_state.pop(f"flash-{where}", []):
+        getattr(st, kind)(md_escape(message), icon=FLASH_ICONS.get(kind))
 
 
-def flash(kind: str, message: str) -> None:
-    st.session_state.setdefault("flash", []).append((kind, message))
+FLASH_ICONS = {"success": ":material/check_circle:", "error": ":material/error:"}
+
+
+def flash(kind: str, message: str, where: str) -> None:
+    st.session_state.setdefault(f"flash-{where}", []).append((kind, message))
 
 
 def offer_bundled_ingest(bot, key: str) -> None:
@@ -271,8 +278,9 @@ def open_document(bot, source: str, quote: str, start: int, end: int) -> None:
             return
         cite = Citation(0, source, doc.meta.title, doc.meta.date, quote, start, end)
         span = locate(doc.text, cite)
+        title = readable_title(doc.meta.title, source, doc.text)
         st.html(
-            f'<div class="ntm-cite-head">{esc(doc.meta.title)}</div>'
+            f'<div class="ntm-cite-head">{esc(title)}</div>'
             f'<div class="ntm-meta">{meta_html(doc.meta.date, source)}</div>'
         )
         if span is None:
@@ -283,22 +291,29 @@ def open_document(bot, source: str, quote: str, start: int, end: int) -> None:
     st.dialog(t("doc_dialog"), width="large")(body)()
 
 
-def render_citation(c: Citation, docs: DocCache, key: str, related: bool = False) -> bool:
-    """One citation card; True when its 'open the full text' button was pressed."""
+def render_citation(
+    cites: Citation | Sequence[Citation], docs: DocCache, key: str, related: bool = False
+) -> Citation | None:
+    """One citation card: a paragraph with every cited sentence of it highlighted and their
+    numbers; the citation to open at when its 'open the full text' button was pressed."""
+    cites = (cites,) if isinstance(cites, Citation) else tuple(cites)
+    c = cites[0]
     text = docs.text(c.source)  # before the card is drawn: never an empty box on screen
     meta = meta_html(c.date, c.source, c.location)
+    title = readable_title(c.title, c.source, text)
     with st.container(border=True):
-        badge = (
+        badges = (
             '<span class="ntm-badge rel">↗</span>'
             if related
-            else (f'<span class="ntm-badge">{c.n}</span>')
+            else "".join(f'<span class="ntm-badge">{x.n}</span>' for x in cites)
         )
         st.html(
             f'<div class="{"ntm-related" if related else "ntm-cited"}">'
-            f'<div class="ntm-cite-head">{badge}{esc(c.title)}</div>'
-            f'<div class="ntm-meta">{meta}</div>{passage_html(text, c)}</div>'
+            f'<div class="ntm-cite-head">{badges}{esc(title)}</div>'
+            f'<div class="ntm-meta">{meta}</div>{passage_html(text, cites)}</div>'
         )
         if text is None:
             st.caption(t("doc_gone"))
-            return False
-        return st.button(t("open_doc"), key=key, icon=":material/menu_book:", type="tertiary")
+            return None
+        pressed = st.button(t("open_doc"), key=key, icon=":material/menu_book:", type="tertiary")
+        return c if pressed else None

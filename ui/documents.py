@@ -85,7 +85,6 @@ def ingest_uploads(
 def documents_page(bot, settings: Settings) -> None:
     st.title(t("docs_title"))
     st.caption(t("docs_caption"))
-    show_flash()
     metas = call(bot.documents)
     if metas is None:
         return
@@ -154,45 +153,49 @@ def list_section(metas) -> None:
 def manage_section(bot, metas) -> None:
     round_ = st.session_state.setdefault("upload_round", 0)
     st.subheader(t("manage_header"), divider="green")
-    left, right = st.columns(2, gap="large")
-    with left:
-        titles = {m.source: m.title for m in metas}
-        chosen = st.multiselect(
-            t("delete_pick"),
-            [m.source for m in metas],
-            format_func=lambda s: shown(f"{titles.get(s, s)} — {s}"),  # typing finds either
-            key=f"delete-pick-{round_}",
-            placeholder=t("pick_documents"),
+    # the documents to delete, each a tick box whose whole title and file name wrap (a
+    # drop-down list cuts long titles), filtered by the "find a document" box above
+    wanted = st.session_state.get("find-document", "")
+    listed = [m for m in metas if matches_document(m, wanted)]
+    st.markdown(f"**{t('delete_pick')}**")
+    if wanted:
+        st.caption(md_escape(t("delete_filtered", n=len(listed), total=len(metas), q=wanted)))
+    chosen = []
+    with st.container(height=min(360, 52 * len(listed) + 24) if listed else "content", border=True):
+        for m in listed:
+            label = f"{shown_md(m.title)} — {shown_md(m.source)}"
+            if st.checkbox(label, key=f"delete-{round_}-{m.doc_id}"):
+                chosen.append(m.source)
+    sure = st.checkbox(t("delete_confirm"), key=f"delete-sure-{round_}")
+    if st.button(
+        t("delete_button"), icon=":material/delete:", disabled=not (chosen and sure)
+    ) and require(EDIT):
+        gone = []
+        for source in chosen:
+            if call(bot.remove, source, actor=current().name) is not None:
+                gone.append(source)
+        if gone:
+            flash("success", t("deleted", names=", ".join(map(shown, gone))), "delete")
+        st.session_state["upload_round"] = round_ + 1
+        st.session_state.pop("ingest_outcome", None)
+        st.rerun()
+    show_flash("delete")  # under the button that was pressed
+    st.divider()
+    st.caption(t("reindex_help"))
+    if st.button(t("reindex_button"), icon=":material/refresh:", disabled=not metas) and require(
+        EDIT
+    ):
+        bar = st.progress(0.0, text=t("ingest_starting"))
+        done = call(
+            bot.reindex,
+            progress=progress_callback(bar, "reindex_progress"),
+            actor=current().name,
         )
-        sure = st.checkbox(t("delete_confirm"), key=f"delete-sure-{round_}")
-        if st.button(
-            t("delete_button"), icon=":material/delete:", disabled=not (chosen and sure)
-        ) and require(EDIT):
-            gone = []
-            for source in chosen:
-                if call(bot.remove, source, actor=current().name) is not None:
-                    gone.append(source)
-            if gone:
-                flash("success", t("deleted", names=", ".join(map(shown, gone))))
-            st.session_state["upload_round"] = round_ + 1
-            st.session_state.pop("ingest_outcome", None)
-            st.rerun()
-    with right:
-        st.caption(t("reindex_help"))
-        if st.button(
-            t("reindex_button"), icon=":material/refresh:", disabled=not metas
-        ) and require(EDIT):
-            bar = st.progress(0.0, text=t("ingest_starting"))
-            done = call(
-                bot.reindex,
-                progress=progress_callback(bar, "reindex_progress"),
-                actor=current().name,
+        if done is not None:
+            st.success(
+                t("reindexed", n=done.chunks, embedded=done.embedded, reused=done.reused),
+                icon=":material/check_circle:",
             )
-            if done is not None:
-                st.success(
-                    t("reindexed", n=done.chunks, embedded=done.embedded, reused=done.reused),
-                    icon=":material/check_circle:",
-                )
 
 
 def audit_result(result: str) -> str:

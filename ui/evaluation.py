@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from assistant.evaluate import direct_answer
@@ -13,7 +16,16 @@ from base.settings import Settings
 from ingest.uploads import safe_filename
 from ui.auth import current
 from ui.common import EVAL_DIR, attempt, call, sticky_radio
-from ui.render import esc, format_ms, format_number, format_percent, md_escape, short, shown_md
+from ui.render import (
+    chart_locale,
+    esc,
+    format_ms,
+    format_number,
+    format_percent,
+    md_escape,
+    short,
+    shown_md,
+)
 from ui.text import lang, t
 
 DEFAULT_QUESTION_SET = "questions.jsonl"
@@ -53,7 +65,45 @@ TAGS = {
     "target": ("mục tiêu", "target"),
     "follow-up": ("hỏi nối tiếp", "follow-up"),
     "multi-doc": ("nhiều tài liệu", "multi-document"),
+    "entity": ("tên riêng", "name"),
+    "percent": ("tỷ lệ phần trăm", "percentage"),
+    "near-duplicate": ("tài liệu gần trùng", "near-duplicate documents"),
+    "ratio": ("tỷ số", "ratio"),
+    "money": ("tiền", "money"),
+    "summary": ("tóm tắt", "summary"),
 }
+
+# Why an answer was scored wrong, as assistant.evaluate words it (Vietnamese, an English
+# gloss in brackets) -> the interface language; a pattern the evaluation quotes is kept.
+FAILURES = (
+    (r"lẽ ra phải từ chối trả lời", ("lẽ ra phải từ chối trả lời", "should have abstained")),
+    (r"đã từ chối trả lời", ("đã từ chối trả lời", "abstained")),
+    (
+        r"thiếu (?P<x>.+?) trong câu trả lời trực tiếp \(direct answer\)",
+        ("thiếu {x} trong câu trả lời trực tiếp", "{x} missing from the direct answer"),
+    ),
+    (r"thiếu (?P<x>.+)", ("thiếu {x}", "{x} missing")),
+    (
+        r"không trích dẫn tài liệu đúng",
+        ("không trích dẫn tài liệu đúng", "did not cite the expected document"),
+    ),
+)
+_GLOSS = re.compile(r"^(?P<vi>[^()]+?) \((?P<en>[A-Za-z][^()]*)\)(?P<rest>.*)$", re.S)
+
+
+def failure_label(reason: str) -> str:
+    """Why an answer was scored wrong, in the interface language: 'thiếu '65' trong câu trả
+    lời trực tiếp' or "'65' missing from the direct answer"; a message written as
+    'tiếng Việt (English): chi tiết' gives the interface's half and its detail."""
+    en = lang() == "en"
+    for pattern, words in FAILURES:
+        m = re.fullmatch(pattern, reason, re.S)
+        if m:
+            return words[1 if en else 0].format(**m.groupdict())
+    m = _GLOSS.match(reason)
+    if m:
+        return (m["en"] if en else m["vi"]) + m["rest"]
+    return reason
 
 
 def tag_label(tag: str) -> str:
@@ -70,25 +120,37 @@ def show_report(name: str, report) -> None:
         pct(s["accuracy"]),
         f"{s['correct']}/{s['questions']} · "
         + t("m_accuracy_old", v=pct(s["accuracy_whole_text"])),
+        help=t("m_accuracy_help"),
         delta_color="off",
         delta_arrow="off",
         border=True,
     )
-    r1[1].metric(t("m_hit1"), pct(s["retrieval"]["hit@1"]), border=True)
-    r1[2].metric(t("m_hit5"), pct(s["retrieval"]["hit@5"]), border=True)
-    r1[3].metric(t("m_mrr"), format_number(s["retrieval"]["mrr"], 3), border=True)
+    r1[1].metric(t("m_hit1"), pct(s["retrieval"]["hit@1"]), help=t("m_hit1_help"), border=True)
+    r1[2].metric(t("m_hit5"), pct(s["retrieval"]["hit@5"]), help=t("m_hit5_help"), border=True)
+    r1[3].metric(
+        t("m_mrr"), format_number(s["retrieval"]["mrr"], 2), help=t("m_mrr_help"), border=True
+    )
     r2 = st.columns(4)
-    r2[0].metric(t("m_abst_p"), pct(s["abstention"]["precision"]), border=True)
-    r2[1].metric(t("m_abst_r"), pct(s["abstention"]["recall"]), border=True)
+    r2[0].metric(
+        t("m_abst_p"), pct(s["abstention"]["precision"]), help=t("m_abst_p_help"), border=True
+    )
+    r2[1].metric(
+        t("m_abst_r"), pct(s["abstention"]["recall"]), help=t("m_abst_r_help"), border=True
+    )
     r2[2].metric(
         t("m_lat_med"),
         format_ms(s["latency_ms"]["median"]),
         f"p95 {format_ms(s['latency_ms']['p95'])}",
+        help=t("m_lat_help"),
         delta_color="off",
         delta_arrow="off",
         border=True,
     )
-    r2[3].metric(t("m_verbatim"), pct(s["citations_verbatim"]), border=True)
+    r2[3].metric(
+        t("m_verbatim"), pct(s["citations_verbatim"]), help=t("m_verbatim_help"), border=True
+    )
+    # the jargon in words, on the page (a tooltip is easy to miss)
+    st.caption(t("m_glossary_text"))
     if s["unscored"]:
         lines = "\n".join(f"- {md_escape(line)}" for line in s["unscored"])
         st.warning(
@@ -114,18 +176,29 @@ def show_report(name: str, report) -> None:
         )
     with right:
         st.markdown(f"**{t('latency_chart')}**")
-        import pandas as pd
-
         latencies = pd.DataFrame(
             {
+                "id": [r.question.id for r in report.results],
                 "ms": [
                     r.answer.timings_ms.get("total_ms", 0.0) if r.answer else 0.0
                     for r in report.results
-                ]
-            },
-            index=[r.question.id for r in report.results],
+                ],
+            }
         )
-        st.bar_chart(latencies, height=260, color="#2e7d32", x_label="", y_label="ms")
+        chart = (  # numbers on the axis as the interface language writes them ('4.000')
+            alt.Chart(latencies, height=260)
+            .mark_bar(color="#2e7d32")
+            .encode(
+                x=alt.X("id:N", title=None, sort=None),
+                y=alt.Y("ms:Q", title="ms"),
+                tooltip=[
+                    alt.Tooltip("id:N", title=t("col_id")),
+                    alt.Tooltip("ms:Q", title="ms", format=",.0f"),
+                ],
+            )
+            .configure(locale=chart_locale())
+        )
+        st.altair_chart(chart, width="stretch")
 
     st.markdown(f"**{t('reliability')}**")
     st.table(
@@ -144,13 +217,14 @@ def show_report(name: str, report) -> None:
     if not failed:
         st.success(t("no_failures"), icon=":material/celebration:")
     for r in failed:
-        label = md_escape(f"{r.question.id} — {short(r.question.question, 80)} — {r.failure}")
+        why = failure_label(r.failure or r.error or "")
+        label = md_escape(f"{r.question.id} — {short(r.question.question, 80)} — {why}")
         with st.expander(label, icon=":material/cancel:"):
             expected = r.question.answer if r.question.answerable else t("unanswerable")
             given = r.answer.answer if r.answer else (r.error or "")
             st.html(
                 f"<p><b>{esc(t('question'))}:</b> {esc(r.question.question)}</p>"
-                f"<p><b>{esc(t('failure'))}:</b> {esc(r.failure or r.error or '')}</p>"
+                f"<p><b>{esc(t('failure'))}:</b> {esc(why)}</p>"
                 f"<p><b>{esc(t('expected'))}:</b></p><div class='ntm-fail'>{esc(expected)}</div>"
                 f"<p><b>{esc(t('given'))}:</b></p><div class='ntm-fail'>{esc(given)}</div>"
             )
@@ -162,7 +236,7 @@ def show_report(name: str, report) -> None:
                     t("col_ok"): r.correct,
                     t("question"): r.question.question,
                     t("given"): direct_answer(r.answer) if r.answer else (r.error or ""),
-                    t("failure"): r.failure,
+                    t("failure"): failure_label(r.failure) if r.failure else "",
                     t("col_ms"): round(r.answer.timings_ms.get("total_ms", 0.0)) if r.answer else 0,
                 }
                 for r in report.results

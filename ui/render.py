@@ -12,13 +12,15 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
-from assistant.export import answer_markdown, locate, paragraph_bounds
+from assistant.export import answer_markdown, locate, paragraph_bounds, tidy_quote
 from assistant.export import format_date as _format_date
 from base.locations import describe
 from base.settings import Settings
 from base.text import fold, markdown_literal, printable
 from base.types import Answer, Citation, DocumentMeta
+from ui.english import english_answer
 from ui.text import lang, t
 
 PASSAGE_ID = "ntm-passage"
@@ -70,16 +72,84 @@ def highlight(text: str, start: int, end: int, mark_id: str | None = None) -> st
     return f"{esc(text[:start])}<mark{ident}>{esc(text[start:end])}</mark>{esc(text[end:])}"
 
 
-def passage_html(doc_text: str | None, citation: Citation) -> str:
-    """The quote highlighted inside its surrounding paragraph, escaped."""
-    span = locate(doc_text, citation) if doc_text else None
-    if span is None:
-        return f'<div class="ntm-passage"><mark>{esc(citation.quote)}</mark></div>'
-    p0, p1 = paragraph_bounds(doc_text, *span)
+def passage_html(doc_text: str | None, citations: Citation | Sequence[Citation]) -> str:
+    """The quotes highlighted inside their surrounding paragraph, escaped: one passage for
+    every citation of that paragraph."""
+    cites = [citations] if isinstance(citations, Citation) else list(citations)
+    spans = [locate(doc_text, c) for c in cites] if doc_text else [None] * len(cites)
+    if not cites or any(span is None for span in spans):
+        marks = "".join(f"<mark>{esc(c.quote)}</mark>" for c in cites)
+        return f'<div class="ntm-passage">{marks}</div>'
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    p0, p1 = paragraph_bounds(doc_text, lo, hi)
     before = "… " if p0 > 0 and doc_text[p0 - 1] != "\n" else ""
     after = " …" if p1 < len(doc_text) and doc_text[p1] != "\n" else ""
-    body = highlight(doc_text[p0:p1], span[0] - p0, span[1] - p0)
-    return f'<div class="ntm-passage">{before}{body}{after}</div>'
+    body, at = [], p0
+    for a, b in _merged(spans):
+        body.append(f"{esc(doc_text[at:a])}<mark>{esc(doc_text[a:b])}</mark>")
+        at = b
+    body.append(esc(doc_text[at:p1]))
+    return f'<div class="ntm-passage">{before}{"".join(body)}{after}</div>'
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def citation_cards(citations: Sequence[Citation], text_of) -> list[tuple[Citation, ...]]:
+    """The citations grouped into cards: one card per paragraph, however many of its
+    sentences are cited, in the order of their first number. ``text_of(source)`` gives a
+    document's text (None when it is gone)."""
+    cards: dict[tuple, list[Citation]] = {}
+    for c in citations:
+        text = text_of(c.source)
+        span = locate(text, c) if text else None
+        key = (c.source, paragraph_bounds(text, *span, limit=10**9)) if span else (c.source, c.n)
+        cards.setdefault(key, []).append(c)
+    return [tuple(group) for group in cards.values()]
+
+
+_HASHY = re.compile(r"(?i)^[\w.-]*[0-9a-f]{10,}[\w.-]*$")
+
+
+def readable_title(title: str, source: str, text: str | None = None) -> str:
+    """A document's title as people read it: its own title, or, when it has none but its
+    file name (an article saved as '000_b1a6b20c5124416e.txt'), its first real line."""
+    stem = Path(source).stem
+    if title and title not in (stem, source) and not _HASHY.match(title):
+        return title
+    for line in (text or "").split("\n"):
+        line = line.strip()
+        if len(line.split()) >= 3 and sum(ch.isalpha() for ch in line) > len(line) / 2:
+            return short_words(line, 120)
+    return title or source
+
+
+def short_words(text: str, limit: int) -> str:
+    """``text`` cut at the last whole word within ``limit`` characters, with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit].rstrip(" ,;:") + "…"
+
+
+def present(answer: Answer) -> Answer:
+    """The answer as the app shows and downloads it: quotes without a bracket they do not
+    open, and, in an English frame, the frame's figures in English units and number format."""
+    citations = tuple(tidy_quote(c) for c in answer.citations)
+    related = tuple(tidy_quote(c) for c in answer.related)
+    text = answer.answer
+    for old, new in zip(answer.citations, citations, strict=True):
+        if old.quote != new.quote:
+            text = text.replace(f"“{old.quote}”", f"“{new.quote}”")
+    tidied = replace(answer, answer=text, citations=citations, related=related)
+    return english_answer(tidied)
 
 
 def document_html(doc_text: str, span: tuple[int, int] | None) -> str:
@@ -109,6 +179,49 @@ def format_number(x: float, decimals: int = 1) -> str:
 def format_percent(x: float, decimals: int = 1) -> str:
     """A share as a percentage: '66,7%' (Vietnamese) or '66.7%' (English)."""
     return f"{format_number(100 * x, decimals)}%"
+
+
+def chart_locale() -> dict:
+    """Vega's number and time locale for the interface language: a chart's axes say '4.000'
+    and 'tháng 8' in Vietnamese, '4,000' and 'August' in English."""
+    if lang() == "en":
+        return {
+            "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+            "time": {
+                "dateTime": "%x, %X",
+                "date": "%-m/%-d/%Y",
+                "time": "%-I:%M:%S %p",
+                "periods": ["AM", "PM"],
+                "days": "Sunday Monday Tuesday Wednesday Thursday Friday Saturday".split(),
+                "shortDays": "Sun Mon Tue Wed Thu Fri Sat".split(),
+                "months": (
+                    "January February March April May June July August September October "
+                    "November December"
+                ).split(),
+                "shortMonths": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
+            },
+        }
+    return {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
+        "time": {
+            "dateTime": "%X, %d/%m/%Y",
+            "date": "%d/%m/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["SA", "CH"],
+            "days": [
+                "Chủ nhật",
+                "Thứ hai",
+                "Thứ ba",
+                "Thứ tư",
+                "Thứ năm",
+                "Thứ sáu",
+                "Thứ bảy",
+            ],
+            "shortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
+            "months": [f"tháng {m}" for m in range(1, 13)],
+            "shortMonths": [f"th{m}" for m in range(1, 13)],
+        },
+    }
 
 
 def format_ms(ms: float) -> str:

@@ -158,7 +158,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "starting_model": ("Đang nạp mô hình nhúng…", "Loading the embedding model…"),
     "starting_index": ("Đang đọc chỉ mục…", "Reading the index…"),
-    "started": ("Trợ lý đã sẵn sàng", "The assistant is ready"),
     "start_failed": ("Không khởi động được trợ lý", "The assistant could not start"),
     "with_llm": (
         "Câu trả lời được một mô hình ngôn ngữ viết lại, số liệu được kiểm tra với trích dẫn.",
@@ -199,7 +198,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Mô hình ngôn ngữ đang viết lại câu trả lời…",
         "The language model is rewriting the answer…",
     ),
-    "thinking_done": ("Đã soạn xong câu trả lời", "Answer ready"),
     "llm_drafting": (
         "Mô hình ngôn ngữ đang viết lại câu trả lời; số liệu và trích dẫn sẽ được kiểm tra "
         "trước khi hiển thị:",
@@ -216,7 +214,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Không dùng được máy chủ mô hình ngôn ngữ; dưới đây là câu trả lời trích nguyên văn.",
         "The language model server could not be used; this is the verbatim extracted answer.",
     ),
-    "thinking_failed": ("Không trả lời được câu hỏi này", "Could not answer this question"),
     "resolved": ("Câu hỏi được hiểu là: “{q}”", "Understood as: “{q}”"),
     "citations": ("Nguồn trích dẫn", "Citations"),
     "related": (
@@ -320,6 +317,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_source": ("Tệp nguồn", "Source file"),
     "manage_header": ("Quản lý", "Manage"),
     "delete_pick": ("Chọn tài liệu cần xoá", "Documents to delete"),
+    "delete_filtered": (
+        "{n}/{total} tài liệu khớp “{q}” (ô Tìm tài liệu ở trên)",
+        "{n} of {total} documents match “{q}” (the Find box above)",
+    ),
     "delete_confirm": (
         "Tôi chắc chắn muốn xoá các tài liệu đã chọn",
         "I am sure I want to delete the selected documents",
@@ -412,6 +413,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_col_counted": ("Loại, cách đếm", "Kind, counted"),
     "brief_col_kind": ("Loại", "Kind"),
     "brief_col_result": ("Kết quả cùng loại mới nhất", "Latest result of the same kind"),
+    "brief_heading": (
+        "Báo cáo số liệu nông thôn mới: {place}, {period}",
+        "NTM figures: {place}, {period}",
+    ),
+    "brief_downloads_vi": (
+        "Tệp Word và Markdown viết bằng tiếng Việt.",
+        "The Word and Markdown files are written in Vietnamese, for handing on.",
+    ),
     # evaluation page
     "eval_title": ("Đánh giá", "Evaluation"),
     "eval_caption": (
@@ -472,9 +481,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Ingest documents before evaluating.",
     ),
     "eval_result_for": ("Kết quả cho {name}", "Results for {name}"),
-    "m_accuracy": (
-        "Độ chính xác (câu trả lời trực tiếp)",
-        "Accuracy (direct answer)",
+    "m_accuracy": ("Độ chính xác", "Accuracy"),
+    "m_accuracy_help": (
+        "Tỷ lệ câu trả lời đúng: giá trị mong đợi nằm trong câu trả lời trực tiếp (dòng đầu), "
+        "có trích dẫn đúng tài liệu; câu không có đáp án phải được từ chối.",
+        "Share of right answers: the expected value is in the direct answer (its first line), "
+        "citing the right document; a question with no answer must be refused.",
     ),
     "m_accuracy_old": ("cách chấm cũ: {v}", "old rule: {v}"),
     "reliability": (
@@ -485,13 +497,54 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_answers": ("Số câu trả lời", "Answers"),
     "col_precision": ("Tỷ lệ đúng", "Share right"),
     "m_hit1": ("Truy hồi hit@1", "Retrieval hit@1"),
+    "m_hit1_help": (
+        "Tỷ lệ câu hỏi mà đoạn văn tìm được đầu tiên thuộc đúng tài liệu nguồn.",
+        "Share of questions whose first passage found is from the right source document.",
+    ),
     "m_hit5": ("Truy hồi hit@5", "Retrieval hit@5"),
+    "m_hit5_help": (
+        "Tỷ lệ câu hỏi có đúng tài liệu nguồn trong 5 đoạn văn tìm được đầu tiên.",
+        "Share of questions with the right source document among the first 5 passages found.",
+    ),
     "m_mrr": ("MRR", "MRR"),
-    "m_abst_p": ("Từ chối đúng (precision)", "Abstention precision"),
-    "m_abst_r": ("Từ chối đủ (recall)", "Abstention recall"),
+    "m_mrr_help": (
+        "Thứ hạng đảo trung bình: 1 khi đúng tài liệu luôn đứng đầu, 0,5 khi đứng thứ hai…",
+        "Mean reciprocal rank: 1 when the right document always comes first, 0.5 when second…",
+    ),
+    "m_abst_p": ("Từ chối đúng chỗ", "Refusals justified"),
+    "m_abst_p_help": (
+        "Trong các câu trợ lý từ chối trả lời, tỷ lệ câu thật sự không có trong tài liệu.",
+        "Among the questions the assistant refused, the share the documents truly do not answer.",
+    ),
+    "m_abst_r": ("Từ chối đủ", "Refusals made"),
+    "m_abst_r_help": (
+        "Trong các câu không có trong tài liệu, tỷ lệ câu trợ lý đã từ chối trả lời.",
+        "Among the questions the documents do not answer, the share the assistant refused.",
+    ),
     "m_lat_med": ("Độ trễ trung vị", "Median latency"),
-    "m_lat_p95": ("Độ trễ p95", "p95 latency"),
+    "m_lat_help": (
+        "Thời gian trả lời của câu ở giữa; p95: 95% số câu nhanh hơn mức này.",
+        "Answer time of the middle question; p95: 95% of questions are faster than this.",
+    ),
     "m_verbatim": ("Trích dẫn nguyên văn", "Verbatim citations"),
+    "m_verbatim_help": (
+        "Tỷ lệ trích dẫn có đoạn trích đúng từng chữ trong tài liệu gốc.",
+        "Share of citations whose quote is word for word in the source document.",
+    ),
+    "m_glossary_text": (
+        "**Độ chính xác**: giá trị mong đợi nằm trong câu trả lời trực tiếp (dòng đầu) và có "
+        "trích dẫn đúng tài liệu. **Truy hồi hit@1 / hit@5**: tỷ lệ câu hỏi có đúng tài liệu "
+        "nguồn ở đoạn văn tìm được đầu tiên / trong 5 đoạn đầu. **MRR** (thứ hạng đảo trung "
+        "bình): 1 khi đúng tài liệu luôn đứng đầu, 0,5 khi đứng thứ hai. **Từ chối đúng chỗ**: "
+        "trong các câu bị từ chối, tỷ lệ câu thật sự không có trong tài liệu; **từ chối đủ**: "
+        "trong các câu không có trong tài liệu, tỷ lệ câu đã bị từ chối.",
+        "**Accuracy**: the expected value is in the direct answer (its first line), citing the "
+        "right document. **Retrieval hit@1 / hit@5**: share of questions with the right source "
+        "document as the first passage found / among the first 5. **MRR** (mean reciprocal "
+        "rank): 1 when the right document always comes first, 0.5 when second. **Refusals "
+        "justified**: among refused questions, the share the documents truly do not answer; "
+        "**refusals made**: among the questions the documents do not answer, the share refused.",
+    ),
     "per_tag": ("Độ chính xác theo nhãn", "Accuracy per tag"),
     "col_tag": ("Nhãn", "Tag"),
     "col_correct": ("Đúng", "Correct"),
@@ -516,6 +569,33 @@ TEXT: dict[str, tuple[str, str]] = {
     "dl_report": ("Tải báo cáo (HTML)", "Download the report (HTML)"),
     "dl_report_md": ("Tải báo cáo (Markdown)", "Download the report (Markdown)"),
     "malformed": ("Dòng lỗi đã bỏ qua", "Malformed lines skipped"),
+}
+
+
+# The indicators of base.lexicon in English (the lexicon's labels are Vietnamese).
+INDICATOR_EN: dict[str, str] = {
+    "xa_theo_tieu_chi": "communes by criteria met",
+    "xa_kieu_mau": "model NTM communes",
+    "xa_nang_cao_du_tieu_chi": "communes meeting every advanced criterion",
+    "xa_du_tieu_chi": "communes meeting every criterion",
+    "xa_nang_cao": "advanced NTM communes",
+    "xa_dat_chuan": "communes meeting the NTM standard",
+    "huyen_nang_cao": "advanced NTM districts",
+    "huyen_dat_chuan": "districts meeting the NTM standard",
+    "tinh_hoan_thanh": "provinces completing the NTM tasks",
+    "thon_kieu_mau": "model hamlets and residential areas",
+    "thon_dat_chuan": "hamlets meeting the NTM standard",
+    "tieu_chi_binh_quan": "average criteria per commune",
+    "ocop_3_sao": "3-star OCOP products",
+    "ocop_4_sao": "4-star OCOP products",
+    "ocop_5_sao": "5-star OCOP products",
+    "ocop": "OCOP products",
+    "duong_km": "km of rural roads",
+    "thu_nhap": "income per head",
+    "von": "funds mobilised",
+    "ho_ngheo": "poverty rate",
+    "nuoc_sach": "households using clean water",
+    "ty_le_xa": "share of communes meeting the standard",
 }
 
 

@@ -22,7 +22,6 @@ def users_page(bot, settings: Settings) -> None:
         return
     users = UsersFile(settings.users_file, audit=AuditLog(settings.audit_file))
     st.caption(t("users_caption", path=md_escape(str(users.path))))
-    show_flash()
     found, error = attempt(users.load)
     if error:
         st.error(md_escape(error), icon=":material/error:")
@@ -52,6 +51,7 @@ def users_page(bot, settings: Settings) -> None:
             )
             password = st.text_input(t("login_password"), type="password", key="new-user-pw")
             sent = st.form_submit_button(t("users_add_button"), icon=":material/person_add:")
+        show_flash("users-add")
         if sent and require(MANAGE_USERS):
             if not password and "@" not in name:
                 st.error(t("users_password_needed"), icon=":material/error:")
@@ -60,11 +60,16 @@ def users_page(bot, settings: Settings) -> None:
                 if error:
                     st.error(md_escape(error), icon=":material/error:")
                 else:
-                    flash("success", t("users_added", name=user.name, role=t(f"role_{role}")))
+                    flash(
+                        "success",
+                        t("users_added", name=user.name, role=t(f"role_{role}")),
+                        "users-add",
+                    )
                     st.session_state["users_round"] = round_ + 1
                     st.rerun()
     with right:
         st.subheader(t("users_change_header"), divider="green")
+        show_flash("users-change")
         names = [u.name for u in found if u.name != me.name]
         if not names:
             return
@@ -90,6 +95,6 @@ def changed(outcome, round_: int, message: str) -> None:
     if error:
         st.error(md_escape(error), icon=":material/error:")
         return
-    flash("success", t(message, name=user.name, role=t(f"role_{user.role}")))
+    flash("success", t(message, name=user.name, role=t(f"role_{user.role}")), "users-change")
     st.session_state["users_round"] = round_ + 1
     st.rerun()

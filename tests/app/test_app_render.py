@@ -290,3 +290,155 @@ def test_the_evaluation_report_in_markdown_escapes_questions_and_answers():
     rendered = re.sub(r"```.*?```", "", md, flags=re.S)  # code blocks show as typed anyway
     assert not re.search(r"(?<!\\)(\]\(|<img)", rendered)
     assert r"\!\[b\](http:\/\/host/q.png)" in rendered
+
+
+# -- one language at a time; citations as people read them ------------------------------------
+@pytest.mark.parametrize(
+    ("vietnamese", "english"),
+    [
+        ("65 xã, i.e. 35,91%", "65 communes, i.e. 35.91%"),
+        ("tăng 4 (từ 61 xã, 12/2019)", "up 4 (from 61 communes, 12/2019)"),
+        ("giảm 0,5 (từ 2,3%, 12/2019)", "down 0.5 (from 2.3%, 12/2019)"),
+        ("tháng 8/2021", "8/2021"),
+        ("Năm 2019", "2019"),
+        ("12,7 tiêu chí/xã", "12.7 criteria per commune"),
+        ("từ 11,5 đến 12 tiêu chí/xã", "11.5 to 12 criteria per commune"),
+        ("hơn 27,8 tỷ đồng", "more than 27.8 billion VND"),
+        ("01 xã", "01 commune"),
+        ("1.234 hộ", "1,234 households"),
+        ("tổng, trước sáp nhập", "total, before the merger"),
+        # the brief's kinds and series
+        ("tăng thêm mỗi năm", "increase per year"),
+        ("mức đạt, riêng xã biên giới", "level, only border communes"),
+        ("sau sáp nhập, trên 181 xã", "after the merger, over 181 communes"),
+        ("chưa có số liệu cùng loại", "no result of the same kind yet"),
+        ("No document mentions tỉnh Hà Giang.", "No document mentions Hà Giang province."),
+        ("Đồng chí Nguyễn Văn Tú", "Đồng chí Nguyễn Văn Tú"),  # a name stays a name
+        ("Quyết định số 558/QĐ-TTg", "Quyết định số 558/QĐ-TTg"),
+    ],
+)
+def test_what_the_app_composes_is_said_in_english(vietnamese, english):
+    from ui.english import english as said
+
+    assert said(vietnamese) == english
+
+
+def test_every_unit_a_document_writes_has_an_english_name():
+    from base.lexicon import UNITS
+    from ui.english import UNIT_EN
+
+    assert not [u for u in UNITS if u not in UNIT_EN]
+
+
+def test_an_english_frame_gives_figures_in_english_and_quotes_as_written():
+    from ui.english import english_answer
+
+    quote = "Toàn tỉnh có 65 xã được công nhận đạt chuẩn NTM, chiếm tỷ lệ 35,91%."
+    c = Citation(1, "a.txt", "Lạng Sơn phấn đấu có thêm 10 xã", None, quote, 0, len(quote))
+    text = (
+        "65 xã, i.e. 35,91% (as of 8/2021) [1]\n\nEarlier figures:\n"
+        "- 61 xã (as of 2019; Lạng Sơn phấn đấu có thêm 10 xã) [1]\n\n"
+        f"Evidence: “{quote}” [1]"
+    )
+    answer = Answer("q", text, False, citations=(c,), value="65 xã, i.e. 35,91%", lang="en")
+    shown = english_answer(answer)
+    assert shown.answer.startswith("65 communes, i.e. 35.91% (as of 8/2021) [1]")
+    assert "- 61 communes (as of 2019; Lạng Sơn phấn đấu có thêm 10 xã) [1]" in shown.answer
+    assert f"Evidence: “{quote}” [1]" in shown.answer  # the quote and the title as written
+    assert shown.value == "65 communes, i.e. 35.91%"
+    vietnamese = replace(answer, lang="vi")
+    assert english_answer(vietnamese) is vietnamese
+    # a sentence given as the answer (a summary's item) is the document's, left as it is
+    item = replace(answer, answer=f"- Tồn tại: {quote[:-1]} [1]")
+    assert english_answer(item).answer == item.answer
+
+
+def test_a_quote_does_not_end_with_a_bracket_it_does_not_open():
+    text = "Số xã tăng (trước sáp nhập: 74/207 xã. Sau sáp nhập có 65/181 xã đạt chuẩn NTM). Hết."
+    quote = "Sau sáp nhập có 65/181 xã đạt chuẩn NTM)."
+    start = text.index(quote)
+    tidy = export.tidy_quote(Citation(1, "s", "t", None, quote, start, start + len(quote)))
+    assert tidy.quote == "Sau sáp nhập có 65/181 xã đạt chuẩn NTM"
+    assert text[tidy.start : tidy.end] == tidy.quote  # still verbatim
+    whole = Citation(1, "s", "t", None, "Có 2 xã (đạt chuẩn).", 0, 20)
+    assert export.tidy_quote(whole) == whole
+    answer = Answer("q", f"65/181 xã [1]\n\nCăn cứ: “{quote}” [1]", False, citations=(tidy,))
+    shown = render.present(replace(answer, citations=(replace(tidy, quote=quote),)))
+    assert "“Sau sáp nhập có 65/181 xã đạt chuẩn NTM” [1]" in shown.answer
+
+
+def test_a_long_paragraph_is_cut_at_sentence_ends_around_the_quote():
+    sentences = [f"Câu số {i} nói về xã thứ {i} của huyện." for i in range(60)]
+    para = " ".join(sentences)
+    start = para.index(sentences[30])
+    p0, p1 = export.paragraph_bounds(para, start, start + len(sentences[30]), limit=300)
+    assert p1 - p0 <= 300 and p0 <= start
+    shown = para[p0:p1]
+    assert shown.startswith("Câu số ") and shown.endswith("huyện.")  # whole sentences
+
+
+def test_two_sentences_of_one_paragraph_make_one_card_with_both_marked():
+    second = "Năm 2021 huyện phấn đấu thêm 1 xã."
+    other = Citation(2, "000_a.txt", "t", None, second, DOC.index(second), DOC.index(second) + 34)
+    cards = render.citation_cards([cite(), other], lambda source: DOC)
+    assert cards == [(cite(), other)]
+    out = render.passage_html(DOC, cards[0])
+    assert out.count("<mark>") == 2 and f"<mark>{QUOTE}</mark>" in out
+    elsewhere = cite(n=3, quote="Hội nghị sơ kết NTM", start=0)
+    assert len(render.citation_cards([cite(), elsewhere], lambda source: DOC)) == 2
+
+
+def test_a_document_titled_by_its_file_name_is_shown_by_its_first_line():
+    text = "\n\n" + "Ngày 27/8/2021, UBND tỉnh Lạng Sơn tổ chức Hội nghị trực tuyến " * 3
+    title = render.readable_title("000_b1a6b20c5124416e", "000_b1a6b20c5124416e.txt", text)
+    assert title.startswith("Ngày 27/8/2021, UBND tỉnh Lạng Sơn") and title.endswith("…")
+    assert len(title) <= 121
+    assert render.readable_title("Hội nghị sơ kết", "000_a.txt", text) == "Hội nghị sơ kết"
+
+
+def test_every_tag_of_the_bundled_question_sets_has_a_name_in_both_languages():
+    from ui.evaluation import TAGS
+
+    tags = {
+        tag
+        for path in [
+            *(ROOT / "eval").glob("*.jsonl"),
+            ROOT / "tests/fixtures/collection_questions.jsonl",
+        ]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+        for tag in json.loads(line).get("tags", [])
+    }
+    assert tags and not tags - set(TAGS)
+
+
+def test_every_indicator_has_an_english_name():
+    from base.lexicon import INDICATORS
+    from ui.text import INDICATOR_EN
+
+    assert set(INDICATORS) <= set(INDICATOR_EN)
+
+
+@pytest.mark.parametrize(
+    ("reason", "vi", "en"),
+    [
+        (
+            "thiếu '\\\\b65\\\\b' trong câu trả lời trực tiếp (direct answer)",
+            "thiếu '\\\\b65\\\\b' trong câu trả lời trực tiếp",
+            "'\\\\b65\\\\b' missing from the direct answer",
+        ),
+        ("lẽ ra phải từ chối trả lời", "lẽ ra phải từ chối trả lời", "should have abstained"),
+        (
+            "không phải một tên người (not a person's name): “Ủy ban”",
+            "không phải một tên người: “Ủy ban”",
+            "not a person's name: “Ủy ban”",
+        ),
+    ],
+)
+def test_why_an_answer_failed_is_said_in_one_language(monkeypatch, reason, vi, en):
+    from ui import evaluation
+
+    monkeypatch.setattr(evaluation, "lang", lambda: "vi")
+    assert evaluation.failure_label(reason) == vi
+    monkeypatch.setattr(evaluation, "lang", lambda: "en")
+    assert evaluation.failure_label(reason) == en

@@ -51,7 +51,12 @@ _COUNTED = re.compile(
     r"(?i)(?:(?<![\w/.,])(?!(?:19|20)\d\d\s+$)\d+|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy"
     r"|các|những|bao nhiêu|bon|sau|bay|tam|chin|muoi|may|cac|nhung|bao nhieu))\s+$"
 )
-_NATION = re.compile(r"(?i)\b(cả nước|toàn quốc|ca nuoc|toan quoc|nationwide|the whole country)\b")
+_NATION = re.compile(
+    r"(?i)\b(cả nước|toàn quốc|ca nuoc|toan quoc|nationwide|countrywide|the whole country|"
+    r"across the country)\b"
+    # English 'Vietnam' (one word; 'Việt Nam' in Vietnamese also names bodies: 'MTTQ Việt Nam')
+    r"|\b(Vietnam)(?:'s)?\b"
+)
 
 
 def find_places(text: str) -> tuple[Place, ...]:
@@ -60,7 +65,7 @@ def find_places(text: str) -> tuple[Place, ...]:
     found: dict[str, Place] = {}
     nation = _NATION.search(text)
     if nation:
-        found["ca nuoc"] = Place("ca nuoc", "ca nuoc", nation.group(1))
+        found["ca nuoc"] = Place("ca nuoc", "ca nuoc", nation.group(1) or nation.group(2))
     # 1. A place word followed by a capitalised name (text with diacritics or capitals).
     for m in _PLACE_RE.finditer(text):
         if _COUNTED.search(text, 0, m.start()):

@@ -128,7 +128,8 @@ GLOSSARY = {
 }
 
 _ENGLISH_HINT = re.compile(
-    r"\b(how|what|which|who|when|where|many|much|the|does|did|is|are|communes?|province|district)\b",
+    r"\b(how|what|which|who|when|where|many|much|the|does|did|is|are|was|were|has|have|of|"
+    r"per|communes?|province|district)\b",
     re.I,
 )
 

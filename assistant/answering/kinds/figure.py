@@ -35,6 +35,8 @@ _ASKED_FIGURE = re.compile(
     r"|\b(?:muc thu nhap|thu nhap binh quan|binh quan thu nhap|chieu dai|tong von|tong kinh phi|"
     r"von huy dong|tong nguon luc|nguon luc huy dong|"
     r"kinh phi|so km|dien tich)\b"
+    # English word order, glossed: 'average rural income' -> 'binh quan rural thu nhap'
+    r"|\bbinh quan\s+(?:\S+\s+){0,2}?thu nhap\b|\bthu nhap\s+dau nguoi\b"
 )
 # the unit a figure named by its topic is counted in
 _FIGURE_UNITS = (
@@ -78,7 +80,13 @@ def _how_many(folded: str) -> Detection | None:
             rf"\b(?:tong )?so (luong )?{re.escape(unit)}\b", before
         ):
             return Detection(QuestionKind.NUMBER, unit)
+    if _WORTH.search(before):  # 'công trình phúc lợi trị giá bao nhiêu': an amount of money
+        return Detection(QuestionKind.NUMBER, "ty dong")
     return Detection(QuestionKind.NUMBER)
+
+
+# words that ask for an amount of money right before 'bao nhiêu' (folded)
+_WORTH = re.compile(r"\b(?:tri gia|so tien|tien thuong|muc thuong|kinh phi)\s+(?:\S+\s+)?$")
 
 
 def _named_figure(folded: str) -> Detection | None:

@@ -256,6 +256,15 @@ def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question,
     assert all(analyze(part).places for part in parts[1:])  # each keeps the place asked of
 
 
+def test_vietnam_in_an_english_question_is_the_whole_country():
+    assert [p.level for p in analyze("What was Vietnam's poverty rate in 2020?").places] == [
+        "ca nuoc"
+    ]
+    # in Vietnamese, 'Việt Nam' also names bodies: the province is what is asked
+    frame = analyze("Ủy ban MTTQ Việt Nam tỉnh Lạng Sơn vận động được bao nhiêu tỷ đồng?")
+    assert [p.level for p in frame.places] == ["tinh"]
+
+
 def test_the_programmes_name_in_english_is_not_a_unit():
     frame = analyze(
         "What was the average number of new rural criteria per commune in Hoa An district?"
@@ -267,6 +276,11 @@ def test_the_programmes_name_in_english_is_not_a_unit():
     ("question", "field", "expected"),
     [
         ("Năm 2021 tỉnh có thêm bao nhiêu xã đạt chuẩn NTM?", "measure", Measure.INCREMENT),
+        # English word order, and a past tense that still reads as English
+        ("What was Vietnam's average rural income per capita in 2024?", "indicator", "thu_nhap"),
+        ("What was Vietnam's average rural income per capita in 2024?", "english", True),
+        # 'trị giá bao nhiêu' asks an amount of money, never a count of communes
+        ("Xã đạt chuẩn được thưởng công trình trị giá bao nhiêu?", "unit", "ty dong"),
         ("Tổng số xã đạt chuẩn của tỉnh là bao nhiêu?", "measure", Measure.TOTAL),
         ("Tỉnh phấn đấu có bao nhiêu xã đạt chuẩn năm 2025?", "measure", Measure.TARGET),
         ("Tỉnh có bao nhiêu xã đạt chuẩn NTM nâng cao?", "tiers", frozenset({"nang cao"})),

@@ -107,7 +107,11 @@ _ASOF_BEFORE = re.compile(
 )
 _BASELINE_BEFORE = re.compile(
     r"(?:so voi|so cung ky|cung ky|tu|ke tu|bat dau tu|khoi dau)\s*(?:cuoi|dau)?\s*(?:nam|thang|ngay)?\s*$"
+    # 'tăng 4,9 lần so năm 2010': 'so' alone compares too (not 'tổng số năm …')
+    r"|(?<!tong )\bso\s+(?:(?:cuoi|dau)\s+)?(?:nam|thang)\s*$"
 )
+# 'so' right before a time that says 'năm'/'tháng' itself ('so năm 2010'), folded
+_BARE_SO = re.compile(r"(?<!tong )\bso\s+(?:(?:cuoi|dau)\s+)?$")
 # Words that announce a goal, folded. 'Chương trình mục tiêu quốc gia' is the programme's
 # name, not a goal; 'chỉ tiêu' counted ('47 chỉ tiêu', 'bao nhiêu chỉ tiêu') are a standard's
 # indicators, not a goal.
@@ -227,8 +231,13 @@ def _with_role(t: TimeRef, folded: str) -> TimeRef:
         [i for i in (folded.find(ch, t.end, ceiling) for ch in ".;\n") if i >= 0] + [ceiling]
     )
     clause = folded[clause_start:clause_end]
-    if _BASELINE_BEFORE.search(before) and not re.search(
-        r"\b(den|toi)\s*(?:het|cuoi)?\s*$", before
+    bare_so = _BARE_SO.search(before) and re.match(r"(?:nam|thang)\b", folded[t.start : t.end])
+    # '(so năm 2017 là 6,47%)': the compared year's own figure follows; it dates that one
+    stated = re.match(r"\s*(?:la|:)\s*\d", folded[t.end : t.end + 8])
+    if (
+        (_BASELINE_BEFORE.search(before) or bare_so)
+        and not stated
+        and not re.search(r"\b(den|toi)\s*(?:het|cuoi)?\s*$", before)
     ):
         role = "baseline"
     elif _ASOF_BEFORE.search(before) or t.relative:

@@ -60,8 +60,10 @@ from ingest.metadata import place_mentions
 # ('5 xã … phấn đấu đạt chuẩn … đã đạt 10,8 tiêu chí') is a result, and an average range
 # ('bình quân mỗi xã trên địa bàn tỉnh đạt từ 12,5 đến 13 tiêu chí') is read; 13: 'chỉ tiêu'
 # counted ('10 tiêu chí, 47 chỉ tiêu') are a standard's indicators, not a goal; gardens
-# ('1.300 vườn') are a unit
-READER = "13"
+# ('1.300 vườn') are a unit; 14: a short aside in brackets ends no clause ('tỷ lệ hộ nghèo
+# (theo chuẩn mới) còn 3,69%'), and a share that names its own base ('95,13% số dân …')
+# takes no indicator from the figure before it
+READER = "14"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -88,6 +90,10 @@ _LATER_SHARE = re.compile(
     r"[^\d;.]{0,90}?\b(?:chiem|dat ty le|bang|tuong duong)\s+(?:ty le\s+)?(\d+(?:[.,]\d+)?\s?%)"
 )
 _CLAUSE_END = re.compile(r"[;.!?:()\n]|,\s|\s-\s|\s–\s")
+# '86,9% số lao động …', '95,13% số dân …': a share that names its own base is no part of the
+# figure before it (folded words after the figure)
+_OWN_BASE = re.compile(r"(?:so|tong so)\s+(?!voi\b)\w")
+_ASIDE = re.compile(r"\([^()\d;\n]{1,40}\)")
 _TARGET = re.compile(
     r"(?<!vuot )(?<!theo )(?<!hoan thanh )(?<!dat )(?<!so voi )(?<!chuong trinh )"
     rf"\b({TARGET_CUES}|se co|se dat|can dat|dang ky|target|aim|plan)\b"
@@ -209,6 +215,9 @@ def read_facts(doc: Document) -> list[Fact]:
                     and not fact.group
                     and previous.indicator
                     and previous.unit == fact.unit
+                    and not (
+                        fact.unit == "%" and _OWN_BASE.match(fact.words.partition("|")[2].strip())
+                    )
                 ):
                     # 'có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã': the same indicator
                     fact = _replace(fact, indicator=previous.indicator)
@@ -696,7 +705,14 @@ class _SentenceIndex:
             for m in _SCOPE.finditer(folded)
         ]
         self.scope_at = [p[0] for p in self.scopes]
-        self.clause_ends = [hit.end() for hit in _CLAUSE_END.finditer(folded)]
+        # a short aside in brackets ('tỷ lệ hộ nghèo (theo chuẩn mới) còn 3,69%') ends no
+        # clause: the words before it still say what the figure counts
+        asides = [m.span() for m in _ASIDE.finditer(folded)]
+        self.clause_ends = [
+            hit.end()
+            for hit in _CLAUSE_END.finditer(folded)
+            if not any(a <= hit.start() < b for a, b in asides)
+        ]
         self.clause_marks = [
             (hit.start(), hit.start() + len(hit.group(1)))
             for hit in _CLAUSE_END_AT.finditer(folded)

@@ -336,3 +336,20 @@ def test_a_target_keeps_what_it_counts_and_which_part_of_the_place():
     assert facts["12 xã"].indicator == ""  # how many communes aim at the average after it
     assert facts["12 xã"].group == "xã vùng cao"
     assert facts["110/150 xã"].time_hi == "2025-12" and facts["10 tiêu chí"].time_hi == "2025-12"
+
+
+def test_an_aside_a_comparison_and_a_share_of_its_own_base_read_as_written():
+    facts = _facts(
+        "Huyện Hòa Lạc về đích nông thôn mới\n\n"
+        "Đến cuối năm 2021, thu nhập bình quân đầu người đạt 45 triệu đồng/năm, tăng 3,2 lần so "
+        "năm 2011, tỷ lệ hộ nghèo (theo chuẩn mới) còn 2,15% (so năm 2018 là 5,4%); 97,5% hộ "
+        "nghèo được vay vốn, 88,2% số dân tham gia bảo hiểm y tế."
+    )
+    # the aside in brackets does not hide what the figure counts, nor its time
+    poor = facts["2,15%"]
+    assert poor.indicator == "ho_ngheo" and poor.time_lo[:4] == "2021"
+    # 'so năm 2011' is what the rise compares with, not when anything holds; the year of
+    # '(so năm 2018 là 5,4%)' is that figure's own
+    assert facts["5,4%"].time_lo[:4] == "2018"
+    # a share that names its own base ('số dân') is not a poverty rate
+    assert facts["88,2%"].indicator != "ho_ngheo"

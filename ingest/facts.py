@@ -26,7 +26,15 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
+from base.english import (
+    ENGLISH_UNIT_ROWS,
+    english_unit,
+    looks_english,
+    marked_share,
+    to_folded_vietnamese,
+)
 from base.lexicon import (
     TEXT_PLACE_WORDS,
     UNITS_LONGEST_FIRST,
@@ -39,7 +47,7 @@ from base.sentences import split_sentences
 from base.text import fold
 from base.times import TARGET_CUES, TimeRef, read_times
 from base.types import Document, Fact, FactKind
-from ingest.metadata import place_mentions
+from ingest.metadata import english_place_mentions, place_mentions
 
 # The version of this reader: bump it whenever the figures it reads from the same text change.
 # Ingest then reads every stored document's figures again, once (``ingest.pipeline``), so an
@@ -62,8 +70,10 @@ from ingest.metadata import place_mentions
 # counted ('10 tiêu chí, 47 chỉ tiêu') are a standard's indicators, not a goal; gardens
 # ('1.300 vườn') are a unit; 14: a short aside in brackets ends no clause ('tỷ lệ hộ nghèo
 # (theo chuẩn mới) còn 3,69%'), and a share that names its own base ('95,13% số dân …')
-# takes no indicator from the figure before it
-READER = "14"
+# takes no indicator from the figure before it; 15: English articles' figures ('785
+# communes', '8.8 percent', 'VND30 billion', '84 of 133 communes') in the lexicon's units,
+# places and kinds
+READER = "15"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -143,6 +153,7 @@ def read_facts(doc: Document) -> list[Fact]:
     doc_time = _document_time(doc)
     doc_place = _document_place(doc)
     known = _known_names(text)
+    english = looks_english(text)  # an English article: its English sentences read as English
     facts: list[Fact] = []
     title_at: tuple[int, int] | None = None  # the line above a table's rows
     for p_start, p_end in _paragraph_spans(text):
@@ -153,26 +164,36 @@ def read_facts(doc: Document) -> list[Fact]:
         # the line just above a table (a sheet's title) dates its rows
         title_at = None if paragraph.startswith("[Trang tính: ") else (p_start, p_end)
         para_times = read_times(paragraph, meta.date)
+        if english:
+            para_times = _english_times(paragraph.lower(), para_times)
         para_starts = [t.start for t in para_times]
         opening = _Opening(paragraph, known)  # the paragraph's subject, found once
         para_folded: list[str | None] = []  # the paragraph folded, once, when first needed
         for s_start, s_end in _pieces(text, split_sentences(text, p_start, p_end)):
             sentence = text[s_start:s_end]
-            folded = _set_not_reached(sentence, fold(sentence).lower())
+            in_english = english and _english_sentence(sentence)
+            if in_english:
+                folded = sentence.lower()
+                mentions = _english_mentions(sentence, folded)
+            else:
+                folded = _set_not_reached(sentence, fold(sentence).lower())
+                mentions = [
+                    (m, unit_m)
+                    for m in _MENTION.finditer(sentence)
+                    if (unit_m := _UNIT_RE.match(folded, m.end()))
+                    and not _skip_number(sentence, folded, m)
+                ]
             if len(folded) != len(sentence):
                 continue
-            mentions = [
-                (m, unit_m)
-                for m in _MENTION.finditer(sentence)
-                if (unit_m := _UNIT_RE.match(folded, m.end()))
-                and not _skip_number(sentence, folded, m)
-            ]
             if not mentions:
                 continue
             times = read_times(sentence, meta.date)
+            if in_english:
+                times = _english_times(folded, times)
             at = s_start - p_start
             # what every figure looks up, found once per sentence
-            index = _SentenceIndex(sentence, folded, times, known)
+            index = _SentenceIndex(sentence, folded, times, known, english=in_english)
+            index.figure_ends = sorted(unit_m.end() for _, unit_m in mentions)
             now = [n.start() for n in _NOW.finditer(folded)]
             plan: list[bool] = []  # whether the sentence continues a plan, read once
             # the paragraph's times shortly before the sentence (bounded work in a paragraph
@@ -194,14 +215,18 @@ def read_facts(doc: Document) -> list[Fact]:
                     continue  # part of a date
                 if (
                     m.group("a")
+                    and not in_english
                     and fold(unit_m.group("unit")).startswith("tieu chi")
                     and not _AVERAGE_RANGE.search(folded[: m.start()].rstrip())
                 ):
                     continue  # 'đạt từ 15-18 tiêu chí' describes a group of communes
-                fact = _fact(doc, sentence, folded, s_start, m, unit_m, index)
+                if in_english:
+                    fact = _english_fact(doc, sentence, folded, s_start, m, unit_m, index)
+                else:
+                    fact = _fact(doc, sentence, folded, s_start, m, unit_m, index)
                 if fact is None:
                     continue
-                if fact.kind != FactKind.TARGET:
+                if fact.kind != FactKind.TARGET and not in_english:
                     if not plan:
                         if not para_folded:
                             para_folded.append(_fold_by_character(paragraph))
@@ -209,6 +234,13 @@ def read_facts(doc: Document) -> list[Fact]:
                     if plan[0]:
                         fact = _replace(fact, kind=FactKind.TARGET)
                 previous = facts[-1] if facts and facts[-1].start == s_start else None
+                if in_english and previous is not None and previous.unit != fact.unit:
+                    # '84/133 communes …, accounting for 63.2% …, of which … has 32
+                    # communes': the last figure of the same unit
+                    previous = next(
+                        (f for f in reversed(facts) if f.start == s_start and f.unit == fact.unit),
+                        previous,
+                    )
                 if (
                     previous is not None
                     and not fact.indicator
@@ -227,7 +259,13 @@ def read_facts(doc: Document) -> list[Fact]:
                         r"\b(chiem|ty le|bang)\b", fact.words.split("|")[0]
                     ):
                         fact = _replace(fact, indicator="ty_le_xa")
-                place, level = _place_of(sentence, index.places_before(m.start()), opening, at)
+                before_places = index.places_before(m.start())
+                if in_english and not before_places:
+                    # '785 communes nationwide': English names the place after the figure
+                    before_places = index.places_after(unit_m.end())
+                place, level = _place_of(
+                    sentence, before_places, _NO_OPENING if in_english else opening, at
+                )
                 if not place and not level:
                     place, level = doc_place
                 elif level and not place:
@@ -499,6 +537,214 @@ def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fa
     )
 
 
+# -- English articles ------------------------------------------------------------------------
+# An English article's figures are read into the same facts: its number format ('1,922',
+# '8.8'), its unit words mapped to the lexicon's units (``base.lexicon.ENGLISH_UNIT_ROWS``), and
+# the words around a figure turned into folded Vietnamese by the questions' glossary
+# (``base.english``), so that indicators, kinds and aims are read by the rules above.
+
+_EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EN_APPROX = (
+    r"(?:(?:over|about|nearly|almost|around|approximately|some|roughly|more than|less than|"
+    r"at least|up to|as many as)\s+)?"
+)
+_EN_MENTION = re.compile(
+    rf"(?<![\w/.,$€£])(?P<approx>{_EN_APPROX})(?P<cur>vnd\s?)?"
+    rf"(?:(?P<range_from>from\s+|between\s+)?(?P<a>{_EN_NUM})\s*(?:-|–|to)\s*(?=\d))?"
+    rf"(?P<n>{_EN_NUM})(?![\d,.]\d)(?:\s*/\s*(?P<d>{_EN_NUM}))?"
+    rf"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?:total\s+|overall\s+)?(?P<d2>{_EN_NUM})(?=\s+[a-z]))?"
+)
+_EN_UNIT_RE = re.compile(
+    r"(?P<extra>\s+(?:more|additional|new|newly[- ]recogni[sz]ed|other))?\s*(?P<unit>"
+    + "|".join(f"(?:{row.pattern})" for row in ENGLISH_UNIT_ROWS)
+    + r")(?P<cur>\s+(?:vnd|dong|đồng))?"
+    r"(?P<per>\s*(?:/|per|a)\s*(?:person|capita|head)(?P<year>\s*(?:/|per|a)\s*year)?)?"
+    r"(?![\w%])"
+)
+# a denominator after the unit: '13.8 categories out of the overall 19 criteria'
+_EN_OUT_OF = re.compile(
+    rf"\s+(?:out\s+)?of\s+(?:the\s+)?(?:total\s+|overall\s+)?({_EN_NUM})\s+[a-z]"
+)
+# a share stated with a figure: '785 communes nationwide, or 8.8 percent', '84/133 communes
+# (63.2%)', '…, accounting for 63.2% of …'
+_EN_SHARE = re.compile(
+    rf"[^\d;.]{{0,90}}?(?:\(|\b(?:or|accounting for|making up|representing|equal to|"
+    rf"equivalent to)\s+)({_EN_NUM}\s?(?:%|percent|per cent))"
+)
+_EN_SHARE_BEFORE = re.compile(
+    r"(?:\(|\b(?:or|accounting for|making up|representing|equal to|equivalent to))\s*$"
+)
+# a plan or goal before a figure ('aims to have', 'targets', 'set tasks … to achieve'), or its
+# horizon after it ('… by 2020')
+_EN_TARGET = re.compile(
+    r"\b(?:aims?|aimed|aiming|targets?|targeted|targeting|plans?|planned|planning|strives?|"
+    r"striving|goals?|objectives?|expects?|expected|to (?:have|reach|achieve|build|meet|get)|"
+    r"will (?:reach|achieve|have|increase|rise|grow|meet|complete|build))\b"
+)
+# where the words after a figure reach the next one: '10 communes meet … and 13 communes …'
+# (not a range's 'between 15 and 18')
+_EN_NEXT_FIGURE = re.compile(r"(?:(?<!\d)\s+and|,)\s+(?=(?:\w+\s+){0,3}\d)")
+_EN_HORIZON = re.compile(r"\bby (?:the end of )?(?:19|20)\d\d\b")
+_ENGLISH_SCOPE = re.compile(
+    r"\b(?:(?P<ca_nuoc>nationwide|the (?:whole|entire) country|across the country|"
+    r"throughout the country|national[- ]scale|the nation'?s?)|"
+    r"(?P<tinh>the (?:whole|entire) province|province-?wide|across the province|"
+    r"throughout the province|in the province)|"
+    r"(?P<huyen>the (?:whole|entire) district|district-?wide|in the district))\b"
+)
+_ENGLISH_SCOPES = {"ca_nuoc": "ca nuoc", "tinh": "tinh", "huyen": "huyen"}
+_ENGLISH_PLACE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*)\s+"
+    r"(?P<word>province|district|commune|ward|town|village|hamlet)\b"
+)
+_ENGLISH_PLACE_WORDS = {
+    "province": "tinh",
+    "district": "huyen",
+    "town": "huyen",
+    "commune": "xa",
+    "ward": "xa",
+    "village": "thon",
+    "hamlet": "thon",
+}
+
+
+# a year an English figure is compared with: 'an increase of 389 communes since the end of 2016'
+_EN_BASELINE = re.compile(
+    r"\b(?:since|compared (?:with|to)|than|from)\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?"
+    r"(?:(?:the\s+)?(?:year\s+)?)?$"
+)
+
+
+def _english_times(low: str, times: list[TimeRef]) -> list[TimeRef]:
+    """``times`` of English text ``low`` with a compared year marked as a baseline."""
+    return [
+        replace(t, role="baseline")
+        if _EN_BASELINE.search(low, max(0, t.start - 40), t.start)
+        else t
+        for t in times
+    ]
+
+
+def _english_sentence(sentence: str) -> bool:
+    """Whether a sentence of an English article is English (not a Vietnamese tagline)."""
+    return marked_share(sentence) < 0.1 and len(sentence.lower()) == len(sentence)
+
+
+def english_places_in(sentence: str) -> list[tuple[int, str, str]]:
+    """(position, name, level) of the places an English sentence names: the gazetteer's
+    provinces and districts ('Phu Tho', 'Cam Giang district'), and any capitalised name
+    before a place word ('Kim Dinh commune', 'the old Son Vi commune')."""
+    found: dict[int, tuple[int, str, str]] = {}
+    for m in _ENGLISH_PLACE.finditer(sentence):
+        words = m.group("name").split()
+        while words and words[0] in ("The", "In", "Of", "Old", "New"):
+            words.pop(0)
+        if words:
+            at = m.end("name") - len(" ".join(words))
+            found[at] = (at, " ".join(words), _ENGLISH_PLACE_WORDS[m.group("word")])
+    for start, _, name, level in english_place_mentions(sentence):
+        found[start] = (start, name, level)
+    return sorted(found.values())
+
+
+def _english_mentions(sentence: str, low: str) -> list[tuple[re.Match, re.Match]]:
+    """The figures of an English sentence: each number with the unit words after it."""
+    found = []
+    taken = 0  # the end of the last figure's denominator ('… out of the overall 19 criteria')
+    for m in _EN_MENTION.finditer(low):
+        unit_m = _EN_UNIT_RE.match(low, m.end())
+        if unit_m is None or m.start() < taken:
+            continue
+        row = english_unit(unit_m.group("unit"))
+        if row is None or row.money and not (m.group("cur") or unit_m.group("cur")):
+            continue  # 'US$1.35 million', '7 million' of anything: no amount of VND
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and not m.group("d"):
+            continue  # a year
+        if re.search(r"\b(?:no\.?|number)\s*$", low[max(0, m.start() - 10) : m.start()]):
+            continue  # 'Decision No. 1600'
+        found.append((m, unit_m))
+        out_of = _EN_OUT_OF.match(low, unit_m.end())
+        taken = out_of.end(1) if out_of else 0
+    return found
+
+
+def _english_number(text: str) -> float | None:
+    """'1,922' -> 1922.0, '8.8' -> 8.8."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _english_fact(doc, sentence, low, offset, m, unit_m, index: _SentenceIndex) -> Fact | None:
+    """A figure of an English sentence, read like :func:`_fact` reads a Vietnamese one: its
+    unit from the lexicon, its words in folded Vietnamese for the indicator, kind and aim."""
+    row = english_unit(unit_m.group("unit"))
+    unit = row.unit
+    if unit_m.group("per") and unit == "trieu dong":
+        unit = "trieu dong/nguoi/nam" if unit_m.group("year") else "trieu dong/nguoi"
+    number = _english_number(m.group("n"))
+    denominator_raw = m.group("d") or m.group("d2")
+    out_of = _EN_OUT_OF.match(low, unit_m.end())
+    if not denominator_raw and out_of:
+        denominator_raw = out_of.group(1)
+    denominator = _english_number(denominator_raw) if denominator_raw else None
+    value_start = m.start()
+    if m.group("a"):
+        value_start = m.start("range_from") if m.group("range_from") else m.start("a")
+        number = None  # a range: no single value
+    value_end = unit_m.end()
+    value = sentence[value_start:value_end].strip()
+    # what the figure counts: English often says it before the figure's own clause ('In
+    # 2014, as many as 785 communes …', 'On average, a commune has met 13.8 …'), so the words
+    # since the figure before it (or the sentence's start), within its semicolons
+    clause_lo, clause_hi = index.clause(value_start, value_end)
+    since = max([e for e in index.figure_ends if e <= value_start] + [clause_lo])
+    before = low[max(since, value_start - _CLAUSE_REACH) : value_start]
+    end = min(index.next_clause_end(value_end)[0], clause_hi, value_end + _CLAUSE_REACH)
+    after = _EN_NEXT_FIGURE.split(low[value_end:end])[0]
+    share = ""
+    share_m = _EN_SHARE.match(low, value_end) if unit != "%" else None
+    if share_m and share_m.start(1) < clause_hi:
+        share = sentence[share_m.start(1) : share_m.end(1)]
+        rest = re.match(r"[\s,)]*", low[share_m.end(1) :]).end() + share_m.end(1)
+        stop = min(index.next_clause_end(rest)[0], clause_hi, rest + _CLAUSE_REACH)
+        after = f"{low[value_end : share_m.start(1)]} {_EN_NEXT_FIGURE.split(low[rest:stop])[0]}"
+    before_vi = to_folded_vietnamese(before, article=True)
+    after_vi = to_folded_vietnamese(after, article=True)
+    if unit == "%" and _EN_SHARE_BEFORE.search(before):
+        before_vi += " chiem"  # 'or 8.8 percent': the share of the figure before
+    words = f"{' '.join(before_vi.split()[-8:])} | {' '.join(after_vi.split()[:12])}"
+    key = indicator(unit, f"{before_vi} {after_vi}")
+    planned = bool(
+        _EN_TARGET.search(low, since if since > clause_lo else 0, value_start)
+        or _EN_HORIZON.search(after)
+    )
+    # whether it is a total, an increment or a part: its own clause says
+    own = to_folded_vietnamese(low[max(since, index.clause_start(value_start)) : value_start], True)
+    kind = _kind(planned, own, after_vi)
+    if kind == FactKind.VALUE and unit_m.group("extra"):
+        kind = FactKind.INCREMENT  # '23 more communes'
+    aim = _aim(own, after_vi, to_folded_vietnamese(low[value_end:], article=True), unit)
+    return Fact(
+        doc_id=doc.meta.doc_id,
+        source=doc.meta.source,
+        start=offset,
+        end=offset + len(sentence),
+        value_start=offset + value_start,
+        value_end=offset + value_end,
+        value=value,
+        number=number,
+        unit=unit,
+        indicator=key,
+        kind=kind,
+        words=words,
+        denominator=denominator,
+        share=share,
+        aim=aim,
+    )
+
+
 # the units that count places: a count of them may be the size of a group ('20 xã biên giới')
 _SETTLEMENT_UNITS = units_in("settlement:xa", "settlement:huyen", "settlement:thon")
 # after a count: the counted places go on to reach another figure ('… biên giới phấn đấu bình
@@ -695,15 +941,28 @@ class _SentenceIndex:
     where a figure's own scan used to stop at the figure: the same in every article read.)"""
 
     def __init__(
-        self, sentence: str, folded: str, times: list[TimeRef], known: KnownNames | None
+        self,
+        sentence: str,
+        folded: str,
+        times: list[TimeRef],
+        known: KnownNames | None,
+        english: bool = False,
     ) -> None:
         self.folded = folded
-        self.places = places_in(sentence, 0, len(sentence), known)
+        self.figure_ends: list[int] = []  # where the sentence's figures end (English reading)
+        if english:
+            self.places = english_places_in(sentence)
+            self.scopes = [
+                (m.start(), "", _ENGLISH_SCOPES[next(k for k, v in m.groupdict().items() if v)])
+                for m in _ENGLISH_SCOPE.finditer(folded)
+            ]
+        else:
+            self.places = places_in(sentence, 0, len(sentence), known)
+            self.scopes = [
+                (m.start(), "", tier_of(m.group(1) or "toan " + (m.group(2) or m.group(3))))
+                for m in _SCOPE.finditer(folded)
+            ]
         self.place_at = [p[0] for p in self.places]
-        self.scopes = [
-            (m.start(), "", tier_of(m.group(1) or "toan " + (m.group(2) or m.group(3))))
-            for m in _SCOPE.finditer(folded)
-        ]
         self.scope_at = [p[0] for p in self.scopes]
         # a short aside in brackets ('tỷ lệ hộ nghèo (theo chuẩn mới) còn 3,69%') ends no
         # clause: the words before it still say what the figure counts
@@ -732,6 +991,13 @@ class _SentenceIndex:
         i = bisect.bisect_left(self.place_at, at)
         j = bisect.bisect_left(self.scope_at, at)
         return self.places[max(0, i - _PLACES_KEPT) : i] + self.scopes[max(0, j - _PLACES_KEPT) : j]
+
+    def places_after(self, at: int) -> list[tuple[int, str, str]]:
+        """The first place or scope named after ``at`` within its clause (English writes
+        '785 communes nationwide', '34 districts in Phu Tho province')."""
+        end = self.next_clause_end(at)[0]
+        found = [p for p in self.places + self.scopes if at <= p[0] < end]
+        return sorted(found)[:1]
 
     def clause_start(self, at: int) -> int:
         """Where the clause of a figure at ``at`` starts: after the last clause end before it."""
@@ -848,6 +1114,10 @@ _ADDRESS_GAP = re.compile(
     r"[^\W\d][\w'’ -]{0,30}?\s*(?:,|\(|-)\s*(?:(?:tỉnh|huyện|thành phố|thị xã|TP\.?|TX\.?)\s+)?",
     re.IGNORECASE,
 )
+
+
+# an English sentence reads no paragraph opening ('Đối với huyện Đình Lập, …')
+_NO_OPENING = _Opening("", None)
 
 
 class KnownNames:

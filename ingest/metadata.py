@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from base.english import looks_english
 from base.locations import is_marker_line
 from base.places import (
     DISTRICT_ALIASES,
@@ -22,8 +23,10 @@ from base.places import (
     PRESS_TAGS,
     PROVINCE_ALIASES,
     PROVINCES,
+    canonical_district,
     match_key,
 )
+from base.text import fold
 from ingest.clean import CONTACT
 
 # --------------------------------------------------------------------------- dates
@@ -43,6 +46,17 @@ _MONTH_DATE = re.compile(
     r"(?<!\w)tháng\s+(?P<m>\d{1,2})(?:\s*/\s*|\s*-\s*|\s+năm\s+)(?P<y>\d{4})(?![\w/]|[.,]\d)",
     re.IGNORECASE,
 )
+# English dates: 'Aug 24, 2016', 'August 24th, 2016', '24 August 2016'
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAME = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]*\.?)"
+_ENGLISH_DATE = re.compile(
+    rf"(?i)(?<!\w){_MONTH_NAME}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)"
+    rf"|(?<![\w/])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME.replace('mon', 'mon2')}"
+    r",?\s+(?P<y2>\d{4})(?!\d)"
+)
+# a date glued to the words before it at a line's end, as crawlers join a byline and its date:
+# 'Báo Phú ThọBáo Phú Thọ18/08/2025'
+_GLUED_DATE = re.compile(r"(?m)(?<=[^\W\d_])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?=[ \t]*$)")
 # Day and month without a year, at the start of an article: "Sáng 26/6, ..."
 _SHORT_DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")
 
@@ -95,12 +109,26 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
             if iso and free(m.start(), m.end()):
                 found.append((m.start(), m.end(), iso))
                 taken.append((m.start(), m.end()))
+    for m in _ENGLISH_DATE.finditer(text):
+        month = _MONTHS.index((m["mon"] or m["mon2"]).lower()[:3]) + 1
+        iso = _iso(int(m["y"] or m["y2"]), month, int(m["d"] or m["d2"]))
+        if iso and free(m.start(), m.end()):
+            found.append((m.start(), m.end(), iso))
+            taken.append((m.start(), m.end()))
+    for m in _GLUED_DATE.finditer(text):
+        iso = _iso(int(m["y"]), int(m["m"]), int(m["d"]))
+        if iso and free(m.start(), m.end()):
+            found.append((m.start(), m.end(), iso))
+            taken.append((m.start(), m.end()))
     for m in _MONTH_DATE.finditer(text):
         iso = _iso(int(m["y"]), int(m["m"]))
         if iso and free(m.start(), m.end()):
             found.append((m.start(), m.end(), iso))
             taken.append((m.start(), m.end()))
     return sorted(found)
+
+
+_DATE_LINE_MAX = 120  # a date line is short: longer lines are not searched for a clock
 
 
 def _is_date_line(line: str) -> bool:
@@ -112,7 +140,11 @@ def _is_date_line(line: str) -> bool:
         flags=re.IGNORECASE,
     )
     line = re.sub(r"(?:\|.*|\(GMT[+-]\d+\))$", "", line).rstrip()
+    if len(line) <= _DATE_LINE_MAX:
+        line = re.sub(r"\s*/\s*\d{1,2}:\d{2}$", "", line)  # 'Aug 24, 2016 / 09:48'
     dates = find_dates(line)
+    if len(dates) == 1 and len(line) <= 90 and _GLUED_DATE.search(line):
+        return True  # a byline and its date: 'Báo Phú ThọBáo Phú Thọ18/08/2025'
     return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(line.rstrip(" ,."))
 
 
@@ -243,7 +275,9 @@ _TITLE_MAX = 250
 # a page's contact or follow-us line: 'ĐT: 0939.923988', 'Theo dõi Báo điện tử Cà Mau trên'
 _FURNITURE = re.compile(
     rf"^{CONTACT}|^theo dõi\b.*\btrên\b"
-    r"|^(?:đã|đang) truy cập\b|^liên hệ\b|^:|[\w.-]+@[\w-]+\.\w",
+    r"|^(?:đã|đang) truy cập\b|^liên hệ\b|^:|[\w.-]+@[\w-]+\.\w"
+    # a site's name line: 'Vietnam.vn - Nền tảng quảng bá Việt Nam'
+    r"|^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\s*[-–—|:]",
     re.IGNORECASE,
 )
 
@@ -358,7 +392,10 @@ def find_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """
     provinces: dict[str, int] = {}
     districts: dict[str, int] = {}
-    for start, _, name, level in place_mentions(text):
+    mentions = place_mentions(text)
+    if looks_english(text):
+        mentions = sorted(mentions + english_place_mentions(text))
+    for start, _, name, level in mentions:
         (provinces if level == "tinh" else districts).setdefault(name, start)
     if not provinces:
         tag = _PRESS_TAG.search(text[:_TOP_CHARS])
@@ -439,3 +476,78 @@ def _province_mention(text: str, key: str, start: int, end: int) -> bool:
     if span.isupper():
         return False  # all capitals without "TỈNH": an author's name or a shouted headline
     return not _capitalised_name_word(_word_before(text, start))
+
+
+# English text names places without diacritics, the place word after the name: 'Phu Tho
+# province', 'Cam Giang district', 'Hai Duong has 23 more communes'.
+_ENGLISH_PROVINCE_SPELLINGS = {
+    "hanoi": "Hà Nội",
+    "ho chi minh city": "Hồ Chí Minh",
+    "hcm city": "Hồ Chí Minh",
+    "hcmc": "Hồ Chí Minh",
+    "danang": "Đà Nẵng",
+    "daklak": "Đắk Lắk",
+    "thua thien hue": "Thừa Thiên Huế",
+    "ba ria vung tau": "Bà Rịa - Vũng Tàu",
+    "kontum": "Kon Tum",
+}
+
+
+def _english_key(text: str) -> str:
+    """``text`` folded one character for one, dashes read as spaces ('Bà Rịa-Vũng Tàu' ->
+    'ba ria vung tau' with the same offsets)."""
+    out = []
+    for ch in text:
+        folded = fold(ch)
+        out.append(" " if ch in "-–" else folded if len(folded) == 1 else ch.lower())
+    return "".join(out)
+
+
+def _english_names() -> dict[str, str]:
+    names = {" ".join(_english_key(p).split()): p for p in PROVINCES}
+    names |= {" ".join(_english_key(a).split()): p for a, p in PROVINCE_ALIASES.items()}
+    return names | _ENGLISH_PROVINCE_SPELLINGS
+
+
+_ENGLISH_PROVINCES = _english_names()
+_ENGLISH_PROVINCE_RE = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(
+        r"\s+".join(map(re.escape, k.split()))
+        for k in sorted(_ENGLISH_PROVINCES, key=len, reverse=True)
+    )
+    + r")(?![\w'])"
+)
+_ENGLISH_DISTRICT = re.compile(r"\b((?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*)\s+(?:district|town)\b")
+# the capitalised words that may stand before a province's name ('The old Phu Tho province')
+_ENGLISH_OK_BEFORE = frozenset("the in of and old new for to at from by with báo bao".split())
+
+
+def english_place_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """The gazetteer's places English text names: (start, end, canonical name, 'tinh'|'huyen'),
+    in order. A province counts by its name written without diacritics ('Phu Tho', 'Hai
+    Duong province', 'Hanoi'), capitalised and not part of a longer name nor a commune's or
+    district's ('Hoa Binh commune'); a district counts before 'district' or 'town' ('Cam Giang
+    district')."""
+    key = _english_key(text)
+    found: list[tuple[int, int, str, str]] = []
+    for m in _ENGLISH_PROVINCE_RE.finditer(key):
+        start, end = m.span()
+        if not _title_case(text[start:end]):
+            continue
+        after = text[end : end + 30].split()
+        if after and (
+            re.match(r"(?i)(?:commune|district|ward|town|village|hamlet)s?\b", after[0])
+            or after[0][0].isupper()
+            and not re.match(r"(?:Province|City)\b", after[0])
+        ):
+            continue  # a commune or district of the name, or part of a longer name
+        before = _word_before(text, start)
+        if before and before[0].isupper() and before.lower() not in _ENGLISH_OK_BEFORE:
+            continue
+        found.append((start, end, _ENGLISH_PROVINCES[" ".join(m.group().split())], "tinh"))
+    for m in _ENGLISH_DISTRICT.finditer(text):
+        name = canonical_district(m.group(1))
+        if name:
+            found.append((m.start(1), m.end(1), name, "huyen"))
+    return sorted(found)

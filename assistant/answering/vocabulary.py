@@ -1,5 +1,6 @@
 """The words of questions: stopwords, scaffold phrases, abbreviations, and the English
-glossary that turns an English question's programme words into folded Vietnamese ones.
+glossary that turns an English question's programme words into folded Vietnamese ones
+(``base.english``: ingest reads English articles with the same glossary).
 
 Usage::
 
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 
 from assistant.answering.rules import AnalyseRules
-from base.text import fold
+from base.english import english_hints, marked_share
+from base.english import to_folded_vietnamese as to_folded_vietnamese  # the questions' glossary
 
 # Question words and glue that carry no content.
 STOPWORDS = set(
@@ -59,81 +61,6 @@ NAMED_THINGS = (
     r"districts|provinces|products?|roads?"
 )
 
-# English -> folded Vietnamese, for the words of the programme (glossary, not translation).
-GLOSSARY = {
-    r"who|whom": "ai",
-    r"chaired|chairs|presided(?: over)?|hosted|led": "chu tri",
-    r"online": "truc tuyen",
-    r"kilomet(?:re|er)s?|km": "km",
-    r"hectares?|ha": "ha",
-    r"when|what date|which day|on what day": "khi nao ngay nao",
-    r"which|what": "nao",
-    r"how many|number of|how much|amount of": "bao nhieu",
-    r"communes?": "xa",
-    r"districts?": "huyen",
-    r"provinces?|provincial": "tinh",
-    r"villages?|hamlets?": "thon",
-    r"new[- ]style rural(?: areas?)?|new[- ]rural|new countryside|rural development|ntm": (
-        "nong thon moi ntm"
-    ),
-    r"standards?|criteria met": "dat chuan",
-    r"meet(?:ing|s)?|met|reach(?:ed|ing|es)?|achiev\w*|attain\w*|recogni[sz]ed|certified": "dat cong nhan",
-    r"criteria|criterion": "tieu chi",
-    r"targets?|aims?|goals?|plans?|strives?|objectives?": "phan dau muc tieu ke hoach",
-    r"advanced": "nang cao",
-    r"decisions?": "quyet dinh",
-    r"resolutions?": "nghi quyet",
-    r"model|exemplary": "kieu mau",
-    r"residential (?:areas?|quarters?)": "khu dan cu",
-    r"schools?": "truong hoc",
-    r"irrigation": "thuy loi",
-    r"(?:clean|domestic) water": "nuoc sinh hoat",
-    r"roads?": "duong giao thong",
-    r"concrete": "be tong",
-    r"works|projects?|facilit(?:y|ies)": "cong trinh",
-    r"cultural houses?": "nha van hoa",
-    r"health (?:stations?|centers?|centres?)": "tram y te",
-    r"chair(?:man|woman|person)?": "chu tich",
-    r"deputy|vice": "pho",
-    r"secretary": "bi thu",
-    r"people'?s committee": "ubnd",
-    r"people'?s council": "hdnd",
-    r"party committee": "uy",
-    r"steering committee": "ban chi dao",
-    r"conference|meeting": "hoi nghi",
-    r"average|on average|per commune": "binh quan",
-    r"percentage|percent|rate|proportion|share": "ty le",
-    r"billion(?: vnd| dong)?": "ty dong",
-    r"million(?: vnd| dong)?": "trieu dong",
-    r"products?": "san pham",
-    r"total investment|investment capital": "tong von dau tu",
-    r"investment": "von dau tu",
-    r"budget": "ngan sach",
-    r"funds?|funding|capital|resources": "von nguon luc",
-    r"mobili[sz]\w*|raised?|raising": "huy dong",
-    r"increase[sd]?|rise|grow\w*": "tang",
-    r"income": "thu nhap",
-    r"per (?:capita|head|person)": "dau nguoi",
-    r"border": "bien gioi",
-    r"coordination office": "van phong dieu phoi",
-    r"assigned|in charge|tasked": "giao chu tri",
-    r"built|build|construct\w*": "xay dung",
-    r"upgraded?|repair\w*": "nang cap sua chua",
-    r"city": "thanh pho",
-    r"prime minister": "thu tuong",
-    r"completed?|complet\w*|fulfil\w*": "hoan thanh",
-    r"by": "den",
-    r"year": "nam",
-    r"month": "thang",
-}
-
-_ENGLISH_HINT = re.compile(
-    r"\b(how|what|which|who|when|where|many|much|the|does|did|is|are|was|were|has|have|of|"
-    r"per|communes?|province|district)\b",
-    re.I,
-)
-
-
 # Abbreviations the articles use interchangeably with the words (folded).
 ABBREVIATIONS = {
     "nong thon moi": "ntm",
@@ -151,38 +78,15 @@ def canonical_terms(folded: str) -> str:
     return folded
 
 
-_WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
-
-
 def is_english(text: str, rules: AnalyseRules) -> bool:
     """Whether a question is typed in English: enough English function words and few
     words with Vietnamese diacritics."""
-    words = _WORD.findall(text)
-    if not words:
+    if not text.strip():
         return False
-    marked = sum(1 for w in words if fold(w) != w.lower())
     return (
-        len(_ENGLISH_HINT.findall(text)) >= rules.english_min_hints
-        and marked / len(words) < rules.english_max_marked
+        english_hints(text) >= rules.english_min_hints
+        and marked_share(text) < rules.english_max_marked
     )
-
-
-def to_folded_vietnamese(text: str) -> str:
-    """Folded text with English programme words replaced by their Vietnamese equivalents."""
-    out = text.lower()
-    if re.match(r"\s*(?:what|how|which|who)\b", out):
-        # 'What was the income … when it was recognised?': the 'when' clause says which
-        # figure, it is not what is asked
-        out = re.sub(r"\bwhen\b", " khi ", out)
-    # Vietnamese puts 'nào' after the noun: 'which commune' -> 'commune which' -> 'xa nao'
-    out = re.sub(
-        r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation|decisions?|resolutions?))\b",
-        r"\2 \1",
-        out,
-    )
-    for pattern, replacement in GLOSSARY.items():
-        out = re.sub(rf"\b(?:{pattern})\b", f" {replacement} ", out)
-    return fold(out)
 
 
 # Qualifiers that make a different count in NTM reporting: communes that reached the

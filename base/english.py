@@ -1,0 +1,257 @@
+"""English in NTM text: telling it apart, the glossary that turns its programme words into
+folded Vietnamese ones, and its unit words as the lexicon's units (``base.lexicon``), so that
+English questions and English articles meet the lexicon's words.
+
+Questions (``assistant.answering``) and documents (``ingest.facts``, ``ingest.metadata``) read
+English through this one glossary; it is a glossary of the programme's words, not a translator.
+
+Usage::
+
+    english_hints("How many communes met the standard?")   # 3
+    looks_english("The whole province has 525 residential areas …")  # True
+    to_folded_vietnamese("How many communes …")   # 'bao nhieu xa …'
+    english_unit("residential areas").unit       # 'khu dan cu'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from base.text import fold
+
+# English -> folded Vietnamese, for the words of the programme (glossary, not translation).
+# Applied in order: a phrase comes before the words inside it.
+GLOSSARY = {
+    # 'of which the old Phu Tho province has 32 communes': a part of the figure before
+    r"of which|of these|of them|including": "trong do",
+    r"who|whom": "ai",
+    r"chaired|chairs|presided(?: over)?|hosted|led": "chu tri",
+    r"online": "truc tuyen",
+    r"kilomet(?:re|er)s?|km": "km",
+    r"hectares?|ha": "ha",
+    r"when|what date|which day|on what day": "khi nao ngay nao",
+    r"which|what": "nao",
+    r"how many|number of|how much|amount of": "bao nhieu",
+    # 'received the new-style rural title', 'obtained this status': recognised
+    r"(?:receiv|obtain|gain|attain|earn|gett?|achiev|award)\w* (?:the |this |that |a )?"
+    r"(?:new[- ]style rural |new[- ]rural |ntm )?(?:\w+ )?(?:title|status)": "dat chuan",
+    # 'communes that reached between 15 and 18 of the criteria': a band of communes
+    r"(?:reach\w*|met|meet\w*|achiev\w*|fulfil\w*|satisf\w*) (?:between|from) (\d+) (?:and|to) (\d+)"
+    r"(?: of the| of)?": r"dat tu \1 den \2",
+    # the whole of a place: 'the whole province has 525 …', '785 communes nationwide'
+    r"the (?:whole|entire) province|province-?wide|across the province|throughout the province": (
+        "toan tinh"
+    ),
+    r"the (?:whole|entire) district|district-?wide|across the district": "toan huyen",
+    r"nationwide|the whole country|the entire country|across the country|throughout the country"
+    r"|national[- ]scale|the nation'?s?": "ca nuoc",
+    r"communes?": "xa",
+    r"districts?": "huyen",
+    r"provinces?|provincial": "tinh",
+    r"villages?|hamlets?": "thon",
+    r"new[- ]style rural(?: areas?)?|new[- ]rural|new countryside|rural development|ntm": (
+        "nong thon moi ntm"
+    ),
+    r"standards?|criteria met": "dat chuan",
+    r"meet(?:ing|s)?|met|reach(?:ed|ing|es)?|achiev\w*|attain\w*|recogni[sz]ed|certified": "dat cong nhan",
+    # 'fulfilled all 19 criteria': every one of them
+    r"all(?= \d)": "du",
+    r"criteria|criterion|categories": "tieu chi",
+    r"targets?|aims?|goals?|plans?|strives?|objectives?": "phan dau muc tieu ke hoach",
+    r"advanced": "nang cao",
+    r"decisions?": "quyet dinh",
+    r"resolutions?": "nghi quyet",
+    r"model|exemplary": "kieu mau",
+    r"residential (?:areas?|quarters?)": "khu dan cu",
+    r"schools?": "truong hoc",
+    r"irrigation": "thuy loi",
+    r"(?:clean|domestic) water": "nuoc sinh hoat",
+    r"roads?": "duong giao thong",
+    r"concrete": "be tong",
+    r"works|projects?|facilit(?:y|ies)": "cong trinh",
+    r"cultural houses?": "nha van hoa",
+    r"health (?:stations?|centers?|centres?)": "tram y te",
+    r"chair(?:man|woman|person)?": "chu tich",
+    r"deputy|vice": "pho",
+    r"secretary": "bi thu",
+    r"people'?s committee": "ubnd",
+    r"people'?s council": "hdnd",
+    r"party committee": "uy",
+    r"steering committee": "ban chi dao",
+    r"conference|meeting": "hoi nghi",
+    r"average|on average|per commune": "binh quan",
+    r"poor households?|poverty(?: rate)?": "ho ngheo",
+    r"percentage|percent|rate|proportion|share": "ty le",
+    r"billion(?: vnd| dong)?": "ty dong",
+    r"million(?: vnd| dong)?": "trieu dong",
+    r"-?stars?": "sao",
+    r"products?": "san pham",
+    r"total investment|investment capital": "tong von dau tu",
+    r"investment": "von dau tu",
+    r"budget": "ngan sach",
+    r"funds?|funding|capital|resources": "von nguon luc",
+    r"mobili[sz]\w*|raised?|raising": "huy dong",
+    # 'bringing the total to 85', 'a total of'
+    r"(?:bringing|raising|brings|raises) the (?:total )?(?:number|total)|a total of|in total": (
+        "nang tong so"
+    ),
+    r"increase[sd]?|rise|grow\w*": "tang",
+    r"more|additional|newly": "them",
+    r"income": "thu nhap",
+    r"per (?:capita|head|person)": "dau nguoi",
+    r"border": "bien gioi",
+    r"coordination office": "van phong dieu phoi",
+    r"assigned|in charge|tasked": "giao chu tri",
+    r"built|build|construct\w*": "xay dung",
+    r"upgraded?|repair\w*": "nang cap sua chua",
+    r"city": "thanh pho",
+    r"prime minister": "thu tuong",
+    r"completed?|complet\w*|fulfil\w*": "hoan thanh",
+    r"accounting for|making up|equivalent to": "chiem",
+    r"up to now|so far|to date|as of now|currently": "den nay",
+    r"by": "den",
+    r"year": "nam",
+    r"month": "thang",
+}
+
+# Words an article's sentences need that a question's analysis must not read ('What has the
+# programme achieved' is no 'có thể'): 'the whole province has 525 …' is a total ('toàn tỉnh có').
+ARTICLE_GLOSSARY = {
+    r"has|have|had": "co",
+}
+
+_ENGLISH_HINT = re.compile(
+    r"\b(how|what|which|who|when|where|many|much|the|does|did|is|are|was|were|has|have|of|"
+    r"per|communes?|province|district)\b",
+    re.I,
+)
+# function words of running English text (an article rather than a question)
+_ENGLISH_PROSE = re.compile(
+    r"\b(the|of|and|to|in|is|are|was|were|has|have|with|for|by|that|which|this|from|on)\b", re.I
+)
+_WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+
+
+def english_hints(text: str) -> int:
+    """How many English question words and programme nouns ``text`` has."""
+    return len(_ENGLISH_HINT.findall(text))
+
+
+def marked_share(text: str) -> float:
+    """The share of ``text``'s words written with Vietnamese diacritics (0.0 without words)."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    return sum(1 for w in words if fold(w) != w.lower()) / len(words)
+
+
+# an English article: this share of its words are English function words, and few are marked
+_PROSE_SHARE = 0.12
+_PROSE_MAX_MARKED = 0.25
+
+
+def looks_english(text: str) -> bool:
+    """Whether running text (an article, a sentence of it) is written in English: English
+    function words make up a good share of its words and few words carry Vietnamese
+    diacritics (a Vietnamese name or a site's tagline may)."""
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    return (
+        len(_ENGLISH_PROSE.findall(text)) / len(words) >= _PROSE_SHARE
+        and marked_share(text) < _PROSE_MAX_MARKED
+    )
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b")
+
+
+def _question_order(out: str) -> str:
+    """A lower-case question's words in the order the glossary reads them."""
+    if re.match(r"\s*(?:what|how|which|who)\b", out):
+        # 'What was the income … when it was recognised?': the 'when' clause says which
+        # figure, it is not what is asked
+        out = re.sub(r"\bwhen\b", " khi ", out)
+    # Vietnamese puts 'nào' after the noun: 'which commune' -> 'commune which' -> 'xa nao'
+    return re.sub(
+        r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation|decisions?|resolutions?))\b",
+        r"\2 \1",
+        out,
+    )
+
+
+def to_folded_vietnamese(text: str, article: bool = False) -> str:
+    """Folded text with English programme words replaced by their Vietnamese equivalents
+    (``article``: words of an article's sentence, :data:`ARTICLE_GLOSSARY` too)."""
+    out = text.lower()
+    if not article:
+        out = _question_order(out)
+    for pattern, replacement in GLOSSARY.items():
+        out = _compiled(pattern).sub(f" {replacement} ", out)
+    if article:
+        for pattern, replacement in ARTICLE_GLOSSARY.items():
+            out = _compiled(pattern).sub(f" {replacement} ", out)
+        out = " ".join(out.split())
+    return fold(out)
+
+
+# -- English unit words --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EnglishUnit:
+    """English words written after a number ('785 communes', '8.8 percent', 'VND30 billion')
+    and the unit of ``base.lexicon.UNIT_ROWS`` they count in, so an English article's figures meet the
+    same checks as a Vietnamese one's."""
+
+    pattern: str  # a regex on lower-case English
+    unit: str  # a word of base.lexicon.UNIT_ROWS
+    money: bool = False  # an amount of VND only with 'VND' or 'dong' written beside it
+
+
+ENGLISH_UNIT_ROWS = (
+    EnglishUnit(r"trillion", "nghin ty dong", money=True),
+    EnglishUnit(r"billion|bln|bn", "ty dong", money=True),
+    EnglishUnit(r"million|mln", "trieu dong", money=True),
+    EnglishUnit(r"percent|per cent|%", "%"),
+    EnglishUnit(r"commune-level (?:units?|localities)|communes?|wards?|townships?", "xa"),
+    EnglishUnit(r"district-level (?:units?|localities)|districts?", "huyen"),
+    EnglishUnit(
+        r"provinces?(?: and (?:centrally[- ](?:run|managed) )?cities)?"
+        r"|provincial-level (?:units?|localities)",
+        "tinh",
+    ),
+    EnglishUnit(r"residential (?:areas?|quarters?|groups?|clusters?)", "khu dan cu"),
+    EnglishUnit(r"villages?|hamlets?", "thon"),
+    EnglishUnit(r"households?", "ho"),
+    EnglishUnit(r"people|persons?|residents?|inhabitants?", "nguoi"),
+    EnglishUnit(r"workers?|labou?rers?", "lao dong"),
+    EnglishUnit(r"(?:ocop )?products?", "san pham"),
+    EnglishUnit(r"criteria|criterion|categories", "tieu chi"),
+    EnglishUnit(r"hectares?|ha", "ha"),
+    EnglishUnit(r"kilomet(?:re|er)s?|km", "km"),
+    EnglishUnit(r"times|-?fold", "lan"),
+    EnglishUnit(r"cooperatives?", "hop tac xa"),
+    EnglishUnit(r"enterprises|businesses", "doanh nghiep"),
+    EnglishUnit(r"works|projects", "cong trinh"),
+    EnglishUnit(r"models", "mo hinh"),
+    EnglishUnit(r"schools", "truong hoc"),
+)
+
+
+def english_unit(written: str) -> EnglishUnit | None:
+    """The row of English unit words ``written`` (lower case) is, or None."""
+    words = " ".join(written.split())
+    for row in ENGLISH_UNIT_ROWS:
+        if _compiled_unit(row.pattern).fullmatch(words):
+            return row
+    return None
+
+
+@cache
+def _compiled_unit(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

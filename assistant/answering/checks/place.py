@@ -37,6 +37,10 @@ _NATIONAL = (
 )
 
 
+# the whole country, and nothing else ('Việt Nam' also names bodies: 'MTTQ Việt Nam')
+_WHOLE_COUNTRY = r"\b(ca nuoc|toan quoc|nationwide|countrywide|across the country)\b"
+
+
 def speaks_of_nation(folded_text: str) -> bool:
     """Whether a (folded) text speaks of the whole country."""
     return bool(re.search(_NATIONAL, folded_text))
@@ -142,6 +146,10 @@ def _ladder(place: Place, sentence: Sentence, evidence: Evidence, qtype, rules: 
     if own_province:
         return rules.press_tag, ""  # the article's province, known from its press tag ('LSO-')
     if province_level and not meta.provinces and not provinces_in(sentence.doc.text):
+        if re.search(_WHOLE_COUNTRY, doc_f):
+            # a national article that names no province speaks of the country, not of this
+            # province ('Năm 2024, đã đánh giá cho 55 sản phẩm' in a ministry's review)
+            return 0.0, f"bài viết nói về cả nước, không nói về {place.display}"
         return rules.no_province_named, ""  # names no province: weak evidence for this one
     if district_level and not meta.districts and not districts_in(doc_f):
         return _unnamed_district(place, sentence, doc_f, rules)

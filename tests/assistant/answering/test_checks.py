@@ -30,6 +30,17 @@ NATIONAL = document(
     title="Toàn quốc tổng kết",
     source="ca-nuoc.txt",
 )
+MINISTRY = document(
+    "Bộ Nông nghiệp tổng kết chương trình OCOP toàn quốc.\n\n"
+    "Năm 2024, đã hoàn thành đánh giá cho 55 sản phẩm OCOP.",
+    title="Tổng kết OCOP năm 2024",
+    source="ocop-ca-nuoc.txt",
+)
+UNPLACED = document(
+    "Hội nghị tổng kết chương trình OCOP.\n\nNăm 2024, đã hoàn thành đánh giá cho 55 sản phẩm OCOP.",
+    title="Tổng kết OCOP năm 2024",
+    source="ocop.txt",
+)
 PRESS = document(
     "LSO - Toàn tỉnh có thêm 10 xã đạt chuẩn nông thôn mới trong năm.",
     title="Thêm 10 xã về đích",
@@ -150,6 +161,22 @@ def _place(doc, quote, question, extra=()):
             "Xã Hòa An đặt mục tiêu xóa nghèo cho bao nhiêu hộ?",
             0.0,
             "không nói về xã Hòa An",
+        ),
+        # an article that names no province at all is weak evidence for one; a national one
+        # ('toàn quốc') speaks of the country, not of the province asked
+        (
+            UNPLACED,
+            "Năm 2024, đã hoàn thành đánh giá cho 55 sản phẩm OCOP.",
+            "Lạng Sơn năm 2024 có bao nhiêu sản phẩm OCOP?",
+            P.no_province_named,
+            "",
+        ),
+        (
+            MINISTRY,
+            "Năm 2024, đã hoàn thành đánh giá cho 55 sản phẩm OCOP.",
+            "Lạng Sơn năm 2024 có bao nhiêu sản phẩm OCOP?",
+            0.0,
+            "bài viết nói về cả nước",
         ),
         # the province's own newspaper ('LSO -') speaks of it without naming it
         (

@@ -242,7 +242,9 @@ class YearRules:
         0.5, "a target's horizon ('phấn đấu đến năm 2025') for a question about what happened"
     )
     asked_target: float = rule(0.3, "bonus: a target's horizon for a question about the target")
-    result_for_target: float = rule(0.5, "a year of what happened, for a question about a target")
+    result_for_target: float = rule(
+        0.0, "a year of what happened never answers a question about a target"
+    )
 
 
 @dataclass(frozen=True)

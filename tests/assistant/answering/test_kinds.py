@@ -99,6 +99,21 @@ def test_which_year_answers_the_year_of_the_event_not_a_baseline_or_a_plan():
     assert "2025" not in [c.text[-4:] for c in kinds.get(again.kind).candidates(s, again, Rules())]
 
 
+def test_the_year_of_a_result_is_no_answer_to_a_question_about_a_goal():
+    doc = document(
+        "Tuy nhiên, tỷ lệ hộ nghèo của xã Hòa Phú năm 2025 vẫn ở mức 37,5%.",
+        title="Xã Hòa Phú còn nhiều khó khăn",
+    )
+    s = sentence(doc, doc.text)
+    frame = analyze("Xã Hòa Phú đặt mục tiêu đạt chuẩn nông thôn mới vào năm nào?")
+    verdicts = judge(evidence(frame, s), Rules())
+    assert not [v for v in verdicts if v.accepted]
+    # the year a goal is set for does answer it
+    plan = document("Xã Hòa Phú phấn đấu đạt chuẩn nông thôn mới vào năm 2027.", title="Xã Hòa Phú")
+    (verdict,) = judge(evidence(frame, sentence(plan, plan.text)), Rules())
+    assert verdict.accepted and verdict.value.endswith("2027")
+
+
 def test_a_figure_that_moves_is_answered_with_where_it_goes_not_where_it_started():
     doc = document(
         "Năm 2024, xã Hòa Phú đặt mục tiêu giảm tỷ lệ hộ nghèo từ 3,6% xuống còn 1,8%.",

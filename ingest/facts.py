@@ -517,13 +517,12 @@ def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fa
         or re.match(r"so voi\b", after)
     ):
         kind = FactKind.DIFFERENCE
-    return Fact(
-        doc_id=doc.meta.doc_id,
-        source=doc.meta.source,
-        start=offset,
-        end=offset + len(sentence),
-        value_start=offset + value_start,
-        value_end=offset + value_end,
+    return _sentence_fact(
+        doc,
+        offset,
+        sentence,
+        value_start,
+        value_end,
         value=value,
         number=number,
         unit=unit,
@@ -726,13 +725,12 @@ def _english_fact(doc, sentence, low, offset, m, unit_m, index: _SentenceIndex) 
     if kind == FactKind.VALUE and unit_m.group("extra"):
         kind = FactKind.INCREMENT  # '23 more communes'
     aim = _aim(own, after_vi, to_folded_vietnamese(low[value_end:], article=True), unit)
-    return Fact(
-        doc_id=doc.meta.doc_id,
-        source=doc.meta.source,
-        start=offset,
-        end=offset + len(sentence),
-        value_start=offset + value_start,
-        value_end=offset + value_end,
+    return _sentence_fact(
+        doc,
+        offset,
+        sentence,
+        value_start,
+        value_end,
         value=value,
         number=number,
         unit=unit,
@@ -742,6 +740,21 @@ def _english_fact(doc, sentence, low, offset, m, unit_m, index: _SentenceIndex) 
         denominator=denominator,
         share=share,
         aim=aim,
+    )
+
+
+def _sentence_fact(doc, offset: int, sentence: str, value_start: int, value_end: int, **fields):
+    """A figure one sentence states: ``sentence`` starts at ``offset`` in the document and the
+    value spans ``sentence[value_start:value_end]`` (what both readers, Vietnamese and English,
+    build)."""
+    return Fact(
+        doc_id=doc.meta.doc_id,
+        source=doc.meta.source,
+        start=offset,
+        end=offset + len(sentence),
+        value_start=offset + value_start,
+        value_end=offset + value_end,
+        **fields,
     )
 
 

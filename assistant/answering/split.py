@@ -232,9 +232,12 @@ def _noun_pair(question: str, folded: str, slot: re.Match) -> list[str] | None:
     ]
 
 
+# what a figure that is measured rather than counted is called (an income, a rate, a level, an
+# amount of money), folded: such a part names its own figure and borrows no counted noun
+_MEASURED_TOPICS = r"thu nhap|ty le|muc|von|kinh phi|ngan sach|gia tri"
 # '… và tỷ lệ hộ nghèo toàn tỉnh?' after one count: a figure named with no asking word (folded)
 _TRAILING_TOPIC = re.compile(
-    r"\s+va\s+(?P<what>(?:thu nhap|ty le|muc|von|kinh phi|ngan sach|gia tri)\b"
+    rf"\s+va\s+(?P<what>(?:{_MEASURED_TOPICS})\b"
     r"(?:(?!\b(?:bao nhieu|may|nao|gi|va)\b)[^?])*)\s*\??\s*$"
 )
 
@@ -259,7 +262,7 @@ _EN_JOIN = re.compile(r"(?i),?\s+and\s+(?=how (?:many|much)\b)")
 _EN_VERB = re.compile(
     r"(?i)\b(?:does|do|did|have|has|had|is|are|was|were|will|would|held|hold|holds|met|meet|"
     r"meets|got|received|reached|achieved|achieve|live|lived|gained|earned|completed|became|"
-    r"remained|still|were)\b"
+    r"remained|still)\b"
 )
 
 
@@ -344,7 +347,7 @@ _VERB = re.compile(r"\b(?:da\s+)?(?:co|nang|tang|giam|dat|con|huy dong|cong nhan
 _NO_NOUN = re.compile(
     r"\s*(?:$|[?.,(]|(?:so voi|trong|tu|den|sau|vao|nam|thang|o|tai|cua|nua|theo|la|lan luot)\b)"
 )
-_MEASURED = re.compile(r"\b(?:thu nhap|ty le|muc|von|kinh phi|ngan sach|gia tri)\b")
+_MEASURED = re.compile(rf"\b(?:{_MEASURED_TOPICS})\b")
 
 
 def _borrow_unit(part: str, first_slot_phrase: str) -> str:

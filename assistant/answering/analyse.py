@@ -35,6 +35,10 @@ from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, indicator
 from base.text import fold, syllables
 from base.times import TARGET_CUES, TimeRef, read_times
 
+# a quota handed down is a target: 'huyện được giao bao nhiêu xã đạt chuẩn'
+_ASSIGNED = re.compile(r"\bduoc giao\b(?! nhiem vu)")
+# money allotted to a programme is stated in its plan: 'bố trí bao nhiêu vốn', 'phân bổ'
+_ALLOTTED = re.compile(r"\b(bo tri|phan bo|giao von)\b|\bduoc giao\b(?! nhiem vu)")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)?")
 _YEAR = re.compile(r"(19|20)\d\d")
 _INCREMENT = re.compile(
@@ -69,7 +73,7 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         for n in _NUMBER.findall(clause)
         if n in numbers
     )
-    target = bool(re.search(TARGET_CUES, folded))
+    target = bool(re.search(TARGET_CUES, folded) or _ASSIGNED.search(folded))
     head, tail = _slot_context(canonical_terms(folded), unit, qtype, rules)
     noise = place_syllables | STOPWORDS
     times = tuple(t for t in read_times(question) if t.role != "baseline")
@@ -84,6 +88,7 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         terms=_terms(folded, qtype, place_syllables),
         english=english,
         target=target,
+        allotted=bool(_ALLOTTED.search(folded)),
         scope=_scope(folded, places),
         numbers=numbers,
         conditions=conditions,

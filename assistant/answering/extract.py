@@ -10,23 +10,35 @@ from __future__ import annotations
 import re
 
 from assistant.answering.records import Candidate, CandidateKind
+from base.places import folded_districts, folded_provinces
 from base.text import fold
 
 _SURNAMES_WRITTEN = set(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lưu Đinh
     Trịnh Mai Lâm Hà Tô Đào Cao Lương Chu Triệu Hứa Nông Lục Vi Lã Tạ Thái Kiều Đàm Quách Tăng
     Khổng Âu Phùng Đoàn Vương Trương Lại Lò Hoàng Giáp Đồng Mạc Thân Lường Quan Bế Hầu Mã Kim
-    Ninh Tống Văn Diệp Thạch Sầm Hoàng Bạch Đàm Tiêu Doãn Khúc Chế Đậu Nghiêm Cù Yên""".split()
+    Ninh Tống Văn Diệp Thạch Sầm Hoàng Bạch Đàm Tiêu Doãn Khúc Chế Đậu Nghiêm Cù Yên
+    Dư Lữ Mẫn Giàng Sùng Thào Lầu Tráng Hạng Tẩn Chảo Cầm Quàng Tòng Đèo Ksor Siu Rah Kpă""".split()
 )
+# family names that are also everyday words ('Từ Hà Nội', 'Danh sách'): a name only after
+# an honorific or an office ('ông Từ Hữu Hà', 'Chủ tịch UBND huyện Trang A Lử')
+_SURNAMES_CUED = {"Từ", "Trang", "Danh", "Vàng", "Mùa", "Bàn"}
+_OFFICE_BEFORE = re.compile(
+    r"(?i)(?:chủ tịch|bí thư|giám đốc|chánh|trưởng|phó|ủy|uỷ|UBND|HĐND)[^.;:!?,]{0,90}$"
+)
+_OFFICE_REACH = 100  # characters before a name read for its office
 SURNAMES = {fold(s) for s in _SURNAMES_WRITTEN}
 # Capitalised title words that fold like a surname ('Trưởng' like 'Trương')
 _TITLE_WORDS = {"Trưởng", "Phó", "Chủ", "Bí", "Giám", "Thủ", "Thường", "Ủy", "Uỷ", "Ban"}
 
 
-def is_surname(word: str) -> bool:
-    """A family name, with its diacritics when the word has any ('Trưởng' is a title)."""
+def is_surname(word: str, cued: bool = False) -> bool:
+    """A family name, with its diacritics when the word has any ('Trưởng' is a title); with
+    ``cued`` (an honorific or an office before it), the names that are also everyday words."""
     if word in _TITLE_WORDS:
         return False
+    if word in _SURNAMES_CUED:
+        return cued
     if fold(word) != word.lower():
         return word.capitalize() in _SURNAMES_WRITTEN
     return fold(word) in SURNAMES
@@ -121,19 +133,60 @@ def people(sentence: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _WORD.finditer(sentence):
         word = m.group()
-        if not word[0].isupper() or not is_surname(word):
+        if not word[0].isupper():
+            continue
+        before = sentence[max(0, m.start() - _OFFICE_REACH) : m.start()]
+        office = bool(_OFFICE_BEFORE.search(before))
+        cued = office or bool(_HONORIFIC.search(before[-12:]))
+        if not is_surname(word, cued) or _inside_place(sentence, m.start(), m.end()):
             continue
         if found and m.start() < found[-1].end:
             continue
         start, end = _capitalised_run(sentence, m.start(), limit=4)
         words = sentence[start:end].split()
         honorific = _HONORIFIC.search(sentence[max(0, start - 12) : start])
-        if len(words) >= 3 or (len(words) == 2 and honorific):
+        if not honorific and _begins_place(words):
+            continue
+        # 'Chánh văn phòng … tỉnh Lâm Đồng Lê Chinh': an office, its place, a two-word name
+        after_office_place = office and before.rstrip()[-1:].isalpha() and _last_capitalised(before)
+        if len(words) >= 3 or (len(words) == 2 and (honorific or after_office_place)):
             label = sentence[start:end]
             if honorific:
                 label = f"{honorific.group(1).strip().capitalize()} {label}"
             found.append(Candidate(CandidateKind.PERSON, start, end, label))
     return found
+
+
+def _last_capitalised(text: str) -> bool:
+    """Whether ``text`` ends with a capitalised word (a place's name before a person's)."""
+    words = text.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _inside_place(sentence: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``–``end`` ends a place's name begun by the capitalised
+    words just before it ('tỉnh Gia Lai Võ Ngọc Thành': 'Lai' is no family name here)."""
+    before = sentence[max(0, start - 30) : start].split()
+    run: list[str] = []
+    for word in reversed(before):
+        if not word[:1].isupper() or not word.isalpha():
+            break
+        run.insert(0, word)
+    word = sentence[start:end]
+    names = (folded_provinces(), folded_districts())
+    return any(
+        fold(" ".join([*run[-k:], word])) in table
+        for k in range(1, min(len(run), 3) + 1)
+        for table in names
+    )
+
+
+def _begins_place(words: list[str]) -> bool:
+    """Whether a capitalised run opens with a place's name ('Hà Nội Đến Lạng Sơn')."""
+    names = (folded_provinces(), folded_districts())
+    return any(
+        fold(" ".join(words[:k])) in table for k in (2, 3) if len(words) >= k for table in names
+    )
 
 
 def places(sentence: str, levels: set[str] | None = None) -> list[Candidate]:

@@ -83,11 +83,36 @@ def value_fit(
         after = syllables(canonical_terms(fold(s[cand.end : stop])))[: r.words_after]
         before = syllables(canonical_terms(fold(s[a : cand.start])))[-r.words_before :]
         tail = order_match(frame.tail, after)
+        label = _label(s, a, cand, frame, r)
         head = order_match(frame.head, before)
         tail, fit = qtype.slot_match(located, frame, tail, fit, Words(weights, r))
         fit = fit.plus(r.tail * tail + r.head * head)
+        later = [c.start for c in cands if c.start > cand.start]
+        if label < r.part_label and later and _PARTS_FOLLOW.search(fold(s[cand.end : later[0]])):
+            # 'tổng kinh phí là 46.920 triệu đồng, trong đó … vốn đầu tư phát triển là
+            # 33.685 triệu đồng': the question names a part, and a later value is labelled so
+            for other in cands:
+                if other.start > cand.start:
+                    o_a, _ = _clause_bounds(s, other, qtype.clause_separators)
+                    if _label(s, o_a, other, frame, r) >= r.part_label:
+                        fit = fit.times(r.total_of_parts, "tổng số; câu hỏi hỏi một phần")
+                        break
     fit = qtype.fit(located, frame, fit, rules)
     return _stated_numbers(s, a, clause, cand, frame, fit, r)
+
+
+# the fewest slot words that make a label ('vốn đầu tư'); one word ('vốn') labels anything
+_LABEL_WORDS = 2
+# what follows a total whose parts are listed after it
+_PARTS_FOLLOW = re.compile(r"\b(trong do|bao gom|gom co)\b")
+
+
+def _label(s: str, a: int, cand: Candidate, frame: Frame, r: ValueRules) -> float:
+    """Share of the slot's words (several) that label ``cand`` from before, in its clause."""
+    if len(frame.tail) < _LABEL_WORDS:
+        return 0.0
+    words = syllables(canonical_terms(fold(s[a : cand.start])))[-2 * r.words_before :]
+    return order_match(frame.tail, words)
 
 
 def _stated_numbers(

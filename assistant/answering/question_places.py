@@ -85,15 +85,15 @@ def find_places(text: str) -> tuple[Place, ...]:
     has_capitals = any(ch.isupper() for ch in text)
     claimed: list[tuple[int, int]] = []  # spans already taken by a name
     for key in found:
-        at = padded.find(f" {key} ")
+        at = padded.find(f" {_words(key)} ")
         if at >= 0:
-            claimed.append((at, at + len(key) + 1))
+            claimed.append((at, at + len(_words(key)) + 1))
     matches = []
     for table, level in ((provinces, "tinh"), (districts, "huyen")):
         for key, display in table.items():
             if len(key) < 4 or key in found:
                 continue
-            at = padded.find(f" {key} ")
+            at = padded.find(f" {_words(key)} ")
             if at < 0:
                 continue
             if has_capitals and level == "huyen" and not _capitalised_in(text, key):
@@ -107,7 +107,7 @@ def find_places(text: str) -> tuple[Place, ...]:
     # Names introduced by a place word first, then the longest: 'huyen hai ha nam 2020' is
     # Hải Hà (and the year), not Hà Nam.
     for _, _, _, at, key, display, lvl in sorted(matches):
-        span = (at, at + len(key) + 1)
+        span = (at, at + len(_words(key)) + 1)
         if any(a < span[1] and span[0] < b for a, b in claimed):
             continue
         if lvl in COMMUNE_WORDS | HAMLET_WORDS:
@@ -151,6 +151,11 @@ _COMMON_PHRASES = re.compile(
     # 'equal to'
     r"|(?<!\bxa )\bla gi\b|(?<!\bhuyen )\b(?:van ban|tuong duong)\b"
 )
+
+
+def _words(folded_name: str) -> str:
+    """A name as the question's words are matched: 'dak r'lap' as 'dak r lap'."""
+    return " ".join(re.findall(r"\w+", folded_name))
 
 
 def _capitalised_in(text: str, folded_name: str) -> bool:

@@ -132,6 +132,7 @@ class Frame:
     terms: tuple[str, ...] = ()  # folded content syllables
     english: bool = False
     target: bool = False  # asks for a plan or target ('phấn đấu', 'kế hoạch', 'mục tiêu')
+    allotted: bool = False  # asks what was allotted ('bố trí bao nhiêu vốn'): plans answer it
     scope: str | None = None  # 'tinh'/'huyen': about a whole province or district
     numbers: tuple[str, ...] = ()  # numbers the question states ('15', '9/9'), not years
     conditions: tuple[str, ...] = ()  # those of them that say when ('khi … có 7 xã')

@@ -152,6 +152,12 @@ class ValueRules:
     words_before: int = rule(5, "words before a value read for the question's head words")
     tail: float = rule(0.4, "weight of the slot's words found after the value, in order")
     head: float = rule(0.2, "weight of the head's words found before it")
+    part_label: float = rule(
+        0.75, "share of the slot's words before a value that makes it the part asked about"
+    )
+    total_of_parts: float = rule(
+        0.3, "factor: a total followed by 'trong đó' when a later part carries the asked label"
+    )
     carried_tail: float = rule(
         0.8, "slot match of a figure whose indicator comes from the figure before it"
     )
@@ -228,6 +234,11 @@ class DateRules:
 
     precision: float = rule(
         0.3, "bonus: a day for 'ngày nào', a month for 'tháng nào', a year for 'năm nào'"
+    )
+    echo: float = rule(
+        0.1,
+        "factor: a date the question itself states ('ngày nào … công nhận … năm 2022' "
+        "answered 'năm 2022') tells the reader nothing",
     )
 
 
@@ -319,6 +330,9 @@ class TargetRules:
     """judge · target check."""
 
     result_for_target: float = rule(0.3, "a result for a question about a plan")
+    plan_for_allotted: float = rule(
+        1.0, "a plan's figure for a question about what was allotted ('bố trí bao nhiêu vốn')"
+    )
     no_plan_words: float = rule(
         0.75, "a sentence without a figure nor any word of a plan, for a plan question"
     )

@@ -24,6 +24,10 @@ def target_check(sentence: Sentence, fact: Fact | None, frame: Frame, rules: Tar
         if frame.target and fact.kind != FactKind.TARGET:
             return Check(CheckName.TARGET, rules.result_for_target, "kết quả, không phải mục tiêu")
         if not frame.target and fact.kind == FactKind.TARGET:
+            if frame.allotted:
+                return Check(
+                    CheckName.TARGET, rules.plan_for_allotted, "số được bố trí theo kế hoạch"
+                )
             return Check(CheckName.TARGET, 0.0, "chỉ là mục tiêu, không phải kết quả")
         return Check(CheckName.TARGET, 1.0)
     opening = sentence.paragraph_folded[: rules.paragraph_chars]

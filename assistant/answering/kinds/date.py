@@ -9,6 +9,7 @@ from assistant.answering import extract
 from assistant.answering.kinds import Clause, Detection, QuestionType, register
 from assistant.answering.records import AnswerKind, Candidate, Fit, Frame, QuestionKind, Sentence
 from assistant.answering.rules import Rules
+from base.text import fold
 
 _WHEN = re.compile(
     r"\b(khi nao|ngay nao|thoi gian nao|luc nao|bao gio|thang nao|nam nao|thoi diem nao)\b"
@@ -48,6 +49,9 @@ class DateType(QuestionType):
         return extract.dates(sentence.text)
 
     def fit(self, clause: Clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
+        said = fold(clause.candidate.text)
+        if any(fold(t.text) == said for t in frame.times):
+            fit = fit.times(rules.date.echo, "câu hỏi đã nêu thời điểm này (the question's own)")
         for precision in frame.date_precisions:
             if _PRECISION[precision].search(clause.candidate.text):
                 return fit.plus(rules.date.precision, f"đúng độ chính xác ({precision})")

@@ -73,7 +73,9 @@ class PersonType(QuestionType):
         role = syllables(fold(s[clause.candidate.end : clause.stop]))[: rules.person.role_words]
         asked = frame.tail
         for marker in ("pho", "thuong truc"):
-            if (marker in " ".join(role)) != (marker in " ".join(asked)) and asked:
+            if (marker in " ".join(role)) != bool(
+                re.search(rf"\b{marker}\b", frame.folded)
+            ) and asked:
                 fit = fit.times(rules.person.other_rank, f"chức vụ khác ({marker})")
         for level, other in (("huyen", "tinh"), ("tinh", "huyen")):
             if level in asked and other in role and level not in role:

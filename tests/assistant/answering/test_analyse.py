@@ -50,10 +50,29 @@ def test_what_a_question_asks_for(question, kind, unit):
         ("Ba xã Quảng Bình đăng ký đạt chuẩn kiểu mẫu là những xã nào?", {("tinh", "quang binh")}),
         ("cac xa quang binh dat chuan", {("tinh", "quang binh")}),
         ("Năm 2020 xã Minh Quang có bao nhiêu thôn?", {("xa", "minh quang")}),  # a year
+        # an apostrophe inside a name typed without diacritics
+        (
+            "dak nong: huyen dak r'lap co bao nhieu xa",
+            {("huyen", "dak r'lap"), ("tinh", "dak nong")},
+        ),
     ],
 )
 def test_places_named_in_a_question(question, places):
     assert {(p.level, p.name) for p in analyze(question).places} == places
+
+
+@pytest.mark.parametrize(
+    ("question", "target", "allotted"),
+    [
+        ("Năm 2017 huyện được giao bao nhiêu xã đạt chuẩn?", True, True),  # a quota
+        ("Năm 2018 huyện bố trí bao nhiêu vốn cho chương trình?", False, True),
+        ("Năm 2018 huyện huy động bao nhiêu vốn?", False, False),
+        ("Xã được giao nhiệm vụ gì?", False, False),
+    ],
+)
+def test_quotas_are_targets_and_allotments_accept_plans(question, target, allotted):
+    frame = analyze(question)
+    assert (frame.target, frame.allotted) == (target, allotted)
 
 
 def test_years_in_ranges_and_comparisons_are_kept_apart():

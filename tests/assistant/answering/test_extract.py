@@ -17,6 +17,23 @@ def test_people_places_and_time_frames():
     assert extract.time_qualifier("tăng 0,7 tiêu chí so với cuối năm 2020") is None
 
 
+def test_a_name_begins_after_a_place_not_inside_it():
+    # the office and its place run straight into the name: no 'ông' before it
+    s = "Chủ tịch UBND huyện U Minh Dư Bé Ba nhớ lại những ngày đầu."
+    assert [c.text for c in extract.people(s)] == ["Dư Bé Ba"]
+    s = "Phó Chủ tịch UBND tỉnh Gia Lai Võ Ngọc Thành đã ký quyết định."
+    assert [c.text for c in extract.people(s)] == ["Võ Ngọc Thành"]
+    # a family name that is also an everyday word needs an honorific or an office
+    assert [c.text for c in extract.people("Ông Từ Hữu Hà kiến nghị.")] == ["Ông Từ Hữu Hà"]
+    s = "Chủ tịch UBND huyện Trang A Lử trao quyết định."
+    assert [c.text for c in extract.people(s)] == ["Trang A Lử"]
+    assert extract.people("Từ Hà Nội Đến Lạng Sơn có ba tuyến đường.") == []
+    # an office, its place, then a two-word name
+    s = "Chánh văn phòng điều phối chương trình tỉnh Bình Minh Lê Chinh cho biết."
+    assert [c.text for c in extract.people(s)] == ["Lê Chinh"]
+    assert extract.people("Chủ tịch UBND tỉnh Hà Giang cho biết.") == []
+
+
 def test_an_enumeration_after_a_plural_head_is_one_list():
     found = extract.enumerations(
         "Tỉnh tổ chức lễ công bố các huyện: Yên Phong, Quế Võ và Tiên Du đạt chuẩn NTM; 3 xã "

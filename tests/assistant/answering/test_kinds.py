@@ -143,6 +143,36 @@ def test_a_decision_is_given_with_the_date_its_sentence_gives_before_it():
     assert chosen.best.lead == "Quyết định số 728/QĐ-UBND (ngày 23/3/2022)"
 
 
+def test_a_date_question_is_not_answered_with_the_time_it_states_itself():
+    # the year names what was recognised; the day the decision was signed is the answer
+    said = (
+        "Ngày 15/01/2024, UBND tỉnh đã ban hành quyết định công nhận xã Hòa Lạc "
+        "đạt chuẩn nông thôn mới nâng cao năm 2023."
+    )
+    doc = document(f"Hòa Lạc đạt chuẩn nâng cao\n{said}\n", provinces=("Bình Minh",))
+    question = "Ngày nào UBND tỉnh ban hành quyết định công nhận xã Hòa Lạc đạt chuẩn năm 2023?"
+    ev = evidence(question, sentence(doc, said))
+    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    assert chosen.best.lead == "Ngày 15/01/2024"
+
+
+def test_a_part_named_by_the_question_beats_the_total_it_belongs_to():
+    said = (
+        "Tổng kinh phí bố trí cho chương trình năm 2023 của huyện Hòa Lạc là 52.400 triệu "
+        "đồng, trong đó vốn sự nghiệp là 12.100 triệu đồng, vốn đầu tư phát triển là 40.300 "
+        "triệu đồng."
+    )
+    doc = document(f"Hòa Lạc bố trí vốn\n{said}\n", districts=("Hòa Lạc",))
+    ask = "Năm 2023 huyện Hòa Lạc bố trí bao nhiêu vốn đầu tư phát triển cho chương trình?"
+    ev = evidence(ask, sentence(doc, said))
+    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    assert chosen.best.value == "40.300 triệu đồng"
+    # the total answers the question about the total
+    ev = evidence("Năm 2023 huyện Hòa Lạc bố trí tổng kinh phí bao nhiêu?", sentence(doc, said))
+    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    assert chosen.best.value == "52.400 triệu đồng"
+
+
 def test_a_new_type_is_one_registration(monkeypatch):
     """A type registered from outside the analysis and judging modules is detected, reads its
     values and gives its answer kind: nothing else needs to change."""

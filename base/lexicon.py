@@ -308,6 +308,8 @@ _STANDARD = (
 _ALL_CRITERIA = r"\b(?:dat|hoan thanh|du)\s+(?:du\s+)?(?:chuan\s+)?\d+(?:/\d+)?\s+tieu chi\b"
 _RECOGNISED = r"\b(?:cong nhan|ve dich)\b|\bdat chuan (?:xa )?(?:nong thon moi|ntm)\b"
 _BY_CRITERIA = r"\bdat (?:tu )?\d+\s*(?:-|den)\s*\d+ tieu chi\b"  # 'đạt từ 15-18 tiêu chí'
+# 'còn 02/56 xã chưa được công nhận đạt chuẩn': those not there yet, never those that are
+_NOT_YET = r"\bchua (?:duoc )?(?:cong nhan|dat|ve dich|hoan thanh)\b"
 _MODEL = r"\bkieu mau\b"
 _ADVANCED = r"\bnang cao\b"
 _SPENT = r"\b(von|huy dong|dau tu|kinh phi|ngan sach|nguon luc|dong gop|ho tro|tong muc|chi)\b"
@@ -331,6 +333,12 @@ _PRODUCTS = frozenset({"san pham"})
 _MONEY = units_in("money", "money:per_head")
 
 INDICATOR_ROWS = (
+    Indicator(
+        "xa_chua_dat",
+        "xã chưa đạt chuẩn NTM (communes not yet meeting the standard)",
+        _XA,
+        cues=(_NOT_YET,),
+    ),
     Indicator(
         "xa_theo_tieu_chi",
         "số xã theo số tiêu chí đạt (communes by criteria met)",

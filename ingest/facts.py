@@ -73,7 +73,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # takes no indicator from the figure before it; 15: English articles' figures ('785
 # communes', '8.8 percent', 'VND30 billion', '84 of 133 communes') in the lexicon's units,
 # places and kinds
-READER = "15"
+READER = "16"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"

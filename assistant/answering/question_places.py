@@ -74,6 +74,8 @@ def find_places(text: str) -> tuple[Place, ...]:
         level = fold(m.group(1)).rstrip(".")
         if name and level == "tinh":
             name = _province_in(name)
+        if name and level in _CITY_WORDS and _centrally_run(fold(name)):
+            level = "tinh"  # 'TP Hồ Chí Minh', 'thành phố Cần Thơ': a city that is a province
         if name:
             found.setdefault(fold(name), Place(level, fold(name), f"{m.group(1).lower()} {name}"))
     # 2. Province and district names from the gazetteer, in folded text (no diacritics too).
@@ -103,6 +105,8 @@ def find_places(text: str) -> tuple[Place, ...]:
             if word and _COUNTED.search(padded, 0, at - len(word)):
                 word = None  # 'ba xa quang binh': communes of the province
             lvl = ("tp" if word == "thanh pho" else word) if word else level
+            if lvl in _CITY_WORDS and level == "tinh" and _centrally_run(key):
+                lvl = "tinh"
             matches.append((word is None, -len(key), level != "tinh", at, key, display, lvl))
     # Names introduced by a place word first, then the longest: 'huyen hai ha nam 2020' is
     # Hải Hà (and the year), not Hà Nam.
@@ -151,6 +155,15 @@ _COMMON_PHRASES = re.compile(
     # 'equal to'
     r"|(?<!\bxa )\bla gi\b|(?<!\bhuyen )\b(?:van ban|tuong duong)\b"
 )
+
+
+_CITY_WORDS = {"tp", "thanh pho"}
+
+
+def _centrally_run(folded_name: str) -> bool:
+    """A city of province rank: a province's name that no district bears ('Hồ Chí Minh', not
+    'Lạng Sơn', whose city is a district of the province)."""
+    return folded_name in folded_provinces() and folded_name not in folded_districts()
 
 
 def _words(folded_name: str) -> str:

@@ -133,6 +133,7 @@ class Frame:
     english: bool = False
     target: bool = False  # asks for a plan or target ('phấn đấu', 'kế hoạch', 'mục tiêu')
     allotted: bool = False  # asks what was allotted ('bố trí bao nhiêu vốn'): plans answer it
+    not_yet: bool = False  # asks for what has not happened yet ('những xã nào chưa đạt')
     scope: str | None = None  # 'tinh'/'huyen': about a whole province or district
     numbers: tuple[str, ...] = ()  # numbers the question states ('15', '9/9'), not years
     conditions: tuple[str, ...] = ()  # those of them that say when ('khi … có 7 xã')

@@ -282,6 +282,12 @@ class PlaceAnswerRules:
     list_without_names: float = rule(
         0.5, "a sentence that names no place, for 'which places' (it is answered whole)"
     )
+    polarity_chars: int = rule(
+        60, "characters before a place (a third of them after) read for 'chưa' (not yet)"
+    )
+    other_polarity: float = rule(
+        0.3, "places said not to be there yet for 'which reached', or the reverse"
+    )
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from base.times import read_times
 _SLOT = re.compile(
     r"\b(la bao nhieu|bao nhieu|may|o muc nao|muc nao|so hieu nao|nao|ai|khi nao|so may|gi)\b"
 )
-_JOIN = re.compile(r"(?:,\s*)?\b(?:va|con|trong do|dong thoi|kem theo)\b\s*|,\s*")
+_JOIN = re.compile(r"(?:,\s*)?\b(?:va|con|trong do|dong thoi|kem theo)\b\s*|[,;]\s*")
 _CATEGORY = re.compile(r"\b(nang cao|kieu mau)\s+va\s+(nang cao|kieu mau)\b")
 # the standard and its tiers listed after one 'bao nhiêu' ('đạt chuẩn NTM, NTM nâng cao và
 # NTM kiểu mẫu'), folded

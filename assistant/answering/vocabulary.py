@@ -113,6 +113,8 @@ LEVEL_BEFORE_SLOT = re.compile(
 )
 
 # 'so với năm 2020': a baseline the figure is compared with, not the figure's year
+# 'chưa' (not yet): 'những xã nào chưa đạt', 'còn 2 xã chưa được công nhận: …'
+NOT_YET = re.compile(r"\bchua\b")
 COMPARISON_YEAR = re.compile(r"so voi (?:cuoi |dau )?(?:nam |cung ky )?((?:19|20)\d\d)")
 
 

@@ -25,7 +25,7 @@ from assistant.answering.records import (
     Sentence,
 )
 from assistant.answering.rules import Rules
-from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT, NAMED_THINGS
+from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT, NAMED_THINGS, NOT_YET
 from assistant.answering.wording import say
 from base.lexicon import tier_of
 from base.text import fold
@@ -129,11 +129,17 @@ class PlaceType(QuestionType):
 
     def fit(self, clause: Clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
         """'thôn Tân Long xã Hồ Sơn và thôn Chùa vàng xã Minh Quang': the place named right
-        after a candidate is where it lies."""
+        after a candidate is where it lies; places said not to be there yet ('còn 2 xã chưa
+        được công nhận: …') answer 'which have not', and only that."""
+        r = rules.place_answer
+        s, start, end = clause.sentence.text, clause.candidate.start, clause.candidate.end
+        around = (
+            s[max(0, start - r.polarity_chars) : start] + " " + s[end : end + r.polarity_chars // 3]
+        )
+        if bool(NOT_YET.search(fold(around))) != frame.not_yet:
+            fit = fit.times(r.other_polarity, "chưa đạt / đã đạt: ngược với câu hỏi")
         if not frame.places:
             return fit
-        r = rules.place_answer
-        end = clause.candidate.end
         where = extract.places(clause.sentence.text[end : end + r.lies_in_chars])
         if not where or where[0].start > r.lies_in_gap:
             return fit

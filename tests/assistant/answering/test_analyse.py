@@ -50,6 +50,10 @@ def test_what_a_question_asks_for(question, kind, unit):
         ("Ba xã Quảng Bình đăng ký đạt chuẩn kiểu mẫu là những xã nào?", {("tinh", "quang binh")}),
         ("cac xa quang binh dat chuan", {("tinh", "quang binh")}),
         ("Năm 2020 xã Minh Quang có bao nhiêu thôn?", {("xa", "minh quang")}),  # a year
+        # a city of province rank is a province; a province's own city is a district
+        ("Đến tháng 9/2016, TP Hồ Chí Minh có bao nhiêu xã?", {("tinh", "ho chi minh")}),
+        ("thanh pho can tho co bao nhieu xa", {("tinh", "can tho")}),
+        ("Thành phố Lạng Sơn có bao nhiêu xã?", {("thanh pho", "lang son")}),
         # an apostrophe inside a name typed without diacritics
         (
             "dak nong: huyen dak r'lap co bao nhieu xa",

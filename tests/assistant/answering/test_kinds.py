@@ -173,6 +173,19 @@ def test_a_part_named_by_the_question_beats_the_total_it_belongs_to():
     assert chosen.best.value == "52.400 triệu đồng"
 
 
+def test_which_have_not_is_answered_with_those_not_there_yet():
+    done = "Năm 2023, UBND tỉnh công nhận xã Hòa Lạc đạt chuẩn nông thôn mới."
+    left = "Còn lại 2 xã chưa được công nhận đạt chuẩn: xã Tân An và xã Phú Mỹ."
+    doc = document(f"Bình Minh năm 2023\n{done} {left}\n", provinces=("Bình Minh",))
+    pair = (sentence(doc, done), sentence(doc, left))
+    ev = evidence("Năm 2023 tỉnh Bình Minh còn những xã nào chưa đạt chuẩn?", *pair)
+    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    assert "Tân An" in chosen.best.lead and "Hòa Lạc" not in chosen.best.lead
+    ev = evidence("Năm 2023 tỉnh Bình Minh có xã nào được công nhận đạt chuẩn?", *pair)
+    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    assert "Hòa Lạc" in chosen.best.lead and "Tân An" not in chosen.best.lead
+
+
 def test_a_new_type_is_one_registration(monkeypatch):
     """A type registered from outside the analysis and judging modules is detected, reads its
     values and gives its answer kind: nothing else needs to change."""

@@ -574,6 +574,7 @@ TEXT: dict[str, tuple[str, str]] = {
 
 # The indicators of base.lexicon in English (the lexicon's labels are Vietnamese).
 INDICATOR_EN: dict[str, str] = {
+    "xa_chua_dat": "communes not yet meeting the NTM standard",
     "xa_theo_tieu_chi": "communes by criteria met",
     "xa_kieu_mau": "model NTM communes",
     "xa_nang_cao_du_tieu_chi": "communes meeting every advanced criterion",

@@ -32,7 +32,7 @@ from assistant.answering.vocabulary import (
     is_english,
     to_folded_vietnamese,
 )
-from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, indicator
+from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, SETTLEMENTS, indicator
 from base.text import fold, syllables
 from base.times import TARGET_CUES, TimeRef, read_times
 
@@ -65,7 +65,12 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
     qtype = kinds.get(detected.kind)
     kind, unit = detected.kind, detected.unit
     years = tuple(sorted({int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", folded)}))
-    places = find_places(question)
+    cut = _occasion_end(folded)
+    main = folded[cut:]  # without the occasion it is asked at ('Khi huyện X đạt chuẩn, …')
+    # an occasion's category ('khi đạt chuẩn nâng cao, tỷ lệ hộ nghèo') still says which
+    # place is meant, unless the question counts places of its own category
+    counted = LEFT_OUT.sub(" ", main) if unit in SETTLEMENTS else asked
+    places = _asked_places(question, cut, main, folded.count(",", 0, cut))
     place_syllables = {t for p in places for t in p.name.split()}
     numbers = tuple(n for n in _NUMBER.findall(folded) if not _YEAR.fullmatch(n))
     conditions = tuple(
@@ -97,11 +102,11 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         stated=_stated(numbers, conditions, times),
         head=tuple(t for t in head if t not in noise),
         tail=tuple(t for t in tail if t not in noise),
-        indicator=indicator(unit, folded) if qtype.figures else "",
-        measure=_measure(folded, target),
+        indicator=indicator(unit, main) if qtype.figures else "",
+        measure=_measure(main, target),
         times=times,
-        modifiers=tuple(m for m in CATEGORY_MODIFIERS if re.search(rf"\b{m}\b", asked)),
-        tiers=frozenset(TIER.findall(asked)),
+        modifiers=tuple(m for m in CATEGORY_MODIFIERS if re.search(rf"\b{m}\b", counted)),
+        tiers=frozenset(TIER.findall(counted)),
         asks_difference=bool(re.search(r"\b(hon|chenh lech|so voi)\b", folded)),
         asks_average=bool(re.search(r"\b(binh quan|trung binh|moi xa)\b", folded)),
         asks_total=bool(re.search(r"\b(nang tong so|tong so)\b", folded)),
@@ -126,6 +131,48 @@ def _terms(folded: str, qtype: kinds.QuestionType, place_syllables: set[str]) ->
             if t not in STOPWORDS and t not in place_syllables and not re.fullmatch(r"\d+", t)
         )
     )
+
+
+# an occasion that dates the question ('Khi huyện Tiểu Cần được công nhận …, toàn tỉnh có
+# bao nhiêu xã'): its places, category and increments are not what is asked
+_OCCASION = re.compile(r"\b(?:khi|luc|thoi diem|sau khi|sau dot|sau quyet dinh)\b")
+_ASKING = re.compile(r"\b(?:bao nhieu|may|nao|gi|ai)\b")
+
+
+def _occasion_end(folded: str) -> int:
+    """Where the question proper starts after a leading occasion clause (0 when none): the
+    last comma before the first asking word, when an occasion word comes before it."""
+    asking = _ASKING.search(folded)
+    if not asking:
+        return 0
+    depth, comma = 0, -1
+    for i, ch in enumerate(folded[: asking.start()]):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            comma = i  # not one inside brackets: 'xã X (huyện Y, tỉnh Z)'
+    if comma < 0 or not _OCCASION.search(folded, 0, comma):
+        return 0
+    return comma + 1
+
+
+def _asked_places(question: str, cut: int, main: str, main_commas: int) -> tuple[Place, ...]:
+    """The places asked about: those of the question proper; when it names none but its
+    level ('tỉnh có bao nhiêu xã'), the occasion's places of that level."""
+    every = find_places(question)
+    if not cut:
+        return every
+    # the same comma in the question as typed (the folded text's spaces may differ)
+    main_start = 0
+    for _ in range(main_commas):
+        main_start = question.find(",", main_start) + 1  # the same count of commas
+    own = find_places(question[main_start:])
+    if own:
+        return own
+    if re.search(r"\b(?:toan |ca )?tinh\b", main):
+        return tuple(p for p in every if p.level in ("tinh", "")) or every
+    if re.search(r"\b(?:toan |ca )?huyen\b", main):
+        return tuple(p for p in every if p.level in DISTRICT_WORDS) or every
+    return every
 
 
 def _measure(folded: str, target: bool) -> Measure:

@@ -79,6 +79,38 @@ def test_quotas_are_targets_and_allotments_accept_plans(question, target, allott
     assert (frame.target, frame.allotted) == (target, allotted)
 
 
+@pytest.mark.parametrize(
+    ("question", "places", "indicator"),
+    [
+        # the occasion dates the question; the province is asked about, all its communes
+        (
+            "Khi huyện Hòa Lạc được công nhận đạt chuẩn năm 2018, toàn tỉnh Bình Minh có bao "
+            "nhiêu xã đạt chuẩn?",
+            {"tỉnh Bình Minh"},
+            "xa_dat_chuan",
+        ),
+        (
+            "Khi xã Tân An được công nhận NTM nâng cao (năm 2023), Bình Minh có bao nhiêu xã "
+            "đạt chuẩn NTM?",
+            {"Bình Minh"},
+            "xa_dat_chuan",
+        ),
+        # a comma inside brackets ends no occasion; its category still says which commune
+        (
+            "Khi đạt chuẩn nâng cao năm 2023, tỷ lệ hộ nghèo của xã Thanh Lang (huyện Thanh Hà, "
+            "Hải Dương) là bao nhiêu?",
+            {"xã Thanh Lang", "huyện Thanh Hà", "Hải Dương"},
+            "ho_ngheo",
+        ),
+    ],
+)
+def test_an_occasion_clause_only_dates_the_question(question, places, indicator):
+    frame = analyze(question)
+    assert {p.display for p in frame.places} == places
+    assert frame.indicator == indicator
+    assert frame.years
+
+
 def test_years_in_ranges_and_comparisons_are_kept_apart():
     frame = analyze("Năm 2021 tăng bao nhiêu tiêu chí so với năm 2020, theo đề án 2021-2025?")
     assert frame.years == (2020, 2021, 2025)

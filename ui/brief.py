@@ -8,13 +8,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from assistant.answering.wording import english
 from assistant.brief import DEFAULT_INDICATORS
 from assistant.brief_export import brief_docx, brief_markdown, brief_title, series_of
 from assistant.brief_words import Section
 from base.lexicon import INDICATORS, indicator_label, tier_label, tier_rank
 from base.settings import Settings
 from ui.common import call
-from ui.english import english
 from ui.render import chart_locale, format_date, md_escape, readable_title, short_words, shown_md
 from ui.text import INDICATOR_EN, lang, t
 

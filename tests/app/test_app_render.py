@@ -352,13 +352,6 @@ def test_every_tag_of_the_bundled_question_sets_has_a_name_in_both_languages():
     assert tags and not tags - set(TAGS)
 
 
-def test_every_indicator_has_an_english_name():
-    from base.lexicon import INDICATORS
-    from ui.text import INDICATOR_EN
-
-    assert set(INDICATORS) <= set(INDICATOR_EN)
-
-
 @pytest.mark.parametrize(
     ("reason", "vi", "en"),
     [

@@ -9,7 +9,7 @@ import pytest
 from assistant.answering.wording import english as said
 from assistant.answering.wording import english_answer
 from base.english import UNIT_EN
-from base.lexicon import UNITS
+from base.lexicon import INDICATOR_EN, INDICATORS, UNITS, indicator_label
 from base.types import Answer, Citation
 
 
@@ -79,3 +79,9 @@ def test_an_english_frame_gives_figures_in_english_and_quotes_as_written():
     # a sentence given as the answer (a summary's item) is the document's, left as it is
     item = replace(answer, answer=f"- Tồn tại: {quote[:-1]} [1]")
     assert english_answer(item).answer == item.answer
+
+
+def test_every_indicator_has_an_english_name():
+    assert set(INDICATORS) <= set(INDICATOR_EN)
+    assert indicator_label("xa_dat_chuan", "en") == "communes meeting the NTM standard"
+    assert indicator_label("xa_dat_chuan") == "xã đạt chuẩn NTM"

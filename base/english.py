@@ -2,7 +2,7 @@
 folded Vietnamese ones, and its unit words as the lexicon's units (``base.lexicon``), so that
 English questions and English articles meet the lexicon's words; and the other way, the
 English words an English answer or brief says its figures with (:data:`UNIT_EN`,
-:data:`NAMED_LEVELS`, :data:`FRAME_EN`).
+:data:`NAMED_LEVELS`, :data:`FRAME_EN`) and names the indicators with (:data:`INDICATOR_EN`).
 
 Questions (``assistant.answering``) and documents (``ingest.facts``, ``ingest.metadata``) read
 English through this one glossary; answers, briefs, the CLI and the app say English with the
@@ -389,3 +389,30 @@ FRAME_EN: tuple[tuple[str, str], ...] = (
     (r"moi thoi diem", "all time"),
     (r"toan bo tai lieu", "all documents"),
 )
+
+# the indicators of base.lexicon by name, for an English interface or brief (the lexicon's labels
+# are Vietnamese, with a short English gloss in brackets for `ntm facts --indicator list`)
+INDICATOR_EN: dict[str, str] = {
+    "xa_theo_tieu_chi": "communes by criteria met",
+    "xa_kieu_mau": "model NTM communes",
+    "xa_nang_cao_du_tieu_chi": "communes meeting every advanced criterion",
+    "xa_du_tieu_chi": "communes meeting every criterion",
+    "xa_nang_cao": "advanced NTM communes",
+    "xa_dat_chuan": "communes meeting the NTM standard",
+    "huyen_nang_cao": "advanced NTM districts",
+    "huyen_dat_chuan": "districts meeting the NTM standard",
+    "tinh_hoan_thanh": "provinces completing the NTM tasks",
+    "thon_kieu_mau": "model hamlets and residential areas",
+    "thon_dat_chuan": "hamlets meeting the NTM standard",
+    "tieu_chi_binh_quan": "average criteria per commune",
+    "ocop_3_sao": "3-star OCOP products",
+    "ocop_4_sao": "4-star OCOP products",
+    "ocop_5_sao": "5-star OCOP products",
+    "ocop": "OCOP products",
+    "duong_km": "km of rural roads",
+    "thu_nhap": "income per head",
+    "von": "funds mobilised",
+    "ho_ngheo": "poverty rate",
+    "nuoc_sach": "households using clean water",
+    "ty_le_xa": "share of communes meeting the standard",
+}

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from base.english import INDICATOR_EN
+
 # -- place levels --------------------------------------------------------------------------------
 
 
@@ -508,37 +510,10 @@ _BY_KEY = {row.key: row for row in INDICATOR_ROWS}
 INDICATORS = {row.key: row.label for row in INDICATOR_ROWS}
 
 
-# The indicators' names in English, for an English interface, answer or brief (the labels above
-# are Vietnamese, with a short English gloss in brackets for `ntm facts --indicator list`).
-INDICATOR_EN: dict[str, str] = {
-    "xa_theo_tieu_chi": "communes by criteria met",
-    "xa_kieu_mau": "model NTM communes",
-    "xa_nang_cao_du_tieu_chi": "communes meeting every advanced criterion",
-    "xa_du_tieu_chi": "communes meeting every criterion",
-    "xa_nang_cao": "advanced NTM communes",
-    "xa_dat_chuan": "communes meeting the NTM standard",
-    "huyen_nang_cao": "advanced NTM districts",
-    "huyen_dat_chuan": "districts meeting the NTM standard",
-    "tinh_hoan_thanh": "provinces completing the NTM tasks",
-    "thon_kieu_mau": "model hamlets and residential areas",
-    "thon_dat_chuan": "hamlets meeting the NTM standard",
-    "tieu_chi_binh_quan": "average criteria per commune",
-    "ocop_3_sao": "3-star OCOP products",
-    "ocop_4_sao": "4-star OCOP products",
-    "ocop_5_sao": "5-star OCOP products",
-    "ocop": "OCOP products",
-    "duong_km": "km of rural roads",
-    "thu_nhap": "income per head",
-    "von": "funds mobilised",
-    "ho_ngheo": "poverty rate",
-    "nuoc_sach": "households using clean water",
-    "ty_le_xa": "share of communes meeting the standard",
-}
-
-
 def indicator_label(key: str, lang: str = "vi") -> str:
     """An indicator's name for people: 'xã đạt chuẩn NTM' ('communes meeting the NTM
-    standard' with ``lang='en'``); the key itself when no row has it."""
+    standard' with ``lang='en'``, from ``base.english.INDICATOR_EN``); the key itself when no
+    row has it."""
     label = INDICATORS.get(key)
     if label is None:
         return key

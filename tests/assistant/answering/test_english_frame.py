@@ -8,8 +8,8 @@ import pytest
 
 from assistant.answering.wording import english as said
 from assistant.answering.wording import english_answer
-from base.english import UNIT_EN
-from base.lexicon import INDICATOR_EN, INDICATORS, UNITS, indicator_label
+from base.english import INDICATOR_EN, UNIT_EN
+from base.lexicon import INDICATORS, UNITS, indicator_label
 from base.types import Answer, Citation
 
 

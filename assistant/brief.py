@@ -183,18 +183,19 @@ class Brief:
     def citation(self, n: int) -> Citation:
         return self.citations[n - 1]
 
-    def period_label(self) -> str:
+    def period_label(self, lang: str = "vi") -> str:
+        """The period in words: 'năm 2021', '2019–2021', 'từ năm 2019', 'mọi thời điểm' ('2021',
+        'from 2019', 'all time' in English)."""
+        en = lang == "en"
         if self.year_from and self.year_to:
-            return (
-                f"năm {self.year_from}"
-                if self.year_from == self.year_to
-                else f"{self.year_from}–{self.year_to}"
-            )
+            if self.year_from == self.year_to:
+                return f"{self.year_from}" if en else f"năm {self.year_from}"
+            return f"{self.year_from}–{self.year_to}"
         if self.year_from:
-            return f"từ năm {self.year_from}"
+            return f"from {self.year_from}" if en else f"từ năm {self.year_from}"
         if self.year_to:
-            return f"đến năm {self.year_to}"
-        return "mọi thời điểm"
+            return f"up to {self.year_to}" if en else f"đến năm {self.year_to}"
+        return "all time" if en else "mọi thời điểm"
 
 
 def check_brief_request(

@@ -1,47 +1,164 @@
-"""A brief (``assistant.brief``) as Markdown, as a Word document, and its timeline charts.
+"""A brief (``assistant.brief``) as Markdown, as a Word document, and its timeline charts, in
+Vietnamese or in English.
 
 The charts are drawn with matplotlib's Agg backend (no browser, no display). Every figure in
-either format carries its citation number; the numbered quotes and the sources follow.
+either format carries its citation number; the numbered quotes and the sources follow. In
+English (``lang="en"``) every heading, table header, label, unit and number format is English
+('65 communes', '13.15 criteria', 'up 1.61'); the documents' own words (quotes, the items of
+the sections in words, titles, names, decisions' clauses) stay as they are written.
 
 Usage::
 
     write_brief(brief, Path("bao-cao.docx"))   # or .md
     text = brief_markdown(brief)
+    text = brief_markdown(brief, lang="en")    # the same brief for English readers
 """
 
 from __future__ import annotations
 
 import io
+import re
+from functools import partial
 from pathlib import Path
 
+from assistant.answering.wording import check_lang, english, number
 from assistant.brief import Brief, Point, TargetRow
 from assistant.brief_words import Section
 from base.errors import QuestionError
 from base.lexicon import indicator_label
+from base.locations import describe
 from base.text import markdown_literal
 from base.types import Citation
 
-_label = indicator_label
+# The brief's words (Vietnamese, English): its headings, table headers and labels, in the
+# downloads and on the app's brief page (``ui.text`` takes them from here).
+WORDS: dict[str, tuple[str, str]] = {
+    "heading": (
+        "Báo cáo số liệu nông thôn mới: {place}, {period}",
+        "NTM figures: {place}, {period}",
+    ),
+    "all_documents": ("toàn bộ tài liệu", "all documents"),
+    "header": (
+        "Lập lúc {made} · địa bàn: {place} · thời kỳ: {period} · chỉ tiêu: {indicators}",
+        "Made {made} · place: {place} · period: {period} · indicators: {indicators}",
+    ),
+    "every_place": ("tất cả", "all"),
+    "empty": ("Không có số liệu", "No figures"),
+    "nearest_places": (
+        "Địa bàn gần nhất có số liệu: {places}.",
+        "Nearest places with figures: {places}.",
+    ),
+    "nearest_years": ("Các năm có số liệu: {years}.", "Years with figures: {years}."),
+    "headline": ("1. Số liệu chính", "1. Headline figures"),
+    "timelines": ("5. Diễn biến theo thời gian", "5. Timelines"),
+    "conflicts": ("6. Số liệu khác nhau giữa các nguồn", "6. Sources that disagree"),
+    "no_conflicts": (
+        "Không có số liệu nào mâu thuẫn giữa các nguồn.",
+        "No figures conflict between sources.",
+    ),
+    "targets": ("7. Mục tiêu và kết quả", "7. Targets against results"),
+    "no_targets": ("Không có mục tiêu nào trong thời kỳ này.", "No targets in this period."),
+    "people": ("8. Quyết định và người chủ trì, phát biểu", "8. Decisions and people"),
+    "no_people": (
+        "Các tài liệu đã dùng không nêu quyết định hay người chủ trì.",
+        "The documents used name no decision and no one who chaired or spoke.",
+    ),
+    "citations": ("9. Trích dẫn", "9. Citations"),
+    "sources": ("10. Tài liệu đã dùng", "10. Documents used"),
+    "undated": (
+        "{n} số liệu không rõ thời điểm không được đưa vào báo cáo.",
+        "{n} figures whose time is not stated were left out of the brief.",
+    ),
+    "undated_one": (
+        "1 số liệu không rõ thời điểm không được đưa vào báo cáo.",
+        "1 figure whose time is not stated was left out of the brief.",
+    ),
+    "no_place": ("không rõ địa bàn", "place unknown"),
+    "no_date": ("không rõ ngày", "date unknown"),
+    "none_yet": ("chưa có", "none yet"),
+    "col_indicator": ("Chỉ tiêu", "Indicator"),
+    "col_place": ("Địa bàn", "Place"),
+    "col_latest": ("Giá trị mới nhất", "Latest value"),
+    "col_as_of": ("Thời điểm", "As of"),
+    "col_change": ("Thay đổi", "Change"),
+    "col_source": ("Nguồn", "Source"),
+    "col_value": ("Giá trị", "Value"),
+    "col_values": ("Các giá trị", "Values"),
+    "col_note": ("Ghi chú", "Note"),
+    "col_kind": ("Loại", "Kind"),
+    "col_target": ("Mục tiêu", "Target"),
+    "col_deadline": ("Thời hạn", "Deadline"),
+    "col_result": ("Kết quả cùng loại mới nhất", "Latest result of the same kind"),
+}
 
 
-def _kind(p: Point) -> str:
+def word(key: str, lang: str = "vi", **fields: object) -> str:
+    """The brief's word ``key`` in ``lang``, its ``{fields}`` filled in."""
+    text = WORDS[key][1 if lang == "en" else 0]
+    return text.format(**fields) if fields else text
+
+
+def said(text: str, lang: str = "vi") -> str:
+    """A phrase the brief composed (a value, a change, how a figure was counted) in ``lang``:
+    as written in Vietnamese; in English with English units, numbers and words."""
+    return english(text) if lang == "en" and text else text
+
+
+_VIETNAMESE = re.compile(r"(?i)[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+def when(p: Point, lang: str = "vi") -> str:
+    """When a figure holds: the source's words ('tháng 8/2021'), else its month ('8/2021');
+    in English the month whenever the source's words say more than a time ('Tính đến thời
+    điểm này')."""
+    month = f"{int(p.as_of[5:7])}/{p.as_of[:4]}" if len(p.as_of) >= 7 else p.as_of
+    if lang != "en":
+        return p.time_text or month
+    words = said(p.time_text or month, lang)
+    return month if _VIETNAMESE.search(words) else words
+
+
+def half(message: str, lang: str) -> str:
+    """'Tiếng Việt. (English.)' -> the half in ``lang``; a message in one language as it is."""
+    vi, sep, en = message.partition(" (")
+    if not sep or not en.endswith(")"):
+        return message
+    return en[:-1] if lang == "en" else vi
+
+
+def _kind(p: Point, lang: str) -> str:
     """The kind of a point as a reader sees it: 'tổng', 'trong đó', 'tổng, sau sáp nhập, trên
     181 xã', 'tăng thêm mỗi năm', 'mức đạt, riêng xã biên giới'…"""
-    return p.kind_label()
+    return said(p.kind_label(), lang)
 
 
-def _result(t: TargetRow) -> str:
+def _result(t: TargetRow, lang: str) -> str:
     """A target's result cell: the value with its [n] and time, or why there is none."""
     if t.result is None:
-        return t.why_none or "chưa có"
-    return f"{t.result.value} [{t.result.citation}] ({_when(t.result)})"
+        return said(t.why_none, lang) or word("none_yet", lang)
+    return f"{said(t.result.value, lang)} [{t.result.citation}] ({when(t.result, lang)})"
 
 
-def brief_header(brief: Brief) -> str:
+def _undated(brief: Brief, lang: str) -> str:
+    """How many figures were left out for want of a time."""
+    if brief.undated == 1:
+        return word("undated_one", lang)
+    return word("undated", lang, n=brief.undated)
+
+
+def _label(key: str, lang: str) -> str:
+    return indicator_label(key, lang)
+
+
+def brief_header(brief: Brief, lang: str = "vi") -> str:
     """The line under the title: when, where, the period and the indicators by name."""
-    return (
-        f"Lập lúc {brief.made_at} · địa bàn: {brief.place or 'tất cả'} · thời kỳ: "
-        f"{brief.period_label()} · chỉ tiêu: {', '.join(map(_label, brief.indicators))}"
+    return word(
+        "header",
+        lang,
+        made=brief.made_at,
+        place=brief.place or word("every_place", lang),
+        period=brief.period_label(lang),
+        indicators=", ".join(_label(k, lang) for k in brief.indicators),
     )
 
 
@@ -51,19 +168,22 @@ def series_of(p: Point) -> str:
     return ", ".join(x for x in (f"riêng {p.group}" if p.group else "", p.series or p.counted) if x)
 
 
-def _when(p: Point) -> str:
-    if p.time_text:
-        return p.time_text
-    return f"{int(p.as_of[5:7])}/{p.as_of[:4]}" if len(p.as_of) >= 7 else p.as_of
+def brief_title(brief: Brief, lang: str = "vi") -> str:
+    return word(
+        "heading",
+        lang,
+        place=brief.place or word("all_documents", lang),
+        period=brief.period_label(lang),
+    )
 
 
-def brief_title(brief: Brief) -> str:
-    return f"Báo cáo số liệu nông thôn mới: {brief.place or 'toàn bộ tài liệu'}, {brief.period_label()}"
+def cited_at(c: Citation, lang: str = "vi") -> str:
+    """'bao-cao.pdf, trang 3' ('…, page 3'): the source and, when known, the place in it."""
+    return f"{c.source}, {describe(c.location, lang)}" if c.location else c.source
 
 
-def _where(c: Citation) -> str:
-    """'bao-cao.pdf, trang 3': the source and, when known, the place in it."""
-    return _md_line(f"{c.source}, {c.location}" if c.location else c.source)
+def _where(c: Citation, lang: str) -> str:
+    return _md_line(cited_at(c, lang))
 
 
 def _md_line(text: str) -> str:
@@ -76,102 +196,111 @@ def _md_cell(text: str) -> str:
     return _md_line(text)  # '|' is escaped too
 
 
-def brief_markdown(brief: Brief) -> str:
-    """The brief as Markdown, Vietnamese headings, every figure with its [n]."""
-    out = [f"# {_md_line(brief_title(brief))}", ""]
-    out.append(_md_line(brief_header(brief)))
+def _row_label(key: str, lang: str) -> tuple[str, str]:
+    """A timeline's indicator (by name) and place."""
+    indicator, place = key.split("|", 1)
+    return _label(indicator, lang), place
+
+
+def brief_markdown(brief: Brief, lang: str = "vi") -> str:
+    """The brief as Markdown, headings in ``lang``, every figure with its [n]."""
+    lang = check_lang(lang) or "vi"
+    w = partial(word, lang=lang)
+    out = [f"# {_md_line(brief_title(brief, lang))}", ""]
+    out.append(_md_line(brief_header(brief, lang)))
     out.append("")
     if brief.empty:
-        out += ["## Không có số liệu", "", _md_line(brief.empty_reason), ""]
+        reason = brief.empty_reason if lang == "vi" else half(brief.empty_reason, lang)
+        out += [f"## {w('empty')}", "", _md_line(reason), ""]
         if brief.nearest_places:
-            places = _md_line(", ".join(brief.nearest_places))
-            out.append(f"Địa bàn gần nhất có số liệu: {places}.")
+            out.append(w("nearest_places", places=_md_line(", ".join(brief.nearest_places))))
         if brief.nearest_years:
-            out.append(f"Các năm có số liệu: {', '.join(map(str, brief.nearest_years))}.")
+            out.append(w("nearest_years", years=", ".join(map(str, brief.nearest_years))))
         return "\n".join(out).rstrip() + "\n"
-    out += ["## 1. Số liệu chính", ""]
-    out += [
-        "| Chỉ tiêu | Địa bàn | Giá trị mới nhất | Thời điểm | Thay đổi | Nguồn |",
-        "|---|---|---|---|---|---|",
-    ]
+    out += [f"## {w('headline')}", ""]
+    columns = ("col_indicator", "col_place", "col_latest", "col_as_of", "col_change", "col_source")
+    out += ["| " + " | ".join(w(c) for c in columns) + " |", "|---|---|---|---|---|---|"]
     for row in brief.headline:
         p = row.latest
         out.append(
-            f"| {_md_cell(row.label)} | {_md_cell(row.place or '—')} | {_md_cell(p.value)} "
-            f"| {_md_cell(_when(p))} | {_md_cell(row.change or '—')} | [{p.citation}] |"
+            f"| {_md_cell(_label(row.indicator, lang))} | {_md_cell(row.place or '—')} "
+            f"| {_md_cell(said(p.value, lang))} | {_md_cell(when(p, lang))} "
+            f"| {_md_cell(said(row.change, lang) or '—')} | [{p.citation}] |"
         )
-    for number, section in enumerate(Section, 2):
-        out += ["", f"## {number}. {section.value}", ""]
-        said = brief.words.of(section)
-        out += [f"- {_md_line(s.text)} [{s.citation}]" for s in said] or [section.none_said]
-    out += ["", "## 5. Diễn biến theo thời gian", ""]
+    for n, section in enumerate(Section, 2):
+        out += ["", f"## {n}. {section.heading(lang)}", ""]
+        items = brief.words.of(section)
+        out += [f"- {_md_line(s.text)} [{s.citation}]" for s in items] or [section.none_said(lang)]
+    out += ["", f"## {w('timelines')}", ""]
     for key, points in brief.timelines.items():
-        indicator, place = key.split("|", 1)
-        label = next(
-            r.label for r in brief.headline if r.indicator == indicator and r.place == place
-        )
-        out += [f"### {_md_line(label)} — {_md_line(place or 'không rõ địa bàn')}", ""]
-        out += ["| Thời điểm | Giá trị | Loại | Nguồn |", "|---|---|---|---|"]
+        label, place = _row_label(key, lang)
+        out += [f"### {_md_line(label)} — {_md_line(place or w('no_place'))}", ""]
+        columns = ("col_as_of", "col_value", "col_kind", "col_source")
+        out += ["| " + " | ".join(w(c) for c in columns) + " |", "|---|---|---|---|"]
         for p in points:
             out.append(
-                f"| {_md_cell(_when(p))} | {_md_cell(p.value)} | {_kind(p)} | [{p.citation}] |"
+                f"| {_md_cell(when(p, lang))} | {_md_cell(said(p.value, lang))} "
+                f"| {_kind(p, lang)} | [{p.citation}] |"
             )
         out.append("")
-    out += ["## 6. Số liệu khác nhau giữa các nguồn", ""]
+    out += [f"## {w('conflicts')}", ""]
     if brief.conflicts:
         for c in brief.conflicts:
-            values = "; ".join(f"{_md_line(p.value)} [{p.citation}]" for p in c.points)
-            label = _label(c.indicator)
-            note = f" — {_md_line(c.note)}" if c.note else ""
+            values = "; ".join(f"{_md_line(said(p.value, lang))} [{p.citation}]" for p in c.points)
+            note = f" — {_md_line(said(c.note, lang))}" if c.note else ""
             out.append(
-                f"- {label}, {_md_line(c.place or '—')}, {_md_line(_when(c.points[0]))}: "
-                f"{values}{note}"
+                f"- {_label(c.indicator, lang)}, {_md_line(c.place or '—')}, "
+                f"{_md_line(when(c.points[0], lang))}: {values}{note}"
             )
     else:
-        out.append("Không có số liệu nào mâu thuẫn giữa các nguồn.")
-    out += ["", "## 7. Mục tiêu và kết quả", ""]
+        out.append(w("no_conflicts"))
+    out += ["", f"## {w('targets')}", ""]
     if brief.targets:
-        out += [
-            "| Chỉ tiêu | Loại | Mục tiêu | Thời hạn | Kết quả cùng loại mới nhất |",
-            "|---|---|---|---|---|",
-        ]
+        columns = ("col_indicator", "col_kind", "col_target", "col_deadline", "col_result")
+        out += ["| " + " | ".join(w(c) for c in columns) + " |", "|---|---|---|---|---|"]
         for t in brief.targets:
             out.append(
-                f"| {_md_cell(_label(t.target.indicator))} | {_md_cell(_kind(t.target))} "
-                f"| {_md_cell(t.target.value)} [{t.target.citation}] "
-                f"| {_md_cell(_when(t.target))} | {_md_cell(_result(t))} |"
+                f"| {_md_cell(_label(t.target.indicator, lang))} | {_md_cell(_kind(t.target, lang))} "
+                f"| {_md_cell(said(t.target.value, lang))} [{t.target.citation}] "
+                f"| {_md_cell(when(t.target, lang))} | {_md_cell(_result(t, lang))} |"
             )
     else:
-        out.append("Không có mục tiêu nào trong thời kỳ này.")
-    out += ["", "## 8. Quyết định và người chủ trì, phát biểu", ""]
+        out.append(w("no_targets"))
+    out += ["", f"## {w('people')}", ""]
     for m in brief.decisions:
         role = f": {_md_line(m.role)}" if m.role else ""
-        out.append(f"- {_md_line(m.text)}{role} [{m.citation}]")
+        out.append(f"- {_md_line(said(m.text, lang))}{role} [{m.citation}]")
     for m in brief.people:
         out.append(f"- {_md_line(m.text)}, {_md_line(m.role)} [{m.citation}]")
     if not brief.decisions and not brief.people:
-        out.append("Các tài liệu đã dùng không nêu quyết định hay người chủ trì.")
-    out += ["", "## 9. Trích dẫn", ""]
+        out.append(w("no_people"))
+    out += ["", f"## {w('citations')}", ""]
     for c in brief.citations:
         out.append(
-            f"[{c.n}] {_where(c)} — {_md_line(c.title)} ({c.date or 'không rõ ngày'}): "
+            f"[{c.n}] {_where(c, lang)} — {_md_line(c.title)} ({c.date or w('no_date')}): "
             f"“{_md_line(c.quote)}”"
         )
-    out += ["", "## 10. Tài liệu đã dùng", ""]
+    out += ["", f"## {w('sources')}", ""]
     for i, (source, title, date) in enumerate(brief.sources, 1):
-        out.append(f"{i}. {_md_line(source)} — {_md_line(title)} ({date or 'không rõ ngày'})")
+        out.append(f"{i}. {_md_line(source)} — {_md_line(title)} ({date or w('no_date')})")
     out.append("")
     if brief.undated:
-        out.append(f"{brief.undated} số liệu không rõ thời điểm không được đưa vào báo cáo.")
+        out.append(_undated(brief, lang))
     return "\n".join(out).rstrip() + "\n"
 
 
 _COLOURS = ("#2e7d32", "#b26a00", "#1565c0", "#6a1b9a")
 
 
-def timeline_chart(brief: Brief, key: str) -> bytes | None:
-    """A PNG line chart of one timeline (value against date, each point labelled [n]); None
-    when it has fewer than two numeric points."""
+def _tick(value: float, lang: str) -> str:
+    """A value axis' number as ``lang`` writes it: '12,5' and '4.000' ('12.5', '4,000')."""
+    decimals = 0 if float(value).is_integer() else len(f"{value:g}".partition(".")[2])
+    return number(value, min(decimals, 2), lang)
+
+
+def timeline_chart(brief: Brief, key: str, lang: str = "vi") -> bytes | None:
+    """A PNG line chart of one timeline (value against date, each point labelled [n]), its
+    title, legend and numbers in ``lang``; None when it has fewer than two numeric points."""
     points = [p for p in brief.timelines.get(key, []) if p.number is not None and p.kind != "part"]
     if len(points) < 2:
         return None
@@ -179,7 +308,7 @@ def timeline_chart(brief: Brief, key: str) -> bytes | None:
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     xs = [int(p.as_of[:4]) + (int(p.as_of[5:7]) - 0.5) / 12 for p in points]
     ys = [p.number for p in points]
@@ -189,12 +318,13 @@ def timeline_chart(brief: Brief, key: str) -> bytes | None:
         # line across a merger or from a part of the place to the whole
         lines: dict[str, list[tuple[float, float]]] = {}
         for x, y, p in zip(xs, ys, points, strict=True):
-            lines.setdefault(series_of(p), []).append((x, y))
+            lines.setdefault(said(series_of(p), lang), []).append((x, y))
         for (name, xy), colour in zip(lines.items(), _COLOURS * len(lines), strict=False):
             ax.plot(*zip(*xy, strict=True), marker="o", color=colour, label=name or "—")
         if len(lines) > 1:
             ax.legend(fontsize=7, loc="best")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: _tick(value, lang)))
         for x, y, p in zip(xs, ys, points, strict=True):
             ax.annotate(
                 f"[{p.citation}]",
@@ -204,10 +334,7 @@ def timeline_chart(brief: Brief, key: str) -> bytes | None:
                 ha="center",
                 fontsize=8,
             )
-        indicator, place = key.split("|", 1)
-        label = next(
-            r.label for r in brief.headline if r.indicator == indicator and r.place == place
-        )
+        label, place = _row_label(key, lang)
         ax.set_title(f"{label} — {place}", fontsize=10)
         ax.grid(alpha=0.3)
         ax.ticklabel_format(useOffset=False, style="plain", axis="x")
@@ -220,29 +347,32 @@ def timeline_chart(brief: Brief, key: str) -> bytes | None:
         plt.close(fig)
 
 
-def brief_docx(brief: Brief) -> bytes:
-    """The brief as a Word document (python-docx): headings, tables, charts, numbered sources."""
+def brief_docx(brief: Brief, lang: str = "vi") -> bytes:
+    """The brief as a Word document (python-docx): headings, tables, charts, numbered sources,
+    in ``lang``."""
     from docx import Document
     from docx.shared import Inches, Pt
 
+    lang = check_lang(lang) or "vi"
+    w = partial(word, lang=lang)
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
-    doc.add_heading(brief_title(brief), level=1)
-    doc.add_paragraph(brief_header(brief))
+    doc.add_heading(brief_title(brief, lang), level=1)
+    doc.add_paragraph(brief_header(brief, lang))
     if brief.empty:
-        doc.add_heading("Không có số liệu", level=2)
-        doc.add_paragraph(brief.empty_reason)
+        doc.add_heading(w("empty"), level=2)
+        doc.add_paragraph(brief.empty_reason if lang == "vi" else half(brief.empty_reason, lang))
         if brief.nearest_places:
-            doc.add_paragraph(f"Địa bàn gần nhất có số liệu: {', '.join(brief.nearest_places)}.")
+            doc.add_paragraph(w("nearest_places", places=", ".join(brief.nearest_places)))
         if brief.nearest_years:
-            doc.add_paragraph(f"Các năm có số liệu: {', '.join(map(str, brief.nearest_years))}.")
+            doc.add_paragraph(w("nearest_years", years=", ".join(map(str, brief.nearest_years))))
         return _saved(doc)
 
-    def table(header: list[str], rows: list[list[str]]) -> None:
-        t = doc.add_table(rows=1, cols=len(header))
+    def table(columns: tuple[str, ...], rows: list[list[str]]) -> None:
+        t = doc.add_table(rows=1, cols=len(columns))
         t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, header, strict=True):
-            cell.text = text
+        for cell, key in zip(t.rows[0].cells, columns, strict=True):
+            cell.text = w(key)
             for run in cell.paragraphs[0].runs:
                 run.bold = True
         for row in rows:
@@ -250,102 +380,95 @@ def brief_docx(brief: Brief) -> bytes:
             for cell, text in zip(cells, row, strict=True):
                 cell.text = text
 
-    doc.add_heading("1. Số liệu chính", level=2)
+    doc.add_heading(w("headline"), level=2)
     table(
-        ["Chỉ tiêu", "Địa bàn", "Giá trị mới nhất", "Thời điểm", "Thay đổi", "Nguồn"],
+        ("col_indicator", "col_place", "col_latest", "col_as_of", "col_change", "col_source"),
         [
             [
-                r.label,
+                _label(r.indicator, lang),
                 r.place or "—",
-                r.latest.value,
-                _when(r.latest),
-                r.change or "—",
+                said(r.latest.value, lang),
+                when(r.latest, lang),
+                said(r.change, lang) or "—",
                 f"[{r.latest.citation}]",
             ]
             for r in brief.headline
         ],
     )
-    for number, section in enumerate(Section, 2):
-        doc.add_heading(f"{number}. {section.value}", level=2)
-        for said in brief.words.of(section):
-            doc.add_paragraph(f"{said.text} [{said.citation}]", style="List Bullet")
+    for n, section in enumerate(Section, 2):
+        doc.add_heading(f"{n}. {section.heading(lang)}", level=2)
+        for item in brief.words.of(section):
+            doc.add_paragraph(f"{item.text} [{item.citation}]", style="List Bullet")
         if not brief.words.of(section):
-            doc.add_paragraph(section.none_said)
-    doc.add_heading("5. Diễn biến theo thời gian", level=2)
+            doc.add_paragraph(section.none_said(lang))
+    doc.add_heading(w("timelines"), level=2)
     for key, points in brief.timelines.items():
-        indicator, place = key.split("|", 1)
-        label = next(
-            r.label for r in brief.headline if r.indicator == indicator and r.place == place
-        )
-        doc.add_heading(f"{label} — {place or 'không rõ địa bàn'}", level=3)
-        chart = timeline_chart(brief, key)
+        label, place = _row_label(key, lang)
+        doc.add_heading(f"{label} — {place or w('no_place')}", level=3)
+        chart = timeline_chart(brief, key, lang)
         if chart:
             doc.add_picture(io.BytesIO(chart), width=Inches(6))
         table(
-            ["Thời điểm", "Giá trị", "Loại", "Nguồn"],
+            ("col_as_of", "col_value", "col_kind", "col_source"),
             [
-                [
-                    _when(p),
-                    p.value,
-                    _kind(p),
-                    f"[{p.citation}]",
-                ]
+                [when(p, lang), said(p.value, lang), _kind(p, lang), f"[{p.citation}]"]
                 for p in points
             ],
         )
-    doc.add_heading("6. Số liệu khác nhau giữa các nguồn", level=2)
+    doc.add_heading(w("conflicts"), level=2)
     if brief.conflicts:
         table(
-            ["Chỉ tiêu", "Địa bàn", "Thời điểm", "Các giá trị", "Ghi chú"],
+            ("col_indicator", "col_place", "col_as_of", "col_values", "col_note"),
             [
                 [
-                    _label(c.indicator),
+                    _label(c.indicator, lang),
                     c.place or "—",
-                    _when(c.points[0]),
-                    "; ".join(f"{p.value} [{p.citation}]" for p in c.points),
-                    c.note or "—",
+                    when(c.points[0], lang),
+                    "; ".join(f"{said(p.value, lang)} [{p.citation}]" for p in c.points),
+                    said(c.note, lang) or "—",
                 ]
                 for c in brief.conflicts
             ],
         )
     else:
-        doc.add_paragraph("Không có số liệu nào mâu thuẫn giữa các nguồn.")
-    doc.add_heading("7. Mục tiêu và kết quả", level=2)
+        doc.add_paragraph(w("no_conflicts"))
+    doc.add_heading(w("targets"), level=2)
     if brief.targets:
         table(
-            ["Chỉ tiêu", "Loại", "Mục tiêu", "Thời hạn", "Kết quả cùng loại mới nhất"],
+            ("col_indicator", "col_kind", "col_target", "col_deadline", "col_result"),
             [
                 [
-                    _label(t.target.indicator),
-                    _kind(t.target),
-                    f"{t.target.value} [{t.target.citation}]",
-                    _when(t.target),
-                    _result(t),
+                    _label(t.target.indicator, lang),
+                    _kind(t.target, lang),
+                    f"{said(t.target.value, lang)} [{t.target.citation}]",
+                    when(t.target, lang),
+                    _result(t, lang),
                 ]
                 for t in brief.targets
             ],
         )
     else:
-        doc.add_paragraph("Không có mục tiêu nào trong thời kỳ này.")
-    doc.add_heading("8. Quyết định và người chủ trì, phát biểu", level=2)
+        doc.add_paragraph(w("no_targets"))
+    doc.add_heading(w("people"), level=2)
     for m in brief.decisions:
         doc.add_paragraph(
-            f"{m.text}{': ' + m.role if m.role else ''} [{m.citation}]", style="List Bullet"
+            f"{said(m.text, lang)}{': ' + m.role if m.role else ''} [{m.citation}]",
+            style="List Bullet",
         )
     for m in brief.people:
         doc.add_paragraph(f"{m.text}, {m.role} [{m.citation}]", style="List Bullet")
     if not brief.decisions and not brief.people:
-        doc.add_paragraph("Các tài liệu đã dùng không nêu quyết định hay người chủ trì.")
-    doc.add_heading("9. Trích dẫn", level=2)
+        doc.add_paragraph(w("no_people"))
+    doc.add_heading(w("citations"), level=2)
     for c in brief.citations:
         doc.add_paragraph(
-            f"[{c.n}] {_where(c)} — {c.title} ({c.date or 'không rõ ngày'}): “{c.quote}”"
+            f"[{c.n}] {_where(c, lang)} — {c.title} ({c.date or w('no_date')}): “{c.quote}”"
         )
-    doc.add_heading("10. Tài liệu đã dùng", level=2)
+    doc.add_heading(w("sources"), level=2)
     for source, title, date in brief.sources:
-        doc.add_paragraph(f"{source} — {title} ({date or 'không rõ ngày'})", style="List Number")
+        doc.add_paragraph(f"{source} — {title} ({date or w('no_date')})", style="List Number")
     if brief.undated:
-        doc.add_paragraph(f"{brief.undated} số liệu không rõ thời điểm không được đưa vào báo cáo.")
+        doc.add_paragraph(_undated(brief, lang))
     return _saved(doc)
 
 
@@ -355,8 +478,9 @@ def _saved(doc) -> bytes:
     return out.getvalue()
 
 
-def write_brief(brief: Brief, path: Path) -> Path:
-    """Write the brief to ``path``: Word for .docx, Markdown for .md."""
+def write_brief(brief: Brief, path: Path, lang: str = "vi") -> Path:
+    """Write the brief to ``path`` in ``lang``: Word for .docx, Markdown for .md."""
+    lang = check_lang(lang) or "vi"
     suffix = path.suffix.lower()
     if suffix not in (".docx", ".md"):
         raise QuestionError(
@@ -366,7 +490,8 @@ def write_brief(brief: Brief, path: Path) -> Path:
         raise QuestionError(
             f"Thư mục '{path.parent}' không có; tạo nó trước. (No such folder: {path.parent}.)"
         )
-    data = brief_docx(brief) if suffix == ".docx" else brief_markdown(brief).encode("utf-8")
+    data = brief_docx(brief, lang) if suffix == ".docx" else brief_markdown(brief, lang)
+    data = data.encode("utf-8") if isinstance(data, str) else data
     tmp = path.with_name(f".{path.name}.part")
     tmp.write_bytes(data)
     tmp.replace(path)  # a crash never leaves half a document under the name asked for

@@ -48,14 +48,29 @@ class Section(Enum):
     LIMITS = "Tồn tại, hạn chế"
     TASKS = "Nhiệm vụ, giải pháp"
 
-    @property
-    def none_said(self) -> str:
+    def heading(self, lang: str = "vi") -> str:
+        """The section's heading: 'Tồn tại, hạn chế' ('Shortcomings and difficulties')."""
+        return _SECTION_EN[self][0] if lang == "en" else self.value
+
+    def none_said(self, lang: str = "vi") -> str:
         """What the brief says when the documents of the period state nothing of it."""
-        return {
-            Section.HIGHLIGHTS: "Các tài liệu của thời kỳ không nêu kết quả bằng số liệu.",
-            Section.LIMITS: "Các tài liệu của thời kỳ không nêu tồn tại, hạn chế.",
-            Section.TASKS: "Các tài liệu của thời kỳ không nêu nhiệm vụ, giải pháp.",
-        }[self]
+        return _SECTION_EN[self][1] if lang == "en" else _NONE_SAID[self]
+
+
+_NONE_SAID = {
+    Section.HIGHLIGHTS: "Các tài liệu của thời kỳ không nêu kết quả bằng số liệu.",
+    Section.LIMITS: "Các tài liệu của thời kỳ không nêu tồn tại, hạn chế.",
+    Section.TASKS: "Các tài liệu của thời kỳ không nêu nhiệm vụ, giải pháp.",
+}
+# each section's heading and what the brief says when nothing of it is stated, in English
+_SECTION_EN = {
+    Section.HIGHLIGHTS: ("Main results", "The period's documents state no results in figures."),
+    Section.LIMITS: (
+        "Shortcomings and difficulties",
+        "The period's documents state no shortcomings.",
+    ),
+    Section.TASKS: ("Tasks and solutions", "The period's documents state no tasks or solutions."),
+}
 
 
 # the question type whose words find each section's passages

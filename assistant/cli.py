@@ -178,6 +178,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="chỉ tiêu (lặp lại được; mặc định: các chỉ tiêu chính; xem `ntm facts --indicator list`)",
     )
     brief.add_argument("--out", type=Path, help="ghi ra tệp .docx hoặc .md (mặc định: in Markdown)")
+    brief.add_argument(
+        "--lang",
+        choices=["vi", "en"],
+        default="vi",
+        help="ngôn ngữ của báo cáo: tiêu đề, nhãn, đơn vị và cách viết số (mặc định: vi); "
+        "trích dẫn giữ nguyên văn",
+    )
 
     ev = sub.add_parser("eval", help="chấm điểm trên một bộ câu hỏi (JSONL)")
     ev.add_argument("questions", type=Path)
@@ -473,9 +480,9 @@ def _brief(bot, args) -> int:
         indicators=args.indicator or None,
     )
     if args.out is None:
-        print(brief_markdown(brief), end="")
+        print(brief_markdown(brief, args.lang), end="")
     else:
-        write_brief(brief, args.out)
+        write_brief(brief, args.out, args.lang)
         rows = len(brief.headline)
         print(
             f"Đã ghi {args.out}: {rows} chỉ tiêu, {len(brief.conflicts)} chỗ các nguồn khác nhau, "

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answering import Answerer, Trace, check_question
+from assistant.answering.wording import english_answer
 from assistant.audit import AuditLog, api_actor
 from assistant.backup import BackupReport, export_collection, import_collection
 from assistant.brief import Brief, build_brief, check_brief_request
@@ -312,7 +313,9 @@ class Assistant:
 
         ``lang`` is the interface language: "vi", "en", or None (automatic). The words around
         the quoted evidence are English when it is "en" or the question is English, else
-        Vietnamese (``Answer.lang``); quotes and values stay as the documents write them.
+        Vietnamese (``Answer.lang``); an English frame gives its figures with English units
+        and number format ('65 communes, i.e. 35.91%'), while quotes, names and sentences
+        given as the answer stay as the documents write them.
 
         With a chat model configured, the extractive answer is rewritten by it; ``on_token``
         receives the rewrite as it is written (not yet checked: the returned answer is the
@@ -350,6 +353,7 @@ class Assistant:
             llm_started = time.perf_counter()
             answer = self.rewriter.rewrite(answer, on_token)
             answer.timings_ms["llm_ms"] = (time.perf_counter() - llm_started) * 1000
+        answer = english_answer(answer)  # an English frame's figures in English units
         answer.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
 

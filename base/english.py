@@ -1,9 +1,13 @@
 """English in NTM text: telling it apart, the glossary that turns its programme words into
 folded Vietnamese ones, and its unit words as the lexicon's units (``base.lexicon``), so that
-English questions and English articles meet the lexicon's words.
+English questions and English articles meet the lexicon's words; and the other way, the
+English words an English answer or brief says its figures with (:data:`UNIT_EN`,
+:data:`NAMED_LEVELS`, :data:`FRAME_EN`) and names the indicators with (:data:`INDICATOR_EN`).
 
 Questions (``assistant.answering``) and documents (``ingest.facts``, ``ingest.metadata``) read
-English through this one glossary; it is a glossary of the programme's words, not a translator.
+English through this one glossary; answers, briefs, the CLI and the app say English with the
+words at its end (``assistant.answering.wording.english``). It is a glossary of the
+programme's words, not a translator.
 
 Usage::
 
@@ -11,6 +15,7 @@ Usage::
     looks_english("The whole province has 525 residential areas …")  # True
     to_folded_vietnamese("How many communes …")   # 'bao nhieu xa …'
     english_unit("residential areas").unit       # 'khu dan cu'
+    UNIT_EN["xa"]                                # ('commune', 'communes')
 """
 
 from __future__ import annotations
@@ -255,3 +260,160 @@ def english_unit(written: str) -> EnglishUnit | None:
 @cache
 def _compiled_unit(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+# -- the frame in English -----------------------------------------------------------------------
+# What an answer or a brief composes around the documents' words ('65 xã, chiếm 35,91%', 'tăng 4
+# (từ 61 xã, 12/2019)') is said in English with these words (``assistant.answering.wording``).
+
+# folded unit (base.lexicon.UNITS) -> (one, many)
+UNIT_EN: dict[str, tuple[str, str]] = {
+    "tieu chi/xa": ("criterion per commune", "criteria per commune"),
+    "trieu dong/nguoi/nam": ("million VND per person per year",) * 2,
+    "trieu dong/nguoi": ("million VND per person",) * 2,
+    "trieu dong": ("million VND",) * 2,
+    "ty dong": ("billion VND",) * 2,
+    "nghin ty dong": ("trillion VND",) * 2,
+    "ngan ty dong": ("trillion VND",) * 2,
+    "nghin dong": ("thousand VND",) * 2,
+    "khu dan cu": ("residential area", "residential areas"),
+    "don vi cap huyen": ("district-level unit", "district-level units"),
+    "don vi hanh chinh cap huyen": ("district-level unit", "district-level units"),
+    "don vi cap tinh": ("province-level unit", "province-level units"),
+    "don vi hanh chinh cap tinh": ("province-level unit", "province-level units"),
+    "san pham": ("product", "products"),
+    "tieu chi": ("criterion", "criteria"),
+    "chi tieu": ("indicator", "indicators"),
+    "cong trinh": ("facility", "facilities"),
+    "truong hoc": ("school", "schools"),
+    "tram y te": ("health station", "health stations"),
+    "nha van hoa": ("cultural house", "cultural houses"),
+    "hop tac xa": ("cooperative", "cooperatives"),
+    "to hop tac": ("cooperative group", "cooperative groups"),
+    "lao dong": ("worker", "workers"),
+    "doanh nghiep": ("business", "businesses"),
+    "y tuong": ("idea", "ideas"),
+    "vuon mau": ("model garden", "model gardens"),
+    "vuon": ("garden", "gardens"),
+    "lan": ("time", "times"),
+    "diem": ("site", "sites"),
+    "mo hinh": ("model", "models"),
+    "du an": ("project", "projects"),
+    "thi tran": ("township", "townships"),
+    "thi xa": ("town", "towns"),
+    "thanh pho": ("city", "cities"),
+    "hec ta": ("ha",) * 2,
+    "hecta": ("ha",) * 2,
+    "nguoi": ("person", "people"),
+    "thon": ("hamlet", "hamlets"),
+    "xom": ("hamlet", "hamlets"),
+    "ban": ("village", "villages"),
+    "ap": ("hamlet", "hamlets"),
+    "lang": ("village", "villages"),
+    "xa": ("commune", "communes"),
+    "phuong": ("ward", "wards"),
+    "huyen": ("district", "districts"),
+    "tinh": ("province", "provinces"),
+    "km": ("km",) * 2,
+    "ha": ("ha",) * 2,
+    "ho": ("household", "households"),
+    "nha": ("house", "houses"),
+    "cho": ("market", "markets"),
+    "ty": ("billion",) * 2,
+    "trieu": ("million",) * 2,
+    "dong": ("VND",) * 2,
+    "%": ("%",) * 2,
+}
+
+# the level words written before a place's name that an English frame writes after it, in
+# their UNIT_EN words ('tỉnh Hà Giang' -> 'Hà Giang province', 'các xã A và B' -> 'A and B communes')
+NAMED_LEVELS = ("tinh", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran")
+
+# the few words answers and briefs put around figures (folded regexes, whole words) ->
+# English, in order: a phrase before the words in it
+FRAME_EN: tuple[tuple[str, str], ...] = (
+    # the brief's kinds and series ('tăng thêm mỗi năm', 'mức đạt, riêng xã biên giới',
+    # 'chưa có số liệu cùng loại'): longer phrases before the words in them
+    (
+        r"khong so duoc: cac so truoc duoc dem khac \(xem dien bien\)",
+        "not comparable: the earlier figures are counted differently (see the timelines)",
+    ),
+    (r"khong noi tong hay tang them", "total or increase not stated"),
+    (r"chua co so lieu cung loai", "no result of the same kind yet"),
+    (r"khong ro (?:theo )?cach dem(?: nao)?", "counted differently, unclear how"),
+    (r"tang them moi nam", "increase per year"),
+    (r"tang them", "increase"),
+    (r"tong so", "total"),
+    (r"muc dat", "level"),
+    (r"muc tieu", "target"),
+    (r"chenh lech", "difference"),
+    (r"trong do", "of which"),
+    (r"rieng", "only"),
+    (r"xa (?:ntm )?nang cao", "advanced NTM communes"),
+    (r"xa (?:ntm )?kieu mau", "model NTM communes"),
+    (r"xa diem", "pilot communes"),
+    (r"xa bien gioi", "border communes"),
+    (r"xa dac biet kho khan", "extremely disadvantaged communes"),
+    # the words before an approximate figure ('xấp xỉ 30 tỷ đồng', 'chưa đến 5%')
+    (r"xap xi", "about"),
+    (r"gan nhu", "nearly"),
+    (r"chua den|duoi", "under"),
+    (r"uoc dat|uoc", "an estimated"),
+    (r"toi(?= \d)", "up to"),
+    (r"tinh den(?: het)?(?: thang| nam)?", "as of"),
+    (r"den het(?: thang| nam)?", "as of"),
+    (r"tu (?=\S+ den )", ""),  # 'từ 11,5 đến 12' -> '11,5 to 12'
+    (r"den", "to"),
+    (r"tang", "up"),
+    (r"giam", "down"),
+    (r"khong doi", "unchanged"),
+    (r"dem khac nhau", "counted differently"),
+    (r"truoc (?:khi )?sap nhap(?: xa)?", "before the merger"),
+    (r"sau (?:khi )?sap nhap(?: xa)?", "after the merger"),
+    (r"theo so lieu", "by the figures"),
+    (r"tong", "total"),
+    (r"gia tri", "value"),
+    (r"khong ro", "unknown"),
+    (r"chua co", "none yet"),
+    (r"tu", "from"),
+    (r"hon", "more than"),
+    (r"tren", "over"),
+    (r"gan", "nearly"),
+    (r"khoang", "about"),
+    (r"chiem", "i.e."),
+    (r"cuoi nam", "end of"),
+    (r"thang (?=\d)", ""),
+    (r"ngay (?=\d)", ""),
+    (r"nam (?=\d)", ""),
+    (r"va", "and"),
+    (r"moi thoi diem", "all time"),
+    (r"toan bo tai lieu", "all documents"),
+)
+
+# the indicators of base.lexicon by name, for an English interface or brief (the lexicon's labels
+# are Vietnamese, with a short English gloss in brackets for `ntm facts --indicator list`)
+INDICATOR_EN: dict[str, str] = {
+    "xa_chua_dat": "communes not yet meeting the NTM standard",
+    "xa_theo_tieu_chi": "communes by criteria met",
+    "xa_kieu_mau": "model NTM communes",
+    "xa_nang_cao_du_tieu_chi": "communes meeting every advanced criterion",
+    "xa_du_tieu_chi": "communes meeting every criterion",
+    "xa_nang_cao": "advanced NTM communes",
+    "xa_dat_chuan": "communes meeting the NTM standard",
+    "huyen_nang_cao": "advanced NTM districts",
+    "huyen_dat_chuan": "districts meeting the NTM standard",
+    "tinh_hoan_thanh": "provinces completing the NTM tasks",
+    "thon_kieu_mau": "model hamlets and residential areas",
+    "thon_dat_chuan": "hamlets meeting the NTM standard",
+    "tieu_chi_binh_quan": "average criteria per commune",
+    "ocop_3_sao": "3-star OCOP products",
+    "ocop_4_sao": "4-star OCOP products",
+    "ocop_5_sao": "5-star OCOP products",
+    "ocop": "OCOP products",
+    "duong_km": "km of rural roads",
+    "thu_nhap": "income per head",
+    "von": "funds mobilised",
+    "ho_ngheo": "poverty rate",
+    "nuoc_sach": "households using clean water",
+    "ty_le_xa": "share of communes meeting the standard",
+}

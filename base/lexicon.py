@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from base.english import INDICATOR_EN
+
 # -- place levels --------------------------------------------------------------------------------
 
 
@@ -517,13 +519,16 @@ INDICATORS = {row.key: row.label for row in INDICATOR_ROWS}
 
 
 def indicator_label(key: str, lang: str = "vi") -> str:
-    """An indicator's name for people: 'xã đạt chuẩn NTM' (the English in its label's
-    brackets with ``lang='en'``); the key itself when no row has it."""
+    """An indicator's name for people: 'xã đạt chuẩn NTM' ('communes meeting the NTM
+    standard' with ``lang='en'``, from ``base.english.INDICATOR_EN``); the key itself when no
+    row has it."""
     label = INDICATORS.get(key)
     if label is None:
         return key
     vi, _, en = label.partition(" (")
-    return en.rstrip(")") if lang == "en" and en else vi
+    if lang == "en":
+        return INDICATOR_EN.get(key) or en.rstrip(")") or vi
+    return vi
 
 
 # Indicators that count nearly the same thing: a commune that meets every criterion is usually

@@ -72,8 +72,12 @@ from ingest.metadata import english_place_mentions, place_mentions
 # (theo chuẩn mới) còn 3,69%'), and a share that names its own base ('95,13% số dân …')
 # takes no indicator from the figure before it; 15: English articles' figures ('785
 # communes', '8.8 percent', 'VND30 billion', '84 of 133 communes') in the lexicon's units,
-# places and kinds
-READER = "16"
+# places and kinds; 16: a text without a headline is titled by its opening sentence, not its
+# file name (``ingest.metadata.extract_title``), and the place its figures are about may be
+# read from that title: the re-read stores the new title too;
+# 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
+# indicator (xa_chua_dat)
+READER = "17"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from itertools import chain, islice
 
 from base.english import looks_english
 from base.locations import is_marker_line
@@ -26,6 +28,7 @@ from base.places import (
     canonical_district,
     match_key,
 )
+from base.sentences import split_sentences
 from base.text import fold
 from ingest.clean import CONTACT
 
@@ -270,6 +273,10 @@ def _lead_time(body: list[tuple[int, str]]) -> str | None:
 
 _KICKER_MAX = 160
 _TITLE_MAX = 250
+# a title made of a text's opening sentence: at most this many characters, at least this
+# many words
+_OPENING_MAX = 120
+_OPENING_WORDS = 3
 
 
 # a page's contact or follow-us line: 'ĐT: 0939.923988', 'Theo dõi Báo điện tử Cà Mau trên'
@@ -296,14 +303,16 @@ def extract_title(text: str, fallback: str) -> str:
     """The headline: the first short line that is not a date ('Thứ sáu, 19/08/2022').
 
     A kicker ending with ':' is joined to the line after it ('Triển khai nhiệm vụ ... năm 2020:
-    Toàn tỉnh phấn đấu có thêm 13 xã đạt chuẩn'). ``fallback`` (the file name) is used when
-    the text opens with a long paragraph rather than a headline.
+    Toàn tỉnh phấn đấu có thêm 13 xã đạt chuẩn'). A text that opens with a long paragraph
+    rather than a headline is titled by its opening (:func:`opening_title`); ``fallback``
+    (the file name) is used only when the text has no line of words at all.
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     lines = [line for line in lines if not is_marker_line(line)]  # '[Trang 1]' is no headline
-    lines = [line for line in lines[:8] if not _is_date_line(line) and not _is_furniture(line)]
+    real = (line for line in lines if not _is_date_line(line) and not _is_furniture(line))
+    lines = list(islice(real, 8))
     if not lines or len(lines[0]) > _TITLE_MAX:
-        return fallback
+        return opening_title(chain(lines, real)) or fallback
     title = lines[0]
     if _headline_date(title):
         title = _HEADLINE_DATE.sub("", title).strip() or title  # the date is the document's
@@ -312,6 +321,22 @@ def extract_title(text: str, fallback: str) -> str:
         if len(follow) <= _TITLE_MAX and not follow.endswith("."):
             title = f"{title} {follow}"
     return title
+
+
+def opening_title(lines: Iterable[str]) -> str:
+    """A title for a text without a headline: the first sentence of its first line of words
+    (page debris already left out), cut at the last whole word within ``_OPENING_MAX``
+    characters with '…' when longer; '' when no line has words enough."""
+    for line in lines:
+        if len(line.split()) < _OPENING_WORDS or sum(c.isalpha() for c in line) <= len(line) / 2:
+            continue
+        start, end = split_sentences(line)[0]
+        sentence = line[start:end].rstrip(" .")
+        if len(sentence) <= _OPENING_MAX:
+            return sentence
+        cut = sentence.rfind(" ", 0, _OPENING_MAX)
+        return sentence[: cut if cut > 0 else _OPENING_MAX].rstrip(" ,;:-–—") + "…"
+    return ""
 
 
 # --------------------------------------------------------------------------- places

@@ -262,13 +262,19 @@ UPLOAD = "upload"
 
 def reread_facts(store: Store, skip: Collection[str] = ()) -> int:
     """Read the figures of every stored document again with this version of the reader (an
-    index an older one built keeps its mistakes otherwise); returns how many documents."""
+    index an older one built keeps its mistakes otherwise), and its title, which the figures'
+    place may be read from (an older index titled a text without a headline by its file
+    name); returns how many documents."""
     count = 0
     for meta in store.list_documents():
         if meta.doc_id in skip:
             continue
         doc = store.get_document(meta.doc_id)
         if doc is not None and doc.meta.content_hash == meta.content_hash:
+            title = extract_title(doc.text, fallback=Path(meta.source).stem)
+            if title != doc.meta.title:
+                doc = Document(meta=replace(doc.meta, title=title), text=doc.text)
+                store.put_document(doc)
             store.put_facts(doc.meta.doc_id, read_facts(doc))
             count += 1
     store.set_facts_reader(READER)

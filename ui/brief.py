@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from assistant.brief import DEFAULT_INDICATORS
-from assistant.brief_export import brief_docx, brief_markdown, brief_title, series_of
+from assistant.brief_export import (
+    brief_docx,
+    brief_markdown,
+    brief_title,
+    cited_at,
+    half,
+    said,
+    series_of,
+    when,
+)
 from assistant.brief_words import Section
 from base.lexicon import INDICATORS, indicator_label, tier_label, tier_rank
 from base.settings import Settings
 from ui.common import call
-from ui.english import english
 from ui.render import chart_locale, format_date, md_escape, readable_title, short_words, shown_md
-from ui.text import INDICATOR_EN, lang, t
+from ui.text import lang, t
 
 
 def _indicator_label(key: str) -> str:
     """An indicator's name in the interface language."""
-    if lang() == "en":
-        return INDICATOR_EN.get(key) or indicator_label(key)
-    return indicator_label(key)
+    return indicator_label(key, lang())
 
 
 def place_levels(facts) -> dict[str, list[str]]:
@@ -50,36 +54,13 @@ def place_option(place: str, levels: dict[str, list[str]]) -> str:
 
 
 def _said(text: str) -> str:
-    """A phrase the brief composed (a value, a change, a time, how a figure was counted) in
-    the interface language: as written in Vietnamese, with English units and words in
-    English."""
-    return english(text) if lang() == "en" and text else text
-
-
-_VIETNAMESE = re.compile(r"(?i)[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+    """A phrase the brief composed (a value, a change, how a figure was counted) in the
+    interface language."""
+    return said(text, lang())
 
 
 def _when(p) -> str:
-    """When a figure holds: the source's words ('tháng 8/2021'), or in English the month
-    ('8/2021') when those words say more than a time ('Tính đến thời điểm này')."""
-    month = f"{int(p.as_of[5:7])}/{p.as_of[:4]}" if len(p.as_of) >= 7 else p.as_of
-    said = _said(p.time_text or month)
-    return month if lang() == "en" and _VIETNAMESE.search(said) else said
-
-
-def _title(brief) -> str:
-    if lang() != "en":
-        return brief_title(brief)
-    place = brief.place or t("brief_all_places")
-    return t("brief_heading", place=place, period=_said(brief.period_label()))
-
-
-def _half(message: str) -> str:
-    """'Tiếng Việt. (English.)' -> the interface language's half."""
-    vi, sep, en = message.partition(" (")
-    if not sep or not en.endswith(")"):
-        return message
-    return en[:-1] if lang() == "en" else vi
+    return when(p, lang())
 
 
 def _cite(brief, n: int) -> str:
@@ -90,8 +71,11 @@ def _cite(brief, n: int) -> str:
 
 
 def _file_stem(brief) -> str:
-    place = "-".join((brief.place or "tat-ca").split())
-    return f"bao-cao-ntm-{place}-{brief.year_from or ''}-{brief.year_to or ''}".rstrip("-")
+    """'bao-cao-ntm-Lạng-Sơn-2019-2021' ('ntm-brief-Lạng-Sơn-2019-2021' in English)."""
+    en = lang() == "en"
+    place = "-".join((brief.place or ("all" if en else "tat-ca")).split())
+    name = "ntm-brief" if en else "bao-cao-ntm"
+    return f"{name}-{place}-{brief.year_from or ''}-{brief.year_to or ''}".rstrip("-")
 
 
 def brief_page(bot, settings: Settings) -> None:
@@ -146,9 +130,9 @@ def _table(rows: list[dict]) -> None:
 
 
 def show_brief(brief) -> None:
-    st.subheader(md_escape(_title(brief)), divider="green")
+    st.subheader(md_escape(brief_title(brief, lang())), divider="green")
     if brief.empty:
-        st.warning(md_escape(_half(brief.empty_reason)), icon=":material/info:")
+        st.warning(md_escape(half(brief.empty_reason, lang())), icon=":material/info:")
         if brief.nearest_places:
             st.markdown(
                 md_escape(t("brief_nearest_places", places=", ".join(brief.nearest_places)))
@@ -161,20 +145,18 @@ def show_brief(brief) -> None:
     left, right = st.columns(2)
     left.download_button(
         t("brief_download_docx"),
-        brief_docx(brief),
+        brief_docx(brief, lang()),
         file_name=f"{stem}.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         icon=":material/description:",
     )
     right.download_button(
         t("brief_download_md"),
-        brief_markdown(brief).encode("utf-8"),
+        brief_markdown(brief, lang()).encode("utf-8"),
         file_name=f"{stem}.md",
         mime="text/markdown",
         icon=":material/article:",
     )
-    if lang() == "en":
-        st.caption(t("brief_downloads_vi"))
     st.markdown(f"**{t('brief_headline')}**")
     _table(
         [
@@ -189,17 +171,13 @@ def show_brief(brief) -> None:
             for r in brief.headline
         ]
     )
-    for section, key in (
-        (Section.HIGHLIGHTS, "highlights"),
-        (Section.LIMITS, "limits"),
-        (Section.TASKS, "tasks"),
-    ):
-        st.markdown(f"**{t('brief_' + key)}**")
-        said = brief.words.of(section)
-        if said:
-            st.markdown("\n".join(f"- {md_escape(s.text)} [{s.citation}]" for s in said))
+    for n, section in enumerate(Section, 2):
+        st.markdown(f"**{md_escape(f'{n}. {section.heading(lang())}')}**")
+        items = brief.words.of(section)
+        if items:
+            st.markdown("\n".join(f"- {md_escape(s.text)} [{s.citation}]" for s in items))
         else:
-            st.caption(t("brief_no_" + key))
+            st.caption(section.none_said(lang()))
     st.markdown(f"**{t('brief_timelines')}**")
     for key, points in brief.timelines.items():
         indicator, place = key.split("|", 1)
@@ -271,7 +249,7 @@ def show_brief(brief) -> None:
     st.markdown(f"**{t('brief_citations')}**")
     for c in brief.citations:
         title = readable_title(c.title, c.source)
-        where = f"{c.source}, {c.location}" if c.location else c.source
+        where = cited_at(c, lang())
         st.markdown(md_escape(f"[{c.n}] {title} — {format_date(c.date)} — {where}: “{c.quote}”"))
 
 

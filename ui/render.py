@@ -20,7 +20,6 @@ from base.locations import describe
 from base.settings import Settings
 from base.text import fold, markdown_literal, printable
 from base.types import Answer, Citation, DocumentMeta
-from ui.english import english_answer
 from ui.text import lang, t
 
 PASSAGE_ID = "ntm-passage"
@@ -141,15 +140,14 @@ def short_words(text: str, limit: int) -> str:
 
 def present(answer: Answer) -> Answer:
     """The answer as the app shows and downloads it: quotes without a bracket they do not
-    open, and, in an English frame, the frame's figures in English units and number format."""
+    open (an English frame has its figures in English already: ``Assistant.ask``)."""
     citations = tuple(tidy_quote(c) for c in answer.citations)
     related = tuple(tidy_quote(c) for c in answer.related)
     text = answer.answer
     for old, new in zip(answer.citations, citations, strict=True):
         if old.quote != new.quote:
             text = text.replace(f"“{old.quote}”", f"“{new.quote}”")
-    tidied = replace(answer, answer=text, citations=citations, related=related)
-    return english_answer(tidied)
+    return replace(answer, answer=text, citations=citations, related=related)
 
 
 def document_html(doc_text: str, span: tuple[int, int] | None) -> str:

@@ -12,6 +12,8 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.brief_export import WORDS as BRIEF_WORDS
+
 TEXT: dict[str, tuple[str, str]] = {
     "tagline": (
         "Hỏi đáp có trích dẫn trên tài liệu Nông thôn mới",
@@ -371,56 +373,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_make": ("Soạn báo cáo", "Make the brief"),
     "brief_download_docx": ("Tải về Word (.docx)", "Download Word (.docx)"),
     "brief_download_md": ("Tải về Markdown (.md)", "Download Markdown (.md)"),
-    "brief_headline": ("1. Số liệu chính", "1. Headline figures"),
-    "brief_highlights": ("2. Kết quả nổi bật", "2. Main results"),
-    "brief_limits": ("3. Tồn tại, hạn chế", "3. Shortcomings and difficulties"),
-    "brief_tasks": ("4. Nhiệm vụ, giải pháp", "4. Tasks and solutions"),
-    "brief_no_highlights": (
-        "Các tài liệu của thời kỳ không nêu kết quả bằng số liệu.",
-        "The period's documents state no results in figures.",
-    ),
-    "brief_no_limits": (
-        "Các tài liệu của thời kỳ không nêu tồn tại, hạn chế.",
-        "The period's documents state no shortcomings.",
-    ),
-    "brief_no_tasks": (
-        "Các tài liệu của thời kỳ không nêu nhiệm vụ, giải pháp.",
-        "The period's documents state no tasks or solutions.",
-    ),
-    "brief_timelines": ("5. Diễn biến theo thời gian", "5. Timelines"),
-    "brief_conflicts": ("6. Số liệu khác nhau giữa các nguồn", "6. Sources that disagree"),
-    "brief_no_conflicts": (
-        "Không có số liệu nào mâu thuẫn giữa các nguồn.",
-        "No figures conflict between sources.",
-    ),
-    "brief_targets": ("7. Mục tiêu và kết quả", "7. Targets against results"),
-    "brief_no_targets": ("Không có mục tiêu nào trong thời kỳ này.", "No targets in this period."),
-    "brief_people": ("8. Quyết định và người chủ trì", "8. Decisions and people"),
-    "brief_citations": ("9. Trích dẫn", "9. Citations"),
-    "brief_nearest_places": (
-        "Địa bàn gần nhất có số liệu: {places}.",
-        "Nearest places with figures: {places}.",
-    ),
-    "brief_nearest_years": ("Các năm có số liệu: {years}.", "Years with figures: {years}."),
-    "brief_col_indicator": ("Chỉ tiêu", "Indicator"),
-    "brief_col_place": ("Địa bàn", "Place"),
-    "brief_col_latest": ("Giá trị mới nhất", "Latest value"),
-    "brief_col_as_of": ("Thời điểm", "As of"),
-    "brief_col_change": ("Thay đổi", "Change"),
-    "brief_col_source": ("Nguồn", "Source"),
-    "brief_col_value": ("Giá trị", "Value"),
-    "brief_col_target": ("Mục tiêu", "Target"),
     "brief_col_counted": ("Loại, cách đếm", "Kind, counted"),
-    "brief_col_kind": ("Loại", "Kind"),
-    "brief_col_result": ("Kết quả cùng loại mới nhất", "Latest result of the same kind"),
-    "brief_heading": (
-        "Báo cáo số liệu nông thôn mới: {place}, {period}",
-        "NTM figures: {place}, {period}",
-    ),
-    "brief_downloads_vi": (
-        "Tệp Word và Markdown viết bằng tiếng Việt.",
-        "The Word and Markdown files are written in Vietnamese, for handing on.",
-    ),
     # evaluation page
     "eval_title": ("Đánh giá", "Evaluation"),
     "eval_caption": (
@@ -570,34 +523,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dl_report_md": ("Tải báo cáo (Markdown)", "Download the report (Markdown)"),
     "malformed": ("Dòng lỗi đã bỏ qua", "Malformed lines skipped"),
 }
-
-
-# The indicators of base.lexicon in English (the lexicon's labels are Vietnamese).
-INDICATOR_EN: dict[str, str] = {
-    "xa_chua_dat": "communes not yet meeting the NTM standard",
-    "xa_theo_tieu_chi": "communes by criteria met",
-    "xa_kieu_mau": "model NTM communes",
-    "xa_nang_cao_du_tieu_chi": "communes meeting every advanced criterion",
-    "xa_du_tieu_chi": "communes meeting every criterion",
-    "xa_nang_cao": "advanced NTM communes",
-    "xa_dat_chuan": "communes meeting the NTM standard",
-    "huyen_nang_cao": "advanced NTM districts",
-    "huyen_dat_chuan": "districts meeting the NTM standard",
-    "tinh_hoan_thanh": "provinces completing the NTM tasks",
-    "thon_kieu_mau": "model hamlets and residential areas",
-    "thon_dat_chuan": "hamlets meeting the NTM standard",
-    "tieu_chi_binh_quan": "average criteria per commune",
-    "ocop_3_sao": "3-star OCOP products",
-    "ocop_4_sao": "4-star OCOP products",
-    "ocop_5_sao": "5-star OCOP products",
-    "ocop": "OCOP products",
-    "duong_km": "km of rural roads",
-    "thu_nhap": "income per head",
-    "von": "funds mobilised",
-    "ho_ngheo": "poverty rate",
-    "nuoc_sach": "households using clean water",
-    "ty_le_xa": "share of communes meeting the standard",
-}
+# the brief's headings, column names and messages are the words of its Word and Markdown files
+TEXT.update({f"brief_{key}": words for key, words in BRIEF_WORDS.items()})
 
 
 def lang() -> str:

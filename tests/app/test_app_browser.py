@@ -22,6 +22,7 @@ import pytest
 
 from tests.conftest import free_port
 from tests.hostile_docs import HOST, SHOWN_NAMES, TITLES, hostile_home
+from tests.languages import other_language
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -757,16 +758,6 @@ def test_browser_hostile_titles_show_as_text_fetch_nothing_and_link_nowhere(
 
 
 # -- one language at a time -------------------------------------------------------------------
-VIETNAMESE_LETTER = re.compile(
-    r"(?i)[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]"
-)
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-# the words an English frame or chart would leak into a Vietnamese page
-ENGLISH_EXTRA = ["Evidence", "Earlier figures", "communes", "criteria", "entity", "direct answer"]
-ENGLISH_EXTRA += ["precision", "recall", "merger", "i.e.", *MONTHS]
-SPLITS = (r"\n|\t", r" — | – | → ", r": |; ", r"[()]", r", ", r" ")
 # what a user reads on each page, per language
 WORDS = {
     "vi": {
@@ -786,6 +777,8 @@ WORDS = {
         "results": "Kết quả cho bo-ngon-ngu.jsonl",
         "share": "65 xã, chiếm 35,91%",
         "month": "tháng 8",
+        "downloads": ("Tải về Word (.docx)", "Tải về Markdown (.md)"),
+        "headline": "1. Số liệu chính",
     },
     "en": {
         "toggle": True,
@@ -804,63 +797,22 @@ WORDS = {
         "results": "Results for bo-ngon-ngu.jsonl",
         "share": "65 communes, i.e. 35.91%",
         "month": "August",
+        "downloads": ("Download Word (.docx)", "Download Markdown (.md)"),
+        "headline": "1. Headline figures",
     },
 }
 
 
-def english_words() -> re.Pattern:
-    """Words of the English interface that the Vietnamese one never uses, and the English
-    frame's own words: any of them on a Vietnamese page is a leak."""
-    from ui.text import TEXT
+def downloaded_text(path: Path) -> str:
+    """A downloaded brief as a reader reads it: a Word file's paragraphs and table cells, or
+    the Markdown as written."""
+    if path.suffix != ".docx":
+        return path.read_text(encoding="utf-8")
+    from docx import Document as Docx
 
-    vietnamese = " ".join(vi for vi, _ in TEXT.values()).lower()
-    words = {
-        w
-        for vi, en in TEXT.values()
-        if vi != en
-        for w in re.findall(r"[A-Za-z]{4,}", re.sub(r"\{\w+\}|`[^`]*`|NTM_\w+", "", en))
-        if w.lower() not in vietnamese
-    }
-    alternatives = "|".join(re.escape(w) for w in sorted({*words, *ENGLISH_EXTRA}, key=len))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
-
-
-def corpus() -> str:
-    """Every bundled document's words, one space between them."""
-    return " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in DOCUMENTS.iterdir())
-
-
-def other_language(text: str, lang: str, values: tuple[str, ...] = ()) -> list[str]:
-    """The pieces of ``text`` (a page as a reader sees it) in the other language than
-    ``lang``. Quotes (“…”) and what the documents or the user wrote (a sentence, a title, a
-    name, a question) are values, not words of the interface, and are left aside; a figure
-    with its unit is the interface's ('65 xã' on an English page is a leak)."""
-    docs = corpus().lower()
-    leak = english_words() if lang == "vi" else None
-
-    def foreign(piece: str) -> bool:
-        if lang == "en":  # a Vietnamese word, or a decimal comma
-            return bool(VIETNAMESE_LETTER.search(piece) or re.search(r"\d,\d{1,2}(?!\d)", piece))
-        # an English word, a decimal point or a thousands comma
-        return bool(leak.search(piece) or re.search(r"\d\.\d{1,2}%|\d,\d{3}(?!\d)", piece))
-
-    def said_by_others(piece: str) -> bool:
-        if piece in values:
-            return True
-        name = all(w[:1].isupper() for w in piece.split()) and not re.search(r"\d", piece)
-        long_enough = len(piece) >= (16 if re.search(r"\d", piece) else 12)
-        return " ".join(piece.split()).lower() in docs and (long_enough or name)
-
-    def pieces(text: str, level: int = 0) -> list[str]:
-        text = text.strip(" .…,;:-–—[]'\u2060")
-        if not text or not foreign(text) or said_by_others(text):
-            return []
-        if level == len(SPLITS):
-            return [text]
-        return [p for part in re.split(SPLITS[level], text) for p in pieces(part, level + 1)]
-
-    text = re.sub(r"“[^”]*”|\[\d{1,3}\]", "\n", text)
-    return pieces(text)
+    doc = Docx(str(path))
+    rows = ["\t".join(c.text for c in row.cells) for t in doc.tables for row in t.rows]
+    return "\n".join([p.text for p in doc.paragraphs] + rows)
 
 
 def read_page(page) -> str:
@@ -946,6 +898,16 @@ def one_language_journey(page, url: str, lang: str, tmp_path) -> None:
     assert not other_language(shown, lang), other_language(shown, lang)
     no_trace(page)
     shot(page, f"{tag}-{lang}-brief.png", height=2600)
+    # the Word and Markdown files an official hands on, in the page's language
+    for button in w["downloads"]:
+        with page.expect_download() as download:
+            page.get_by_role("button", name=button).click()
+        saved = ARTIFACTS / f"{tag}-{lang}-{download.value.suggested_filename}"
+        download.value.save_as(saved)
+        text = downloaded_text(saved)
+        assert w["headline"] in text and w["citations"] in text, text[:500]
+        assert not other_language(text, lang), other_language(text, lang)
+    settle(page)
 
     # the evaluation page, with a failed question and its reason
     rows = [json.loads(x) for x in QUESTIONS.read_text(encoding="utf-8").splitlines()]
@@ -982,9 +944,10 @@ def test_browser_one_language_in_answers_brief_chart_and_evaluation(
 ):
     """Each interface language alone in the chat's answer frame, the brief page and its chart
     and the evaluation page (values and quotes aside), status boxes gone once the answer is
-    on screen, one card per cited paragraph, labels whole; no deprecation in the app's log."""
+    on screen, one card per cited paragraph, labels whole, the brief's Word and Markdown
+    downloads in the same language; no deprecation in the app's log."""
     url, log_path = server
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = ctx.new_page()
     try:
         one_language_journey(page, url, lang, tmp_path)

@@ -235,3 +235,69 @@ def test_a_brief_over_a_generated_multi_year_collection(tmp_path):
     assert row.latest.as_of == max(p.as_of for p in timeline) and row.change
     assert _cited_values_hold(brief) >= 4
     assert_rows_hold(brief)  # targets are stated plans, changes like with like
+
+
+# -- one language in every download ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def lang_son(tmp_path_factory):
+    """The Lạng Sơn brief of 2019–2021 over the bundled articles."""
+    from tests.conftest import DOCUMENTS
+
+    articles = {p.name: p.read_text(encoding="utf-8") for p in DOCUMENTS.iterdir()}
+    bot = index_articles(tmp_path_factory.mktemp("brief-lang"), articles)
+    return bot.brief(place="Lạng Sơn", year_from=2019, year_to=2021)
+
+
+def _docx_text(data: bytes) -> tuple[str, list[list[str]]]:
+    doc = Docx(io.BytesIO(data))
+    cells = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    text = "\n".join([p.text for p in doc.paragraphs] + ["\t".join(row) for row in cells])
+    return text, cells
+
+
+def test_an_english_brief_speaks_english_around_the_documents_words(lang_son, tmp_path):
+    from tests.languages import other_language
+
+    md = brief_markdown(lang_son, "en")
+    assert md.startswith("# NTM figures: Lạng Sơn, 2019–2021\n")
+    headings = re.findall(r"^## (.+)$", md, flags=re.M)
+    assert headings[:5] == [
+        "1. Headline figures",
+        "2. Main results",
+        "3. Shortcomings and difficulties",
+        "4. Tasks and solutions",
+        "5. Timelines",
+    ]
+    assert "| Indicator | Place | Latest value | As of | Change | Source |" in md
+    # figures in English units and number format, changes in English words
+    row = next(line for line in md.splitlines() if line.startswith("| average criteria per"))
+    assert "| 13.15 criteria | 8/2021 | up 1.61 (from 11.54 criteria, 12/2019) |" in row
+    assert "| 65 communes | 8/2021 |" in md and "total, after the merger, over 181 communes" in md
+    word, cells = _docx_text(brief_docx(lang_son, "en"))
+    assert cells[0] == ["Indicator", "Place", "Latest value", "As of", "Change", "Source"]
+    for text in (md, word):
+        leaks = other_language(text, "en")  # quotes, sentences, titles and names aside
+        assert not leaks, leaks
+    # the documents' words stay as written: every quote verbatim, the items of the sections
+    for c in lang_son.citations:
+        assert f"“{c.quote}”" in word
+    for item in lang_son.words.limits:
+        assert f"- {item.text} [{item.citation}]" in md
+    written = write_brief(lang_son, tmp_path / "brief.md", lang="en").read_text(encoding="utf-8")
+    assert written == md
+
+
+def test_a_vietnamese_brief_has_no_english_and_is_the_default(lang_son, tmp_path):
+    from tests.languages import other_language
+
+    md = brief_markdown(lang_son, "vi")
+    assert md == brief_markdown(lang_son)
+    assert md.startswith("# Báo cáo số liệu nông thôn mới: Lạng Sơn, 2019–2021\n")
+    assert "| 13,15 tiêu chí | tháng 8/2021 | tăng 1,61 (từ 11,54 tiêu chí, 12/2019) |" in md
+    word, cells = _docx_text(brief_docx(lang_son))
+    assert cells[0] == ["Chỉ tiêu", "Địa bàn", "Giá trị mới nhất", "Thời điểm", "Thay đổi", "Nguồn"]
+    for text in (md, word):
+        leaks = other_language(text, "vi")
+        assert not leaks, leaks
+    with pytest.raises(QuestionError, match="'fr'"):
+        write_brief(lang_son, tmp_path / "brief.md", lang="fr")

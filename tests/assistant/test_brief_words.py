@@ -93,7 +93,7 @@ def test_another_provinces_difficulties_are_not_the_places():
 def test_documents_that_state_nothing_give_empty_sections_with_words_saying_so():
     found = read_sections([QUIET], None, Citer(QUIET))
     assert found.of(Section.LIMITS) == [] and found.of(Section.TASKS) == []
-    assert "không nêu tồn tại, hạn chế" in Section.LIMITS.none_said
+    assert "không nêu tồn tại, hạn chế" in Section.LIMITS.none_said()
 
 
 def test_many_documents_share_the_section_and_none_is_repeated():

@@ -202,6 +202,36 @@ def test_brief_writes_word_and_markdown_and_names_bad_requests(run, docs_copy, t
     assert code == 0 and "Không có số liệu" in out and "Cà Mau" in err
 
 
+def test_english_answers_and_briefs_give_english_units_and_numbers(run, docs_copy, tmp_path):
+    from docx import Document as Docx
+
+    assert run("ingest", str(docs_copy))[0] == 0
+    question = (
+        "Toàn tỉnh Lạng Sơn có bao nhiêu xã được công nhận đạt chuẩn NTM tính đến tháng 8/2021?"
+    )
+    code, out, _ = run("ask", question)
+    assert code == 0 and out.startswith("65 xã, chiếm 35,91%")
+    code, out, _ = run("ask", question, "--lang", "en")
+    assert code == 0 and out.startswith("65 communes, i.e. 35.91% (as of 8/2021) [1]")
+    assert "“Theo báo cáo, đến hết tháng 8/2021" in out  # the quote as the document has it
+    code, out, _ = run("ask", question, "--lang", "en", "--json")
+    assert json.loads(out)["value"] == "65 communes, i.e. 35.91%"
+
+    code, out, _ = run(
+        "brief", "--place", "Lạng Sơn", "--from", "2019", "--to", "2021", "--lang", "en"
+    )
+    assert code == 0 and out.startswith("# NTM figures: Lạng Sơn, 2019–2021")
+    assert "| average criteria per commune | Lạng Sơn | 13.15 criteria |" in out
+    word = tmp_path / "brief.docx"
+    args = ("--place", "Lạng Sơn", "--from", "2019", "--to", "2021", "--out", str(word))
+    assert run("brief", *args, "--lang", "en")[0] == 0
+    header = [c.text for c in Docx(str(word)).tables[0].rows[0].cells]
+    assert header == ["Indicator", "Place", "Latest value", "As of", "Change", "Source"]
+    with pytest.raises(SystemExit) as exc:
+        run("brief", "--lang", "fr")
+    assert exc.value.code == 2
+
+
 @pytest.mark.skipif(ocr.missing_tools() is not None, reason="OCR (tesseract-ocr-vie) not installed")
 def test_a_scanned_pdf_is_ingested_with_a_warning_and_cited_by_page(run, tmp_path):
     docs = tmp_path / "scans"

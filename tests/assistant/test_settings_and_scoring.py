@@ -138,6 +138,10 @@ def test_a_malformed_direct_answer_is_reported():
     assert shape_problem(answer(twin, "ratio")) is None
     assert "fragment" in shape_problem(answer("74/207 xã; 65/181 xã phấn", "ratio"))
     assert shape_problem(answer("trên 270 km", "length")) is None
+    # an English frame's figures (assistant.answering.wording.english)
+    assert shape_problem(answer("more than 27.8 billion VND", "money")) is None
+    assert shape_problem(answer("11.5 to 12 criteria per commune", "count")) is None
+    assert shape_problem(answer("65 communes, i.e. 35.91%", "count")) is None
     assert shape_problem(answer("Đồng chí Chu Minh Đạt", "person")) is None
     assert shape_problem(answer("Quyết định số 92/QĐ-TTg ngày 18/1/2022", "decision")) is None
     assert "fragment" in shape_problem(answer("7 xã phấn", "count"))

@@ -163,9 +163,9 @@ def test_a_vietnamese_interface_still_answers_an_english_question_in_english(bot
 def test_the_share_connector_and_the_list_follow_the_frame(bot):
     vi = bot.ask(VI_QUESTIONS[0])
     en = bot.ask(VI_QUESTIONS[0], lang="en")
-    assert vi.value == "85 xã, chiếm 40,1%" and en.value == "85 xã, i.e. 40,1%"
+    assert vi.value == "85 xã, chiếm 40,1%" and en.value == "85 communes, i.e. 40.1%"
     listed = bot.ask(VI_QUESTIONS[4], lang="en")
-    assert listed.value.endswith("Mãn Đức and Quyết Chiến") and listed.kind == "list"
+    assert listed.value.endswith("Mãn Đức and Quyết Chiến communes") and listed.kind == "list"
     assert bot.ask(VI_QUESTIONS[4]).value.endswith("Mãn Đức và Quyết Chiến")
 
 
@@ -174,11 +174,11 @@ def test_the_english_time_label_is_made_from_the_structured_time(bot):
     en = bot.ask(VI_QUESTIONS[3], lang="en")
     assert "(Tính đến hết tháng 7/2021) [1]" in vi.answer  # the document's words, verbatim
     lead = en.answer.split("\n\n")[0]
-    assert lead == "06/10 xã, i.e. 60% (as of 7/2021) [1]"
+    assert lead == "06/10 communes, i.e. 60% (as of 7/2021) [1]"
     assert "2021" in lead and not re.search(r"(?i)tính đến|đến hết|tháng", lead)
     # the earlier figures of a timeline: 'as of 12/2020', not 'Đến hết năm 2020'
     timeline = bot.ask(EN_QUESTIONS[1]).answer
-    assert "(as of 12/2021) [1]" in timeline and "- 8/16 xã (as of 12/2020;" in timeline
+    assert "(as of 12/2021) [1]" in timeline and "- 8/16 communes (as of 12/2020;" in timeline
     # undated sentences: the article's date, in the frame's words
     dated = bot.ask(EN_QUESTIONS[2]).answer
     assert "(according to the article of 02/08/2021)" in dated
@@ -242,6 +242,7 @@ def test_the_cli_takes_a_language_and_labels_in_it(capsys, tmp_path):
     assert code == 0 and "Căn cứ:" in out and "Nguồn (sources):" in out
     code, out, _ = run("ask", question, "--lang", "en")
     assert code == 0 and "Evidence:" in out and "\nSources:" in out and "Nguồn" not in out
+    assert out.startswith("06/10 communes, i.e. 60% (as of 7/2021) [1]")  # English units
     code, out, _ = run("ask", question, "--lang", "en", "--json")
     assert code == 0 and json.loads(out)["lang"] == "en"
     with pytest.raises(SystemExit) as exc:

@@ -84,10 +84,20 @@ def test_title_skips_date_lines_and_joins_a_kicker():
     assert extract_title(text, "bai") == "Huyện Đình Lập: Về đích nông thôn mới"
 
 
-def test_title_falls_back_when_the_text_opens_with_a_paragraph():
-    text = "Ngày 27/8/2021, UBND tỉnh Lạng Sơn tổ chức Hội nghị trực tuyến " * 6
-    assert extract_title(text, "000_bai") == "000_bai"
+def test_a_text_without_a_headline_is_titled_by_its_opening_not_its_file_name():
+    # the first sentence of the first real line, past the page's debris
+    debris = "Thứ hai, 11/10/2021\nLiên hệ: toasoan@baolangson.vn\n[Trang 1]\n"
+    opening = "Ngày 27/8/2021, UBND tỉnh Lạng Sơn tổ chức Hội nghị trực tuyến sơ kết NTM."
+    text = debris + opening + " Đồng chí Hồ Tiến Thiệu chủ trì hội nghị. " * 8
+    assert extract_title(text, "000_b1a6b20c5124416e") == opening[:-1]
+    # a first sentence too long to read as a title: cut after a whole word
+    long = "Ngày 27/8/2021, UBND tỉnh Lạng Sơn tổ chức Hội nghị trực tuyến " * 6
+    title = extract_title(long, "000_bai")
+    assert title.endswith("…") and 100 <= len(title) <= 121
+    assert long.startswith(title[:-1]) and long[len(title) - 1] == " "  # a whole word
+    # the file name only when the text has no line of words
     assert extract_title("", "rong") == "rong"
+    assert extract_title("12/10/2021\n0939.923988\n" + "1.234 " * 60, "so-lieu") == "so-lieu"
 
 
 # --------------------------------------------------------------------------- dates

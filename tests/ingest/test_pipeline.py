@@ -85,6 +85,36 @@ def test_an_index_an_older_fact_reader_built_gets_its_figures_read_again(fake_as
     assert fake_assistant.ingest([tmp_path / "docs"]).facts_reread == 0  # once per reader
 
 
+def test_a_document_without_a_headline_is_stored_with_its_first_line_as_title(
+    fake_assistant, tmp_path
+):
+    opening = "Ngày 12/3/2023, huyện Ia Lâm tổ chức hội nghị sơ kết xây dựng nông thôn mới"
+    body = (
+        "Năm 2022, huyện Ia Lâm có 9 xã đạt chuẩn nông thôn mới; các xã còn lại đạt bình quân "
+        "14,5 tiêu chí, tăng 1,2 tiêu chí so với năm 2021. "
+    )
+    text = f"Cập nhật: 13/03/2023 08:00\nEmail: toasoan@baogialai.vn\n\n{opening}. {body * 3}"
+    _write(tmp_path / "docs" / "0b3f9a6c1d2e4f5a.txt", text)
+    fake_assistant.ingest([tmp_path / "docs"])
+    (meta,) = fake_assistant.documents()
+    assert meta.title == opening
+    assert (
+        fake_assistant.ask("Huyện Ia Lâm có bao nhiêu xã đạt chuẩn nông thôn mới?")
+        .citations[0]
+        .title
+        == opening
+    )
+
+    # an index an older reader built titled it by its file name: the next ingest retitles it
+    store = fake_assistant.store
+    doc = store.get_document(meta.doc_id)
+    store.put_document(replace(doc, meta=replace(doc.meta, title="0b3f9a6c1d2e4f5a")))
+    store.set_facts_reader("15")
+    assert fake_assistant.documents()[0].title == "0b3f9a6c1d2e4f5a"
+    assert fake_assistant.ingest([tmp_path / "docs"]).facts_reread == 1
+    assert fake_assistant.documents()[0].title == opening
+
+
 def test_a_crash_in_the_middle_leaves_an_index_the_next_ingest_completes(
     settings, docs_copy, monkeypatch
 ):

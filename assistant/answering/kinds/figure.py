@@ -108,17 +108,22 @@ def _percent(folded: str) -> Detection | None:
     return None
 
 
-_APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|ước đạt|ước|đạt|tới|từ)\s+)?"
+# the words before an approximate figure, Vietnamese and as an English frame says them
+_APPROX = (
+    r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|ước đạt|ước|đạt|tới|từ"
+    r"|more than|over|nearly|about|under|an estimated|up to|from)\s+)?"
+)
 _FIGURE_SHAPE = re.compile(
     _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*|\s+(?:trên|trong)\s+(?:tổng\s+)?số\s+\d[\d.,]*)?"
-    r"(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?"
+    r"(?:\s*(?:-|–|đến|to)\s*\d[\d.,]*)?"
     r"\s*(?:%|[^\W\d_]+(?:[\s/][^\W\d_]+)*)"
     r"(?:,\s*(?:chiếm|i\.e\.)\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"
 )
 
 
 def figure_shape(part: str) -> str | None:
-    """A figure must be a number with its unit ('06/10 xã', '35,91%', 'trên 270 km')."""
+    """A figure must be a number with its unit ('06/10 xã', '35,91%', 'trên 270 km'; in an
+    English frame 'more than 27.8 billion VND', '11.5 to 12 criteria per commune')."""
     if not _FIGURE_SHAPE.fullmatch(part):
         return f"không phải một số liệu có đơn vị (not a figure with its unit): “{part}”"
     return None

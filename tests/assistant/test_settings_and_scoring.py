@@ -142,6 +142,7 @@ def test_a_malformed_direct_answer_is_reported():
     assert shape_problem(answer("more than 27.8 billion VND", "money")) is None
     assert shape_problem(answer("11.5 to 12 criteria per commune", "count")) is None
     assert shape_problem(answer("65 communes, i.e. 35.91%", "count")) is None
+    assert shape_problem(answer("18 province-level units", "count")) is None
     assert shape_problem(answer("Đồng chí Chu Minh Đạt", "person")) is None
     assert shape_problem(answer("Quyết định số 92/QĐ-TTg ngày 18/1/2022", "decision")) is None
     assert "fragment" in shape_problem(answer("7 xã phấn", "count"))

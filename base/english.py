@@ -64,7 +64,7 @@ GLOSSARY = {
     # 'fulfilled all 19 criteria': every one of them
     r"all(?= \d)": "du",
     r"criteria|criterion|categories": "tieu chi",
-    r"targets?|aims?|goals?|plans?|strives?|objectives?": "phan dau muc tieu ke hoach",
+    r"targets?|targeted|aims?|aimed|goals?|plans?|planned|strives?|objectives?|expect(?:s|ed)? to": "phan dau muc tieu ke hoach",
     r"advanced": "nang cao",
     r"decisions?": "quyet dinh",
     r"resolutions?": "nghi quyet",

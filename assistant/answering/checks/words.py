@@ -22,6 +22,7 @@ from assistant.answering.names import fold_cached
 from assistant.answering.records import Check, CheckName, Frame, Sentence
 from assistant.answering.rules import WordRules
 from assistant.answering.vocabulary import canonical_terms, states_number
+from base.english import looks_english, to_folded_vietnamese
 from base.text import fold, syllables
 from base.types import Document
 
@@ -49,8 +50,13 @@ def coverage(weights: dict[str, float], terms: set[str]) -> float:
 
 
 def context_terms(text: str) -> set[str]:
-    """The folded syllables of a text, long forms abbreviated ('nong thon moi' -> 'ntm')."""
-    return set(syllables(canonical_terms(fold(text))))
+    """The folded syllables of a text, long forms abbreviated ('nong thon moi' -> 'ntm'); an
+    English text's also in the glossary's Vietnamese ('districts' -> 'huyen'), the words its
+    questions are read in."""
+    terms = set(syllables(canonical_terms(fold(text))))
+    if looks_english(text):
+        terms |= set(syllables(canonical_terms(to_folded_vietnamese(text, article=True))))
+    return terms
 
 
 _DOC_TERMS: dict[str, set[str]] = {}

@@ -72,6 +72,7 @@ def test_places_named_in_a_question(question, places):
         ("Năm 2018 huyện bố trí bao nhiêu vốn cho chương trình?", False, True),
         ("Năm 2018 huyện huy động bao nhiêu vốn?", False, False),
         ("Xã được giao nhiệm vụ gì?", False, False),
+        ("By how much was rural income expected to increase by 2030?", True, False),
     ],
 )
 def test_quotas_are_targets_and_allotments_accept_plans(question, target, allotted):

@@ -50,3 +50,23 @@ def test_the_income_question_finds_the_per_head_amount():
     assert answer_of(question, chosen, None, "en").answer.value == (
         "58.5 million VND per person per year"
     )
+
+
+def test_an_english_sentence_has_the_question_words_other_articles_write_in_vietnamese():
+    # the collection's Vietnamese articles make 'danh hiệu' a key word of the question; the
+    # English article says it in English ('title'), and that is the same word
+    said = "Meanwhile, 41 districts nationwide have received the title this year."
+    doc = document(
+        f"One third of communes recognised\n{said}\n",
+        title="One third of communes recognised",
+        date="2022-06-12",
+        source="national-en.txt",
+    )
+    other = "Huyện Hòa Lạc đón nhận danh hiệu huyện nông thôn mới, bằng khen của Thủ tướng."
+    question = (
+        "As of June 2022, how many districts nationwide had received the new-style rural title?"
+    )
+    ev = evidence(question, sentence(doc, said), extra_texts=(other, other))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="en")
+    assert isinstance(chosen, Selection)
+    assert chosen.best.value == "41 districts"

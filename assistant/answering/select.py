@@ -90,10 +90,13 @@ def refusal(evidence: Evidence, ranking: Ranking | None, rules: Rules) -> Refusa
     frame = evidence.frame
     if not evidence.hits:
         return Refusal(frame, no_passage=True)
+    # places no passage read names and no document of the collection names either (one the
+    # collection names is there, only not about this)
     missing = tuple(
         place.display
         for place in frame.places
-        if not any(
+        if not evidence.known(place.name, place.level)
+        and not any(
             _names(fold(doc.text + " " + doc.meta.title), place)
             for doc in (evidence.documents.get(h.doc.doc_id) for h in evidence.hits)
             if doc is not None

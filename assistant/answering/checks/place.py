@@ -37,8 +37,13 @@ _NATIONAL = (
 )
 
 
-# the whole country, and nothing else ('Việt Nam' also names bodies: 'MTTQ Việt Nam')
-_WHOLE_COUNTRY = r"\b(ca nuoc|toan quoc|nationwide|countrywide|across the country)\b"
+# the whole country, and nothing else ('Việt Nam' also names bodies: 'MTTQ Việt Nam'); in an
+# article that names no province, the central level too ('Văn phòng Điều phối … Trung ương',
+# 'sản phẩm OCOP cấp quốc gia', 'hồ sơ của các tỉnh, thành phố')
+_WHOLE_COUNTRY = (
+    r"\b(ca nuoc|toan quoc|nationwide|countrywide|across the country|trung uong|"
+    r"cap quoc gia|cac tinh,? thanh pho)\b"
+)
 
 
 def speaks_of_nation(folded_text: str) -> bool:

@@ -130,6 +130,17 @@ def test_a_refusal_names_the_place_no_document_speaks_of():
     assert answer.related and answer.related[0].source == "dinh-lap.txt"
 
 
+def test_a_refusal_does_not_claim_no_document_names_a_place_the_collection_names():
+    # the passages read are about Đình Lập, but another article of the collection is about
+    # Tràng Định: the documents speak of it, only not of this
+    other = "Huyện Tràng Định đã tổ chức hội nghị sơ kết chương trình."
+    question = "Huyện Tràng Định có bao nhiêu xã đạt chuẩn?"
+    ev = evidence(question, sentence(DOC, FIRST), extra_texts=(other,))
+    chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.99, lang="vi")
+    assert isinstance(chosen, Refusal) and chosen.missing_places == ()
+    assert "Không tài liệu nào" not in refusal_of(question, chosen, None, "vi").answer.answer
+
+
 def test_a_refusal_does_not_claim_an_english_article_never_speaks_of_the_country():
     doc = document(
         "Vietnam's new rural programme\nAcross the country, the programme reached its goals.",

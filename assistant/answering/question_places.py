@@ -78,6 +78,11 @@ def find_places(text: str) -> tuple[Place, ...]:
             level = "tinh"  # 'TP Hồ Chí Minh', 'thành phố Cần Thơ': a city that is a province
         if name:
             found.setdefault(fold(name), Place(level, fold(name), f"{m.group(1).lower()} {name}"))
+    # 1b. Typed without diacritics or capitals: a commune or hamlet no list knows, named by
+    # the words after its place word ('xa ang nua nam 2016 …' is xã Ẳng Nưa)
+    if text == fold(text).lower():
+        for level, name in _plain_settlements(text):
+            found.setdefault(name, Place(level, name, f"{level} {name}"))
     # 2. Province and district names from the gazetteer, in folded text (no diacritics too).
     provinces, districts = folded_provinces(), folded_districts()
     folded = f" {fold(text)} "
@@ -124,6 +129,40 @@ def find_places(text: str) -> tuple[Place, ...]:
         if any(key != other and re.search(rf"\b{re.escape(key)}\b", other) for other in keys):
             found.pop(key, None)
     return tuple(found.values())
+
+
+# a place word of a commune or hamlet in a question typed without diacritics ('bản' is left
+# out: 'ban chỉ đạo'), and the words that end the name after it
+_PLAIN_SETTLEMENT = re.compile(r"\b(xa|phuong|thi tran|thon|ap|xom)\s")
+_PLAIN_STOP = {
+    *"nao gi may ai nay o moi cac nhung thu hien thuoc huyen tp thanh pho hoi diem bien".split(),
+    *"khu vung nong nang kieu loai dac truong dong bao mien nui tren duoi le".split(),
+    *"xa phuong thon ap xom ban".split(),  # the next place word
+}
+_PLAIN_NAME = (2, 3)  # syllables of such a name, fewest and most ('ang nua', 'hoa quang bac')
+_NAME_SUFFIX = {*"bac dong tay thuong trung a b c 1 2 3".split()}
+
+
+def _plain_settlements(text: str) -> list[tuple[str, str]]:
+    """(level, name) of the communes and hamlets a question typed without diacritics names."""
+    found = []
+    gazetteer = {*folded_provinces(), *folded_districts()}
+    for m in _PLAIN_SETTLEMENT.finditer(text):
+        words: list[str] = []
+        after = re.findall(r"[a-z']+|\S", text[m.end() :])
+        for i, word in enumerate(after):
+            if word in _NAME_STOP or word in _PLAIN_STOP or len(words) == _PLAIN_NAME[1]:
+                break
+            if len(words) == _PLAIN_NAME[0] and word not in _NAME_SUFFIX:
+                break  # a third word only when it ends a name: 'hoa quang bac', 'vinh loc a'
+            if not word[0].isalpha():
+                break  # a comma or a bracket ends the name
+            if words and " ".join(after[i : i + 2]) in gazetteer:
+                break  # the district or province it lies in: 'xa binh dan kim thanh'
+            words.append(word)
+        if _PLAIN_NAME[0] <= len(words) and not _COUNTED.search(text, 0, m.start()):
+            found.append((m.group(1), " ".join(words)))
+    return found
 
 
 def _province_in(name: str) -> str:

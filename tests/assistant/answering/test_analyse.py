@@ -54,6 +54,17 @@ def test_what_a_question_asks_for(question, kind, unit):
         ("Đến tháng 9/2016, TP Hồ Chí Minh có bao nhiêu xã?", {("tinh", "ho chi minh")}),
         ("thanh pho can tho co bao nhieu xa", {("tinh", "can tho")}),
         ("Thành phố Lạng Sơn có bao nhiêu xã?", {("thanh pho", "lang son")}),
+        # a commune no list knows, typed without diacritics: the words after 'xa' up to the
+        # next place word, a district, a year or a verb
+        ("xa ang nua nam 2016 dat bao nhieu tieu chi", {("xa", "ang nua")}),
+        ("thon tan long xa ho son dat may tieu chi", {("thon", "tan long"), ("xa", "ho son")}),
+        (
+            "xa binh dan kim thanh huy dong bao nhieu von",
+            {("xa", "binh dan"), ("huyen", "kim thanh")},
+        ),
+        ("ty le xa hoi hoa nguon von la bao nhieu", set()),  # 'xã hội hóa' is no commune
+        ("xa binh dan ty le ho ngheo nam 2022", {("xa", "binh dan")}),
+        ("xa hoa quang bac dat chuan nam nao", {("xa", "hoa quang bac")}),
         # an apostrophe inside a name typed without diacritics
         (
             "dak nong: huyen dak r'lap co bao nhieu xa",

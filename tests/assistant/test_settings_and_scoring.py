@@ -138,6 +138,7 @@ def test_a_malformed_direct_answer_is_reported():
     assert shape_problem(answer(twin, "ratio")) is None
     assert "fragment" in shape_problem(answer("74/207 xã; 65/181 xã phấn", "ratio"))
     assert shape_problem(answer("trên 270 km", "length")) is None
+    assert shape_problem(answer("71 tỷ 355 triệu đồng", "money")) is None
     # an English frame's figures (assistant.answering.wording.english)
     assert shape_problem(answer("more than 27.8 billion VND", "money")) is None
     assert shape_problem(answer("11.5 to 12 criteria per commune", "count")) is None

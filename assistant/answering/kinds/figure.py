@@ -114,7 +114,8 @@ _APPROX = (
     r"|more than|over|nearly|about|under|an estimated|up to|from)\s+)?"
 )
 _FIGURE_SHAPE = re.compile(
-    _APPROX + r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*|\s+(?:trên|trong)\s+(?:tổng\s+)?số\s+\d[\d.,]*)?"
+    _APPROX + r"\d[\d.,]*(?:\s+(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+\d[\d.,]*)?"  # '71 tỷ 355 triệu đồng'
+    r"(?:\s*/\s*\d[\d.,]*|\s+(?:trên|trong)\s+(?:tổng\s+)?số\s+\d[\d.,]*)?"
     r"(?:\s*(?:-|–|đến|to)\s*\d[\d.,]*)?"
     r"\s*(?:%|[^\W\d_]+(?:[-\s/][^\W\d_]+)*)"
     r"(?:,\s*(?:chiếm|i\.e\.)\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"

@@ -99,7 +99,7 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         scope=_scope(folded, places),
         numbers=numbers,
         conditions=conditions,
-        stated=_stated(numbers, conditions, times),
+        stated=_stated(numbers, conditions + _durations(folded), times),
         head=tuple(t for t in head if t not in noise),
         tail=tuple(t for t in tail if t not in noise),
         indicator=indicator(unit, main) if qtype.figures else "",
@@ -204,6 +204,12 @@ def _answer_years(years: tuple[int, ...], folded: str) -> tuple[int, ...]:
     ranged = {int(y) for pair in re.findall(_PERIOD, folded) for y in pair}
     outside = {int(y) for y in re.findall(r"(?:19|20)\d\d", re.sub(_PERIOD, " ", folded))}
     return tuple(y for y in years if y not in compared and (y not in ranged or y in outside))
+
+
+def _durations(folded: str) -> tuple[str, ...]:
+    """Numbers that count years or months ('sau hơn 10 năm', '5 năm qua'): how long, not a
+    number the asked figure is described by."""
+    return tuple(re.findall(r"\b(\d+)\s+(?:nam|thang|ngay|tuan)\b", folded))
 
 
 def _stated(

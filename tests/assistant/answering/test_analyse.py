@@ -123,6 +123,12 @@ def test_an_occasion_clause_only_dates_the_question(question, places, indicator)
     assert frame.years
 
 
+def test_a_duration_is_no_number_the_figure_is_described_by():
+    # 'sau hơn 10 năm' says how long; 'từ 15 đến 18 tiêu chí' describes the communes counted
+    assert analyze("Sau hơn 10 năm, Bình Minh có bao nhiêu xã đạt chuẩn NTM?").stated == ()
+    assert analyze("Tỉnh có bao nhiêu xã đạt từ 15 đến 18 tiêu chí?").stated == ("15", "18")
+
+
 def test_years_in_ranges_and_comparisons_are_kept_apart():
     frame = analyze("Năm 2021 tăng bao nhiêu tiêu chí so với năm 2020, theo đề án 2021-2025?")
     assert frame.years == (2020, 2021, 2025)

@@ -10,6 +10,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.answering.extract import is_surname
 from assistant.answering.records import Place
@@ -143,10 +144,16 @@ _PLAIN_NAME = (2, 3)  # syllables of such a name, fewest and most ('ang nua', 'h
 _NAME_SUFFIX = {*"bac dong tay thuong trung a b c 1 2 3".split()}
 
 
+@cache
+def _gazetteer_names() -> frozenset[str]:
+    """Every province and district name (folded), read once."""
+    return frozenset({*folded_provinces(), *folded_districts()})
+
+
 def _plain_settlements(text: str) -> list[tuple[str, str]]:
     """(level, name) of the communes and hamlets a question typed without diacritics names."""
     found = []
-    gazetteer = {*folded_provinces(), *folded_districts()}
+    gazetteer = _gazetteer_names()
     for m in _PLAIN_SETTLEMENT.finditer(text):
         words: list[str] = []
         after = re.findall(r"[a-z']+|\S", text[m.end() :])
@@ -205,6 +212,7 @@ def _centrally_run(folded_name: str) -> bool:
     return folded_name in folded_provinces() and folded_name not in folded_districts()
 
 
+@cache
 def _words(folded_name: str) -> str:
     """A name as the question's words are matched: 'dak r'lap' as 'dak r lap'."""
     return " ".join(re.findall(r"\w+", folded_name))

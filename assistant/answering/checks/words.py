@@ -16,6 +16,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from assistant.answering.names import fold_cached
@@ -41,7 +42,7 @@ def term_weights(frame: Frame, index) -> dict[str, float]:
     return weights
 
 
-def coverage(weights: dict[str, float], terms: set[str]) -> float:
+def coverage(weights: dict[str, float], terms: AbstractSet[str]) -> float:
     """The weighted share of the question's words among ``terms``."""
     total = sum(weights.values())
     if not total:
@@ -49,20 +50,26 @@ def coverage(weights: dict[str, float], terms: set[str]) -> float:
     return sum(w for t, w in weights.items() if t in terms) / total
 
 
-def context_terms(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def context_terms(text: str) -> frozenset[str]:
     """The folded syllables of a text, long forms abbreviated ('nong thon moi' -> 'ntm'); an
     English text's also in the glossary's Vietnamese ('districts' -> 'huyen'), the words its
     questions are read in."""
     terms = set(syllables(canonical_terms(fold(text))))
-    if looks_english(text):
+    if len(_MARKED.findall(text)) * _MARKED_SHARE < len(text) and looks_english(text):
         terms |= set(syllables(canonical_terms(to_folded_vietnamese(text, article=True))))
-    return terms
+    return frozenset(terms)
 
 
-_DOC_TERMS: dict[str, set[str]] = {}
+# letters beyond ASCII: a Vietnamese text has one in every few characters, an English one few
+_MARKED = re.compile(r"[^\x00-\x7f]")
+_MARKED_SHARE = 12  # an English text has fewer than one in this many characters
 
 
-def document_terms(doc: Document) -> set[str]:
+_DOC_TERMS: dict[str, frozenset[str]] = {}
+
+
+def document_terms(doc: Document) -> frozenset[str]:
     """The terms of a whole document and its title, cached per document version."""
     key = doc.meta.doc_id + doc.meta.content_hash
     terms = _DOC_TERMS.get(key)
@@ -95,7 +102,7 @@ def vocabulary_factor(frame: Frame, weights: dict[str, float], index, rules: Wor
     return 1.0 - rules.absent_words * absent / (sum(weights.values()) or 1.0)
 
 
-def keywords_check(rare: tuple[str, ...], terms: set[str], sentence: Sentence) -> Check:
+def keywords_check(rare: tuple[str, ...], terms: AbstractSet[str], sentence: Sentence) -> Check:
     """0 when the sentence's document has none of the question's rarest words."""
     if rare and not any(t in terms or t in document_terms(sentence.doc) for t in rare):
         return Check(CheckName.KEYWORDS, 0.0, "thiếu từ khoá chính")

@@ -135,7 +135,8 @@ def _terms(folded: str, qtype: kinds.QuestionType, place_syllables: set[str]) ->
 
 # an occasion that dates the question ('Khi huyện Tiểu Cần được công nhận …, toàn tỉnh có
 # bao nhiêu xã'): its places, category and increments are not what is asked
-_OCCASION = re.compile(r"\b(?:khi|luc|thoi diem|sau khi|sau dot|sau quyet dinh)\b")
+# ('lúc' only as 'vào lúc': folded, 'lúc' is 'lực' of 'nguồn lực')
+_OCCASION = re.compile(r"\b(?:khi|vao luc|thoi diem|sau khi|sau dot|sau quyet dinh)\b")
 _ASKING = re.compile(r"\b(?:bao nhieu|may|nao|gi|ai)\b")
 
 

@@ -159,3 +159,13 @@ def folded_districts() -> Mapping[str, str]:
     two districts fold alike ('Tam Dương', 'Tam Đường'), the later one in the gazetteer
     (read-only)."""
     return MappingProxyType({fold(d): d for d in DISTRICT_TO_PROVINCES})
+
+
+@lru_cache(maxsize=1)
+def _folded_names() -> frozenset[str]:
+    return frozenset({*folded_provinces(), *folded_districts()})
+
+
+def is_place_name(folded: str) -> bool:
+    """Whether ``folded`` is a province's or a district's name ('gia lai', 'kim thanh')."""
+    return folded in _folded_names()

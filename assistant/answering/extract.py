@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.records import Candidate, CandidateKind
-from base.places import folded_districts, folded_provinces
+from base.places import is_place_name
 from base.text import fold
 
 _SURNAMES_WRITTEN = set(
@@ -173,20 +173,14 @@ def _inside_place(sentence: str, start: int, end: int) -> bool:
             break
         run.insert(0, word)
     word = sentence[start:end]
-    names = (folded_provinces(), folded_districts())
     return any(
-        fold(" ".join([*run[-k:], word])) in table
-        for k in range(1, min(len(run), 3) + 1)
-        for table in names
+        is_place_name(fold(" ".join([*run[-k:], word]))) for k in range(1, min(len(run), 3) + 1)
     )
 
 
 def _begins_place(words: list[str]) -> bool:
     """Whether a capitalised run opens with a place's name ('Hà Nội Đến Lạng Sơn')."""
-    names = (folded_provinces(), folded_districts())
-    return any(
-        fold(" ".join(words[:k])) in table for k in (2, 3) if len(words) >= k for table in names
-    )
+    return any(is_place_name(fold(" ".join(words[:k]))) for k in (2, 3) if len(words) >= k)
 
 
 def places(sentence: str, levels: set[str] | None = None) -> list[Candidate]:

@@ -15,7 +15,7 @@ from functools import cache
 from assistant.answering.extract import is_surname
 from assistant.answering.records import Place
 from base.lexicon import COMMUNE_WORDS, HAMLET_WORDS, QUESTION_PLACE_WORDS
-from base.places import folded_districts, folded_provinces
+from base.places import folded_districts, folded_provinces, is_place_name
 from base.text import fold
 
 _WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
@@ -144,16 +144,9 @@ _PLAIN_NAME = (2, 3)  # syllables of such a name, fewest and most ('ang nua', 'h
 _NAME_SUFFIX = {*"bac dong tay thuong trung a b c 1 2 3".split()}
 
 
-@cache
-def _gazetteer_names() -> frozenset[str]:
-    """Every province and district name (folded), read once."""
-    return frozenset({*folded_provinces(), *folded_districts()})
-
-
 def _plain_settlements(text: str) -> list[tuple[str, str]]:
     """(level, name) of the communes and hamlets a question typed without diacritics names."""
     found = []
-    gazetteer = _gazetteer_names()
     for m in _PLAIN_SETTLEMENT.finditer(text):
         words: list[str] = []
         after = re.findall(r"[a-z']+|\S", text[m.end() :])
@@ -164,7 +157,7 @@ def _plain_settlements(text: str) -> list[tuple[str, str]]:
                 break  # a third word only when it ends a name: 'hoa quang bac', 'vinh loc a'
             if not word[0].isalpha():
                 break  # a comma or a bracket ends the name
-            if words and " ".join(after[i : i + 2]) in gazetteer:
+            if words and is_place_name(" ".join(after[i : i + 2])):
                 break  # the district or province it lies in: 'xa binh dan kim thanh'
             words.append(word)
         if _PLAIN_NAME[0] <= len(words) and not _COUNTED.search(text, 0, m.start()):

@@ -15,6 +15,12 @@ from assistant.answering.rules import Rules
 from assistant.answering.select import select
 from tests.assistant.answering.kit import document, evidence, sentence
 
+
+def _chosen(ev):
+    """What the ranking and selection stages pick from the evidence, with no threshold."""
+    return select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+
+
 # one row per registered type: a question of it, the kind and unit the analysis reads
 TYPES = [
     ("Huyện Bắc Sơn có bao nhiêu xã đạt chuẩn nông thôn mới?", QuestionKind.NUMBER, "xa"),
@@ -139,7 +145,7 @@ def test_a_decision_is_given_with_the_date_its_sentence_gives_before_it():
     doc = document(f"Bình Minh công nhận 4 xã\n{said}\n", provinces=("Bình Minh",))
     question = "Quyết định nào công nhận 4 xã của tỉnh Bình Minh đạt chuẩn, ký ngày nào?"
     ev = evidence(question, sentence(doc, said))
-    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    chosen = _chosen(ev)
     assert chosen.best.lead == "Quyết định số 728/QĐ-UBND (ngày 23/3/2022)"
 
 
@@ -152,7 +158,7 @@ def test_a_date_question_is_not_answered_with_the_time_it_states_itself():
     doc = document(f"Hòa Lạc đạt chuẩn nâng cao\n{said}\n", provinces=("Bình Minh",))
     question = "Ngày nào UBND tỉnh ban hành quyết định công nhận xã Hòa Lạc đạt chuẩn năm 2023?"
     ev = evidence(question, sentence(doc, said))
-    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    chosen = _chosen(ev)
     assert chosen.best.lead == "Ngày 15/01/2024"
 
 
@@ -165,11 +171,11 @@ def test_a_part_named_by_the_question_beats_the_total_it_belongs_to():
     doc = document(f"Hòa Lạc bố trí vốn\n{said}\n", districts=("Hòa Lạc",))
     ask = "Năm 2023 huyện Hòa Lạc bố trí bao nhiêu vốn đầu tư phát triển cho chương trình?"
     ev = evidence(ask, sentence(doc, said))
-    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    chosen = _chosen(ev)
     assert chosen.best.value == "40.300 triệu đồng"
     # the total answers the question about the total
     ev = evidence("Năm 2023 huyện Hòa Lạc bố trí tổng kinh phí bao nhiêu?", sentence(doc, said))
-    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    chosen = _chosen(ev)
     assert chosen.best.value == "52.400 triệu đồng"
 
 
@@ -179,10 +185,10 @@ def test_which_have_not_is_answered_with_those_not_there_yet():
     doc = document(f"Bình Minh năm 2023\n{done} {left}\n", provinces=("Bình Minh",))
     pair = (sentence(doc, done), sentence(doc, left))
     ev = evidence("Năm 2023 tỉnh Bình Minh còn những xã nào chưa đạt chuẩn?", *pair)
-    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    chosen = _chosen(ev)
     assert "Tân An" in chosen.best.lead and "Hòa Lạc" not in chosen.best.lead
     ev = evidence("Năm 2023 tỉnh Bình Minh có xã nào được công nhận đạt chuẩn?", *pair)
-    chosen = select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
+    chosen = _chosen(ev)
     assert "Hòa Lạc" in chosen.best.lead and "Tân An" not in chosen.best.lead
 
 

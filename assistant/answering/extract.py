@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.records import Candidate, CandidateKind
+from base.documents import DOCUMENT_TYPES
 from base.places import is_place_name
 from base.text import fold
 
@@ -351,9 +352,12 @@ def time_qualifier(sentence: str) -> str | None:
     return found[0].group().strip(" ,")
 
 
-_DOC_NUMBER = r"\d+(?:[/-][\w.Đđ-]*[A-Za-zĐđ][\w.Đđ-]*)*"
+# '1669/QĐ-UBND', '72/2021/NQ-HĐND', '71-KL/TU': a number, its year, then coded parts
+_DOC_NUMBER = r"\d+(?:/(?:19|20)\d\d(?=/))?(?:[/-][\w.Đđ-]*[A-Za-zĐđ][\w.Đđ-]*)*"
+_DOC_NAMES = "|".join(re.escape(t.name) for t in DOCUMENT_TYPES)
+_DOC_CODES = "|".join(re.escape(t.code) for t in DOCUMENT_TYPES)
 _DECISION = re.compile(
-    r"(?:(?i:các|những)\s+)?(?:(?i:quyết định|nghị quyết|chỉ thị|nghị định|thông tư|kế hoạch)|QĐ)\s+"
+    rf"(?:(?i:các|những)\s+)?(?:(?i:{_DOC_NAMES})|QĐ)(?:\s*:)?\s+"
     r"(?:(?:từ\s+)?số\s*:?\s*)?"
     + _DOC_NUMBER
     + r"(?:\s*(?:-|–|đến)\s*(?:số\s+)?"
@@ -362,9 +366,10 @@ _DECISION = re.compile(
     + r"(?:\s*(?:,|và)\s*(?:(?:Quyết định\s+)?số\s+)?"
     + _DOC_NUMBER
     + r")*"
-    + r"(?:,?\s*ngày\s+\d{1,2}(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
-    + r"|(?<![\w/])số\s+\d+/(?:QĐ|NQ|CT|KH)-[\w-]+"
-    + r"(?:\s*(?:,|và)\s*(?:số\s+)?\d+/(?:QĐ|NQ|CT|KH)-[\w-]+)*"
+    + r"(?:,?\s*ngày\s+\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{4})?(?![\d/])|\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    # 'số 476/QĐ-UBND', and a legal text's own number in its header ('Số: 75/KH-UBND')
+    + rf"|(?<![\w/])(?i:số)\s*:?\s*\d+/(?:{_DOC_CODES})-[\w-]+"
+    + rf"(?:\s*(?:,|và)\s*(?:số\s+)?\d+/(?:{_DOC_CODES})-[\w-]+)*"
     + r"(?:,?\s*ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4})?"
 )
 

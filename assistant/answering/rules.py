@@ -266,6 +266,12 @@ class DecisionRules:
         30, "characters before a decision read for 'căn cứ', 'theo quy định tại'"
     )
     legal_basis: float = rule(0.4, "the decision cited as a legal basis, not the one asked")
+    described: float = rule(
+        0.8,
+        "share of the question's words after 'nào' that, following a decision cited as a "
+        "basis, make it the one asked ('… về việc ban hành Bộ tiêu chí …')",
+    )
+    other_type: float = rule(0.4, "a document of another type than the one asked ('Đề án nào')")
     place_before: int = rule(120, "characters before a decision read for the asked place")
     place_after: int = rule(160, "characters after it read for the asked place")
     place_named: float = rule(0.5, "bonus for the share of asked places named around the decision")

@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from assistant.answering import extract
+from assistant.answering.fit import order_match
 from assistant.answering.kinds import Clause, Detection, QuestionType, register
 from assistant.answering.names import has_name
 from assistant.answering.records import (
@@ -18,13 +19,23 @@ from assistant.answering.records import (
     Sentence,
 )
 from assistant.answering.rules import Rules
-from base.text import fold
+from assistant.answering.vocabulary import canonical_terms
+from base.documents import DOCUMENT_TYPES, document_type
+from base.text import fold, syllables
 
+_DOCS = "|".join(t.folded for t in DOCUMENT_TYPES) + "|van ban"
 _DECISION_Q = re.compile(
-    r"\b(quyet dinh|nghi quyet|chi thi|van ban)\s+(?:so\s+)?(nao|may|bao nhieu|gi|so may)\b"
-    r"|\bso hieu\b|\b(which|what) (decision|resolution)\b|\b(decision|quyet dinh) (number|no)\b"
-    r"|\b(quyet dinh|van ban) so\s*(?:la\s*)?(?:gi|bao nhieu|may)\b"
+    rf"\b({_DOCS})\s+(?:so\s+)?(nao|may|bao nhieu|gi|so may)\b"
+    rf"|\bso hieu\b|\b(decision|quyet dinh) (number|no)\b"
+    rf"|\b({_DOCS})\s+so\s*(?:la\s*)?(?:gi|bao nhieu|may)\b"
+    # 'kế hoạch triển khai … của Yên Bái số mấy'
+    rf"|\b({_DOCS})\b.*\bso (?:may|hieu)\b"
+    # English read in Vietnamese words: 'which Prime Minister's decision' -> 'nao thu tuong 's
+    # quyet dinh'
+    rf"|\bnao\s+(?:[a-z ]{{0,25}}'s\s+)?({_DOCS})\b"
 )
+# the type of document a question names ('kết luận … số mấy'): the first one named
+_ASKED_TYPE = re.compile(rf"\b({'|'.join(t.folded for t in DOCUMENT_TYPES)})\b")
 # a full date as written ('23/3/2022'): the date a sentence gives before its decision ('Ngày
 # 23/3/2022, UBND tỉnh đã có Quyết định số 728/QĐ-UBND …') is the decision's
 _DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)\d\d(?![\d/])")
@@ -62,8 +73,17 @@ class DecisionType(QuestionType):
 
     def fit(self, clause: Clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
         s, cand, r = clause.sentence.text, clause.candidate, rules.decision
+        asked = _ASKED_TYPE.search(frame.folded)
+        stated = document_type(cand.text)
+        if asked and stated and stated.folded != asked.group(1):
+            fit = fit.times(r.other_type, f"{stated.name}, câu hỏi hỏi {asked.group(1)}")
         if _BASIS.search(fold(s[max(0, cand.start - r.basis_chars) : cand.start])):
-            fit = fit.times(r.legal_basis, "căn cứ pháp lý, không phải quyết định được hỏi")
+            # 'Căn cứ Quyết định số 1980/QĐ-TTg … về việc ban hành Bộ tiêu chí …' answers a
+            # question that asks for the decision by what it did, in those words
+            after = syllables(canonical_terms(fold(s[cand.end : clause.end])))
+            described = order_match(frame.tail, after)
+            if described < r.described:
+                fit = fit.times(r.legal_basis, "căn cứ pháp lý, không phải quyết định được hỏi")
         names = [p.name for p in frame.places]
         if names:
             around = fold(

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from assistant.answering import kinds
+from assistant.answering import extract, kinds
 from assistant.answering.analyse import analyze
 from assistant.answering.judge import judge
 from assistant.answering.kinds import Detection, QuestionType, Registry
@@ -147,6 +147,64 @@ def test_a_decision_is_given_with_the_date_its_sentence_gives_before_it():
     ev = evidence(question, sentence(doc, said))
     chosen = _chosen(ev)
     assert chosen.best.lead == "Quyết định số 728/QĐ-UBND (ngày 23/3/2022)"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ket luan cua tinh uy binh minh ve co che ho tro ntm so may",
+        "Kế hoạch triển khai chương trình năm 2025 của tỉnh Bình Minh số mấy?",
+        "Under which Prime Minister's decision was Hoa Lac district recognised?",
+        "Đề án xây dựng nông thôn mới của tỉnh có số hiệu gì?",
+    ],
+)
+def test_every_kind_of_numbered_document_is_asked_for_by_its_number(question):
+    assert analyze(question).kind == QuestionKind.DECISION
+
+
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        # a year between the number and its code
+        ("Vốn thực hiện theo Nghị quyết số 72/2021/NQ-HĐND của HĐND tỉnh.", "72/2021/NQ-HĐND"),
+        ("Ban Thường vụ ban hành Kết luận số 71-KL/TU về cơ chế hỗ trợ.", "71-KL/TU"),
+        ("Văn phòng có Công văn số 602/VPUBND-KT chấp thuận danh sách.", "602/VPUBND-KT"),
+        # a colon after the type, and a legal text's own number in its header
+        ("UBND tỉnh ban hành các Quyết định: 476/QĐ-UBND, 477/QĐ-UBND công nhận.", "477/QĐ-UBND"),
+        ("Số: 75/KH-UBND", "75/KH-UBND"),
+    ],
+)
+def test_a_document_number_is_read_whole(said, number):
+    (found,) = extract.decisions(said)
+    assert found.text.endswith(number)
+
+
+def test_the_type_of_document_asked_beats_a_decision_of_another_type():
+    said = (
+        "UBND tỉnh ban hành Quyết định số 1600/QĐ-UBND phê duyệt Đề án số 16/ĐA-UBND về xây "
+        "dựng nông thôn mới giai đoạn 2017-2020."
+    )
+    doc = document(f"Tỉnh Bình Minh: đề án nông thôn mới\n{said}\n", provinces=("Bình Minh",))
+    ev = evidence("Đề án xây dựng nông thôn mới tỉnh Bình Minh có số hiệu gì?", sentence(doc, said))
+    assert _chosen(ev).best.value.endswith("16/ĐA-UBND")
+
+
+def test_a_decision_cited_as_a_basis_answers_when_the_question_says_what_it_did():
+    basis = (
+        "Căn cứ Quyết định số 1980/QĐ-TTg ngày 17/10/2016 của Thủ tướng Chính phủ về việc ban "
+        "hành Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016-2020;"
+    )
+    other = (
+        "UBND thành phố ban hành Quyết định số 4296/QĐ-UBND về Bộ tiêu chí nông thôn mới đặc thù."
+    )
+    doc = document(f"Bộ tiêu chí\n{basis}\n{other}\n")
+    question = "Quyết định nào ban hành Bộ tiêu chí quốc gia về xã nông thôn mới 2016-2020?"
+    ev = evidence(question, sentence(doc, basis), sentence(doc, other))
+    assert _chosen(ev).best.value.startswith("Quyết định số 1980/QĐ-TTg")
+    # a basis cited for something else stays a basis
+    ev = evidence("Quyết định nào công nhận các xã đạt chuẩn nông thôn mới?", sentence(doc, basis))
+    (verdict,) = judge(ev, Rules())
+    assert "căn cứ pháp lý" in " ".join(verdict.fit.notes)
 
 
 def test_a_date_question_is_not_answered_with_the_time_it_states_itself():

@@ -80,6 +80,9 @@ def _split_once(question: str) -> list[str]:
         return [question]
     if _EN_SLOT.search(question):
         return _split_english(question)
+    named = _count_and_names(question, folded)
+    if named:
+        return named
     slots = list(_SLOT.finditer(folded))
     if len(slots) >= 2:
         parts = _two_slots(question, folded, slots[0], slots[1])
@@ -150,6 +153,37 @@ def _split_once(question: str) -> list[str]:
     if len(slots) <= 1:
         return _two_topics(question, folded, slots[0].start() if slots else None)
     return [question]
+
+
+# a count of places, then a request for their names: '… có bao nhiêu xã đạt chuẩn? Kể tên.',
+# '…, đó là những xã nào?', '… và liệt kê' (folded)
+_NAME_THEM = re.compile(
+    r"(?:[?.,;]\s*(?:va\s+)?|\s+va\s+)(?:hay\s+)?"
+    r"(?:ke ten|liet ke|neu ten|cho biet ten|(?:do |gom |bao gom )?(?:la\s+)?(?:nhung|cac)\s+"
+    r"(?:[a-z]+\s+){0,2}nao)\b"
+    # only words that point back at the places counted may follow ('kể tên các xã đó')
+    r"(?:\s+(?:cac|nhung|do|nay|tren|cu the|ra|ten|xa|huyen|thon|ban|ap|phuong|tinh)){0,4}"
+    r"\s*[?.]?\s*$"
+)
+_COUNTED_PLACES = re.compile(
+    rf"\b(?:bao nhieu|may)\s+(?P<unit>{_SETTLEMENT_UNITS})\b(?!\s*(?:/|tren|tieu chi))"
+)
+
+
+def _count_and_names(question: str, folded: str) -> list[str]:
+    """'Huyện X có bao nhiêu xã đạt chuẩn? Kể tên.': the count, then the places counted
+    ('Huyện X có những xã nào đạt chuẩn?'); ``[]`` when the question asks nothing of the kind."""
+    ask = _NAME_THEM.search(folded)
+    if not ask:
+        return []
+    count = _COUNTED_PLACES.search(folded, 0, ask.start())
+    if count is None:
+        return []
+    first = question[: ask.start()]
+    unit = question[count.start("unit") : count.end("unit")]
+    those, which = ("nhung", "nao") if question.isascii() else ("những", "nào")
+    names = f"{first[: count.start()]}{those} {unit} {which}{first[count.end() :]}"
+    return [_ask_mark(first), _ask_mark(names)]
 
 
 def _two_slots(question: str, folded: str, first: re.Match, second: re.Match) -> list[str]:

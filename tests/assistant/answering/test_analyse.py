@@ -329,6 +329,28 @@ def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question,
     assert all(analyze(part).places for part in parts[1:])  # each keeps the place asked of
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Đến cuối năm 2024 huyện Hòa Lạc có bao nhiêu xã đạt chuẩn NTM nâng cao? Kể tên.",
+        "den cuoi nam 2024 huyen dinh lap co bao nhieu xa dat chuan ntm nang cao, ke ten",
+        "Đến cuối năm 2024 huyện Hòa Lạc có bao nhiêu xã đạt chuẩn NTM nâng cao, đó là những xã nào?",
+    ],
+)
+def test_a_count_then_a_request_for_names_asks_the_count_and_the_list(question):
+    count, names = split_question(question)
+    assert analyze(count).kind == QuestionKind.NUMBER
+    listed = analyze(names)
+    assert (listed.kind, listed.unit) == (QuestionKind.LIST, "xa")
+    assert [p.level for p in listed.places] == ["huyen"] and listed.times
+
+
+def test_a_request_for_names_with_words_of_its_own_is_not_the_counted_places():
+    # 'những xã nào còn thiếu' names other places than those counted
+    parts = split_question("Tỉnh có bao nhiêu xã đạt 19/19 tiêu chí và những xã nào còn thiếu?")
+    assert not any("những xã nào đạt 19/19" in part for part in parts)
+
+
 def test_vietnam_in_an_english_question_is_the_whole_country():
     assert [p.level for p in analyze("What was Vietnam's poverty rate in 2020?").places] == [
         "ca nuoc"

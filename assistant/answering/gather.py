@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 from assistant.answering import kinds
 from assistant.answering.checks.words import term_weights
-from assistant.answering.passages import list_end
+from assistant.answering.passages import list_end, place_run_end
 from assistant.answering.records import Evidence, Frame, Sentence
 from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import to_folded_vietnamese
@@ -73,6 +73,7 @@ class Gatherer:
         qtype = kinds.get(frame.kind)
         figures = qtype.figures or qtype.reads_facts
         joins = self.rules.passage.list_chars if qtype.joins_lists else 0
+        runs = self.rules.passage.list_chars if qtype.joins_place_runs else 0
         if hits:
             hits = hits + self._fact_hits(frame, hits, filters)
         snap = self.retriever.snapshot()
@@ -92,7 +93,7 @@ class Gatherer:
             doc_facts = self._facts_of(doc) if figures else ()
             if figures:
                 facts[doc.meta.doc_id] = doc_facts
-            for sentence in _sentences(hit, doc, doc_facts, joins):
+            for sentence in _sentences(hit, doc, doc_facts, joins, runs):
                 if sentence.key in seen:
                     continue  # read whole from another passage of the same paragraph
                 seen.add(sentence.key)
@@ -171,10 +172,13 @@ class Gatherer:
         return extra
 
 
-def _sentences(hit: Hit, doc: Document, facts: tuple[Fact, ...], joins: int = 0) -> list[Sentence]:
+def _sentences(
+    hit: Hit, doc: Document, facts: tuple[Fact, ...], joins: int = 0, runs: int = 0
+) -> list[Sentence]:
     """The whole sentences of a passage, each with the figures it states; page markers are
     no evidence ('[Trang 3]' says where). With ``joins``, a sentence that announces a list
-    ('… như sau:') is read with the list's lines (at most ``joins`` characters of them)."""
+    ('… như sau:') is read with the list's lines (at most ``joins`` characters of them); with
+    ``runs``, one that announces places with the sentences naming the next ones."""
     text = doc.text
     out = []
     covered = -1
@@ -193,5 +197,7 @@ def _sentences(hit: Hit, doc: Document, facts: tuple[Fact, ...], joins: int = 0)
         if joins:
             end = list_end(text, end, joins)
             covered = end
+        if runs:
+            end = covered = place_run_end(text, start, end, runs)
         out.append(Sentence.of(hit, doc, start, end, facts))
     return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from base.lexicon import TEXT_PLACE_WORDS
 from base.text import fold
 
 # a line that is an item of a list: '- …', '+ …', '• …', '1. …', 'a) …', 'Một là, …'
@@ -85,6 +86,43 @@ def list_end(text: str, end: int, limit: int) -> int:
         at, lines = line_end, lines + 1
         if not LIST_LINE.match(text[line_start:line_end]) and lines == 1:
             break  # one plain paragraph announced
+    return at
+
+
+_PLACE_WORDS = "|".join(sorted((re.escape(w) for w in TEXT_PLACE_WORDS), key=len, reverse=True))
+# a sentence that announces places and names the first of them: '5 xã đạt chuẩn … là: xã
+# Bình Ba, xã Xà Bang …' (folded); ``word`` is the place word the names are written after
+_PLACES_ANNOUNCED = re.compile(
+    rf"\b(?:{_PLACE_WORDS})\b[^:]{{0,160}}?\b(?:la|gom|bao gom|gom co|nhu)"
+    rf"\s*:\s*(?:cac\s+)?(?P<word>{_PLACE_WORDS})\s"
+)
+
+
+def place_run_end(text: str, start: int, end: int, limit: int) -> int:
+    """Where a list of places that goes on past its sentence ends: after the following
+    sentences (across line breaks) that each open with the place word the announced names are
+    written after, then a capitalised name ('… 5 xã … là: xã Bình Ba, xã Xà Bang (…) … . Xã
+    Nghĩa Thành (…) … .'), at most ``limit`` characters further; ``end`` when the sentence
+    announces no places."""
+    m = _PLACES_ANNOUNCED.search(fold(text[start:end]))
+    if m is None:
+        return end
+    opens = re.compile(rf"{m.group('word')}\s+")
+    stop = min(len(text), end + limit)
+    at = end
+    while at < stop:
+        rest = text[at:stop]
+        lead = len(rest) - len(rest.lstrip())
+        nxt = at + lead
+        word = opens.match(fold(text[nxt : nxt + 40]))
+        if text[at:nxt].count("\n") > 1 or not word or not text[nxt + word.end() :][:1].isupper():
+            break  # a blank line, or a sentence that does not open with a place's name
+        dot = re.search(r"[.!?](?=\s|$)", text[nxt:stop])
+        line = text.find("\n", nxt)
+        ends = [i for i in (nxt + dot.end() if dot else -1, line) if i > nxt]
+        if not ends:
+            break
+        at = min(ends)
     return at
 
 

@@ -89,6 +89,9 @@ class QuestionType:
     capitalised: ClassVar[bool] = False  # the direct answer starts with a capital
     scaffold: ClassVar[re.Pattern | None] = None  # words of the question that name the type
     joins_lists: ClassVar[bool] = False  # a sentence ending in ':' is read with its list
+    # a sentence announcing places ('… là: xã A, xã B …') is read with the sentences after it
+    # that each open with another of them ('Xã C …')
+    joins_place_runs: ClassVar[bool] = False
     gathers: ClassVar[bool] = False  # the answer gathers the best sentences, not only one
     # lists of other kinds the answer adds after its own items when its documents state them,
     # each with the wording key of its head: ((QuestionKind.LIMITS, 'summary_limits'), …)

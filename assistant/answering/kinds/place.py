@@ -27,7 +27,7 @@ from assistant.answering.records import (
 from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT, NAMED_THINGS, NOT_YET
 from assistant.answering.wording import say
-from base.lexicon import tier_of
+from base.lexicon import TEXT_PLACE_WORDS, tier_of
 from base.text import fold
 
 _PLACE_SLOT = re.compile(
@@ -168,6 +168,7 @@ class ListType(PlaceType):
     reaches_back = False
     stops_at_next = False
     capitalised = False
+    joins_place_runs = True
 
     def detectors(self):
         return ((60, _which_places),)
@@ -209,8 +210,15 @@ def place_list(ranked: Ranked, frame: Frame, lang: str) -> str | None:
             out.append(name)
     if len(out) < 2:
         return None
+    # 'Xã Bình Ba, xã Nghĩa Thành': a place word opening a sentence is no capital in a list
+    out = out[:1] + [_lower_place_word(name) for name in out[1:]]
     text = say("and", lang, first=", ".join(out[:-1]), last=out[-1])
     return text[0].upper() + text[1:]
+
+
+def _lower_place_word(name: str) -> str:
+    word = name.split(" ", 1)[0]
+    return name[:1].lower() + name[1:] if fold(word) in TEXT_PLACE_WORDS else name
 
 
 def _run_around(s: str, names: list[tuple[int, str]], at: int):

@@ -26,3 +26,22 @@ def test_a_sentence_the_chunk_cuts_is_read_whole():
     # the next chunk begins inside that sentence: it reads it whole too
     later = _sentences(_hit(doc, cut + 1, len(TEXT)), doc, ())
     assert later[0].text.startswith("Theo đó") and later[-1].text.startswith("Ngoài ra")
+
+
+RUN = (
+    "Tỉnh Hà Lam có thêm xã kiểu mẫu.\n"
+    "Theo đó, 4 xã đạt chuẩn kiểu mẫu là: xã Mỹ An, xã Quảng Thạch (huyện Bố Lý) được công nhận "
+    "về văn hóa. Xã Lương Sơn (huyện Hà Trung) đạt chuẩn về giáo dục.\n"
+    "Xã Bảo An (thành phố Hà Lam) đạt chuẩn về môi trường. Đây là 4 xã đầu tiên của tỉnh.\n"
+)
+
+
+def test_a_list_of_places_that_goes_on_past_its_sentence_is_read_with_it():
+    doc = document(RUN, source="ha-lam.txt")
+    start = RUN.index("Theo đó")
+    hit = _hit(doc, start, RUN.index(" Xã Lương"))
+    (first, *_) = _sentences(hit, doc, (), runs=1500)
+    assert first.text.startswith("Theo đó") and first.text.endswith("về môi trường.")
+    # read as single sentences otherwise, and a sentence that names no place ends the run
+    assert _sentences(hit, doc, ())[0].text.endswith("về văn hóa.")
+    assert "Đây là" not in first.text

@@ -207,6 +207,16 @@ def test_a_decision_cited_as_a_basis_answers_when_the_question_says_what_it_did(
     assert "căn cứ pháp lý" in " ".join(verdict.fit.notes)
 
 
+def test_a_list_read_across_sentences_gives_every_place_it_names():
+    said = (
+        "Theo đó, 3 xã đạt chuẩn kiểu mẫu là: xã Mỹ An, xã Quảng Thạch được công nhận về văn "
+        "hóa. Xã Lương Sơn (huyện Hà Trung) đạt chuẩn về giáo dục."
+    )
+    doc = document(f"Tỉnh Bình Minh có 3 xã kiểu mẫu\n{said}\n", provinces=("Bình Minh",))
+    ev = evidence("Ba xã kiểu mẫu của tỉnh Bình Minh là những xã nào?", sentence(doc, said))
+    assert _chosen(ev).best.lead == "Xã Mỹ An, xã Quảng Thạch và xã Lương Sơn"
+
+
 def test_a_date_question_is_not_answered_with_the_time_it_states_itself():
     # the year names what was recognised; the day the decision was signed is the answer
     said = (

@@ -428,3 +428,15 @@ def test_a_qualifier_the_question_leaves_out_is_not_asked_for():
     assert left_out.tiers == frozenset() and left_out.modifiers == ()
     asked = analyze("Năm 2021 tỉnh Hòa Lạc có những xã nào đạt chuẩn nông thôn mới nâng cao?")
     assert asked.tiers == {"nang cao"} and asked.modifiers == ("nang cao",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tính đến 4/2023 tỉnh Bình Minh có bao nhiêu xã nông thôn mới?",
+        "Tính đến 4/2023 tỉnh Bình Minh có bao nhiêu xã NTM?",
+        "tinh den 4/2023 tinh binh minh co bao nhieu xa nong thon moi",
+    ],
+)
+def test_the_programmes_name_written_out_or_abbreviated_asks_the_same_indicator(question):
+    assert analyze(question).indicator == "xa_dat_chuan"

@@ -77,7 +77,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "17"
+READER = "19"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -101,8 +101,11 @@ _SHARE = re.compile(
 # a share stated later in the same sentence, before any other figure: '65 xã được công nhận
 # đạt chuẩn NTM, chiếm tỷ lệ 35,91%'
 _LATER_SHARE = re.compile(
-    r"[^\d;.]{0,90}?\b(?:chiem|dat ty le|bang|tuong duong)\s+(?:ty le\s+)?(\d+(?:[.,]\d+)?\s?%)"
+    r"[^\d;.]{0,90}?\b(?:chiem|dat ty le|bang|tuong duong"
+    # '(đạt 51,2% tổng số xã)': 'đạt' a share only of the whole
+    r"|dat(?=\s+\d+(?:[.,]\d+)?\s?%\s+(?:tong )?so\b))\s+(?:ty le\s+)?(\d+(?:[.,]\d+)?\s?%)"
 )
+_SHARE_CLOSE = re.compile(r"\s*\)?")
 _CLAUSE_END = re.compile(r"[;.!?:()\n]|,\s|\s-\s|\s–\s")
 # '86,9% số lao động …', '95,13% số dân …': a share that names its own base is no part of the
 # figure before it (folded words after the figure)
@@ -498,6 +501,8 @@ def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fa
         s, e = share_m.span(1)
         share = sentence[s:e]
         if share_m.re is _SHARE:
+            # '6.250/8.014 xã (78%) đạt chuẩn …': what the figure counts follows the brackets
+            e += len(_SHARE_CLOSE.match(folded, e).group())
             after = folded[e : min(index.next_clause_end(e)[0], e + _CLAUSE_REACH)].strip()
     topic = _TOPIC.match(folded)  # 'Về xây dựng NTM nâng cao, huyện có 02 xã đạt chuẩn.'
     if topic and topic.end() <= clause_start:

@@ -132,9 +132,9 @@ class Answerer:
         lang = frame_lang(lang, asked_in_english(text, resolved, rules))
         resolved_out = resolved if resolved != text else None
         parts = split_question(resolved)
-        if len(parts) == 1:
+        if len(parts) == 1:  # the question, or what it asks without a redundant part
             return self._ask_one(
-                text, resolved, resolved_out, filters, lang, progress, traces
+                text, parts[0], resolved_out, filters, lang, progress, traces
             ).answer
         composed = [
             self._ask_one(part, part, None, filters, lang, progress, traces) for part in parts

@@ -60,7 +60,17 @@ def split_question(question: str) -> list[str]:
     alone ('… có bao nhiêu xã đạt chuẩn NTM và bao nhiêu xã NTM nâng cao?' → two questions that
     share 'Đến tháng 7/2022, Long An có'); ``[question]`` when it asks for one thing. A part
     that still asks for two things is split again ('bao nhiêu chủ thể, bao nhiêu sản phẩm và
-    bao nhiêu sản phẩm đạt 3 sao'), up to four parts."""
+    bao nhiêu sản phẩm đạt 3 sao'), up to four parts. A count asked with its share ('…, chiếm
+    bao nhiêu phần trăm?') is one question without the share: its answer gives the share the
+    documents state with the count."""
+    folded = fold(question).lower()
+    if len(folded) == len(question):
+        named = _count_and_names(question, folded)
+        if named:
+            return named
+        share = _SHARE_OF_COUNT.search(folded)
+        if share:  # the count's answer gives its share when the documents state it
+            return [_ask_mark(question[: share.start("share")])]
     parts = _split_once(question)
     if len(parts) == 1:
         return parts
@@ -80,9 +90,6 @@ def _split_once(question: str) -> list[str]:
         return [question]
     if _EN_SLOT.search(question):
         return _split_english(question)
-    named = _count_and_names(question, folded)
-    if named:
-        return named
     slots = list(_SLOT.finditer(folded))
     if len(slots) >= 2:
         parts = _two_slots(question, folded, slots[0], slots[1])
@@ -167,6 +174,14 @@ _NAME_THEM = re.compile(
 )
 _COUNTED_PLACES = re.compile(
     rf"\b(?:bao nhieu|may)\s+(?P<unit>{_SETTLEMENT_UNITS})\b(?!\s*(?:/|tren|tieu chi))"
+)
+
+
+# a count, then its share of the whole: '… có bao nhiêu xã đạt chuẩn, chiếm bao nhiêu phần
+# trăm?' asks one figure and its share ('6.250/8.014 xã, chiếm 78%'), not a second figure
+_SHARE_OF_COUNT = re.compile(
+    r"\bbao nhieu\b[^,;?]*(?P<share>,\s*(?:chiem|dat)\s+(?:(?:ty le\s+)?bao nhieu\s*"
+    r"(?:phan tram|%)?|ty le\s+bao nhieu)\b)"
 )
 
 

@@ -353,3 +353,16 @@ def test_an_aside_a_comparison_and_a_share_of_its_own_base_read_as_written():
     assert facts["5,4%"].time_lo[:4] == "2018"
     # a share that names its own base ('số dân') is not a poverty rate
     assert facts["88,2%"].indicator != "ho_ngheo"
+
+
+def test_a_share_in_brackets_or_of_the_whole_goes_with_its_count():
+    facts = _facts(
+        "Kết quả xây dựng nông thôn mới tỉnh Tân Mỹ\n\n"
+        "Đến tháng 1/2025, tỉnh Tân Mỹ có 125/160 xã (78%) đạt chuẩn nông thôn mới. "
+        "Năm 2020, tỉnh có 61/119 xã được công nhận đạt chuẩn (đạt 51,2% tổng số xã). "
+        "Năm 2021, tỉnh có 70 xã đạt chuẩn, đạt 97,5% mục tiêu."
+    )
+    # what a count in front of a bracketed share counts follows the brackets
+    assert facts["125/160 xã"].indicator == "xa_dat_chuan"
+    assert facts["61/119 xã"].share == "51,2%"
+    assert facts["70 xã"].share == ""  # a share of the plan is no share of the communes

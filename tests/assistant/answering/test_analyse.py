@@ -440,3 +440,19 @@ def test_a_qualifier_the_question_leaves_out_is_not_asked_for():
 )
 def test_the_programmes_name_written_out_or_abbreviated_asks_the_same_indicator(question):
     assert analyze(question).indicator == "xa_dat_chuan"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tháng 11/2020, tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM, chiếm bao nhiêu phần trăm?",
+        "Tháng 11/2020, tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM, đạt tỷ lệ bao nhiêu?",
+    ],
+)
+def test_a_count_and_its_share_are_asked_as_one_figure(question):
+    (asked,) = split_question(question)
+    frame = analyze(asked)
+    assert (frame.kind, frame.indicator) == (QuestionKind.NUMBER, "xa_dat_chuan")
+    # a second figure of its own is still asked apart
+    two = "Tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM, tỷ lệ hộ nghèo là bao nhiêu?"
+    assert len(split_question(two)) == 2

@@ -283,7 +283,7 @@ def _noun_pair(question: str, folded: str, slot: re.Match) -> list[str] | None:
 
 # what a figure that is measured rather than counted is called (an income, a rate, a level, an
 # amount of money), folded: such a part names its own figure and borrows no counted noun
-_MEASURED_TOPICS = r"thu nhap|ty le|muc|von|kinh phi|ngan sach|gia tri"
+_MEASURED_TOPICS = r"thu nhap|ty le|muc|von|kinh phi|ngan sach|gia tri|so tieu chi|binh quan"
 # '… và tỷ lệ hộ nghèo toàn tỉnh?' after one count: a figure named with no asking word (folded)
 _TRAILING_TOPIC = re.compile(
     rf"\s+va\s+(?P<what>(?:{_MEASURED_TOPICS})\b"

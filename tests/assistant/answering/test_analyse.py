@@ -322,6 +322,15 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
                 "Đến cuối năm 2017, mức thu nhập bình quân là bao nhiêu (tỉnh Hòa Lạc)?",
             ],
         ),
+        (
+            # an average named after the count's 'và' with no asking word of its own
+            "Năm 2017 tỉnh Hòa Lạc giao chỉ tiêu bao nhiêu xã đạt chuẩn NTM và số tiêu chí bình "
+            "quân/xã?",
+            [
+                "Năm 2017 tỉnh Hòa Lạc giao chỉ tiêu bao nhiêu xã đạt chuẩn NTM?",
+                "Năm 2017 tỉnh Hòa Lạc giao chỉ tiêu số tiêu chí bình quân/xã là bao nhiêu?",
+            ],
+        ),
     ],
 )
 def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):

@@ -25,6 +25,8 @@ class SummaryType(PassageType):
     question_cue = re.compile(
         r"\b(tom tat|tom luoc|ket qua noi bat|ket qua chinh|nhung ket qua|diem lai|"
         r"summar\w*|main results|key results|highlights?)\b"
+        # 'đạt những chỉ số gì' (what it reached), not what one must reach ('phải đạt …')
+        r"|(?<!phai )\bdat (?:duoc )?(?:nhung )?(?:chi so|thanh tich|thanh tuu|ket qua) (?:gi|nao)\b"
     )
     reads_facts = True  # a sentence that states a result outweighs one with a year in it
     # then the main limitations and tasks the same documents list

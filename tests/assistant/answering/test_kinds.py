@@ -49,6 +49,9 @@ TYPES = [
     ("Bài học kinh nghiệm của huyện là gì?", QuestionKind.LESSON, None),
     ("Thôn thông minh phải đáp ứng những điều kiện gì?", QuestionKind.DEFINITION, None),
     ("Tóm tắt kết quả xây dựng nông thôn mới của Lạng Sơn năm 2021", QuestionKind.SUMMARY, None),
+    # what a place reached is its results; what one must reach is a requirement
+    ("Thôn Hòa Lạc đạt những chỉ số gì khi xây dựng thôn thông minh?", QuestionKind.SUMMARY, None),
+    ("Thôn thông minh phải đạt những chỉ số gì?", QuestionKind.DEFINITION, None),
     ("Chủ tịch UBND tỉnh nhấn mạnh điều gì về cách làm?", QuestionKind.STATEMENT, None),
     ("What did the minister stress about new rural development?", QuestionKind.STATEMENT, None),
     (

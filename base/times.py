@@ -86,7 +86,8 @@ _NOW = re.compile(
     r"|\bhien nay\b|\bhien tai\b|\bnam nay\b|\bhien co\b|\bhien\b(?= (?:co|dat|con|toan|tren|da))"
 )
 
-_WORD_NUMBERS = {
+# numbers written as words (folded): "năm xã", "sau 3 tháng"
+WORD_NUMBERS = {
     "mot": 1,
     "hai": 2,
     "ba": 3,
@@ -167,7 +168,7 @@ def read_times(text: str, ref: str | None = None) -> list[TimeRef]:
             add(m.start(), m.end(), (y1, 1), (y2, 12))
     for m in _FIRST_MONTHS.finditer(folded):
         raw = m.group(1)
-        months = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
+        months = int(raw) if raw.isdigit() else WORD_NUMBERS.get(raw, 0)
         year = int(m.group(2)) if m.group(2) else (ref_month[0] if ref_month else None)
         if year and 1 <= months <= 12:
             last = "cuoi" in m.group(0)

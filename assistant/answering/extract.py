@@ -192,6 +192,8 @@ def places(sentence: str, levels: set[str] | None = None) -> list[Candidate]:
         if levels and level not in levels:
             continue
         start, end = _capitalised_run(sentence, m.end(), limit=4, lenient=True)
+        numbered = _NUMBERED.match(sentence, end) if end > start else None
+        end = numbered.end() if numbered else end  # 'bản Mường Anh 1', 'xã Xuân Thọ 2'
         if end > start and not _PROGRAMME.match(fold(sentence[start:end])):
             found.append(Candidate(CandidateKind.PLACE, m.start(), end, sentence[m.start() : end]))
     return found
@@ -210,7 +212,7 @@ _PLACE_WORD_AT = re.compile(
     r"(?i)(?:huyện|xã|thị xã|thành phố|tỉnh|thôn|bản|ấp|phường|thị trấn|quận|TP\.?)\s+"
 )
 # a number that ends a place's name ('Xuân Thọ 2', 'Phường 3'), not a count or a figure after it
-_NUMBERED = re.compile(r" \d{1,2}(?![\w/.,%]|\s*(?:xã|huyện|thôn|tiêu chí|sản phẩm))")
+_NUMBERED = re.compile(r" \d{1,2}(?![\w/%]|[.,]\d|\s*(?:xã|huyện|thôn|tiêu chí|sản phẩm))")
 # what a listed name may carry in brackets: its district, its former name
 _QUALIFIER = re.compile(r"\s*\([^()\n]{1,50}\)")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*và|,|và)\s+")

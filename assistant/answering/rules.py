@@ -288,6 +288,10 @@ class PlaceAnswerRules:
     list_without_names: float = rule(
         0.5, "a sentence that names no place, for 'which places' (it is answered whole)"
     )
+    count_met: float = rule(
+        0.4, "bonus: a sentence names as many places as the question counts ('Hai bản … nào')"
+    )
+    count_short: float = rule(0.6, "a sentence names fewer places than the question counts")
     polarity_chars: int = rule(
         60, "characters before a place (a third of them after) read for 'chưa' (not yet)"
     )

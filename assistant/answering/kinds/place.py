@@ -29,6 +29,7 @@ from assistant.answering.vocabulary import LEVEL_BEFORE_SLOT, NAMED_THINGS, NOT_
 from assistant.answering.wording import say
 from base.lexicon import TEXT_PLACE_WORDS, tier_of
 from base.text import fold
+from base.times import WORD_NUMBERS
 
 _PLACE_SLOT = re.compile(
     r"\b((?<!nong )thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s+"
@@ -179,6 +180,35 @@ class ListType(PlaceType):
     def without_value(self, rules: Rules) -> float:
         return rules.place_answer.list_without_names
 
+    def fit(self, clause: Clause, frame: Frame, fit: Fit, rules: Rules) -> Fit:
+        """As a place's, and a sentence naming as many places as the question counts ('Hai
+        bản đầu tiên … là những bản nào') over one naming fewer."""
+        fit = super().fit(clause, frame, fit, rules)
+        want = asked_count(frame)
+        if want is None:
+            return fit
+        s = clause.sentence.text
+        cands = self.candidates(clause.sentence, frame, rules)
+        listed = max((_listed(c.text) for c in cands if c.kind == CandidateKind.LIST), default=0)
+        named = {fold(name) for _, name in _names(s, cands)}
+        if max(len(named), listed) >= want:
+            return fit.plus(rules.place_answer.count_met, f"nêu đủ {want} nơi")
+        return fit.times(rules.place_answer.count_short, f"nêu chưa đủ {want} nơi")
+
+
+# how many places a 'which places' question counts: 'Hai bản đầu tiên …', '3 xã … là những xã
+# nào' (folded; the number before the place word)
+_COUNTED = re.compile(rf"\b(\d+|{'|'.join(WORD_NUMBERS)})\s+(?:{'|'.join(TEXT_PLACE_WORDS)})\b")
+
+
+def asked_count(frame: Frame) -> int | None:
+    """The number of places a list question asks for, when it says one (two or more)."""
+    m = _COUNTED.search(frame.folded)
+    if m is None:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS[m.group(1)]
+    return n if n >= 2 else None
+
 
 def place_list(ranked: Ranked, frame: Frame, lang: str) -> str | None:
     """All the places that answer a 'which places' question, when the sentence lists several:
@@ -192,13 +222,7 @@ def place_list(ranked: Ranked, frame: Frame, lang: str) -> str | None:
     )
     if not cands or verdict.candidate is None:
         return None
-    names: list[tuple[int, str]] = []
-    for c in cands:
-        names.append((c.start, c.text))
-        pos = c.end
-        while m := _NAME_RUN.match(s, pos):  # names listed after it without a place word
-            names.append((m.start(1), m.group(1)))
-            pos = m.end()
+    names = _names(s, cands)
     chosen = names if frame.plural else _run_around(s, names, verdict.candidate.start)
     if chosen is None:
         return None
@@ -214,6 +238,26 @@ def place_list(ranked: Ranked, frame: Frame, lang: str) -> str | None:
     out = out[:1] + [_lower_place_word(name) for name in out[1:]]
     text = say("and", lang, first=", ".join(out[:-1]), last=out[-1])
     return text[0].upper() + text[1:]
+
+
+def _listed(text: str) -> int:
+    """How many names an enumeration gives ('Lương Ninh (huyện Quảng Ninh), Xuân Thủy và Bảo
+    Ninh' -> 3): its parts between commas, semicolons and 'và', brackets aside."""
+    bare = re.sub(r"\([^)]*\)", " ", text.split(":", 1)[-1])
+    return len([p for p in re.split(r",|;|\bvà\b", bare) if p.strip()])
+
+
+def _names(s: str, cands) -> list[tuple[int, str]]:
+    """(start, name) of each place a sentence names, with the names listed after one without
+    their own place word (', Nông Cống và Thiệu Hóa'); lists read whole are left out."""
+    names: list[tuple[int, str]] = []
+    for c in sorted((c for c in cands if c.kind != CandidateKind.LIST), key=lambda c: c.start):
+        names.append((c.start, c.text))
+        pos = c.end
+        while m := _NAME_RUN.match(s, pos):
+            names.append((m.start(1), m.group(1)))
+            pos = m.end()
+    return names
 
 
 def _lower_place_word(name: str) -> str:

@@ -71,3 +71,12 @@ def test_communes_listed_by_district_are_one_group_per_district():
         "Phước Long Thọ, Lộc An",
     ]  # a lone commune is a place of its own; a list with no district after it is no group
     assert extract.district_groups("Các xã Tân Lập, Hòa Bình đạt chuẩn.") == []
+
+
+def test_a_number_that_ends_a_places_name_is_part_of_it():
+    said = "Hai bản đạt chuẩn là bản Nà Hỳ 1, xã Pa Ham và xã Xuân Thọ 2; thôn 3 có 1,5 ha lúa."
+    assert [c.text for c in extract.places(said, {"ban", "xa"})] == [
+        "bản Nà Hỳ 1",
+        "xã Pa Ham",
+        "xã Xuân Thọ 2",
+    ]

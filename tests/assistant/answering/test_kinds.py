@@ -220,6 +220,19 @@ def test_a_list_read_across_sentences_gives_every_place_it_names():
     assert _chosen(ev).best.lead == "Xã Mỹ An, xã Quảng Thạch và xã Lương Sơn"
 
 
+def test_a_list_question_that_counts_its_places_prefers_a_sentence_naming_that_many():
+    one = "Chủ tịch UBND huyện trao quyết định công nhận đạt chuẩn cho bản Nà Hỳ 1, xã Pa Ham."
+    both = (
+        "Là những bản xuất phát điểm thấp, bản Nà Hỳ 1, xã Pa Ham; bản Phiêng Đất B, xã Nậm "
+        "Nèn đã nỗ lực vươn lên."
+    )
+    doc = document(f"Huyện Hòa Lạc có hai bản đạt chuẩn\n{one}\n{both}\n", districts=("Hòa Lạc",))
+    question = "Hai bản đầu tiên của huyện Hòa Lạc đạt chuẩn là những bản nào?"
+    ev = evidence(question, sentence(doc, one), sentence(doc, both))
+    lead = _chosen(ev).best.lead
+    assert "Nà Hỳ 1" in lead and "Phiêng Đất B" in lead
+
+
 def test_a_date_question_is_not_answered_with_the_time_it_states_itself():
     # the year names what was recognised; the day the decision was signed is the answer
     said = (

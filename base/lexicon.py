@@ -80,6 +80,7 @@ PLACE_LEVELS = (
     PlaceLevel("ca tinh", "tinh", whole=True),
     PlaceLevel("toan huyen", "huyen", whole=True),
     PlaceLevel("ca huyen", "huyen", whole=True),
+    PlaceLevel("toan xa", "xa", whole=True),
     PlaceLevel("ca nuoc", "ca nuoc", whole=True),
     PlaceLevel("toan quoc", "ca nuoc", whole=True),
     PlaceLevel("nationwide", "ca nuoc", whole=True),

@@ -77,7 +77,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "19"
+READER = "20"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -126,7 +126,8 @@ _TOTAL = re.compile(
     r"hien da co|da co|co tong|tat ca|total|in total)\b"
 )
 _PLACE = re.compile(
-    r"(?<![^\W_])(?P<word>thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|ấp|"
+    # (the place word may open a sentence or a title: 'Xã Tân Hưng, huyện Bàu Bàng: …')
+    r"(?<![^\W_])(?P<word>(?i:thành phố|thị xã|thị trấn|huyện|tỉnh|quận|phường|xã|thôn|xóm|bản|ấp)|"
     r"TP\.?|TX\.?)\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9][\w'’-]*\s?){1,4})"
 )
 _SCOPE = re.compile(
@@ -134,7 +135,7 @@ _SCOPE = re.compile(
     r"\b(toan tinh|ca tinh|toan huyen|ca huyen|"
     r"(?<!dau tien )(?<!dau tien trong )(?<!dau tien cua )(?<!dan dau )(?<!nhat )"
     r"(?<!nhat trong )(?<!nhat cua )(?<!so voi )(?:ca nuoc|toan quoc)|nationwide)\b"
-    r"|(?:^|[,;:]\s*)(huyen|tinh)\s+(?=(?:da |cung |van |\w+ )?(?:co|dat|dang ky|xay dung|huy dong|"
+    r"|(?:^|[,;:]\s*)(huyen|tinh|xa)\s+(?=(?:da |cung |van |\w+ )?(?:co|dat|dang ky|xay dung|huy dong|"
     r"duoc|phan dau|hoan thanh)\b)"
     r"|\bdia ban (huyen|tinh)\b"  # 'trên địa bàn huyện đạt …'
 )
@@ -276,7 +277,7 @@ def read_facts(doc: Document) -> list[Fact]:
                 if not place and not level:
                     place, level = doc_place
                 elif level and not place:
-                    place = _scope_place(level, doc)
+                    place = _scope_place(level, doc, doc_place)
                 clause = index.clause(m.start(), m.end())
                 time = _time_of(
                     fact.kind,
@@ -1267,7 +1268,11 @@ def _trim_name(name: str) -> str:
     return " ".join(words).strip(" ,.;:")
 
 
-def _scope_place(level: str, doc: Document) -> str:
+def _scope_place(level: str, doc: Document, doc_place: tuple[str, str] = ("", "")) -> str:
+    """The place a bare level word means ('toàn tỉnh', 'huyện đã có', 'xã đã đạt'): the
+    document's own place of that level ('' when it names none)."""
+    if level == "xa":  # a commune's article ('Xã Tân Hưng: …') speaks of it as 'xã'
+        return doc_place[0] if doc_place[1] == "xa" else ""
     if level == "tinh" and doc.meta.provinces:
         return doc.meta.provinces[0]
     if level == "huyen" and doc.meta.districts:

@@ -366,3 +366,12 @@ def test_a_share_in_brackets_or_of_the_whole_goes_with_its_count():
     assert facts["125/160 xã"].indicator == "xa_dat_chuan"
     assert facts["61/119 xã"].share == "51,2%"
     assert facts["70 xã"].share == ""  # a share of the plan is no share of the communes
+
+
+def test_a_communes_article_speaks_of_it_as_the_commune():
+    facts = _facts(
+        "Xã Tân Mỹ, huyện Hòa Lạc: cơ bản đạt chuẩn nông thôn mới nâng cao\n\n"
+        "Đến nay, xã đã đạt 19/19 tiêu chí theo bộ tiêu chí nông thôn mới nâng cao của tỉnh."
+    )
+    # the title opens with its commune, and 'xã đã đạt' is that commune's result
+    assert (facts["19/19 tiêu chí"].place, facts["19/19 tiêu chí"].place_level) == ("Tân Mỹ", "xa")

@@ -175,6 +175,12 @@ def _unnamed_district(place: Place, sentence: Sentence, doc_f: str, rules: Place
     return rules.no_district_named, ""
 
 
+# the bare commune word as a clause's subject: 'Đến nay, xã đã đạt …', 'toàn xã có …' (folded)
+_COMMUNE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*)(?:toan )?xa\s+(?:da |cung |van |hien )?(?:co|dat|hoan thanh)\b"
+)
+
+
 def _scope(place: Place, level: float, sentence: Sentence, evidence: Evidence, qtype, rules):
     """(factor, why) after what the sentence's own scope says: another district, the whole
     province, a district's figure for a province question."""
@@ -191,8 +197,10 @@ def _scope(place: Place, level: float, sentence: Sentence, evidence: Evidence, q
             return level * rules.province_for_district, ""
         return level, ""
     if place.level in COMMUNE_WORDS | HAMLET_WORDS and not named_here:
-        # a figure of the district or province, not of this commune
-        if re.search(r"\b(huyen|tinh|toan tinh|toan huyen)\b", sentence_f):
+        # a figure of the district or province, not of this commune; unless the commune is
+        # the sentence's subject ('Đến nay, xã đã đạt 19/19 tiêu chí … của tỉnh')
+        higher = re.search(r"\b(huyen|tinh|toan tinh|toan huyen)\b", sentence_f)
+        if higher and not _COMMUNE_SUBJECT.search(sentence_f, 0, higher.start()):
             if qtype.figures:
                 return 0.0, f"số liệu của huyện, tỉnh, không phải của {place.display}"
             return level * rules.higher_for_commune, ""

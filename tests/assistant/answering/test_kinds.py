@@ -233,6 +233,15 @@ def test_a_list_question_that_counts_its_places_prefers_a_sentence_naming_that_m
     assert "Nà Hỳ 1" in lead and "Phiêng Đất B" in lead
 
 
+def test_a_commune_that_is_its_sentences_subject_is_not_outranked_by_the_province_it_names():
+    said = "Đến nay, xã đã đạt 19/19 tiêu chí theo bộ tiêu chí nông thôn mới nâng cao của tỉnh."
+    doc = document(
+        f"Xã Tân Mỹ, huyện Hòa Lạc: đạt chuẩn nâng cao\n{said}\n", districts=("Hòa Lạc",)
+    )
+    ev = evidence("Xã Tân Mỹ đạt bao nhiêu tiêu chí nông thôn mới nâng cao?", sentence(doc, said))
+    assert _chosen(ev).best.value == "19/19 tiêu chí"
+
+
 def test_a_date_question_is_not_answered_with_the_time_it_states_itself():
     # the year names what was recognised; the day the decision was signed is the answer
     said = (

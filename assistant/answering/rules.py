@@ -235,6 +235,7 @@ class DateRules:
     precision: float = rule(
         0.3, "bonus: a day for 'ngày nào', a month for 'tháng nào', a year for 'năm nào'"
     )
+    coarser: float = rule(0.5, "a month or a year for 'ngày nào'")
     echo: float = rule(
         0.1,
         "factor: a date the question itself states ('ngày nào … công nhận … năm 2022' "

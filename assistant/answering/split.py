@@ -215,6 +215,9 @@ def _two_slots(question: str, folded: str, first: re.Match, second: re.Match) ->
         tail = question[join.end() :].strip()
         if second.group() == "gi":  # two questions in words: 'mục tiêu gì … và khó khăn gì'
             return _two_in_words(question, head, tail, second)
+        asks = _asks_of_one_subject(question, folded, first, tail)
+        if asks:
+            return [_ask_mark(head), *asks]
         return [_ask_mark(head), _ask_mark(_second_part(question, first, tail))]
     return []
 
@@ -289,6 +292,24 @@ _TRAILING_TOPIC = re.compile(
     rf"\s+va\s+(?P<what>(?:{_MEASURED_TOPICS})\b"
     r"(?:(?!\b(?:bao nhieu|may|nao|gi|va)\b)[^?])*)\s*\??\s*$"
 )
+
+
+# asks that carry their own verb after a first one: '…, ai ký, ngày nào', '…, ký ngày nào'
+_OWN_ASK = re.compile(r"(?:ai|ngay nao|khi nao|nam nao|bao gio|\w+ (?:ngay|nam) nao)\b")
+# the predicate of the first ask, which the others do not share: 'có số hiệu gì'
+_PREDICATE = re.compile(r"\b(?:co|la|duoc)\s")
+
+
+def _asks_of_one_subject(question: str, folded: str, first: re.Match, tail: str) -> list[str]:
+    """'Đề án X có số hiệu gì, ai ký, ngày nào?': each ask after the first, of the subject
+    ('Đề án X ai ký?', 'Đề án X ngày nào?'), without the first one's predicate ('có số
+    hiệu'); ``[]`` when the asks after it do not each carry their own asking words."""
+    asks = [a.strip(" ?") for a in tail.split(",")]
+    if not asks or not all(_OWN_ASK.match(fold(a).lower()) for a in asks):
+        return []
+    predicates = list(_PREDICATE.finditer(folded, 0, first.start()))
+    subject = question[: predicates[-1].start()] if predicates else question[: first.start()]
+    return [_ask_mark(f"{subject.rstrip(' ,')} {a}") for a in asks]
 
 
 def _two_in_words(question: str, head: str, tail: str, second: re.Match) -> list[str]:
@@ -388,7 +409,7 @@ def _second_part(question: str, first: re.Match, tail: str) -> str:
 
 
 _OWN_VERB = re.compile(r"(?i)(?:đã\s+)?(?:có|nâng|tăng|giảm|đạt|còn|huy động|công nhận)\b")
-_VERB = re.compile(r"\b(?:da\s+)?(?:co|nang|tang|giam|dat|con|huy dong|cong nhan|xay dung)\b")
+_VERB = re.compile(r"\b(?:da\s+)?(?:co|nang|tang|giam|dat|con|huy dong|cong nhan|xay dung|duoc)\b")
 
 
 # what may follow a 'bao nhiêu' that borrows the first part's unit: nothing, or words that

@@ -55,6 +55,9 @@ class DateType(QuestionType):
         for precision in frame.date_precisions:
             if _PRECISION[precision].search(clause.candidate.text):
                 return fit.plus(rules.date.precision, f"đúng độ chính xác ({precision})")
+        if "ngay" in frame.date_precisions:
+            # 'năm 2016' for 'ngày nào': the year of a day the documents may give elsewhere
+            return fit.times(rules.date.coarser, "chỉ có năm hay tháng, câu hỏi hỏi ngày")
         return fit
 
 

@@ -19,7 +19,7 @@ from assistant.answering.rules import Rules
 from base.text import fold, syllables
 
 _WHO = re.compile(
-    r"^ai\b|\bai (la|da|duoc|chu tri|phat bieu|dan dau|phu trach)\b|\bla ai\b|\bai\b\s*\??$"
+    r"^ai\b|\bai (la|da|duoc|chu tri|phat bieu|dan dau|phu trach|ky)\b|\bla ai\b|\bai\b\s*\??$"
 )
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*"
 _PERSON_SHAPE = re.compile(rf"(?:(?:Đồng chí|Ông|Bà|Anh|Chị)\s+)?{_NAME}(?:\s+{_NAME}){{1,4}}")

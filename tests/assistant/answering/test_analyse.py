@@ -323,6 +323,24 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
             ],
         ),
         (
+            # asks with their own asking words after a first: each of the subject, without
+            # the first one's predicate
+            "Đề án xây dựng nông thôn mới tỉnh Hòa Lạc có số hiệu gì, ai ký, ngày nào?",
+            [
+                "Đề án xây dựng nông thôn mới tỉnh Hòa Lạc có số hiệu gì?",
+                "Đề án xây dựng nông thôn mới tỉnh Hòa Lạc ai ký?",
+                "Đề án xây dựng nông thôn mới tỉnh Hòa Lạc ngày nào?",
+            ],
+        ),
+        (
+            "Bộ tiêu chí nông thôn mới của tỉnh Hòa Lạc được ban hành theo quyết định nào và có "
+            "hiệu lực từ ngày nào?",
+            [
+                "Bộ tiêu chí nông thôn mới của tỉnh Hòa Lạc được ban hành theo quyết định nào?",
+                "Bộ tiêu chí nông thôn mới của tỉnh Hòa Lạc có hiệu lực từ ngày nào?",
+            ],
+        ),
+        (
             # an average named after the count's 'và' with no asking word of its own
             "Năm 2017 tỉnh Hòa Lạc giao chỉ tiêu bao nhiêu xã đạt chuẩn NTM và số tiêu chí bình "
             "quân/xã?",

@@ -38,6 +38,7 @@ TYPES = [
     ("Which commune of Van Quan district reached the standard first?", QuestionKind.PLACE, "xa"),
     ("Những huyện nào đạt chuẩn nông thôn mới năm 2020?", QuestionKind.LIST, "huyen"),
     ("Quyết định nào công nhận huyện đạt chuẩn?", QuestionKind.DECISION, None),
+    ("Đề án xây dựng nông thôn mới của tỉnh ai ký?", QuestionKind.PERSON, None),
     ("Cơ quan nào chủ trì xây dựng đề án?", QuestionKind.ENTITY, None),
     ("Những hạn chế, khó khăn của Lạng Sơn năm 2021 là gì?", QuestionKind.LIMITS, None),
     # criteria in words, and 'nông thôn mới nào' is no 'thôn nào'
@@ -253,6 +254,16 @@ def test_a_date_question_is_not_answered_with_the_time_it_states_itself():
     ev = evidence(question, sentence(doc, said))
     chosen = _chosen(ev)
     assert chosen.best.lead == "Ngày 15/01/2024"
+
+
+def test_a_day_asked_is_answered_with_a_day_rather_than_a_year():
+    year = "Đề án 16/ĐA-UBND năm 2016 về xây dựng nông thôn mới của tỉnh Bình Minh."
+    day = "Ủy ban nhân dân tỉnh Bình Minh ban hành đề án này ngày 16/11/2016."
+    doc = document(f"Đề án của tỉnh Bình Minh\n{year}\n{day}\n", provinces=("Bình Minh",))
+    ev = evidence(
+        "Đề án nông thôn mới của tỉnh Bình Minh ngày nào?", sentence(doc, year), sentence(doc, day)
+    )
+    assert _chosen(ev).best.value == "ngày 16/11/2016"
 
 
 def test_a_part_named_by_the_question_beats_the_total_it_belongs_to():

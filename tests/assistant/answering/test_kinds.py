@@ -266,6 +266,16 @@ def test_a_day_asked_is_answered_with_a_day_rather_than_a_year():
     assert _chosen(ev).best.value == "ngày 16/11/2016"
 
 
+def test_a_share_of_the_asked_tier_beats_the_share_of_the_standard_beside_it():
+    said = (
+        "Tính đến tháng 6/2025, tỉnh Bình Minh có 79,3% xã đạt chuẩn nông thôn mới, 42,4% xã "
+        "đạt chuẩn nông thôn mới nâng cao."
+    )
+    doc = document(f"Tỉnh Bình Minh tổng kết\n{said}\n", provinces=("Bình Minh",))
+    ask = "Tính đến tháng 6/2025, tỷ lệ xã đạt chuẩn NTM nâng cao của tỉnh Bình Minh là bao nhiêu?"
+    assert _chosen(evidence(ask, sentence(doc, said))).best.value == "42,4%"
+
+
 def test_a_part_named_by_the_question_beats_the_total_it_belongs_to():
     said = (
         "Tổng kinh phí bố trí cho chương trình năm 2023 của huyện Hòa Lạc là 52.400 triệu "

@@ -104,7 +104,7 @@ def judge_sentence(sentence: Sentence, q: _Question) -> Verdict:
         candidate, fit, when = _best_value(sentence, cands, q)
         checks.append(Check(CheckName.VALUE, fit.mismatch, "; ".join(fit.notes)))
         if q.qtype.figures:
-            for check in _figure_checks(sentence, candidate, when, frame):
+            for check in _figure_checks(sentence, candidate, when, frame, rules.time):
                 checks.append(check)
                 if check.factor == 0:
                     return ruled_out(check, cov_sentence)
@@ -132,11 +132,12 @@ def _sentence_checks(sentence: Sentence, q: _Question):
     yield conditions_check(sentence, frame, q.rules.words)
 
 
-def _figure_checks(sentence: Sentence, candidate, when: float, frame):
-    """A figure's own time against the asked one, then a baseline year it follows."""
+def _figure_checks(sentence: Sentence, candidate, when: float, frame, rules):
+    """A figure's own time against the asked one, then a baseline year it follows or the
+    starting point it is."""
     shown = ", ".join(t.text for t in frame.times)
     yield Check(CheckName.TIME, when, "" if when else f"không phải thời điểm {shown}")
-    yield baseline_check(sentence, candidate.fact, frame)
+    yield baseline_check(sentence, candidate.fact, frame, rules, candidate.start)
 
 
 def _best_value(sentence: Sentence, cands, q: _Question):
@@ -164,6 +165,7 @@ def _scored(sentence, q: _Question, checks, candidate, cands, fit, covered):
     else:  # no value: what the type says of a sentence without one
         place *= next((c.factor for c in checks if c.name == CheckName.VALUE), 1.0)
     years = next((c.factor for c in checks if c.name == CheckName.TIME), 1.0)
+    years *= next((c.factor for c in checks if c.name == CheckName.BASELINE), 1.0)
     target = next(c.factor for c in checks if c.name == CheckName.TARGET)
     hit = sentence.hit
     dense = hit.dense_score

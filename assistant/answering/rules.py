@@ -102,6 +102,9 @@ class TimeRules:
     """judge · time check: a figure's (or sentence's) time against the asked one."""
 
     undated: float = rule(0.55, "no time at all: still evidence, weaker than the right time")
+    starting_point: float = rule(
+        0.5, "a figure said of the start ('Khi bắt đầu …, xã chỉ đạt 4 tiêu chí'), not asked"
+    )
     document_far: float = rule(0.05, "another time, known only from the document's date")
     long_months: int = rule(14, "months from which a time is a period ('giai đoạn 2016-2020')")
     year_months: int = rule(12, "months of a year: shorter asked times are points")

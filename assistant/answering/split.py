@@ -389,6 +389,15 @@ def _second_part(question: str, first: re.Match, tail: str) -> str:
             f"{times[:1].upper()}{times[1:]}, {tail.rstrip(' ?')}" if times else tail.rstrip(" ?")
         )
         return _borrow_unit(part, question[first.start() :])
+    if _OWN_TIME.match(fold(tail).lower()):
+        # 'Khi bắt đầu …, xã X đạt mấy tiêu chí, hiện nay đạt bao nhiêu?': the second part is
+        # of its own time; it shares the place only, not the first one's time or occasion
+        places = " ".join(p.display for p in find_places(prefix))
+        part = f"{places} {tail}".strip()
+        if re.search(r"\b(?:bao nhieu|may)\s*\??\s*$", fold(tail).lower()):
+            # a bare 'bao nhiêu' asks what the first counted: 'xã đạt chuẩn', 'tiêu chí'
+            return _ask_mark(f"{part.rstrip(' ?')} {question[first.end() :].split(',')[0]}")
+        return _borrow_unit(part, question[first.start() :])
     own_topic = _TOPICS.search(fold(tail.split(" bao ")[0]).lower())
     comma = prefix.rfind(",")
     last_clause = fold(prefix[comma + 1 :]).lower()
@@ -408,6 +417,11 @@ def _second_part(question: str, first: re.Match, tail: str) -> str:
     return _borrow_unit(part, question[first.start() :])
 
 
+# a second part that opens with its own time ('hiện nay đạt bao nhiêu', 'năm 2020 có …')
+_OWN_TIME = re.compile(
+    r"(?:hien nay|hien tai|den nay|nay|tinh den|den (?:het |cuoi )?(?:nam|thang)|"
+    r"(?:vao |trong )?(?:nam|thang) \d+)\b"
+)
 _OWN_VERB = re.compile(r"(?i)(?:đã\s+)?(?:có|nâng|tăng|giảm|đạt|còn|huy động|công nhận)\b")
 _VERB = re.compile(r"\b(?:da\s+)?(?:co|nang|tang|giam|dat|con|huy dong|cong nhan|xay dung|duoc)\b")
 

@@ -8,6 +8,8 @@ Usage::
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering.records import Check, CheckName, Frame, Sentence
 from assistant.answering.rules import TimeRules
 from assistant.answering.vocabulary import COMPARISON_YEAR
@@ -134,12 +136,27 @@ def figure_time(fact: Fact | None, frame: Frame, rules: TimeRules) -> float:
     return max(time_fit(t, lo, hi, where, rules) for t in frame.times)
 
 
-def baseline_check(sentence: Sentence, fact: Fact | None, frame: Frame) -> Check:
+def baseline_check(
+    sentence: Sentence, fact: Fact | None, frame: Frame, rules: TimeRules, at: int = 0
+) -> Check:
     """'tăng 0,15 tiêu chí so với năm 2020': an undated figure compared with a year is of a
-    later year, so it cannot answer a question about that year or an earlier one."""
+    later year, so it cannot answer a question about that year or an earlier one. 'Khi bắt
+    đầu xây dựng nông thôn mới, xã chỉ đạt 4 tiêu chí': a starting point, which answers only a
+    question about the start (``at``: where the figure is in the sentence)."""
     baseline = [int(y) for y in COMPARISON_YEAR.findall(sentence.folded)]
     asked = frame.answer_years
     if fact is not None and not fact.time_lo and baseline and asked:
         if max(asked) <= max(baseline):
             return Check(CheckName.BASELINE, 0.0, f"số liệu sau năm {max(baseline)}")
+    start = _STARTING_POINT.search(sentence.folded, 0, at)
+    if start and not _STARTING_POINT.search(frame.folded):
+        return Check(CheckName.BASELINE, rules.starting_point, "số liệu lúc bắt đầu")
     return Check(CheckName.BASELINE, 1.0)
+
+
+# the start a figure is compared against later: 'Khi bắt đầu xây dựng NTM, xã chỉ đạt 4 tiêu
+# chí', 'xuất phát điểm', 'ban đầu' (folded)
+_STARTING_POINT = re.compile(
+    r"\b(?:khi (?:moi )?bat dau|luc (?:moi )?bat dau|ban dau|xuat phat diem|diem xuat phat|"
+    r"nam dau (?:tien )?(?:trien khai|thuc hien|xay dung))\b"
+)

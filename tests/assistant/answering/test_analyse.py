@@ -323,6 +323,14 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
             ],
         ),
         (
+            # a second part of its own time shares the place, not the first one's occasion
+            "Khi bắt đầu xây dựng NTM xã Hòa Lạc đạt mấy tiêu chí, hiện nay đạt bao nhiêu?",
+            [
+                "Khi bắt đầu xây dựng NTM xã Hòa Lạc đạt mấy tiêu chí?",
+                "xã Hòa Lạc hiện nay đạt bao nhiêu tiêu chí?",
+            ],
+        ),
+        (
             # asks with their own asking words after a first: each of the subject, without
             # the first one's predicate
             "Đề án xây dựng nông thôn mới tỉnh Hòa Lạc có số hiệu gì, ai ký, ngày nào?",

@@ -255,7 +255,8 @@ def test_a_figure_compared_with_a_year_is_of_a_later_year():
     )
     s = sentence(doc, doc.text)
     fact = next(f for f in s.facts if f.value.startswith("13,15"))
-    check = baseline_check(s, fact, frame("Năm 2020 bình quân mỗi xã đạt bao nhiêu tiêu chí?"))
+    asked = frame("Năm 2020 bình quân mỗi xã đạt bao nhiêu tiêu chí?")
+    check = baseline_check(s, fact, asked, T, s.text.index("13,15"))
     assert (check.factor, check.reason) == (0.0, "số liệu sau năm 2020")
 
 

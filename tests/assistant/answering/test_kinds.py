@@ -276,6 +276,19 @@ def test_a_share_of_the_asked_tier_beats_the_share_of_the_standard_beside_it():
     assert _chosen(evidence(ask, sentence(doc, said))).best.value == "42,4%"
 
 
+def test_a_starting_point_answers_only_a_question_about_the_start():
+    start = "Khi bắt đầu xây dựng nông thôn mới, xã Hòa Lạc chỉ đạt 4 tiêu chí."
+    now = "Đến nay, xã Hòa Lạc đã đạt 12/19 tiêu chí."
+    doc = document(f"Xã Hòa Lạc vươn lên\n{start}\n{now}\n", districts=("Bình Minh",))
+    ev = evidence(
+        "Xã Hòa Lạc hiện nay đạt bao nhiêu tiêu chí?", sentence(doc, start), sentence(doc, now)
+    )
+    assert _chosen(ev).best.value == "12/19 tiêu chí"
+    asked = "Khi bắt đầu xây dựng nông thôn mới, xã Hòa Lạc đạt mấy tiêu chí?"
+    ev = evidence(asked, sentence(doc, start), sentence(doc, now))
+    assert _chosen(ev).best.value == "4 tiêu chí"
+
+
 def test_a_part_named_by_the_question_beats_the_total_it_belongs_to():
     said = (
         "Tổng kinh phí bố trí cho chương trình năm 2023 của huyện Hòa Lạc là 52.400 triệu "

@@ -179,10 +179,6 @@ class FigureRules:
     """judge · figure checks: a stored figure against the asked one."""
 
     same_indicator: float = rule(0.3, "bonus: the asked indicator")
-    tier_unstated: float = rule(
-        0.5,
-        "a figure whose own words do not name the asked tier ('nâng cao'), in a sentence that does",
-    )
     related_indicator: float = rule(
         0.7, "a related indicator ('đạt 19/19 tiêu chí' for 'được công nhận')"
     )

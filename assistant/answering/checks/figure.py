@@ -17,7 +17,7 @@ import re
 from assistant.answering.names import same_place
 from assistant.answering.records import Fit, Frame, Measure
 from assistant.answering.rules import FigureRules
-from assistant.answering.vocabulary import CATEGORY_MODIFIERS, TIER, canonical_terms
+from assistant.answering.vocabulary import CATEGORY_MODIFIERS, canonical_terms
 from base.lexicon import FAMILIES, RELATED, indicator_units, tier_of, tier_rank
 from base.text import fold, syllables
 from base.types import Fact, FactKind
@@ -41,23 +41,11 @@ def fact_fit(fact: Fact, frame: Frame, rules: FigureRules) -> Fit:
     fit = _planned_total_fit(fact, frame, rules, fit)
     fit = _measure_fit(fact, frame, rules, fit)
     fit = _stated_fit(fact, frame, rules, fit)
-    fit = _tier_fit(fact, frame, rules, fit)
     own = re.match(r"\d+(?:[.,/]\d+)*", fact.value)
     if own and own.group() in frame.numbers:
         # the question's own figure ('khi có 7 xã đạt 19 tiêu chí') is no answer
         fit = fit.times(rules.own_number, "số của chính câu hỏi")
     return _place_fit(fact, frame, rules, fit)
-
-
-def _tier_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
-    """'79,3% xã đạt chuẩn NTM, 42,4% xã đạt chuẩn NTM nâng cao': for 'tỷ lệ xã … nâng cao',
-    a figure whose own words do not name the asked tier (and whose indicator does not either)
-    is another tier's, though its sentence names it."""
-    if not frame.tiers or any(t.replace(" ", "_") in fact.indicator for t in frame.tiers):
-        return fit
-    if frame.tiers & set(TIER.findall(fact.words)):
-        return fit
-    return fit.times(rules.tier_unstated, "số liệu không nói NTM nâng cao / kiểu mẫu")
 
 
 def _note(fit: Fit, note: str) -> Fit:
@@ -166,7 +154,10 @@ def category_fit(clause, frame: Frame, fit: Fit, rules: FigureRules) -> Fit:
     after = syllables(canonical_terms(fold(s[cand.end : clause.end])))[: rules.category_words_after]
     before = s[max(clause.start, cand.start - rules.category_chars_before) : cand.start]
     near = " ".join(syllables(fold(before)) + after)
-    settlement = frame.unit in ("xa", "thon", "xom", "ban", "khu dan cu", "huyen")
+    # a count of places, or a share of them ('tỷ lệ xã đạt chuẩn NTM nâng cao')
+    settlement = frame.unit in ("xa", "thon", "xom", "ban", "khu dan cu", "huyen") or (
+        frame.indicator == "ty_le_xa"
+    )
     for modifier in CATEGORY_MODIFIERS:
         in_candidate = bool(re.search(rf"\b{modifier}\b", near))
         in_question = modifier in frame.modifiers

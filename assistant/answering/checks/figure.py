@@ -34,8 +34,13 @@ def fact_fit(fact: Fact, frame: Frame, rules: FigureRules) -> Fit:
         return _note(_OUT, "đơn vị không hợp chỉ tiêu")  # an income is never '16 tiêu chí'
     if fact.kind == FactKind.DIFFERENCE and not frame.asks_difference:
         return _note(_OUT, "chênh lệch, không phải một số liệu")  # 'thấp hơn 2,56% so với …'
-    if frame.indicator == "tieu_chi_binh_quan" and "/" in fact.value and fact.unit == "tieu chi":
-        return _note(_OUT, "số tiêu chí đạt, không phải bình quân")  # '9/9 tiêu chí'
+    if (
+        frame.indicator == "tieu_chi_binh_quan"
+        and re.match(r"\d+/", fact.value)
+        and fact.unit == "tieu chi"
+    ):
+        # '9/9 tiêu chí' counts criteria met; 'bình quân 4,57/19 tiêu chí' is an average
+        return _note(_OUT, "số tiêu chí đạt, không phải bình quân")
     fit = Fit(0.0, 1.0)
     fit = _indicator_fit(fact, frame, rules, fit)
     fit = _planned_total_fit(fact, frame, rules, fit)

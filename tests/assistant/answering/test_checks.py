@@ -385,3 +385,16 @@ def test_the_whole_countrys_figure_is_no_provinces():
     assert province.mismatch == 0.0 and "số liệu của cả nước" in province.notes
     country = fact_fit(fact, frame("Cả nước có bao nhiêu sản phẩm OCOP 5 sao?"), F)
     assert country.mismatch > 0.5
+
+
+def test_an_average_written_out_of_nineteen_is_still_an_average():
+    doc = document(
+        "Khi đó, các xã trong huyện chỉ đạt bình quân 4,57/19 tiêu chí. Xã Hòa Lạc đạt 9/9 "
+        "tiêu chí.",
+        title="Huyện Hòa Lạc năm 2010",
+    )
+    facts = {f.value: f for f in sentence(doc, doc.text).facts}
+    asked = frame("Năm 2010 các xã ở huyện Hòa Lạc đạt bình quân bao nhiêu tiêu chí?")
+    assert fact_fit(facts["4,57/19 tiêu chí"], asked, F).mismatch > 0
+    # criteria met out of a set are no average
+    assert fact_fit(facts["9/9 tiêu chí"], asked, F).mismatch == 0

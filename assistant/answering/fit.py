@@ -76,7 +76,7 @@ def value_fit(
     if (frame.tail or frame.head) and qtype.stops_at_next:
         # up to the next value of the same type: its words describe that one
         stop = min([b] + [c.start for c in cands if c.start > cand.start])
-    located = Clause(sentence, cand, a, b, stop)
+    located = Clause(sentence, cand, a, b, stop, tuple(cands))
     if frame.tail or frame.head:
         # 'bao nhiêu xã đạt chuẩn NTM nâng cao' reads '32 xã đạt chuẩn NTM nâng cao';
         # 'xã nào về đích NTM nâng cao' reads 'xã Đình Lập về đích NTM nâng cao'

@@ -55,14 +55,16 @@ Detector = Callable[[str], "Detection | None"]
 
 @dataclass(frozen=True)
 class Clause:
-    """Where a candidate sits in its sentence: the clause around it (``start``–``end``) and
-    where the words describing it stop (``stop``: the clause end or the next candidate)."""
+    """Where a candidate sits in its sentence: the clause around it (``start``–``end``),
+    where the words describing it stop (``stop``: the clause end or the next candidate), and
+    every value of the type the sentence holds (``candidates``, the candidate among them)."""
 
     sentence: Sentence
     candidate: Candidate
     start: int
     end: int
     stop: int
+    candidates: tuple[Candidate, ...] = ()
 
     @property
     def text(self) -> str:

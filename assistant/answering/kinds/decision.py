@@ -23,7 +23,8 @@ from assistant.answering.vocabulary import canonical_terms
 from base.documents import DOCUMENT_TYPES, document_type
 from base.text import fold, syllables
 
-_DOCS = "|".join(t.folded for t in DOCUMENT_TYPES) + "|van ban"
+_TYPES = "|".join(t.folded for t in DOCUMENT_TYPES)
+_DOCS = _TYPES + "|van ban"  # and the generic 'văn bản nào
 _DECISION_Q = re.compile(
     rf"\b({_DOCS})\s+(?:so\s+)?(nao|may|bao nhieu|gi|so may)\b"
     rf"|\bso hieu\b|\b(decision|quyet dinh) (number|no)\b"
@@ -35,7 +36,7 @@ _DECISION_Q = re.compile(
     rf"|\bnao\s+(?:[a-z ]{{0,25}}'s\s+)?({_DOCS})\b"
 )
 # the type of document a question names ('kết luận … số mấy'): the first one named
-_ASKED_TYPE = re.compile(rf"\b({'|'.join(t.folded for t in DOCUMENT_TYPES)})\b")
+_ASKED_TYPE = re.compile(rf"\b({_TYPES})\b")
 # a full date as written ('23/3/2022'): the date a sentence gives before its decision ('Ngày
 # 23/3/2022, UBND tỉnh đã có Quyết định số 728/QĐ-UBND …') is the decision's
 _DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)\d\d(?![\d/])")

@@ -187,10 +187,9 @@ class ListType(PlaceType):
         want = asked_count(frame)
         if want is None:
             return fit
-        s = clause.sentence.text
-        cands = self.candidates(clause.sentence, frame, rules)
+        cands = clause.candidates
         listed = max((_listed(c.text) for c in cands if c.kind == CandidateKind.LIST), default=0)
-        named = {fold(name) for _, name in _names(s, cands)}
+        named = {fold(name) for _, name in _names(clause.sentence.text, cands)}
         if max(len(named), listed) >= want:
             return fit.plus(rules.place_answer.count_met, f"nêu đủ {want} nơi")
         return fit.times(rules.place_answer.count_short, f"nêu chưa đủ {want} nơi")
@@ -217,12 +216,9 @@ def place_list(ranked: Ranked, frame: Frame, lang: str) -> str | None:
     s = verdict.sentence.text
     if verdict.candidate is not None and verdict.candidate.kind == CandidateKind.LIST:
         return verdict.candidate.text  # 'các huyện: Triệu Sơn, Nông Cống và Thiệu Hóa'
-    cands = sorted(
-        (c for c in verdict.candidates if c.kind != CandidateKind.LIST), key=lambda c: c.start
-    )
-    if not cands or verdict.candidate is None:
+    names = _names(s, verdict.candidates)
+    if not names or verdict.candidate is None:
         return None
-    names = _names(s, cands)
     chosen = names if frame.plural else _run_around(s, names, verdict.candidate.start)
     if chosen is None:
         return None

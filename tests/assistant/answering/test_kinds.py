@@ -21,6 +21,13 @@ def _chosen(ev):
     return select(ev, rank(judge(ev, Rules()), Rules()), Rules(), threshold=0.0, lang="vi")
 
 
+def _best(question: str, title: str, *quotes: str, **meta):
+    """The best finding for ``question`` over an article of ``title`` and ``quotes`` (each a
+    line, each a sentence of the evidence); ``meta``: the article's provinces or districts."""
+    doc = document("\n".join((title, *quotes)) + "\n", **meta)
+    return _chosen(evidence(question, *(sentence(doc, q) for q in quotes))).best
+
+
 # one row per registered type: a question of it, the kind and unit the analysis reads
 TYPES = [
     ("Huyện Bắc Sơn có bao nhiêu xã đạt chuẩn nông thôn mới?", QuestionKind.NUMBER, "xa"),
@@ -188,9 +195,9 @@ def test_the_type_of_document_asked_beats_a_decision_of_another_type():
         "UBND tỉnh ban hành Quyết định số 1600/QĐ-UBND phê duyệt Đề án số 16/ĐA-UBND về xây "
         "dựng nông thôn mới giai đoạn 2017-2020."
     )
-    doc = document(f"Tỉnh Bình Minh: đề án nông thôn mới\n{said}\n", provinces=("Bình Minh",))
-    ev = evidence("Đề án xây dựng nông thôn mới tỉnh Bình Minh có số hiệu gì?", sentence(doc, said))
-    assert _chosen(ev).best.value.endswith("16/ĐA-UBND")
+    question = "Đề án xây dựng nông thôn mới tỉnh Bình Minh có số hiệu gì?"
+    best = _best(question, "Tỉnh Bình Minh: đề án nông thôn mới", said, provinces=("Bình Minh",))
+    assert best.value.endswith("16/ĐA-UBND")
 
 
 def test_a_decision_cited_as_a_basis_answers_when_the_question_says_what_it_did():
@@ -216,9 +223,9 @@ def test_a_list_read_across_sentences_gives_every_place_it_names():
         "Theo đó, 3 xã đạt chuẩn kiểu mẫu là: xã Mỹ An, xã Quảng Thạch được công nhận về văn "
         "hóa. Xã Lương Sơn (huyện Hà Trung) đạt chuẩn về giáo dục."
     )
-    doc = document(f"Tỉnh Bình Minh có 3 xã kiểu mẫu\n{said}\n", provinces=("Bình Minh",))
-    ev = evidence("Ba xã kiểu mẫu của tỉnh Bình Minh là những xã nào?", sentence(doc, said))
-    assert _chosen(ev).best.lead == "Xã Mỹ An, xã Quảng Thạch và xã Lương Sơn"
+    question = "Ba xã kiểu mẫu của tỉnh Bình Minh là những xã nào?"
+    best = _best(question, "Tỉnh Bình Minh có 3 xã kiểu mẫu", said, provinces=("Bình Minh",))
+    assert best.lead == "Xã Mỹ An, xã Quảng Thạch và xã Lương Sơn"
 
 
 def test_a_list_question_that_counts_its_places_prefers_a_sentence_naming_that_many():
@@ -227,20 +234,17 @@ def test_a_list_question_that_counts_its_places_prefers_a_sentence_naming_that_m
         "Là những bản xuất phát điểm thấp, bản Nà Hỳ 1, xã Pa Ham; bản Phiêng Đất B, xã Nậm "
         "Nèn đã nỗ lực vươn lên."
     )
-    doc = document(f"Huyện Hòa Lạc có hai bản đạt chuẩn\n{one}\n{both}\n", districts=("Hòa Lạc",))
     question = "Hai bản đầu tiên của huyện Hòa Lạc đạt chuẩn là những bản nào?"
-    ev = evidence(question, sentence(doc, one), sentence(doc, both))
-    lead = _chosen(ev).best.lead
+    title = "Huyện Hòa Lạc có hai bản đạt chuẩn"
+    lead = _best(question, title, one, both, districts=("Hòa Lạc",)).lead
     assert "Nà Hỳ 1" in lead and "Phiêng Đất B" in lead
 
 
 def test_a_commune_that_is_its_sentences_subject_is_not_outranked_by_the_province_it_names():
     said = "Đến nay, xã đã đạt 19/19 tiêu chí theo bộ tiêu chí nông thôn mới nâng cao của tỉnh."
-    doc = document(
-        f"Xã Tân Mỹ, huyện Hòa Lạc: đạt chuẩn nâng cao\n{said}\n", districts=("Hòa Lạc",)
-    )
-    ev = evidence("Xã Tân Mỹ đạt bao nhiêu tiêu chí nông thôn mới nâng cao?", sentence(doc, said))
-    assert _chosen(ev).best.value == "19/19 tiêu chí"
+    question = "Xã Tân Mỹ đạt bao nhiêu tiêu chí nông thôn mới nâng cao?"
+    title = "Xã Tân Mỹ, huyện Hòa Lạc: đạt chuẩn nâng cao"
+    assert _best(question, title, said, districts=("Hòa Lạc",)).value == "19/19 tiêu chí"
 
 
 def test_a_date_question_is_not_answered_with_the_time_it_states_itself():
@@ -259,11 +263,9 @@ def test_a_date_question_is_not_answered_with_the_time_it_states_itself():
 def test_a_day_asked_is_answered_with_a_day_rather_than_a_year():
     year = "Đề án 16/ĐA-UBND năm 2016 về xây dựng nông thôn mới của tỉnh Bình Minh."
     day = "Ủy ban nhân dân tỉnh Bình Minh ban hành đề án này ngày 16/11/2016."
-    doc = document(f"Đề án của tỉnh Bình Minh\n{year}\n{day}\n", provinces=("Bình Minh",))
-    ev = evidence(
-        "Đề án nông thôn mới của tỉnh Bình Minh ngày nào?", sentence(doc, year), sentence(doc, day)
-    )
-    assert _chosen(ev).best.value == "ngày 16/11/2016"
+    question = "Đề án nông thôn mới của tỉnh Bình Minh ngày nào?"
+    best = _best(question, "Đề án của tỉnh Bình Minh", year, day, provinces=("Bình Minh",))
+    assert best.value == "ngày 16/11/2016"
 
 
 def test_a_share_of_the_asked_tier_beats_the_share_of_the_standard_beside_it():
@@ -271,22 +273,19 @@ def test_a_share_of_the_asked_tier_beats_the_share_of_the_standard_beside_it():
         "Tính đến tháng 6/2025, tỉnh Bình Minh có 79,3% xã đạt chuẩn nông thôn mới, 42,4% xã "
         "đạt chuẩn nông thôn mới nâng cao."
     )
-    doc = document(f"Tỉnh Bình Minh tổng kết\n{said}\n", provinces=("Bình Minh",))
     ask = "Tính đến tháng 6/2025, tỷ lệ xã đạt chuẩn NTM nâng cao của tỉnh Bình Minh là bao nhiêu?"
-    assert _chosen(evidence(ask, sentence(doc, said))).best.value == "42,4%"
+    best = _best(ask, "Tỉnh Bình Minh tổng kết", said, provinces=("Bình Minh",))
+    assert best.value == "42,4%"
 
 
 def test_a_starting_point_answers_only_a_question_about_the_start():
     start = "Khi bắt đầu xây dựng nông thôn mới, xã Hòa Lạc chỉ đạt 4 tiêu chí."
     now = "Đến nay, xã Hòa Lạc đã đạt 12/19 tiêu chí."
-    doc = document(f"Xã Hòa Lạc vươn lên\n{start}\n{now}\n", districts=("Bình Minh",))
-    ev = evidence(
-        "Xã Hòa Lạc hiện nay đạt bao nhiêu tiêu chí?", sentence(doc, start), sentence(doc, now)
-    )
-    assert _chosen(ev).best.value == "12/19 tiêu chí"
-    asked = "Khi bắt đầu xây dựng nông thôn mới, xã Hòa Lạc đạt mấy tiêu chí?"
-    ev = evidence(asked, sentence(doc, start), sentence(doc, now))
-    assert _chosen(ev).best.value == "4 tiêu chí"
+    now_asked = "Xã Hòa Lạc hiện nay đạt bao nhiêu tiêu chí?"
+    start_asked = "Khi bắt đầu xây dựng nông thôn mới, xã Hòa Lạc đạt mấy tiêu chí?"
+    place = {"districts": ("Bình Minh",)}
+    assert _best(now_asked, "Xã Hòa Lạc vươn lên", start, now, **place).value == "12/19 tiêu chí"
+    assert _best(start_asked, "Xã Hòa Lạc vươn lên", start, now, **place).value == "4 tiêu chí"
 
 
 def test_a_part_named_by_the_question_beats_the_total_it_belongs_to():

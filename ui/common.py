@@ -43,10 +43,15 @@ AVATARS = {"user": ":material/person:", "assistant": ":material/eco:"}
 
 
 class Readiness:
-    """How far the shared assistant's start-up has come: the model, then the index."""
+    """How far the shared assistant's start-up has come: the model, then the index. The
+    stage only ever names a step with an on-screen text (``starting_<stage>``); the end is
+    ``done``, never a stage of its own, so a page that looks between the two never asks for
+    a text that does not exist."""
+
+    STAGES = ("model", "index")
 
     def __init__(self) -> None:
-        self.stage = "model"  # model | index | ready
+        self.stage = self.STAGES[0]
         self.done = threading.Event()
         self.error: str | None = None
 
@@ -73,7 +78,6 @@ def _shared_assistant(key: str, _settings: Settings):
         except Exception:  # noqa: BLE001 - the first question reports any real problem
             log.warning("warm-up failed", exc_info=True)
         finally:
-            ready.stage = "ready"
             ready.done.set()
 
     threading.Thread(target=warm, name="ntm-warm-up", daemon=True).start()

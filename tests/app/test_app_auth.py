@@ -39,7 +39,6 @@ def fake_assistant(monkeypatch):
     def assistant(key, settings):
         if key not in shared:
             ready = ui.common.Readiness()
-            ready.stage = "ready"
             ready.done.set()
             shared[key] = (Assistant(settings, embedder=FakeEmbedder()), ready)
         return shared[key]

@@ -375,3 +375,15 @@ def test_why_an_answer_failed_is_said_in_one_language(monkeypatch, reason, vi, e
     assert evaluation.failure_label(reason) == vi
     monkeypatch.setattr(evaluation, "lang", lambda: "en")
     assert evaluation.failure_label(reason) == en
+
+
+def test_the_start_up_steps_all_have_a_text_even_once_the_assistant_is_ready(settings):
+    """The page shows ``starting_<stage>`` while the assistant warms up: a page that looks just
+    as the warm-up ends must still find a text (it once found the end stage, which had none)."""
+    from ui import common
+    from ui.text import TEXT
+
+    assert all(f"starting_{stage}" in TEXT for stage in common.Readiness.STAGES)
+    _, ready = common._shared_assistant(f"{settings!r} start-up steps", settings)
+    assert ready.done.wait(timeout=120)  # no documents: the warm-up has nothing to load
+    assert ready.stage in common.Readiness.STAGES

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -169,3 +170,27 @@ def _folded_names() -> frozenset[str]:
 def is_place_name(folded: str) -> bool:
     """Whether ``folded`` is a province's or a district's name ('gia lai', 'kim thanh')."""
     return folded in _folded_names()
+
+
+# a commune named in a text: 'xã Phước Vinh', 'phường Tân An', 'thị trấn Đồng Mỏ' (no list
+# knows communes: they merge, and since mid-2025 they sit right under the province)
+COMMUNE_NAMED = re.compile(
+    r"\b(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+([A-ZĐ][\w’'-]*(?:\s+[A-ZĐ][\w’'-]*){0,3})"
+)
+
+
+@lru_cache(maxsize=64)
+def main_commune(text: str) -> tuple[str, int] | None:
+    """(name as first written, mentions) of the commune the text names more often than any
+    other commune, if one is: a commune's own article whose title may not name it."""
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for m in COMMUNE_NAMED.finditer(text):
+        key = fold(m.group(1)).lower()
+        counts[key] += 1
+        spelled.setdefault(key, m.group(1))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    key, times = ranked[0]
+    return spelled[key], times

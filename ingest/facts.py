@@ -43,6 +43,7 @@ from base.lexicon import (
     tier_rank,
     units_in,
 )
+from base.places import main_commune
 from base.sentences import split_sentences
 from base.text import fold
 from base.times import TARGET_CUES, TimeRef, read_times
@@ -77,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "20"
+READER = "21"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -1283,13 +1284,19 @@ def _scope_place(level: str, doc: Document, doc_place: tuple[str, str] = ("", ""
 
 
 def _document_place(doc: Document) -> tuple[str, str]:
-    """What the article is about: the place its title names, else its first province."""
+    """What the article is about: the place its title names, else the commune it is about
+    (named more often than any other place), else its first province."""
     title = doc.meta.title
     named = [p for p in places_in(title) if not _at_venue(title, p[0])]
     if named:
         _, name, level = named[0]
         return name, level
     provinces = [(at, name) for at, _, name, level in place_mentions(doc.text) if level == "tinh"]
+    commune = main_commune(doc.text) if not doc.meta.districts else None
+    if commune and commune[1] >= max(2, *Counter(name for _, name in provinces).values(), 0):
+        # a commune's own article whose title does not name it: it names the commune at
+        # least as often as any province (and no district: since mid-2025 there are none)
+        return commune[0], "xa"
     national = len(re.findall(r"\b(?:ca nuoc|toan quoc)\b", fold(doc.text).lower()))
     if national and len(set(doc.meta.provinces)) >= 3:
         named = Counter(name for _, name in provinces)

@@ -81,6 +81,9 @@ class PlaceRules:
     last_commune: float = rule(
         0.6, "a commune the text named last, a little above the sentence (a speaker's commune)"
     )
+    main_commune: float = rule(
+        0.5, "a commune the document names more often than any other, none other nearby"
+    )
     last_commune_chars: int = rule(600, "characters above the sentence read for that commune")
     in_document: float = rule(0.8, "only elsewhere in the document, for a province")
     press_tag: float = rule(0.8, "the document is that province's newspaper ('LSO -')")

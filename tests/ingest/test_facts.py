@@ -375,3 +375,22 @@ def test_a_communes_article_speaks_of_it_as_the_commune():
     )
     # the title opens with its commune, and 'xã đã đạt' is that commune's result
     assert (facts["19/19 tiêu chí"].place, facts["19/19 tiêu chí"].place_level) == ("Tân Mỹ", "xa")
+
+
+def test_a_communes_article_whose_title_does_not_name_it_is_still_about_the_commune():
+    own = (
+        "Hạ tầng đổi thay, thu nhập tăng\n\n"
+        "Sau khi đạt chuẩn, tỷ lệ lao động qua đào tạo là 72,5%.\n\n"
+        "Nông dân xã Tân Lập, tỉnh Đắk Lắk trồng cà phê.\n\n"
+        "Trạm cấp nước phục vụ 150 hộ của xã Đông Sơn cũ.\n\n"
+        "Theo lãnh đạo xã Tân Lập, người dân rất phấn khởi."
+    )
+    share = _facts(own)["72,5%"]
+    # named twice, more than the old commune and as often as the province: its article
+    assert (share.place, share.place_level) == ("Tân Lập", "xa")
+    # an article naming its province more often than the commune is the province's
+    provincial = own.replace("xã Đông Sơn cũ", "tỉnh Đắk Lắk").replace(
+        "người dân rất", "người dân Đắk Lắk rất"
+    )
+    share = _facts(provincial)["72,5%"]
+    assert (share.place, share.place_level) == ("Đắk Lắk", "tinh")

@@ -27,7 +27,7 @@ from assistant.answering.names import (
 from assistant.answering.records import Check, CheckName, Evidence, Place, Sentence
 from assistant.answering.rules import PlaceRules
 from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, HAMLET_WORDS
-from base.places import province_of
+from base.places import COMMUNE_NAMED, main_commune, province_of
 from base.text import fold
 
 # the whole country, in Vietnamese and in English-language articles ('Vietnam', 'the country')
@@ -86,19 +86,23 @@ def _national(sentence: Sentence) -> bool:
     )
 
 
-# a commune named in a text: 'xã Phước Vinh', 'phường Tân An', 'thị trấn Đồng Mỏ'
-_COMMUNE_NAMED = re.compile(
-    r"\b(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+([A-ZĐ][\w’'-]*(?:\s+[A-ZĐ][\w’'-]*){0,3})"
-)
-
-
 def _last_commune(sentence: Sentence, rules: PlaceRules) -> str | None:
     """The commune (folded) the text last named before the sentence, a little above it: the
     one a speaker's words are about."""
     text = sentence.doc.text
     above = text[max(0, sentence.start - rules.last_commune_chars) : sentence.start]
-    names = _COMMUNE_NAMED.findall(above)
+    names = COMMUNE_NAMED.findall(above)
     return fold(names[-1]).lower() if names else None
+
+
+def _main_commune(sentence: Sentence) -> str | None:
+    """The commune (folded) of a commune's own article whose title does not name it: the
+    one the document names more often than any other, when the sentence's paragraph names
+    no other commune."""
+    main = main_commune(sentence.doc.text)
+    if not main or _communes_named(sentence.paragraph):
+        return None
+    return fold(main[0]).lower()
 
 
 def _sole_commune(text: str, name: str) -> bool:
@@ -109,7 +113,7 @@ def _sole_commune(text: str, name: str) -> bool:
 @lru_cache(maxsize=64)
 def _communes_named(text: str) -> frozenset[str]:
     """The communes a document names (folded), read once per document."""
-    return frozenset(fold(m.group(1)).lower() for m in _COMMUNE_NAMED.finditer(text))
+    return frozenset(fold(m.group(1)).lower() for m in COMMUNE_NAMED.finditer(text))
 
 
 def _search_name(place: Place) -> str:
@@ -139,6 +143,8 @@ def _ladder(place: Place, sentence: Sentence, evidence: Evidence, qtype, rules: 
                 return rules.sole_commune, ""
             if _last_commune(sentence, rules) == place.name:
                 return rules.last_commune, ""  # 'Bà Bùi Thị Nga, … xã Bà Nà cho biết, …' above
+            if _main_commune(sentence) == place.name:
+                return rules.main_commune, ""
         return 0.0, f"không nói về {place.display}"
     if has_name(doc_f, name):
         return (rules.district_in_document if district_level else rules.in_document), ""

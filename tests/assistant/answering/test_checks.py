@@ -61,6 +61,17 @@ TWO_COMMUNES = document(
     title="Thành tựu từ xây dựng nông thôn mới",
     source="hai-xa.txt",
 )
+# a commune's own article whose title does not name it: the commune comes up below the
+# figures, twice, and a merged-in old commune once
+OWN_COMMUNE = document(
+    "Sau khi đạt chuẩn, đời sống người dân được nâng cao.\n\n"
+    "Tỷ lệ lao động qua đào tạo là 72,5%.\n\n"
+    "Nông dân xã Tân Lập trồng cà phê.\n\n"
+    "Trạm cấp nước phục vụ 150 hộ của xã Đông Sơn cũ.\n\n"
+    "Theo lãnh đạo xã Tân Lập, thu nhập đạt 60 triệu đồng/người.",
+    title="Hạ tầng đổi thay, thu nhập tăng",
+    source="tan-lap.txt",
+)
 
 SPEAKER = document(
     "Xã Tân Hòa được thành lập từ hai xã Hòa An và Hòa Lộc.\n\n"
@@ -146,6 +157,21 @@ def _place(doc, quote, question, extra=()):
             "Xã Phước Vinh có thu nhập bình quân bao nhiêu?",
             0.0,
             "không nói về xã Phước Vinh",
+        ),
+        # ... or the commune it names more often than any other, not the one named once
+        (
+            OWN_COMMUNE,
+            "Tỷ lệ lao động qua đào tạo là 72,5%.",
+            "Tỷ lệ lao động qua đào tạo ở xã Tân Lập là bao nhiêu?",
+            P.main_commune,
+            "",
+        ),
+        (
+            OWN_COMMUNE,
+            "Tỷ lệ lao động qua đào tạo là 72,5%.",
+            "Tỷ lệ lao động qua đào tạo ở xã Đông Sơn là bao nhiêu?",
+            0.0,
+            "không nói về xã Đông Sơn",
         ),
         # ... or the commune named last, just above (the speaker's): that one, not another
         (

@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "21"
+READER = "22"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -275,7 +275,10 @@ def read_facts(doc: Document) -> list[Fact]:
                 place, level = _place_of(
                     sentence, before_places, _NO_OPENING if in_english else opening, at
                 )
-                if not place and not level:
+                breakdown = None if in_english else _breakdown(sentence, folded, m.start())
+                if breakdown:
+                    place, level = breakdown[:2]  # 'các huyện gồm: Đức Trọng (10 xã)'
+                elif not place and not level:
                     place, level = doc_place
                 elif level and not place:
                     place = _scope_place(level, doc, doc_place)
@@ -466,6 +469,32 @@ def _skip_number(sentence: str, folded: str, m: re.Match) -> bool:
     return False
 
 
+# a breakdown by place, each count in brackets after its place, under a plural place word
+# that heads the list: 'số xã đạt chuẩn thuộc các huyện gồm: Đức Trọng (10 xã), Lâm Hà (7
+# xã)' (the head folded; the name as written)
+_BREAKDOWN_HEAD = re.compile(
+    r"\b(?:cac|nhung)\s+(?P<word>huyen|thi xa|thanh pho|xa|phuong|tinh|ban|thon|ap)\b[^:;()]{0,40}:"
+)
+_BRACKETED_NAME = re.compile(
+    r"(?:^|[,:;]|\bvà)\s*(?:(?:huyện|thị xã|thành phố|TP\.?|TX\.?|xã|phường|thị trấn)\s+)?"
+    r"(?P<name>[A-ZĐ][\w’'-]*(?:\s+[A-ZĐ0-9][\w’'-]*){0,3})\s*\(\s*$"
+)
+
+
+def _breakdown(sentence: str, folded: str, at: int) -> tuple[str, str, str] | None:
+    """(place, level, the head's words) of a count in brackets after its place, in a list
+    headed by a plural place word; None for any other figure."""
+    name = _BRACKETED_NAME.search(sentence, max(0, at - 60), at)
+    if name is None:
+        return None
+    heads = list(_BREAKDOWN_HEAD.finditer(folded, 0, name.start("name")))
+    head = heads[-1] if heads else None  # the last head before the name
+    if head is None or not tier_of(head.group("word")):
+        return None
+    words = " ".join(folded[: head.start()].split()[-10:])
+    return name.group("name"), tier_of(head.group("word")), words
+
+
 _TOPIC = re.compile(r"(?:ve|doi voi|rieng|trong linh vuc|ve linh vuc)\s+([^,;]{3,60}),")
 
 
@@ -509,6 +538,9 @@ def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fa
     topic = _TOPIC.match(folded)  # 'Về xây dựng NTM nâng cao, huyện có 02 xã đạt chuẩn.'
     if topic and topic.end() <= clause_start:
         before = f"{topic.group(1)} {before}"
+    breakdown = _breakdown(sentence, folded, value_start)
+    if breakdown:  # 'số xã đạt chuẩn … các huyện gồm: Đức Trọng (10 xã)': the head counts
+        before = f"{breakdown[2]} {before}"
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
     key = indicator(unit, f"{before} {after}")
     group = ""

@@ -394,3 +394,20 @@ def test_a_communes_article_whose_title_does_not_name_it_is_still_about_the_comm
     )
     share = _facts(provincial)["72,5%"]
     assert (share.place, share.place_level) == ("Đắk Lắk", "tinh")
+
+
+def test_a_breakdown_by_place_in_brackets_gives_each_count_its_place_and_what_it_counts():
+    facts = read_facts(
+        _doc(
+            "Gia Nghĩa có 40 xã đạt chuẩn\n\n"
+            "Toàn tỉnh có 40 xã đạt chuẩn nông thôn mới. Số xã đạt chuẩn nông thôn mới thuộc "
+            "các huyện gồm: Đắk Song (9 xã), Krông Nô ( 6 xã) và thành phố Gia Nghĩa (2 xã). "
+            "Xã Nam Dong (Cư Jút) đạt 19 tiêu chí."
+        )
+    )
+    by_value = {f.value: f for f in facts}
+    for value, place in (("9 xã", "Đắk Song"), ("6 xã", "Krông Nô"), ("2 xã", "Gia Nghĩa")):
+        fact = by_value[value]
+        assert (fact.place, fact.place_level, fact.indicator) == (place, "huyen", "xa_dat_chuan")
+    # a place in brackets that is no count's is an address, not a breakdown
+    assert by_value["19 tiêu chí"].place == "Nam Dong"

@@ -190,6 +190,12 @@ UNIT_ROWS = (
     Unit("huyen", "settlement:huyen", asked=20),
     Unit("tinh", "settlement:tinh", asked=21),
     Unit("km", "length", asked=22),
+    Unit("m2", "area:m2", asked=48),  # land given for roads: 'hiến 2.800 m2 đất'
+    Unit("m3", "volume", asked=49),
+    Unit("m", "length:m"),  # '270m đường'
+    Unit("met", "length:m", in_text=False, asked=50),  # 'bao nhiêu mét đường'
+    Unit("tan", "weight", asked=47),  # '33 tấn xi măng'
+    Unit("kg", "weight:kg", asked=51),
     Unit("ha", "area", asked=23),
     Unit("ho", "households", asked=26),
     Unit("nha", "count", asked=14),
@@ -241,8 +247,10 @@ def units_agree(asked: str | None, stated: str) -> bool:
         return True
     row = _UNIT.get(asked)
     family = row.family if row else ""
-    if family.startswith("settlement:"):
-        return unit_family(stated) == family  # the same tier of places
+    if ":" in family:
+        # the same tier of places ('phường' answers 'bao nhiêu xã'), or the same measure
+        # ('270m' answers 'bao nhiêu mét')
+        return unit_family(stated) == family
     if family == "criteria":
         return stated.startswith(asked)  # 'tieu chi/xa' answers 'tieu chi'
     if family == "money" and row.asked:

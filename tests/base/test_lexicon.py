@@ -130,6 +130,13 @@ def test_the_unit_lists_derive_from_the_rows():
         ("trieu dong/nguoi", "trieu dong/nguoi/nam", True),
         ("san pham", "san pham", True),
         ("san pham", "tieu chi", False),
+        # measures: metres answer 'bao nhiêu mét', not kilometres; tonnes are not kilograms
+        ("met", "m", True),
+        ("met", "km", False),
+        ("km", "m", False),
+        ("tan", "tan", True),
+        ("tan", "kg", False),
+        ("ha", "m2", False),
         pytest.param(
             "ty dong",
             "lao dong",

@@ -411,3 +411,15 @@ def test_a_breakdown_by_place_in_brackets_gives_each_count_its_place_and_what_it
         assert (fact.place, fact.place_level, fact.indicator) == (place, "huyen", "xa_dat_chuan")
     # a place in brackets that is no count's is an address, not a breakdown
     assert by_value["19 tiêu chí"].place == "Nam Dong"
+
+
+def test_tonnes_metres_and_square_metres_are_figures_with_their_unit():
+    facts = _facts(
+        "Bản Nà Lốc làm đường\n\n"
+        "Bản được hỗ trợ 33 tấn xi măng, bà con hiến 1.200 m2 đất và làm được 270m đường."
+    )
+    assert {v: f.unit for v, f in facts.items()} == {
+        "33 tấn": "tan",
+        "1.200 m2": "m2",
+        "270m": "m",
+    }

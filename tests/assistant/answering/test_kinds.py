@@ -378,3 +378,14 @@ def test_which_places_prefers_the_sentence_that_names_them():
     verdicts = {v.sentence.text: v for v in judge(ev, Rules())}
     assert verdicts[lead].prior < verdicts[listing].prior
     assert verdicts[listing].value.startswith("Lương Sơn (huyện Hà Trung)")
+
+
+def test_metres_and_tonnes_answer_the_measure_asked_for():
+    said = (
+        "Bản Nà Lốc được hỗ trợ 33 tấn xi măng, bà con hiến đất và làm được 270m đường.",
+        "Bản Nà Lốc có 1,2 km đường nội bản được cứng hóa.",
+    )
+    best = _best("Bản Nà Lốc làm được bao nhiêu mét đường?", "Bản Nà Lốc làm đường", *said)
+    assert best.value == "270m"
+    best = _best("Bản Nà Lốc được hỗ trợ bao nhiêu tấn xi măng?", "Bản Nà Lốc làm đường", *said)
+    assert best.value == "33 tấn"

@@ -322,6 +322,34 @@ def dates(sentence: str) -> list[Candidate]:
     return found
 
 
+# a place in an order, with the field it is counted in when the text names it: 'thứ 3 cả
+# nước', 'đơn vị thứ 5 của tỉnh', 'đầu tiên ở khu vực ĐBSCL', 'the third in the country'
+ORDER_FIELDS = (
+    r"cả\s+nước|toàn\s+quốc|(?:khu\s+vực\s+|vùng\s+)?(?:đồng\s+bằng\s+sông\s+(?:Cửu\s+Long|"
+    r"Hồng)|ĐBSCL|ĐBSH|Tây\s+Nguyên|miền\s+núi\s+phía\s+Bắc|Bắc\s+Trung\s+Bộ|Duyên\s+hải"
+    r"(?:\s+[A-ZĐ][\w.]*)*|Đông\s+Nam\s+Bộ)|(?:toàn\s+)?tỉnh|huyện|(?:the\s+)?country|"
+    r"nationwide|(?:the\s+)?province|(?:the\s+)?region"
+)
+_ORDINAL = re.compile(
+    r"\b(?:[Tt]hứ\s+(?:\d{1,3}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|"
+    r"bốn|lăm|năm))?)|[Đđ]ầu\s+tiên|[Ff]irst|second|third|fourth|fifth|\d{1,3}(?:st|nd|rd|th))\b"
+    rf"(?:\s+(?:(?:của|trong|ở|tại|in|of)\s+)?(?:{ORDER_FIELDS}))?"
+)
+# a weekday, not an order: 'thứ Hai, ngày 5/6', 'Thứ 6 - 26/02/2016'
+_WEEKDAY_AFTER = re.compile(r"\s*[,–-]?\s*(?:ngày\s*)?\d{1,2}[/-]\d{1,2}")
+
+
+def ordinals(sentence: str) -> list[Candidate]:
+    """The places in an order a sentence states ('thứ 3 cả nước', 'đầu tiên ở ĐBSCL'), with
+    the field they are counted in when it follows; a weekday before a date is no order."""
+    found = []
+    for m in _ORDINAL.finditer(sentence):
+        if m.group().lower().startswith("thứ") and _WEEKDAY_AFTER.match(sentence, m.end()):
+            continue
+        found.append(Candidate(CandidateKind.RANK, m.start(), m.end(), m.group()))
+    return found
+
+
 TIME_QUALIFIER = re.compile(
     r"(?i)(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|nay|thời điểm này)"
     r"(?:tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|\d{1,2}/\d{4})?|"

@@ -35,6 +35,7 @@ class QuestionKind(StrEnum):
     YEAR = "year"
     DECISION = "decision"
     ENTITY = "entity"
+    RANK = "rank"  # a place in an order: 'thứ mấy', 'đầu tiên'
     LIMITS = "limits"  # difficulties, limitations, what is not yet met
     CAUSE = "cause"  # why, the causes
     TASKS = "tasks"  # tasks, solutions, requests, what was done
@@ -62,6 +63,7 @@ class AnswerKind(StrEnum):
     DECISION = "decision"
     DATE = "date"
     LIST = "list"
+    RANK = "rank"  # 'thứ 3 cả nước'
     PASSAGE = "passage"  # the documents' words: a sentence, or the items of a list ('; ')
     TEXT = "text"
 
@@ -77,6 +79,7 @@ class CandidateKind(StrEnum):
     DATE = "date"
     DECISION = "decision"
     ENTITY = "entity"
+    RANK = "rank"
     PASSAGE = "passage"  # the documents' words: a sentence or the items of a list
 
 

@@ -17,12 +17,11 @@ Usage::
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Mapping
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.answering import rules_file
 from base.errors import SettingsError
 
 DEFAULT_FILE = Path(__file__).with_name("rules.json")
@@ -266,6 +265,17 @@ class YearRules:
 
 
 @dataclass(frozen=True)
+class OrdinalRules:
+    """judge · ordinal type ('thứ mấy')."""
+
+    other_field: float = rule(
+        0.4,
+        "an order counted in another field than the question's ('đầu tiên ở ĐBSCL' for "
+        "'thứ mấy cả nước')",
+    )
+
+
+@dataclass(frozen=True)
 class DecisionRules:
     """judge · decision type."""
 
@@ -463,6 +473,7 @@ class Rules:
     person: PersonRules = field(default_factory=PersonRules)
     date: DateRules = field(default_factory=DateRules)
     year: YearRules = field(default_factory=YearRules)
+    ordinal: OrdinalRules = field(default_factory=OrdinalRules)
     decision: DecisionRules = field(default_factory=DecisionRules)
     place_answer: PlaceAnswerRules = field(default_factory=PlaceAnswerRules)
     passage: PassageRules = field(default_factory=PassageRules)
@@ -494,30 +505,9 @@ class Rules:
     def load(cls, path: Path) -> Rules:
         """The defaults with the values of a JSON file applied; a clear error naming the
         file and the entry when it cannot be read or names an unknown rule."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise SettingsError(
-                f"Không đọc được tệp quy tắc '{path}': {exc}. (Cannot read the rules file.)"
-            ) from None
-        if not isinstance(data, Mapping):
-            raise SettingsError(
-                f"Tệp quy tắc '{path}' phải là một đối tượng JSON. (The rules file must hold "
-                "a JSON object.)"
-            )
-        changes = {}
-        for group, values in data.items():
-            if group == "trained_on":
-                continue
-            if group not in _GROUPS or not isinstance(values, Mapping):
-                raise SettingsError(
-                    f"Tệp quy tắc '{path}': không có nhóm '{group}' (có: {', '.join(_GROUPS)}). "
-                    "(Unknown rules group.)"
-                )
-            for name, value in values.items():
-                changes[f"{group}.{name}"] = value
+        changes, trained_on = rules_file.read(path, _GROUPS)
         rules = cls().replace(_source=str(path), **changes)
-        return replace(rules, trained_on=tuple(data.get("trained_on", ())))
+        return replace(rules, trained_on=trained_on)
 
     def replace(self, _source: str = "", **changes) -> Rules:
         """A copy with rules changed: ``replace(**{"confidence.threshold": 0.3})``."""
@@ -530,7 +520,8 @@ class Rules:
                 raise SettingsError(
                     f"Không có quy tắc '{key}'{where}. (Unknown rule; `ntm rules` lists them.)"
                 )
-            groups[group] = replace(groups[group], **{name: _checked(key, value, known[name])})
+            value = rules_file.checked(key, value, known[name])
+            groups[group] = replace(groups[group], **{name: value})
         return replace(self, **groups)
 
     def to_dict(self) -> dict:
@@ -567,29 +558,3 @@ class Rules:
 
 # group name -> its class, from the fields of ``Rules``: a new group is one class and one field
 _GROUPS = {f.name: f.default_factory for f in fields(Rules) if f.name != "trained_on"}
-
-
-def _checked(key: str, value, spec):
-    """The value of a rule read from a file: a number of the rule's type (or a mapping of
-    feature weights for ``rank.weights``)."""
-    default = spec.default if spec.default is not MISSING else spec.default_factory()
-    if isinstance(default, dict):
-        if not isinstance(value, Mapping) or not all(
-            isinstance(v, int | float) and not isinstance(v, bool) for v in value.values()
-        ):
-            raise SettingsError(
-                f"Quy tắc '{key}' phải là bảng tên → số. (Must map names to numbers.)"
-            )
-        return dict(value)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise SettingsError(
-            f"Quy tắc '{key}' phải là một số, không phải {value!r}. (Must be a number.)"
-        )
-    if isinstance(default, int) and not isinstance(default, bool):
-        if value != int(value) or value < 0:
-            raise SettingsError(
-                f"Quy tắc '{key}' phải là số nguyên không âm, không phải {value!r}. "
-                "(Must be a whole number.)"
-            )
-        return int(value)
-    return float(value)

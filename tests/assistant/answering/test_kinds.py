@@ -47,6 +47,8 @@ TYPES = [
     ("Quyết định nào công nhận huyện đạt chuẩn?", QuestionKind.DECISION, None),
     ("Đề án xây dựng nông thôn mới của tỉnh ai ký?", QuestionKind.PERSON, None),
     ("Cơ quan nào chủ trì xây dựng đề án?", QuestionKind.ENTITY, None),
+    ("can tho la dia phuong thu may ca nuoc hoan thanh nhiem vu", QuestionKind.RANK, None),
+    ("Huyện là đơn vị thứ bao nhiêu của tỉnh đạt chuẩn?", QuestionKind.RANK, None),
     ("Những hạn chế, khó khăn của Lạng Sơn năm 2021 là gì?", QuestionKind.LIMITS, None),
     # criteria in words, and 'nông thôn mới nào' is no 'thôn nào'
     ("Xã Tân Lập còn những tiêu chí nông thôn mới nào chưa đạt?", QuestionKind.LIMITS, None),
@@ -389,3 +391,25 @@ def test_metres_and_tonnes_answer_the_measure_asked_for():
     assert best.value == "270m"
     best = _best("Bản Nà Lốc được hỗ trợ bao nhiêu tấn xi măng?", "Bản Nà Lốc làm đường", *said)
     assert best.value == "33 tấn"
+
+
+def test_an_order_answers_in_the_field_the_question_counts_it_in():
+    said = (
+        "Hòa Lạc là địa phương đầu tiên ở khu vực Tây Nguyên và thứ 4 trong cả nước hoàn thành "
+        "nhiệm vụ xây dựng nông thôn mới.",
+    )
+    title = "Hòa Lạc hoàn thành nhiệm vụ xây dựng nông thôn mới"
+    best = _best("Hòa Lạc là địa phương thứ mấy cả nước hoàn thành nhiệm vụ?", title, *said)
+    assert best.value.lower() == "thứ 4 trong cả nước"
+    best = _best("Hòa Lạc là địa phương thứ mấy ở Tây Nguyên hoàn thành?", title, *said)
+    assert best.value.lower() == "đầu tiên ở khu vực tây nguyên"
+
+
+def test_a_weekday_before_a_date_is_no_order():
+    assert [
+        c.text for c in extract.ordinals("Thứ Hai, ngày 5/6/2023, huyện tổ chức hội nghị.")
+    ] == []
+    assert [c.text for c in extract.ordinals("Thứ 6 - 26/02/2016")] == []
+    assert [c.text for c in extract.ordinals("Huyện là đơn vị thứ hai của tỉnh đạt chuẩn.")] == [
+        "thứ hai của tỉnh"
+    ]

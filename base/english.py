@@ -182,8 +182,10 @@ def _question_order(out: str) -> str:
         # figure, it is not what is asked
         out = re.sub(r"\bwhen\b", " khi ", out)
     # Vietnamese puts 'nào' after the noun: 'which commune' -> 'commune which' -> 'xa nao'
+    # ('what does a province … receive' asks for the object: the province is its subject)
     return re.sub(
-        r"\b(which|what)\s+((?:\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation|decisions?|resolutions?))\b",
+        r"\b(which|what)\s+((?:(?!(?:does|do|did|is|are|was|were|has|have|had|will|would|can|"
+        r"should|must)\b)\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation|decisions?|resolutions?))\b",
         r"\2 \1",
         out,
     )

@@ -85,6 +85,8 @@ TYPES = [
     ("Ông Lò Văn Tâm giữ chức vụ gì?", QuestionKind.TEXT, None),
     ("What has the programme achieved over ten years?", QuestionKind.TEXT, None),
     ("Which agency chaired the scheme?", QuestionKind.ENTITY, None),
+    # a 'what' before a verb asks for the object: the province is the subject
+    ("What does a province that meets the new rural standard receive?", QuestionKind.TEXT, None),
     ("Huyện đã phát triển những mô hình kinh tế điển hình nào?", QuestionKind.TEXT, None),
     ("Những sản phẩm nào của huyện đạt OCOP 4 sao?", QuestionKind.LIST, None),
 ]

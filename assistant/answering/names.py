@@ -94,7 +94,8 @@ def provinces_in(text: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _province_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """(folded name, pattern on match-keyed text, pattern on folded text) of every province,
-    words apart by any punctuation ('Thừa Thiên - Huế')."""
+    words apart by spaces or a dash ('Thừa Thiên - Huế'), never by a bracket or a comma ('Phú
+    Hòa), Bình Kiến' names no Hòa Bình)."""
     out = []
     for name, display in folded_provinces().items():
         out.append((name, _words_pattern(match_key(display)), _words_pattern(name)))
@@ -103,7 +104,7 @@ def _province_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
 
 def _words_pattern(name: str) -> re.Pattern:
     words = [re.escape(w) for w in re.findall(r"\w+", name)]
-    return re.compile(r"(?<!\w)" + r"[\W_]+".join(words) + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + r"[\s\-–—_]+".join(words) + r"(?!\w)")
 
 
 def _provinces_in_folded(folded_text: str) -> set[str]:

@@ -424,3 +424,15 @@ def test_an_average_written_out_of_nineteen_is_still_an_average():
     assert fact_fit(facts["4,57/19 tiêu chí"], asked, F).mismatch > 0
     # criteria met out of a set are no average
     assert fact_fit(facts["9/9 tiêu chí"], asked, F).mismatch == 0
+
+
+def test_a_provinces_name_is_its_words_apart_by_spaces_or_a_dash_not_by_brackets():
+    from assistant.answering.names import provinces_in
+
+    # 'Phú Hòa), Bình Kiến' runs two places' names together: no Hòa Bình
+    listed = "Đó là các xã Hòa Quang Bắc (huyện Phú Hòa), Bình Kiến (TP Tuy Hòa)."
+    assert provinces_in(listed) == set()
+    assert provinces_in("Đoàn công tác tỉnh Thừa Thiên - Huế và Bà Rịa–Vũng Tàu") == {
+        "thua thien hue",
+        "ba ria - vung tau",
+    }

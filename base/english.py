@@ -83,6 +83,8 @@ GLOSSARY = {
     r"secretary": "bi thu",
     r"people'?s committee": "ubnd",
     r"people'?s council": "hdnd",
+    # after 'people's committee/council': 'how many … residents' counts people
+    r"residents?|inhabitants?|people|persons": "nguoi",
     r"party committee": "uy",
     r"steering committee": "ban chi dao",
     r"conference|meeting": "hoi nghi",

@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "23"
+READER = "24"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -95,16 +95,19 @@ _UNIT_RE = re.compile(
     + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in UNITS_LONGEST_FIRST)
     + r"|phan tram)(?![a-z0-9])"
 )
+# a share as written, with its approximation ('trên 30%', 'gần 45,5%'; folded)
+_SHARE_VALUE = r"(?:(?:tren|hon|gan|khoang|xap xi|duoi)\s+)?\d+(?:[.,]\d+)?\s?%"
 _SHARE = re.compile(
     r"[\s,(]*(?:(?:chiem|dat|bang|tuong duong|ty le|dat ty le|chiem ty le|la)\s+)*"
-    r"(?:ty le\s+)?(\d+(?:[.,]\d+)?\s?%)"
+    rf"(?:ty le\s+)?({_SHARE_VALUE})"
 )
 # a share stated later in the same sentence, before any other figure: '65 xã được công nhận
 # đạt chuẩn NTM, chiếm tỷ lệ 35,91%'
 _LATER_SHARE = re.compile(
     r"[^\d;.]{0,90}?\b(?:chiem|dat ty le|bang|tuong duong"
     # '(đạt 51,2% tổng số xã)': 'đạt' a share only of the whole
-    r"|dat(?=\s+\d+(?:[.,]\d+)?\s?%\s+(?:tong )?so\b))\s+(?:ty le\s+)?(\d+(?:[.,]\d+)?\s?%)"
+    r"|dat(?=\s+\d+(?:[.,]\d+)?\s?%\s+(?:tong )?so\b))\s+(?:ty le\s+)?"
+    rf"({_SHARE_VALUE})"
 )
 _SHARE_CLOSE = re.compile(r"\s*\)?")
 _CLAUSE_END = re.compile(r"[;.!?:()\n]|,\s|\s-\s|\s–\s")

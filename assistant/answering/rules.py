@@ -200,6 +200,9 @@ class FigureRules:
     unasked_increment: float = rule(0.35, "an increment for a question about the standing figure")
     total: float = rule(0.3, "bonus: a total for 'có bao nhiêu'")
     other_part: float = rule(0.6, "a part ('trong đó …') of another indicator")
+    unasked_part: float = rule(
+        0.8, "a part ('trong đó …') of the same indicator, for a question that asks no part"
+    )
     stated_number: float = rule(
         0.3, "bonus for the share of the question's numbers that describe the figure"
     )

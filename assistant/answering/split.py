@@ -68,7 +68,7 @@ def split_question(question: str) -> list[str]:
         named = _count_and_names(question, folded)
         if named:
             return named
-        share = _SHARE_OF_COUNT.search(folded)
+        share = _SHARE_OF_COUNT.search(folded) or _EN_SHARE_OF_COUNT.search(question)
         if share:  # the count's answer gives its share when the documents state it
             return [_ask_mark(question[: share.start("share")])]
     parts = _split_once(question)
@@ -326,9 +326,15 @@ def _two_in_words(question: str, head: str, tail: str, second: re.Match) -> list
     return [_ask_mark(first), _ask_mark(part)]
 
 
-# English: '…, and how many …' asks a second count
-_EN_SLOT = re.compile(r"(?i)\bhow (?:many|much)\b")
-_EN_JOIN = re.compile(r"(?i),?\s+and\s+(?=how (?:many|much)\b)")
+# English: '…, and how many …' asks a second count (or share: 'what share of …')
+_EN_SLOT_WORDS = r"how (?:many|much)|what (?:share|percentage|proportion|percent)"
+_EN_SLOT = re.compile(rf"(?i)\b(?:{_EN_SLOT_WORDS})\b")
+_EN_JOIN = re.compile(rf"(?i),?\s+and\s+(?=(?:{_EN_SLOT_WORDS})\b)")
+# '… how many …, and what share of its population is that?': the count's own share
+_EN_SHARE_OF_COUNT = re.compile(
+    r"(?i)\bhow many\b[^?;]*?(?P<share>,?\s+and\s+what\s+(?:share|percentage|proportion|"
+    r"percent)\b[^?;]*?\b(?:is|are|was|were|does|do)\s+(?:that|this|these|they|it)\b)"
+)
 _EN_VERB = re.compile(
     r"(?i)\b(?:does|do|did|have|has|had|is|are|was|were|will|would|held|hold|holds|met|meet|"
     r"meets|got|received|reached|achieved|achieve|live|lived|gained|earned|completed|became|"

@@ -423,3 +423,11 @@ def test_tonnes_metres_and_square_metres_are_figures_with_their_unit():
         "1.200 m2": "m2",
         "270m": "m",
     }
+
+
+def test_a_share_keeps_its_approximation():
+    facts = _facts(
+        "Xã Tân An\n\n"
+        "Đây là xã có đông đồng bào Khmer sinh sống, với hơn 1.500 người, chiếm trên 30% dân số."
+    )
+    assert facts["hơn 1.500 người"].share == "trên 30%"

@@ -104,7 +104,14 @@ def _measure_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
         return fit.plus(rules.total, "tổng số")
     if fact.kind == FactKind.PART and fact.indicator != frame.indicator:
         return fit.times(rules.other_part, "một phần của số trước nó")  # 'trong đó …'
+    if fact.kind == FactKind.PART and not _ASKS_PART.search(frame.folded):
+        # '84/133 xã …, trong đó tỉnh cũ có 32 xã': the whole answers, not its part
+        return fit.times(rules.unasked_part, "một phần của số trước nó, câu hỏi không hỏi phần")
     return fit
+
+
+# a question about a part of a whole: 'trong đó có bao nhiêu …', 'of which how many …' (folded)
+_ASKS_PART = re.compile(r"\b(?:trong do|trong so)\b")
 
 
 def _stated_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:

@@ -111,14 +111,15 @@ def _percent(folded: str) -> Detection | None:
 # the words before an approximate figure, Vietnamese and as an English frame says them
 _APPROX = (
     r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|ước đạt|ước|đạt|tới|từ"
-    r"|more than|over|nearly|about|under|an estimated|up to|from)\s+)?"
+    r"|more than|over|nearly|about|under|an estimated|up to|from|as many as|almost|around"
+    r"|approximately)\s+)?"
 )
 _FIGURE_SHAPE = re.compile(
     _APPROX + r"\d[\d.,]*(?:\s+(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+\d[\d.,]*)?"  # '71 tỷ 355 triệu đồng'
     r"(?:\s*/\s*\d[\d.,]*|\s+(?:trên|trong)\s+(?:tổng\s+)?số\s+\d[\d.,]*)?"
     r"(?:\s*(?:-|–|đến|to)\s*\d[\d.,]*)?"
     r"\s*(?:%|[^\W\d_]+(?:[-\s/][^\W\d_]+)*)"
-    r"(?:,\s*(?:chiếm|i\.e\.)\s+\d[\d.,]*\s?%)?(?:\s*\([^()]*\))*"
+    r"(?:,\s*(?:chiếm|i\.e\.)\s+" + _APPROX + r"\d[\d.,]*\s?(?:%|percent))?(?:\s*\([^()]*\))*"
 )
 
 

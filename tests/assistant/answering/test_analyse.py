@@ -482,6 +482,8 @@ def test_the_programmes_name_written_out_or_abbreviated_asks_the_same_indicator(
     [
         "Tháng 11/2020, tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM, chiếm bao nhiêu phần trăm?",
         "Tháng 11/2020, tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM, đạt tỷ lệ bao nhiêu?",
+        "In 11/2020, how many communes of Binh Minh met the new rural standard, and what share "
+        "was that?",
     ],
 )
 def test_a_count_and_its_share_are_asked_as_one_figure(question):
@@ -491,3 +493,13 @@ def test_a_count_and_its_share_are_asked_as_one_figure(question):
     # a second figure of its own is still asked apart
     two = "Tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM, tỷ lệ hộ nghèo là bao nhiêu?"
     assert len(split_question(two)) == 2
+
+
+def test_an_english_share_and_a_count_after_it_are_two_questions_sharing_the_time():
+    share, count = split_question(
+        "In 2025, what share of districts nationwide met the new rural standard, and how many "
+        "provinces had completed the task?"
+    )
+    assert analyze(share).kind == QuestionKind.PERCENT
+    assert count.startswith("In 2025, how many provinces had completed the task")
+    assert analyze(count).unit == "tinh"

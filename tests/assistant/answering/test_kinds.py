@@ -33,6 +33,7 @@ TYPES = [
     ("Huyện Bắc Sơn có bao nhiêu xã đạt chuẩn nông thôn mới?", QuestionKind.NUMBER, "xa"),
     ("huyen bac son co bao nhieu xa dat chuan", QuestionKind.NUMBER, "xa"),
     ("How many communes of Lạng Sơn met the new rural standard?", QuestionKind.NUMBER, "xa"),
+    ("How many ethnic Khmer residents live in Tân An commune?", QuestionKind.NUMBER, "nguoi"),
     ("Cho biết số xã đạt chuẩn NTM nâng cao của tỉnh?", QuestionKind.NUMBER, "xa"),
     ("Mức thu nhập bình quân đầu người của huyện?", QuestionKind.NUMBER, "trieu dong"),
     ("Tỷ lệ hộ nghèo của huyện là bao nhiêu?", QuestionKind.PERCENT, "%"),
@@ -356,6 +357,11 @@ def test_a_new_type_is_one_registration(monkeypatch):
 def test_types_declare_the_shape_of_their_direct_answers():
     assert kinds.REGISTRY.shape(AnswerKind.COUNT)("06/10 xã") is None
     assert kinds.REGISTRY.shape(AnswerKind.COUNT)("NTM") is not None
+    # an English frame's figure with its approximation and its share in words
+    for figure in ("as many as 785 communes, i.e. 8.8 percent", "over 1,500 people, i.e. over 30%"):
+        assert kinds.REGISTRY.shape(AnswerKind.COUNT)(figure) is None
+    assert kinds.REGISTRY.shape(AnswerKind.RANK)("Thứ 3 trong cả nước") is None
+    assert kinds.REGISTRY.shape(AnswerKind.RANK)("Cần Thơ") is not None
     assert kinds.REGISTRY.shape(AnswerKind.PERSON)("Hồ Tiến Thiệu") is None
     assert kinds.REGISTRY.shape(AnswerKind.PERSON)("Bắc") is not None
     assert kinds.REGISTRY.shape(AnswerKind.DECISION)("Quyết định số 1104/QĐ-UBND") is None
@@ -415,3 +421,13 @@ def test_a_weekday_before_a_date_is_no_order():
     assert [c.text for c in extract.ordinals("Huyện là đơn vị thứ hai của tỉnh đạt chuẩn.")] == [
         "thứ hai của tỉnh"
     ]
+
+
+def test_the_whole_answers_a_question_that_asks_no_part_of_it():
+    said = (
+        "Sau sáp nhập, toàn tỉnh Bình Minh có 84/133 xã đạt chuẩn nông thôn mới, trong đó tỉnh "
+        "Bình Minh cũ có 32 xã.",
+    )
+    title = "Bình Minh sau sáp nhập"
+    best = _best("Sau sáp nhập, tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM?", title, *said)
+    assert best.value.startswith("84/133 xã")

@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "24"
+READER = "26"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -109,6 +109,8 @@ _LATER_SHARE = re.compile(
     r"|dat(?=\s+\d+(?:[.,]\d+)?\s?%\s+(?:tong )?so\b))\s+(?:ty le\s+)?"
     rf"({_SHARE_VALUE})"
 )
+# between two figures of one list: '… 3 xã đạt chuẩn NTM và 7 xã …', '… 3 xã, 2 xã …' (folded)
+_COORDINATED = re.compile(r"[^;.:()\d]{0,60}?(?:,|\bva)\s*")
 _SHARE_CLOSE = re.compile(r"\s*\)?")
 _CLAUSE_END = re.compile(r"[;.!?:()\n]|,\s|\s-\s|\s–\s")
 # '86,9% số lao động …', '95,13% số dân …': a share that names its own base is no part of the
@@ -265,6 +267,19 @@ def read_facts(doc: Document) -> list[Fact]:
                 ):
                     # 'có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã': the same indicator
                     fact = _replace(fact, indicator=previous.indicator)
+                if (
+                    previous is not None
+                    and previous.kind == FactKind.INCREMENT
+                    and _INCREMENT.search(previous.words.partition("|")[0])
+                    and fact.kind == FactKind.VALUE
+                    and previous.unit == fact.unit
+                    and _COORDINATED.fullmatch(
+                        folded, previous.value_end - s_start, fact.value_start - s_start
+                    )
+                ):
+                    # 'công nhận mới 3 xã đạt chuẩn NTM và 7 xã đạt chuẩn NTM nâng cao': the
+                    # second count is new too (not '7 cấp mới và 12 nâng hạng': its own word)
+                    fact = _replace(fact, kind=FactKind.INCREMENT)
                 if fact.unit == "%" and not fact.indicator and facts and facts[-1].start == s_start:
                     # 'chiếm tỷ lệ 35,91%' after '65 xã đạt chuẩn': the share of that count
                     if facts[-1].indicator.startswith("xa_") and re.search(

@@ -431,3 +431,23 @@ def test_a_share_keeps_its_approximation():
         "Đây là xã có đông đồng bào Khmer sinh sống, với hơn 1.500 người, chiếm trên 30% dân số."
     )
     assert facts["hơn 1.500 người"].share == "trên 30%"
+
+
+def test_a_new_word_before_a_list_of_counts_makes_each_of_them_new():
+    facts = read_facts(
+        _doc(
+            "Bình Minh có 302 xã\n\n"
+            "Với việc công nhận mới 3 xã đạt chuẩn NTM và 7 xã đạt chuẩn NTM nâng cao, tỉnh hiện "
+            "có 302 xã đạt chuẩn NTM. Trong đó 21 sản phẩm cấp lại, 7 sản phẩm cấp mới và 12 "
+            "sản phẩm nâng hạng."
+        )
+    )
+    kinds = [(f.value, f.kind.value) for f in facts if f.start > 0]  # not the title
+    assert kinds == [
+        ("3 xã", "increment"),
+        ("7 xã", "increment"),  # 'công nhận mới' reaches over 'và'
+        ("302 xã", "total"),
+        ("21 sản phẩm", "part"),
+        ("7 sản phẩm", "increment"),
+        ("12 sản phẩm", "value"),  # 'cấp mới' is the 7's own word
+    ]

@@ -95,6 +95,7 @@ GLOSSARY = {
     r"million(?: vnd| dong)?": "trieu dong",
     r"-?stars?": "sao",
     r"products?": "san pham",
+    r"(?:ocop )?entit(?:y|ies)": "chu the",  # who makes OCOP products: 'chủ thể'
     r"total investment|investment capital": "tong von dau tu",
     r"investment": "von dau tu",
     r"budget": "ngan sach",
@@ -240,6 +241,7 @@ ENGLISH_UNIT_ROWS = (
     EnglishUnit(r"people|persons?|residents?|inhabitants?", "nguoi"),
     EnglishUnit(r"workers?|labou?rers?", "lao dong"),
     EnglishUnit(r"(?:ocop )?products?", "san pham"),
+    EnglishUnit(r"(?:ocop )?entit(?:y|ies)", "chu the"),
     EnglishUnit(r"criteria|criterion|categories", "tieu chi"),
     EnglishUnit(r"hectares?|ha", "ha"),
     EnglishUnit(r"kilomet(?:re|er)s?|km", "km"),
@@ -286,6 +288,7 @@ UNIT_EN: dict[str, tuple[str, str]] = {
     "don vi cap tinh": ("province-level unit", "province-level units"),
     "don vi hanh chinh cap tinh": ("province-level unit", "province-level units"),
     "san pham": ("product", "products"),
+    "chu the": ("entity", "entities"),
     "tieu chi": ("criterion", "criteria"),
     "chi tieu": ("indicator", "indicators"),
     "cong trinh": ("facility", "facilities"),

@@ -157,6 +157,7 @@ UNIT_ROWS = (
     Unit("don vi cap tinh", "settlement:tinh"),
     Unit("don vi hanh chinh cap tinh", "settlement:tinh"),
     Unit("san pham", "count", asked=7),
+    Unit("chu the", "count", asked=52),  # OCOP entities: '219 chủ thể'
     Unit("tieu chi", "criteria", asked=8),
     Unit("chi tieu", "count", asked=45),  # a standard's indicators: "bao nhiêu chỉ tiêu"
     Unit("cong trinh", "count", asked=9),

@@ -451,3 +451,8 @@ def test_a_new_word_before_a_list_of_counts_makes_each_of_them_new():
         ("7 sản phẩm", "increment"),
         ("12 sản phẩm", "value"),  # 'cấp mới' is the 7's own word
     ]
+
+
+def test_ocop_entities_are_counted_in_their_own_unit():
+    facts = _facts("OCOP Bình Minh\n\nToàn tỉnh có 219 chủ thể với 569 sản phẩm OCOP.")
+    assert (facts["219 chủ thể"].unit, facts["569 sản phẩm"].unit) == ("chu the", "san pham")

@@ -34,6 +34,8 @@ TYPES = [
     ("huyen bac son co bao nhieu xa dat chuan", QuestionKind.NUMBER, "xa"),
     ("How many communes of Lạng Sơn met the new rural standard?", QuestionKind.NUMBER, "xa"),
     ("How many ethnic Khmer residents live in Tân An commune?", QuestionKind.NUMBER, "nguoi"),
+    ("How many OCOP entities does the province have?", QuestionKind.NUMBER, "chu the"),
+    ("Tỉnh có bao nhiêu chủ thể OCOP?", QuestionKind.NUMBER, "chu the"),
     ("Cho biết số xã đạt chuẩn NTM nâng cao của tỉnh?", QuestionKind.NUMBER, "xa"),
     ("Mức thu nhập bình quân đầu người của huyện?", QuestionKind.NUMBER, "trieu dong"),
     ("Tỷ lệ hộ nghèo của huyện là bao nhiêu?", QuestionKind.PERCENT, "%"),

@@ -29,6 +29,7 @@ class QuestionKind(StrEnum):
     NUMBER = "number"
     PERCENT = "percent"
     PERSON = "person"
+    TITLE = "title"  # the office a named person holds: 'Ông X giữ chức vụ gì?', 'Who is X?'
     PLACE = "place"
     LIST = "list"
     DATE = "date"
@@ -74,6 +75,7 @@ class CandidateKind(StrEnum):
     NUMBER = "number"
     PERCENT = "percent"
     PERSON = "person"
+    TITLE = "title"
     PLACE = "place"
     LIST = "list"
     DATE = "date"

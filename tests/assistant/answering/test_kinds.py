@@ -85,7 +85,11 @@ TYPES = [
     ("Tình hình xây dựng nông thôn mới của tỉnh", QuestionKind.TEXT, None),
     # a 'gì'/'nào' that asks no name is answered in words, not with a capitalised phrase
     ("Tỉnh chú trọng nâng chất những tiêu chí nào?", QuestionKind.TEXT, None),
-    ("Ông Lò Văn Tâm giữ chức vụ gì?", QuestionKind.TEXT, None),
+    # the office of a person the question names; an office's holder is a person question
+    ("Ông Lò Văn Tâm giữ chức vụ gì?", QuestionKind.TITLE, None),
+    ("Nguyễn Tuấn Thanh là ai?", QuestionKind.TITLE, None),
+    ("Who is Nguyen Tuan Thanh?", QuestionKind.TITLE, None),
+    ("Chủ tịch UBND huyện Bình Gia là ai?", QuestionKind.PERSON, None),
     ("What has the programme achieved over ten years?", QuestionKind.TEXT, None),
     ("Which agency chaired the scheme?", QuestionKind.ENTITY, None),
     # a 'what' before a verb asks for the object: the province is the subject
@@ -433,3 +437,25 @@ def test_the_whole_answers_a_question_that_asks_no_part_of_it():
     title = "Bình Minh sau sáp nhập"
     best = _best("Sau sáp nhập, tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM?", title, *said)
     assert best.value.startswith("84/133 xã")
+
+
+@pytest.mark.parametrize(
+    ("said", "office"),
+    [
+        (
+            "Ông Lò Văn Tâm - Phó Giám đốc Sở NN&PTNT tỉnh Bình Minh - cho biết, tỉnh có 20 xã.",
+            "Phó Giám đốc Sở NN&PTNT tỉnh Bình Minh",
+        ),
+        (
+            "Ông Lò Văn Tâm, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Hòa Lạc chia sẻ kinh nghiệm.",
+            "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Hòa Lạc",
+        ),
+        (
+            "Phát biểu tại hội nghị, Chủ tịch UBND tỉnh Lò Văn Tâm yêu cầu các địa phương.",
+            "Chủ tịch UBND tỉnh",
+        ),
+    ],
+)
+def test_a_named_persons_office_is_the_words_beside_the_name(said, office):
+    best = _best("Ông Lò Văn Tâm giữ chức vụ gì?", "Hội nghị nông thôn mới", said)
+    assert best.value == office

@@ -86,6 +86,16 @@ _NOW = re.compile(
     r"|\bhien nay\b|\bhien tai\b|\bnam nay\b|\bhien co\b|\bhien\b(?= (?:co|dat|con|toan|tren|da))"
 )
 
+# 'hiện' (now) as written where the folded text reads 'hien': not 'hiến' (donate), 'hiền'
+_NOT_NOW = re.compile(r"(?i)hi[ếềểễ]n\b")
+
+
+def says_now(text: str, at: int) -> bool:
+    """Whether the 'hien' read at ``at`` of the folded text is 'hiện' (or typed without
+    diacritics), not another word that folds alike."""
+    return not _NOT_NOW.match(text, at)
+
+
 # numbers written as words (folded): "năm xã", "sau 3 tháng"
 WORD_NUMBERS = {
     "mot": 1,
@@ -195,6 +205,8 @@ def read_times(text: str, ref: str | None = None) -> list[TimeRef]:
         add(m.start(), m.end(), (y, 1), (y, 12))
     if ref_month:
         for m in _NOW.finditer(folded):
+            if not says_now(text, m.start()):
+                continue  # 'hiến trên 90.000 m2 đất' donates, it does not say 'now'
             add(m.start(), m.end(), ref_month, ref_month, relative=True)
 
     out = []

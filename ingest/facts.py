@@ -46,7 +46,7 @@ from base.lexicon import (
 from base.places import main_commune
 from base.sentences import split_sentences
 from base.text import fold
-from base.times import TARGET_CUES, TimeRef, read_times
+from base.times import TARGET_CUES, TimeRef, read_times, says_now
 from base.types import Document, Fact, FactKind
 from ingest.metadata import english_place_mentions, place_mentions
 
@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "27"
+READER = "29"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -208,7 +208,7 @@ def read_facts(doc: Document) -> list[Fact]:
             # what every figure looks up, found once per sentence
             index = _SentenceIndex(sentence, folded, times, known, english=in_english)
             index.figure_ends = sorted(unit_m.end() for _, unit_m in mentions)
-            now = [n.start() for n in _NOW.finditer(folded)]
+            now = [n.start() for n in _NOW.finditer(folded) if _says_now(sentence, folded, n)]
             plan: list[bool] = []  # whether the sentence continues a plan, read once
             # the paragraph's times shortly before the sentence (bounded work in a paragraph
             # of any length)
@@ -1400,6 +1400,12 @@ def _iso(month: tuple[int, int]) -> str:
 
 # 'now' in an undated article: the figures after it hold when it was written, not at a year
 # named before it ('năm 2015 là 11,5 tiêu chí, đến nay là 12,6 tiêu chí')
+def _says_now(sentence: str, folded: str, m: re.Match) -> bool:
+    """'hiện đạt' says now; 'hiến đất' (donated land) folds alike and does not."""
+    at = folded.find("hien", m.start(), m.end())
+    return at < 0 or says_now(sentence, at)
+
+
 _NOW = re.compile(
     r"\b(?:den nay|toi nay|hien nay|hien tai|den thoi diem nay|nay da|hien co|hien da|hien dat)\b"
     r"|(?:^|[,;:]\s*)hien\b"
@@ -1472,9 +1478,13 @@ def _time_of(
         if horizon:
             t = horizon[-1]
             return _iso(t.lo), _iso(t.hi), t.text, "paragraph"
-    if doc_time and kind != FactKind.TARGET:
-        return doc_time
     periods = [t for t in usable if _span(t) > 12]
+    if doc_time and kind != FactKind.TARGET:
+        if any(_iso(t.lo) <= doc_time[1] <= _iso(t.hi) for t in periods):
+            # 'Giai đoạn 2010 - 2020, tổng vốn huy động đạt …' in an article of 12/2020: the
+            # total as the document's date, which the sentence's own period vouches for
+            return (*doc_time[:3], "sentence")
+        return doc_time
     if periods:
         t = periods[0]
         return _iso(t.lo), _iso(t.hi), t.text, "sentence"

@@ -59,3 +59,10 @@ def test_the_date_a_plan_was_issued_dates_no_figure():
     assert resolution.role == "issued"
     (decision,) = read_times("Quyết định số 92/QĐ-TTg ngày 8/4/2020 công nhận 5 xã đạt chuẩn")
     assert decision.role == "date"
+
+
+def test_donating_is_not_now_though_it_folds_like_it():
+    said = "Nhân dân đóng góp 236 tỷ đồng và hiến trên 90.000 m2 đất. Hiện có 20 xã đạt chuẩn."
+    assert [t.text for t in read_times(said, "2020-12-18")] == ["Hiện có"]
+    # typed without diacritics, 'hien' is still now
+    assert [t.text for t in read_times("hien dat 19 tieu chi", "2020-12-18")] == ["hien"]

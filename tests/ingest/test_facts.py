@@ -1,5 +1,7 @@
 """Reading an article's figures into facts: value, kind, indicator, place and time."""
 
+import dataclasses
+
 from base.types import Document, DocumentMeta
 from ingest.facts import read_facts, to_number
 from ingest.pipeline import describe_and_split
@@ -456,3 +458,16 @@ def test_a_new_word_before_a_list_of_counts_makes_each_of_them_new():
 def test_ocop_entities_are_counted_in_their_own_unit():
     facts = _facts("OCOP Bình Minh\n\nToàn tỉnh có 219 chủ thể với 569 sản phẩm OCOP.")
     assert (facts["219 chủ thể"].unit, facts["569 sản phẩm"].unit) == ("chu the", "san pham")
+
+
+def test_a_period_ending_at_the_documents_date_dates_its_total_there_and_donating_is_not_now():
+    text = (
+        "Hải Lâm tổng kết 10 năm\n\n"
+        "Giai đoạn 2010 - 2020, tổng vốn huy động đạt 1.942 tỷ đồng, trong đó Nhân dân hiến "
+        "đất 90.000 m2."
+    )
+    doc, _ = describe_and_split("hai-lam.txt", "f" * 64, text, 600)
+    doc = Document(dataclasses.replace(doc.meta, date="2020-12-18"), doc.text)
+    total = next(f for f in read_facts(doc) if f.value == "1.942 tỷ đồng")
+    # as of the article's date, which the sentence's own period vouches for
+    assert (total.time_text, total.time_from) == ("18/12/2020", "sentence")

@@ -31,8 +31,10 @@ _OFFICE_ASKED = re.compile(
 )
 # 'X là ai', 'Who is X': asks for an office when X is a person's name (a surname first), not an
 # office ('Chủ tịch UBND huyện là ai' asks for a name)
+# (an English 'who' folds to 'ai')
 _WHO_IS_NAMED = re.compile(
-    r"^(?:ong |ba |dong chi )?(?P<name>(?:\w+ ){1,3}\w+) la ai\b|\b(?:who|ai) (?:is|was) (?P<en>(?:\w+ ){1,3}\w+)"
+    r"^(?:ong |ba |dong chi )?(?P<name>(?:\w+ ){1,3}\w+) la ai\b"
+    r"|\bai (?:is|was) (?P<en>(?:\w+ ){1,3}\w+)"
 )
 _OFFICE_WORDS = re.compile(
     r"\b(?:chu tich|bi thu|giam doc|truong|pho|ubnd|hdnd|huyen|tinh|xa|so|ban|uy|the)\b"

@@ -234,10 +234,12 @@ def read_facts(doc: Document) -> list[Fact]:
                     and not _AVERAGE_RANGE.search(folded[: m.start()].rstrip())
                 ):
                     continue  # 'đạt từ 15-18 tiêu chí' describes a group of communes
+                # 'các huyện gồm: Đức Trọng (10 xã)': the count's place and what it counts
+                breakdown = None if in_english else _breakdown(sentence, folded, m.start())
                 if in_english:
                     fact = _english_fact(doc, sentence, folded, s_start, m, unit_m, index)
                 else:
-                    fact = _fact(doc, sentence, folded, s_start, m, unit_m, index)
+                    fact = _fact(doc, sentence, folded, s_start, m, unit_m, index, breakdown)
                 if fact is None:
                     continue
                 if fact.kind != FactKind.TARGET and not in_english:
@@ -293,9 +295,8 @@ def read_facts(doc: Document) -> list[Fact]:
                 place, level = _place_of(
                     sentence, before_places, _NO_OPENING if in_english else opening, at
                 )
-                breakdown = None if in_english else _breakdown(sentence, folded, m.start())
                 if breakdown:
-                    place, level = breakdown[:2]  # 'các huyện gồm: Đức Trọng (10 xã)'
+                    place, level = breakdown[:2]
                 elif not place and not level:
                     place, level = doc_place
                 elif level and not place:
@@ -516,7 +517,11 @@ def _breakdown(sentence: str, folded: str, at: int) -> tuple[str, str, str] | No
 _TOPIC = re.compile(r"(?:ve|doi voi|rieng|trong linh vuc|ve linh vuc)\s+([^,;]{3,60}),")
 
 
-def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fact | None:
+def _fact(
+    doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex, breakdown=None
+) -> Fact | None:
+    """A Vietnamese figure's fact; ``breakdown``: the place list it is a count of, if any
+    (:func:`_breakdown`)."""
     unit = re.sub(r"\s+", " ", unit_m.group("unit"))
     unit = "%" if unit == "phan tram" else unit
     number = to_number(m.group("n"))
@@ -556,7 +561,6 @@ def _fact(doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex) -> Fa
     topic = _TOPIC.match(folded)  # 'Về xây dựng NTM nâng cao, huyện có 02 xã đạt chuẩn.'
     if topic and topic.end() <= clause_start:
         before = f"{topic.group(1)} {before}"
-    breakdown = _breakdown(sentence, folded, value_start)
     if breakdown:  # 'số xã đạt chuẩn … các huyện gồm: Đức Trọng (10 xã)': the head counts
         before = f"{breakdown[2]} {before}"
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
@@ -1342,14 +1346,14 @@ def _document_place(doc: Document) -> tuple[str, str]:
         _, name, level = named[0]
         return name, level
     provinces = [(at, name) for at, _, name, level in place_mentions(doc.text) if level == "tinh"]
+    named = Counter(name for _, name in provinces)
     commune = main_commune(doc.text) if not doc.meta.districts else None
-    if commune and commune[1] >= max(2, *Counter(name for _, name in provinces).values(), 0):
+    if commune and commune[1] >= max(2, *named.values(), 0):
         # a commune's own article whose title does not name it: it names the commune at
         # least as often as any province (and no district: since mid-2025 there are none)
         return commune[0], "xa"
     national = len(re.findall(r"\b(?:ca nuoc|toan quoc)\b", fold(doc.text).lower()))
     if national and len(set(doc.meta.provinces)) >= 3:
-        named = Counter(name for _, name in provinces)
         if national >= max(named.values(), default=0):
             # the country's results, naming provinces among them (a provincial article names
             # its own province more often than the country)
@@ -1400,16 +1404,16 @@ def _iso(month: tuple[int, int]) -> str:
 
 # 'now' in an undated article: the figures after it hold when it was written, not at a year
 # named before it ('năm 2015 là 11,5 tiêu chí, đến nay là 12,6 tiêu chí')
-def _says_now(sentence: str, folded: str, m: re.Match) -> bool:
-    """'hiện đạt' says now; 'hiến đất' (donated land) folds alike and does not."""
-    at = folded.find("hien", m.start(), m.end())
-    return at < 0 or says_now(sentence, at)
-
-
 _NOW = re.compile(
     r"\b(?:den nay|toi nay|hien nay|hien tai|den thoi diem nay|nay da|hien co|hien da|hien dat)\b"
     r"|(?:^|[,;:]\s*)hien\b"
 )
+
+
+def _says_now(sentence: str, folded: str, m: re.Match) -> bool:
+    """'hiện đạt' says now; 'hiến đất' (donated land) folds alike and does not."""
+    at = folded.find("hien", m.start(), m.end())
+    return at < 0 or says_now(sentence, at)
 
 
 # what may stand between a figure and its own time: '70 triệu đồng/ha năm 2010', '25 sản

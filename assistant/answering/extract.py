@@ -324,7 +324,7 @@ def dates(sentence: str) -> list[Candidate]:
 
 # a place in an order, with the field it is counted in when the text names it: 'thứ 3 cả
 # nước', 'đơn vị thứ 5 của tỉnh', 'đầu tiên ở khu vực ĐBSCL', 'the third in the country'
-ORDER_FIELDS = (
+_ORDER_FIELDS = (
     r"cả\s+nước|toàn\s+quốc|(?:khu\s+vực\s+|vùng\s+)?(?:đồng\s+bằng\s+sông\s+(?:Cửu\s+Long|"
     r"Hồng)|ĐBSCL|ĐBSH|Tây\s+Nguyên|miền\s+núi\s+phía\s+Bắc|Bắc\s+Trung\s+Bộ|Duyên\s+hải"
     r"(?:\s+[A-ZĐ][\w.]*)*|Đông\s+Nam\s+Bộ)|(?:toàn\s+)?tỉnh|huyện|(?:the\s+)?country|"
@@ -333,7 +333,7 @@ ORDER_FIELDS = (
 _ORDINAL = re.compile(
     r"\b(?:[Tt]hứ\s+(?:\d{1,3}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|"
     r"bốn|lăm|năm))?)|[Đđ]ầu\s+tiên|[Ff]irst|second|third|fourth|fifth|\d{1,3}(?:st|nd|rd|th))\b"
-    rf"(?:\s+(?:(?:của|trong|ở|tại|in|of)\s+)?(?:{ORDER_FIELDS}))?"
+    rf"(?:\s+(?:(?:của|trong|ở|tại|in|of)\s+)?(?:{_ORDER_FIELDS}))?"
 )
 # a weekday, not an order: 'thứ Hai, ngày 5/6', 'Thứ 6 - 26/02/2016'
 _WEEKDAY_AFTER = re.compile(r"\s*[,–-]?\s*(?:ngày\s*)?\d{1,2}[/-]\d{1,2}")

@@ -24,7 +24,7 @@ from base.documents import DOCUMENT_TYPES, document_type
 from base.text import fold, syllables
 
 _TYPES = "|".join(t.folded for t in DOCUMENT_TYPES)
-_DOCS = _TYPES + "|van ban"  # and the generic 'văn bản nào
+_DOCS = _TYPES + "|van ban"  # and the generic 'văn bản nào'
 _DECISION_Q = re.compile(
     rf"\b({_DOCS})\s+(?:so\s+)?(nao|may|bao nhieu|gi|so may)\b"
     rf"|\bso hieu\b|\b(decision|quyet dinh) (number|no)\b"

@@ -1,7 +1,7 @@
 """Sentence spans of Vietnamese text, with character offsets (pure).
 
 ``split_sentences(text)`` ends a sentence at . ! ? … followed by a capital, digit, quote or
-bracket, and at every line break; a period after a common abbreviation (TP., UBND., ThS.) does
+bracket, at an ellipsis glued to a capitalised word, and at every line break; a period after a common abbreviation (TP., UBND., ThS.) does
 not end one. The chunker packs these spans into passages; the answerer scores them one by one.
 """
 
@@ -39,9 +39,14 @@ _ABBREVIATIONS = {
 }
 # End of sentence: . ! ? … (possibly doubled, closing quotes/brackets, or "./.") then space(s)
 # and an upper-case letter, digit, quote or bracket; or a line break.
+# An ellipsis glued to a capitalised word ('… 302 xã đạt chuẩn NTM...Chiều 28/12, UBND …', a
+# page's lead run into its body) ends one too.
 # Matched only where a run of marks begins, and possessively: a run of 100,000 '!' is read
 # once, not once per position (linear time on any input).
-_BOUNDARY = re.compile(r"(?<![.!?…])(?:\./\.|[.!?…]++)[\"”’)\]]*+(?=\s+[\"“‘(\[]?[A-ZÀ-Ỹ0-9Đ])")
+_BOUNDARY = re.compile(
+    r"(?<![.!?…])(?:\./\.|[.!?…]++)[\"”’)\]]*+"
+    r"(?:(?=\s+[\"“‘(\[]?[A-ZÀ-Ỹ0-9Đ])|(?P<glued>(?<=\.\.\.)|(?<=…))(?=[^\W\d_]{2}))"
+)
 _LONGEST_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS) + 1
 
 
@@ -55,6 +60,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         cursor = 0
         for match in _BOUNDARY.finditer(line_text):
             stop = match.end()
+            if match.group("glued") is not None and not line_text[stop].isupper():
+                continue  # '...và': the sentence goes on
             if len(match.group()) == 1 and _abbreviation_before(line_text, cursor, match.start()):
                 continue
             _append_span(spans, line_text, line_start, cursor, stop)

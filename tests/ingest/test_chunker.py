@@ -42,6 +42,19 @@ def test_sentences_split_on_periods_but_not_inside_numbers_or_abbreviations():
     ]
 
 
+def test_an_ellipsis_glued_to_a_capitalised_word_ends_a_sentence():
+    # a page's lead run into its body: the body's figures are not the lead's
+    text = (
+        "Huyện Hòa Lâm có 52 xã đạt chuẩn...Sáng 3/4, UBND huyện họp; có 5 xã...và 2 thôn…Đoàn về."
+    )
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences == [
+        "Huyện Hòa Lâm có 52 xã đạt chuẩn...",
+        "Sáng 3/4, UBND huyện họp; có 5 xã...và 2 thôn…",
+        "Đoàn về.",
+    ]
+
+
 def test_a_long_sentence_is_cut_at_clause_marks_not_inside_words():
     clause = "toàn tỉnh có 65 xã được công nhận đạt chuẩn NTM"
     text = "; ".join([clause] * 12) + "."

@@ -94,6 +94,7 @@ GLOSSARY = {
     r"billion(?: vnd| dong)?": "ty dong",
     r"million(?: vnd| dong)?": "trieu dong",
     r"-?stars?": "sao",
+    r"certificates?|certification": "chung nhan",
     r"products?": "san pham",
     r"(?:ocop )?entit(?:y|ies)": "chu the",  # who makes OCOP products: 'chủ thể'
     r"total investment|investment capital": "tong von dau tu",
@@ -194,9 +195,19 @@ def _question_order(out: str) -> str:
     )
 
 
+# 'how many Quang Ninh OCOP products': names (capitalised words) between the asking words and
+# the noun they count, which Vietnamese writes after the noun ('bao nhiêu sản phẩm OCOP …')
+_NAMES_BEFORE_NOUN = re.compile(
+    r"\b(?P<ask>[Hh]ow (?:many|much))\s+(?P<names>(?:[A-Z][\w'-]*\s+){1,3})(?P<noun>[a-z][\w-]*)\b"
+)
+
+
 def to_folded_vietnamese(text: str, article: bool = False) -> str:
     """Folded text with English programme words replaced by their Vietnamese equivalents
     (``article``: words of an article's sentence, :data:`ARTICLE_GLOSSARY` too)."""
+    if not article:
+        text = _NAMES_BEFORE_NOUN.sub(r"\g<ask> \g<noun> \g<names>", text)
+        text = re.sub(r"\s+", " ", text)
     out = text.lower()
     if not article:
         out = _question_order(out)

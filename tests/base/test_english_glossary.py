@@ -42,3 +42,22 @@ def test_every_english_unit_is_a_unit_of_the_lexicon():
 )
 def test_english_unit_words(written, unit):
     assert english_unit(written).unit == unit
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In 2022, how many Hoa Lac OCOP products held star certificates?",
+        "How many OCOP products does Hoa Lac have?",
+    ],
+)
+def test_names_between_how_many_and_its_noun_do_not_hide_the_noun(question):
+    # English puts the place before the noun counted ('how many Hoa Lac OCOP products'),
+    # Vietnamese after it: the count is still of products
+    from assistant.answering.analyse import analyze
+
+    assert analyze(question).unit == "san pham"
+
+
+def test_a_star_certificate_is_the_articles_chung_nhan_hang_sao():
+    assert "sao chung nhan" in to_folded_vietnamese("products held star certificates")

@@ -273,7 +273,19 @@ def _noun_pair(question: str, folded: str, slot: re.Match) -> list[str] | None:
     a_start, a_end = m.start("a"), m.end("a")
     b_start, b_end = m.start("b"), m.end("b")
     unit = next((u for u in QUESTION_UNITS if re.match(rf"{re.escape(u)}\b", folded[a_start:])), "")
+    b_unit = next(
+        (u for u in QUESTION_UNITS if re.match(rf"{re.escape(u)}\b", folded[b_start:])), ""
+    )
     if unit and unit_family(unit) in _MEASURES and not folded[b_start:].startswith(unit):
+        b_text = f"{question[a_start : a_start + len(unit)]} {question[b_start:b_end]}"
+    elif (
+        unit
+        and b_unit
+        and b_unit != unit
+        and re.search(rf"\b{re.escape(b_unit)}\b", folded[a_start + len(unit) : a_end])
+    ):
+        # 'bao nhiêu mô hình xã thông minh và xã thương mại điện tử': the second parallels
+        # the first after its unit ('mô hình'), which counts both
         b_text = f"{question[a_start : a_start + len(unit)]} {question[b_start:b_end]}"
     else:
         b_text = question[b_start:b_end]

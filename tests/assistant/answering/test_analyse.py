@@ -269,6 +269,22 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
             ],
         ),
         (
+            # the second thing parallels the first after its unit: 'mô hình' counts both, and
+            # 'tiêu chí và chỉ tiêu' are two units of their own
+            "Năm 2023, tỉnh Hòa Lạc chọn bao nhiêu mô hình xã thông minh và xã chuyển đổi số?",
+            [
+                "Năm 2023, tỉnh Hòa Lạc chọn bao nhiêu mô hình xã thông minh?",
+                "Năm 2023, tỉnh Hòa Lạc chọn bao nhiêu mô hình xã chuyển đổi số?",
+            ],
+        ),
+        (
+            "Xã Hòa Phú đạt bao nhiêu tiêu chí và chỉ tiêu của bộ tiêu chí nâng cao?",
+            [
+                "Xã Hòa Phú đạt bao nhiêu tiêu chí của bộ tiêu chí nâng cao?",
+                "Xã Hòa Phú đạt bao nhiêu chỉ tiêu của bộ tiêu chí nâng cao?",
+            ],
+        ),
+        (
             # a measure before the first thing measures the second too
             "Xã Hòa Phú (huyện Sơn Hà) cần cứng hóa bao nhiêu km đường giao thông và đường nội "
             "đồng?",

@@ -135,10 +135,14 @@ def _stated_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
 
 
 def _place_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
-    """The figure's own place against each asked place of the same kind of place."""
-    for place in frame.places:
+    """The figure's own place against each asked place of the finest level asked: in 'xã Tân
+    Hưng (Bàu Bàng) … tỉnh Bình Dương' the district and the province say where the commune
+    lies, and the commune's figure is no lower level's."""
+    asked = [p for p in frame.places if tier_of(p.level) in _FIGURE_TIERS]
+    finest = min((tier_rank(tier_of(p.level)) for p in asked), default=None)
+    for place in asked:
         level = tier_of(place.level)
-        if level not in _FIGURE_TIERS or not fact.place_level:
+        if tier_rank(level) != finest or not fact.place_level:
             continue
         same_level = fact.place_level == level
         if same_level and fact.place and not same_place(fold(fact.place), place.name):

@@ -413,6 +413,20 @@ def test_the_whole_countrys_figure_is_no_provinces():
     assert country.mismatch > 0.5
 
 
+def test_a_province_named_with_the_commune_asked_only_says_where_the_commune_lies():
+    doc = document(
+        "Xã Tân Hưng đã đạt 19/19 tiêu chí nông thôn mới nâng cao. Toàn huyện Bàu Bàng có 5 xã "
+        "đạt chuẩn.",
+        title="Xã Tân Hưng (Bàu Bàng) đạt chuẩn nâng cao",
+    )
+    facts = {f.value: f for f in sentence(doc, doc.text).facts}
+    asked = frame("Xã Tân Hưng (Bàu Bàng) đạt bao nhiêu tiêu chí nâng cao của tỉnh Bình Dương?")
+    fit = fact_fit(facts["19/19 tiêu chí"], asked, F)
+    assert fit.mismatch == 1.0 and "số liệu của cấp dưới" not in fit.notes
+    # the district's figure is still no answer for its commune
+    assert fact_fit(facts["5 xã"], asked, F).mismatch < 1.0
+
+
 def test_an_average_written_out_of_nineteen_is_still_an_average():
     doc = document(
         "Khi đó, các xã trong huyện chỉ đạt bình quân 4,57/19 tiêu chí. Xã Hòa Lạc đạt 9/9 "

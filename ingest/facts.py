@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "29"
+READER = "33"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -288,7 +288,7 @@ def read_facts(doc: Document) -> list[Fact]:
                         r"\b(chiem|ty le|bang)\b", fact.words.split("|")[0]
                     ):
                         fact = _replace(fact, indicator="ty_le_xa")
-                before_places = index.places_before(m.start())
+                before_places = _past_the_list(folded, index.places_before(m.start()), m.start())
                 if in_english and not before_places:
                     # '785 communes nationwide': English names the place after the figure
                     before_places = index.places_after(unit_m.end())
@@ -1187,6 +1187,23 @@ def _place_of(
     return name, level
 
 
+# what opens a list of the places a count is made of: '4 đơn vị cấp huyện … là huyện A, B và
+# TP. C', 'gồm: …' (folded)
+_LIST_OPENS = re.compile(r"\b(?:la|gom|gom co|bao gom)\b|:")
+
+
+def _past_the_list(folded: str, mentions: list, figure_at: int) -> list:
+    """The places named before a figure less those of an earlier clause's list: in 'toàn tỉnh
+    có 4 huyện … là huyện A, B và TP. C; 112 xã đạt chuẩn' the towns listed make up the 4
+    districts, and the 112 communes are the province's ('toàn tỉnh')."""
+    semi = folded.rfind(";", 0, figure_at)
+    if semi < 0 or any(at > semi for at, _, _ in mentions):
+        return mentions  # one clause, or the figure's own clause names its place
+    opens = [o.start() for o in _LIST_OPENS.finditer(folded, 0, semi)]
+    kept = [p for p in mentions if opens and p[0] < opens[-1]]
+    return kept or mentions
+
+
 # from a place's name to the place it lies in, in an address: 'Vị Thủy, tỉnh ', 'Tân Mỹ (huyện '
 _ADDRESS_GAP = re.compile(
     r"[^\W\d][\w'’ -]{0,30}?\s*(?:,|\(|-)\s*(?:(?:tỉnh|huyện|thành phố|thị xã|TP\.?|TX\.?)\s+)?",
@@ -1342,6 +1359,14 @@ def _document_place(doc: Document) -> tuple[str, str]:
     (named more often than any other place), else its first province."""
     title = doc.meta.title
     named = [p for p in places_in(title) if not _at_venue(title, p[0])]
+    folded_title = fold(title).lower()
+    for district in doc.meta.districts:
+        # 'Sơn Hà (Quảng Ngãi): …': a district of the article named in its title, without
+        # 'huyện', is what it is about; the province says where it lies
+        if re.search(rf"\b{re.escape(fold(district).lower())}\b", folded_title) and not any(
+            level in ("huyen", "xa") for _, _, level in named
+        ):
+            return district, "huyen"
     if named:
         _, name, level = named[0]
         return name, level

@@ -124,6 +124,29 @@ def test_a_place_given_with_its_address_is_the_first_of_the_address():
     assert (facts["40 xã"].place, facts["40 xã"].place_level) == ("Hậu Giang", "tinh")
 
 
+def test_places_listed_as_what_an_earlier_count_is_made_of_own_no_later_figure():
+    facts = _facts(
+        "Nông thôn mới tỉnh Hà Tĩnh\n\n"
+        "Đến tháng 6/2021, toàn tỉnh đã có 3 đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông "
+        "thôn mới là huyện Can Lộc, Nghi Xuân và thị xã Hồng Lĩnh; 92 xã đạt chuẩn nông thôn mới; "
+        "huyện Can Lộc có 14 xã đạt chuẩn nâng cao."
+    )
+    assert (facts["92 xã"].place, facts["92 xã"].place_level) == ("Hà Tĩnh", "tinh")
+    # a clause that names its own place keeps it
+    assert (facts["14 xã"].place, facts["14 xã"].place_level) == ("Can Lộc", "huyen")
+
+
+def test_a_district_named_in_the_title_without_its_level_is_what_the_article_is_about():
+    facts = _facts(
+        "Ba Tơ (Quảng Ngãi): nông thôn mới đạt nhiều kết quả\n\n"
+        "Sáng 5/1, huyện Ba Tơ tổng kết năm 2021.\n\n"
+        "Năm 2021 đã có 8 xã đạt chuẩn nông thôn mới, tăng 2 xã; năm 2022 phấn đấu có thêm 4 xã "
+        "về đích."
+    )
+    for value in ("8 xã", "4 xã"):
+        assert (facts[value].place, facts[value].place_level) == ("Ba Tơ", "huyen")
+
+
 def test_every_fact_points_at_its_verbatim_value_and_sentence(tmp_path):
     from tests.conftest import DOCUMENTS
 

@@ -39,7 +39,7 @@ _ABBREVIATIONS = {
 }
 # End of sentence: . ! ? … (possibly doubled, closing quotes/brackets, or "./.") then space(s)
 # and an upper-case letter, digit, quote or bracket; or a line break.
-# An ellipsis glued to a capitalised word ('… 302 xã đạt chuẩn NTM...Chiều 28/12, UBND …', a
+# An ellipsis glued to a capitalised word ('… có 52 xã đạt chuẩn...Sáng 3/4, UBND …', a
 # page's lead run into its body) ends one too.
 # Matched only where a run of marks begins, and possessively: a run of 100,000 '!' is read
 # once, not once per position (linear time on any input).

@@ -1187,14 +1187,14 @@ def _place_of(
     return name, level
 
 
-# what opens a list of the places a count is made of: '4 đơn vị cấp huyện … là huyện A, B và
-# TP. C', 'gồm: …' (folded)
+# what opens a list of the places a count is made of: '3 đơn vị cấp huyện … là huyện A, B và
+# thị xã C', 'gồm: …' (folded)
 _LIST_OPENS = re.compile(r"\b(?:la|gom|gom co|bao gom)\b|:")
 
 
 def _past_the_list(folded: str, mentions: list, figure_at: int) -> list:
     """The places named before a figure less those of an earlier clause's list: in 'toàn tỉnh
-    có 4 huyện … là huyện A, B và TP. C; 112 xã đạt chuẩn' the towns listed make up the 4
+    có 3 huyện … là huyện A, B và thị xã C; 92 xã đạt chuẩn' the towns listed make up the 3
     districts, and the 112 communes are the province's ('toàn tỉnh')."""
     semi = folded.rfind(";", 0, figure_at)
     if semi < 0 or any(at > semi for at, _, _ in mentions):
@@ -1361,7 +1361,7 @@ def _document_place(doc: Document) -> tuple[str, str]:
     named = [p for p in places_in(title) if not _at_venue(title, p[0])]
     folded_title = fold(title).lower()
     for district in doc.meta.districts:
-        # 'Sơn Hà (Quảng Ngãi): …': a district of the article named in its title, without
+        # 'Ba Tơ (Quảng Ngãi): …': a district of the article named in its title, without
         # 'huyện', is what it is about; the province says where it lies
         if re.search(rf"\b{re.escape(fold(district).lower())}\b", folded_title) and not any(
             level in ("huyen", "xa") for _, _, level in named

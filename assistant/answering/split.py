@@ -284,7 +284,7 @@ def _noun_pair(question: str, folded: str, slot: re.Match) -> list[str] | None:
         and b_unit != unit
         and re.search(rf"\b{re.escape(b_unit)}\b", folded[a_start + len(unit) : a_end])
     ):
-        # 'bao nhiêu mô hình xã thông minh và xã thương mại điện tử': the second parallels
+        # 'bao nhiêu mô hình xã thông minh và xã chuyển đổi số': the second parallels
         # the first after its unit ('mô hình'), which counts both
         b_text = f"{question[a_start : a_start + len(unit)]} {question[b_start:b_end]}"
     else:

@@ -135,8 +135,8 @@ def _stated_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
 
 
 def _place_fit(fact: Fact, frame: Frame, rules: FigureRules, fit: Fit) -> Fit:
-    """The figure's own place against each asked place of the finest level asked: in 'xã Tân
-    Hưng (Bàu Bàng) … tỉnh Bình Dương' the district and the province say where the commune
+    """The figure's own place against each asked place of the finest level asked: in 'xã A
+    (huyện B) … của tỉnh C' the district and the province say where the commune
     lies, and the commune's figure is no lower level's."""
     asked = [p for p in frame.places if tier_of(p.level) in _FIGURE_TIERS]
     finest = min((tier_rank(tier_of(p.level)) for p in asked), default=None)

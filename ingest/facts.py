@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "33"
+READER = "34"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -985,6 +985,12 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 
 
+# an act of recognition right before its count: 'vừa ký quyết định công nhận 8 xã', 'bỏ phiếu
+# xét, công nhận 3 xã đạt chuẩn' recognises that many now (folded; 'đã công nhận 85 xã' may
+# count them all so far, and totals before it win)
+_RECOGNISES = re.compile(r"(?<!\bduoc )(?<!\bda )\bcong nhan(?: dat chuan)?\s*$")
+
+
 def _kind(target_before: bool, before: str, after: str) -> FactKind:
     """``target_before``: whether the sentence names a plan or a target year before the figure
     (:meth:`_SentenceIndex.target_before`)."""
@@ -992,6 +998,8 @@ def _kind(target_before: bool, before: str, after: str) -> FactKind:
         return FactKind.TARGET
     tail = " ".join(before.split()[-4:])
     if _INCREMENT.search(tail) or re.match(r"(?:\w+\s+)?(moi|them)\b", after):
+        return FactKind.INCREMENT
+    if _RECOGNISES.search(tail) and not _TOTAL.search(before):
         return FactKind.INCREMENT
     if re.match(r"(?:trong do|rieng|gom)\b", before):
         return FactKind.PART  # 'đạt 356 tỷ đồng, trong đó Nhân dân đóng góp trên 74 tỷ đồng'

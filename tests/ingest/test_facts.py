@@ -32,6 +32,18 @@ def test_a_total_and_an_increment_in_one_sentence_are_different_facts():
     assert total.place == "Hòa Bình" and total.place_level == "tinh"
 
 
+def test_an_act_of_recognition_counts_what_it_recognises_now():
+    facts = _facts(
+        "Hòa Lạc công nhận thêm xã nông thôn mới\n\n"
+        "Ngày 5/3/2023, Chủ tịch UBND tỉnh Hòa Lạc vừa ký quyết định công nhận 8 xã đạt chuẩn "
+        "nông thôn mới năm 2022. Đến nay, toàn tỉnh đã công nhận 85 xã; 60 xã được công nhận "
+        "trước năm 2020."
+    )
+    assert facts["8 xã"].kind == "increment"
+    assert facts["85 xã"].kind != "increment"  # 'đến nay … đã công nhận': how many so far
+    assert facts["60 xã"].kind != "increment"
+
+
 def test_ratios_targets_and_categories():
     facts = _facts(
         "Kết quả xây dựng nông thôn mới huyện Tân Mỹ\n\n"

@@ -340,6 +340,9 @@ class Fact:
     # the part of the place the figure is about, as the source words it ('xã biên giới' in
     # 'các xã biên giới đạt bình quân 15 tiêu chí'); '' for the whole place
     group: str = ""
+    # an undated figure of an undated article: the latest year the article states as past
+    # ('yyyy'), so it was written then or later; '' otherwise
+    written_after: str = ""
 
     @property
     def fact_id(self) -> str:

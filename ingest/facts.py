@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "34"
+READER = "36"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -272,7 +272,7 @@ def read_facts(doc: Document) -> list[Fact]:
                 if (
                     previous is not None
                     and previous.kind == FactKind.INCREMENT
-                    and _INCREMENT.search(previous.words.partition("|")[0])
+                    and _new_by_its_words(previous.words.partition("|")[0])
                     and fact.kind == FactKind.VALUE
                     and previous.unit == fact.unit
                     and _COORDINATED.fullmatch(
@@ -328,7 +328,16 @@ def read_facts(doc: Document) -> list[Fact]:
                         version=meta.content_hash[:16],
                     )
                 )
-    return facts
+    floor = "" if doc_time else _written_after(text)
+    return [_replace(f, written_after=floor) if not f.time_lo else f for f in facts]
+
+
+def _written_after(text: str) -> str:
+    """The latest year an undated article states as past ('năm 2022', 'ngày 28/12/2022'; not a
+    target, a period or a baseline): it was written that year or later, which is all its
+    undated figures ('đến nay có 27 xã') tell of their time ('' when it states none)."""
+    years = [t.hi[0] for t in read_times(text) if t.role in ("asof", "date") and _span(t) <= 12]
+    return str(max(years)) if years else ""
 
 
 # A table row as the loaders write it: 'Dòng 5: Xã: Tân Mỹ; Huyện: Văn Lãng; Số tiêu chí
@@ -989,6 +998,11 @@ _DIFFERENCE_BEFORE = re.compile(
 # xét, công nhận 3 xã đạt chuẩn' recognises that many now (folded; 'đã công nhận 85 xã' may
 # count them all so far, and totals before it win)
 _RECOGNISES = re.compile(r"(?<!\bduoc )(?<!\bda )\bcong nhan(?: dat chuan)?\s*$")
+
+
+def _new_by_its_words(before: str) -> bool:
+    """Whether the words before a figure say it is new ('có thêm 3 xã', 'công nhận 3 xã')."""
+    return bool(_INCREMENT.search(before) or _RECOGNISES.search(before))
 
 
 def _kind(target_before: bool, before: str, after: str) -> FactKind:

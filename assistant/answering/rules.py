@@ -108,6 +108,9 @@ class TimeRules:
         0.5, "a figure said of the start ('Khi bắt đầu …, xã chỉ đạt 4 tiêu chí'), not asked"
     )
     document_far: float = rule(0.05, "another time, known only from the document's date")
+    written_in_year: float = rule(
+        0.8, "an undated figure of an undated article whose latest stated year is the one asked"
+    )
     long_months: int = rule(14, "months from which a time is a period ('giai đoạn 2016-2020')")
     year_months: int = rule(12, "months of a year: shorter asked times are points")
     near_months: int = rule(2, "months a report may come after the time asked about")

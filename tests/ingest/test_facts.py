@@ -36,10 +36,11 @@ def test_an_act_of_recognition_counts_what_it_recognises_now():
     facts = _facts(
         "Hòa Lạc công nhận thêm xã nông thôn mới\n\n"
         "Ngày 5/3/2023, Chủ tịch UBND tỉnh Hòa Lạc vừa ký quyết định công nhận 8 xã đạt chuẩn "
-        "nông thôn mới năm 2022. Đến nay, toàn tỉnh đã công nhận 85 xã; 60 xã được công nhận "
+        "nông thôn mới và 2 xã đạt chuẩn nâng cao năm 2022. Đến nay, toàn tỉnh đã công nhận 85 xã; 60 xã được công nhận "
         "trước năm 2020."
     )
     assert facts["8 xã"].kind == "increment"
+    assert facts["2 xã"].kind == "increment"  # 'công nhận 8 xã … và 2 xã …': both are new
     assert facts["85 xã"].kind != "increment"  # 'đến nay … đã công nhận': how many so far
     assert facts["60 xã"].kind != "increment"
 

@@ -133,7 +133,18 @@ def figure_time(fact: Fact | None, frame: Frame, rules: TimeRules) -> float:
     if fact is None or not frame.times:
         return 1.0
     lo, hi, where = fact_time(fact)
+    if lo is None and fact.written_after:
+        return max(_written_fit(t, int(fact.written_after), rules) for t in frame.times)
     return max(time_fit(t, lo, hi, where, rules) for t in frame.times)
+
+
+def _written_fit(asked: TimeRef, floor: int, rules: TimeRules) -> float:
+    """An undated figure of an article written in ``floor`` or later: a question about that
+    year fits it better than an undated one. One about an earlier year does not fit it worse:
+    an article of the year's results often comes out in the next year's first months."""
+    if asked.lo[0] <= floor <= asked.hi[0]:
+        return rules.written_in_year
+    return rules.undated
 
 
 def baseline_check(

@@ -8,7 +8,7 @@ from assistant.answering.checks.figure import fact_fit
 from assistant.answering.checks.place import place_check
 from assistant.answering.checks.target import target_check
 from assistant.answering.checks.tier import tier_check
-from assistant.answering.checks.time import baseline_check, time_check, time_fit
+from assistant.answering.checks.time import baseline_check, figure_time, time_check, time_fit
 from assistant.answering.checks.words import conditions_check, keywords_check, rare_terms
 from base.times import TimeRef
 from tests.assistant.answering.kit import RULES, document, evidence, frame, sentence
@@ -425,6 +425,22 @@ def test_a_province_named_with_the_commune_asked_only_says_where_the_commune_lie
     assert fit.mismatch == 1.0 and "số liệu của cấp dưới" not in fit.notes
     # the district's figure is still no answer for its commune
     assert fact_fit(facts["5 xã"], asked, F).mismatch < 1.0
+
+
+def test_an_undated_articles_figure_fits_the_year_the_article_was_written_in_best():
+    doc = document(
+        "Ngày 12/11/2022, Hội đồng thẩm định tỉnh Hòa Lạc họp.\n\nĐến nay, toàn tỉnh có 52 xã "
+        "đạt chuẩn nông thôn mới.",
+        date=None,
+    )
+    quote = "Đến nay, toàn tỉnh có 52 xã đạt chuẩn nông thôn mới."
+    fact = next(f for f in sentence(doc, quote).facts if f.value == "52 xã")
+    assert not fact.time_lo and fact.written_after == "2022"
+    T = RULES.time
+    assert figure_time(fact, frame("Năm 2022 Hòa Lạc có bao nhiêu xã đạt chuẩn?"), T) > T.undated
+    # the article may report an earlier year's results, or be read later: no better, no worse
+    assert figure_time(fact, frame("Năm 2021 Hòa Lạc có bao nhiêu xã đạt chuẩn?"), T) == T.undated
+    assert figure_time(fact, frame("Năm 2024 Hòa Lạc có bao nhiêu xã đạt chuẩn?"), T) == T.undated
 
 
 def test_an_average_written_out_of_nineteen_is_still_an_average():

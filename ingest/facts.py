@@ -994,8 +994,8 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 
 
-# an act of recognition right before its count: 'vừa ký quyết định công nhận 8 xã', 'bỏ phiếu
-# xét, công nhận 3 xã đạt chuẩn' recognises that many now (folded; 'đã công nhận 85 xã' may
+# an act of recognition right before its count: 'vừa ký quyết định công nhận 8 xã', 'hội đồng
+# xét, công nhận 5 xã đạt chuẩn' recognises that many now (folded; 'đã công nhận 85 xã' may
 # count them all so far, and totals before it win)
 _RECOGNISES = re.compile(r"(?<!\bduoc )(?<!\bda )\bcong nhan(?: dat chuan)?\s*$")
 

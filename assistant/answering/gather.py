@@ -22,7 +22,7 @@ from types import MappingProxyType
 from assistant.answering import kinds
 from assistant.answering.checks.words import term_weights
 from assistant.answering.passages import list_end, place_run_end
-from assistant.answering.records import Evidence, Frame, Sentence
+from assistant.answering.records import AnswerKind, Evidence, Frame, Sentence
 from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import to_folded_vietnamese
 from base.locations import is_marker_line
@@ -74,6 +74,8 @@ class Gatherer:
         figures = qtype.figures or qtype.reads_facts
         joins = self.rules.passage.list_chars if qtype.joins_lists else 0
         runs = self.rules.passage.list_chars if qtype.joins_place_runs else 0
+        # an answer in words often sits beside the passage found, in its paragraph
+        reach = self.rules.passage.paragraph_reach if qtype.answer_kind == AnswerKind.PASSAGE else 0
         if hits:
             hits = hits + self._fact_hits(frame, hits, filters)
         snap = self.retriever.snapshot()
@@ -93,7 +95,7 @@ class Gatherer:
             doc_facts = self._facts_of(doc) if figures else ()
             if figures:
                 facts[doc.meta.doc_id] = doc_facts
-            for sentence in _sentences(hit, doc, doc_facts, joins, runs):
+            for sentence in _sentences(hit, doc, doc_facts, joins, runs, reach):
                 if sentence.key in seen:
                     continue  # read whole from another passage of the same paragraph
                 seen.add(sentence.key)
@@ -173,12 +175,18 @@ class Gatherer:
 
 
 def _sentences(
-    hit: Hit, doc: Document, facts: tuple[Fact, ...], joins: int = 0, runs: int = 0
+    hit: Hit,
+    doc: Document,
+    facts: tuple[Fact, ...],
+    joins: int = 0,
+    runs: int = 0,
+    reach: int = 0,
 ) -> list[Sentence]:
     """The whole sentences of a passage, each with the figures it states; page markers are
     no evidence ('[Trang 3]' says where). With ``joins``, a sentence that announces a list
     ('… như sau:') is read with the list's lines (at most ``joins`` characters of them); with
-    ``runs``, one that announces places with the sentences naming the next ones."""
+    ``runs``, one that announces places with the sentences naming the next ones; with
+    ``reach``, the sentences of its paragraph that begin within that many characters of it."""
     text = doc.text
     out = []
     covered = -1
@@ -187,7 +195,7 @@ def _sentences(
     first = text.rfind("\n", 0, hit.chunk.start) + 1
     last = text.find("\n", hit.chunk.end) if text.find("\n", hit.chunk.end) >= 0 else len(text)
     for start, end in split_sentences(text, first, last):
-        if end <= hit.chunk.start or start >= hit.chunk.end:
+        if end <= hit.chunk.start - reach or start >= hit.chunk.end + reach:
             continue  # a sentence of the paragraph outside the passage found
         if start < covered:
             continue  # an item of the list read with the sentence before it

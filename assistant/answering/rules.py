@@ -360,6 +360,9 @@ class PassageRules:
     states_nothing: float = rule(
         0.5, "a summary's sentence that states no stored figure ('Covid-19', '2021-2025')"
     )
+    paragraph_reach: int = rule(
+        400, "characters of a found passage's paragraph read before and after it, for words"
+    )
     more_sentences: int = rule(2, "following sentences of the paragraph that go on with the answer")
     more_chars: int = rule(700, "characters those following sentences may add at most")
 

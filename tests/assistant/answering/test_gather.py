@@ -45,3 +45,19 @@ def test_a_list_of_places_that_goes_on_past_its_sentence_is_read_with_it():
     # read as single sentences otherwise, and a sentence that names no place ends the run
     assert _sentences(hit, doc, ())[0].text.endswith("về văn hóa.")
     assert "Đây là" not in first.text
+
+
+def test_an_answer_in_words_beside_the_passage_found_in_its_paragraph_is_read():
+    text = (
+        "Xã Hòa Phú đạt 16/19 tiêu chí. Về giao thông, đường trục xã đã cứng hóa 12 km. Ba tiêu "
+        "chí chưa hoàn thành là: tiêu chí về chợ, tiêu chí về nhà ở và tiêu chí về hộ nghèo. "
+        "Hiện nay, xã đang hoàn thiện nhà văn hóa."
+    )
+    doc = document(text, source="hoa-phu.txt")
+    found = _hit(doc, text.index("Hiện nay"), len(text))  # the chunk of the last sentence only
+    words = [s.text for s in _sentences(found, doc, (), reach=400)]
+    assert any(t.startswith("Ba tiêu chí chưa hoàn thành") for t in words)
+    # a figure's question reads the passage found only
+    assert [s.text for s in _sentences(found, doc, ())] == [
+        "Hiện nay, xã đang hoàn thiện nhà văn hóa."
+    ]

@@ -49,9 +49,31 @@ _DISTRICT_WORDS = {"huyen", "thi xa", "thanh pho", "tp", "quan"}
 _LYING_TIERS = ("tinh", "huyen", "xa")
 
 
+# a count of places asked by name: 'hai địa phương cấp huyện nào', 'cho tôi biết 3 xã của …'
+# (folded; not 'năm', which is also a year)
+_COUNTED_PLACES = re.compile(
+    r"\b(?:hai|ba|bon|sau|bay|tam|chin|muoi|\d{1,2})\s+(?:\w+\s+){0,2}?"
+    r"(?P<unit>(?<!nong )thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong)\b"
+)
+_TELL_ME = re.compile(
+    r"\b(?:cho (?:toi |minh |em )?biet|ke ten|liet ke|neu ten|neu)\s+(?:cac\s+)?$"
+)
+
+
+def _counted_places(folded: str) -> Detection | None:
+    """'Hai địa phương cấp huyện nào …?', 'Cho tôi biết 3 xã của X được công nhận …': a
+    stated number of places, named."""
+    for m in _COUNTED_PLACES.finditer(folded):
+        asks = re.match(r"(?:\s+\S+){0,4}?\s+nao\b", folded[m.end() :])
+        if asks or _TELL_ME.search(folded, 0, m.start()):
+            slot = _PLACE_SLOT.search(folded, m.start("unit"))
+            return Detection(QuestionKind.LIST, slot.group(1) if slot else m.group("unit"))
+    return None
+
+
 def _which_places(folded: str) -> Detection | None:
     if not _LIST.search(folded):
-        return None
+        return _counted_places(folded)
     slot = _PLACE_SLOT.search(folded)
     if slot is None and not _NAMES_ASKED.search(folded):
         # 'còn những tiêu chí nào chưa đạt', 'những mô hình kinh tế nào': things the articles

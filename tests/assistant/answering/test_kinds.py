@@ -47,6 +47,10 @@ TYPES = [
     ("Thôn nào của xã Yên Phúc đạt chuẩn khu dân cư kiểu mẫu?", QuestionKind.PLACE, "thon"),
     ("Which commune of Van Quan district reached the standard first?", QuestionKind.PLACE, "xa"),
     ("Những huyện nào đạt chuẩn nông thôn mới năm 2020?", QuestionKind.LIST, "huyen"),
+    # a stated number of places, named: a list, not one place
+    ("Hai địa phương cấp huyện nào của tỉnh được chọn làm điểm?", QuestionKind.LIST, "huyen"),
+    ("Cho tôi biết 3 xã của Hòa Lạc được công nhận năm 2022", QuestionKind.LIST, "xa"),
+    ("Năm 2021, xã nào đạt chuẩn đầu tiên?", QuestionKind.PLACE, "xa"),  # 'năm' is a year
     ("Quyết định nào công nhận huyện đạt chuẩn?", QuestionKind.DECISION, None),
     ("Đề án xây dựng nông thôn mới của tỉnh ai ký?", QuestionKind.PERSON, None),
     ("Cơ quan nào chủ trì xây dựng đề án?", QuestionKind.ENTITY, None),

@@ -315,6 +315,9 @@ class PlaceAnswerRules:
         0.4, "bonus: a sentence names as many places as the question counts ('Hai bản … nào')"
     )
     count_short: float = rule(0.6, "a sentence names fewer places than the question counts")
+    count_other: float = rule(
+        0.3, "the sentence counts its list otherwise ('5 xã … là: …' for 'which four communes')"
+    )
     polarity_chars: int = rule(
         60, "characters before a place (a third of them after) read for 'chưa' (not yet)"
     )

@@ -49,10 +49,11 @@ _DISTRICT_WORDS = {"huyen", "thi xa", "thanh pho", "tp", "quan"}
 _LYING_TIERS = ("tinh", "huyen", "xa")
 
 
-# a count of places asked by name: 'hai địa phương cấp huyện nào', 'cho tôi biết 3 xã của …'
-# (folded; not 'năm', which is also a year)
+# a count of places asked by name: 'hai địa phương cấp huyện nào', 'cho tôi biết 3 xã của …',
+# 'which four communes' (folded, English glossed; not 'năm', which is also a year)
 _COUNTED_PLACES = re.compile(
-    r"\b(?:hai|ba|bon|sau|bay|tam|chin|muoi|\d{1,2})\s+(?:\w+\s+){0,2}?"
+    r"\b(?:hai|ba|bon|sau|bay|tam|chin|muoi|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:\w+\s+){0,2}?"
     r"(?P<unit>(?<!nong )thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong)\b"
 )
 _TELL_ME = re.compile(
@@ -212,14 +213,38 @@ class ListType(PlaceType):
         cands = clause.candidates
         listed = max((_listed(c.text) for c in cands if c.kind == CandidateKind.LIST), default=0)
         named = {fold(name) for _, name in _names(clause.sentence.text, cands)}
+        stated = _stated_count(clause.sentence.folded, clause.candidate.start)
+        if stated is not None and stated != want:
+            # '5 xã đạt chuẩn kiểu mẫu là: …' lists another group than the four asked
+            fit = fit.times(
+                rules.place_answer.count_other, f"câu kể {stated} nơi, không phải {want}"
+            )
         if max(len(named), listed) >= want:
             return fit.plus(rules.place_answer.count_met, f"nêu đủ {want} nơi")
         return fit.times(rules.place_answer.count_short, f"nêu chưa đủ {want} nơi")
 
 
+_NUMBER_WORDS = {
+    **WORD_NUMBERS,
+    **{w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)},
+}
 # how many places a 'which places' question counts: 'Hai bản đầu tiên …', '3 xã … là những xã
-# nào' (folded; the number before the place word)
-_COUNTED = re.compile(rf"\b(\d+|{'|'.join(WORD_NUMBERS)})\s+(?:{'|'.join(TEXT_PLACE_WORDS)})\b")
+# nào', 'which four communes' (folded, English glossed; the number before the place word, not
+# a year: 'đến cuối năm 2024 huyện …')
+_COUNTED = re.compile(
+    rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:{'|'.join(TEXT_PLACE_WORDS)})\b"
+)
+# a sentence that counts the list it gives: '4 xã được công nhận đợt này gồm: …', '03/05 huyện
+# …, gồm: …' (folded; of a ratio, the places listed are its first number)
+_COUNTS_ITS_LIST = re.compile(
+    rf"(?<![/\d])\b(\d{{1,3}}|{'|'.join(WORD_NUMBERS)})(?:/\d{{1,3}})?\s+"
+    rf"(?:{'|'.join(TEXT_PLACE_WORDS)})\b[^.;:0-9]{{0,80}}?"
+    r"(?:\bla\b|\bgom\b|\bgom co\b|\bbao gom\b|:)"
+)
+
+
+def _count_of(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
 def asked_count(frame: Frame) -> int | None:
@@ -227,8 +252,15 @@ def asked_count(frame: Frame) -> int | None:
     m = _COUNTED.search(frame.folded)
     if m is None:
         return None
-    n = int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS[m.group(1)]
+    n = _count_of(m.group(1))
     return n if n >= 2 else None
+
+
+def _stated_count(folded: str, at: int) -> int | None:
+    """The number a sentence gives the list of places at ``at`` ('4 xã … gồm: …' -> 4): the
+    last count announced before it, if any."""
+    counts = [m for m in _COUNTS_ITS_LIST.finditer(folded) if m.end() <= at]
+    return _count_of(counts[-1].group(1)) if counts else None
 
 
 def place_list(ranked: Ranked, frame: Frame, lang: str) -> str | None:

@@ -14,6 +14,7 @@ from assistant.answering.records import AnswerKind, Candidate, CandidateKind, Qu
 from assistant.answering.rules import Rules
 from assistant.answering.select import select
 from tests.assistant.answering.kit import document, evidence, sentence
+from tests.assistant.answering.kit import frame as frame_of
 
 
 def _chosen(ev):
@@ -253,6 +254,35 @@ def test_a_list_question_that_counts_its_places_prefers_a_sentence_naming_that_m
     title = "Huyện Hòa Lạc có hai bản đạt chuẩn"
     lead = _best(question, title, one, both, districts=("Hòa Lạc",)).lead
     assert "Nà Hỳ 1" in lead and "Phiêng Đất B" in lead
+
+
+def test_a_list_the_sentence_counts_otherwise_than_the_question_is_another_group():
+    five = (
+        "Theo đó, 5 xã của huyện Hòa Lạc được công nhận đạt chuẩn nông thôn mới kiểu mẫu là: xã "
+        "Mỹ An, xã Quảng Thạch, xã Lương Sơn, xã Tân Phú và xã An Hòa."
+    )
+    four = "Đợt này có 4 xã gồm: xã Suối Tiên, Sơn Hà, Bàu Sen và Đá Mài."
+    title = "Huyện Hòa Lạc có thêm 4 xã đạt chuẩn nông thôn mới"
+    for question in (
+        "Bốn xã nào của huyện Hòa Lạc được công nhận đạt chuẩn nông thôn mới?",
+        "Which four communes of Hoa Lac district were recognised as new-style rural communes?",
+    ):
+        lead = _best(question, title, five, four, districts=("Hòa Lạc",)).lead
+        assert "Suối Tiên" in lead and "Đá Mài" in lead and "Mỹ An" not in lead
+
+
+def test_how_many_places_a_list_question_and_its_sentence_count():
+    from assistant.answering.kinds.place import _stated_count, asked_count
+
+    assert asked_count(frame_of("Ba xã nào của huyện Hòa Lạc đạt chuẩn?")) == 3
+    assert asked_count(frame_of("Which four communes of Hoa Lac district met the standard?")) == 4
+    # a year before the place word is no count
+    assert (
+        asked_count(frame_of("Đến cuối năm 2024 huyện Hòa Lạc có những xã nào đạt chuẩn?")) is None
+    )
+    said = "cong nhan cho 03/05 huyen tren dia ban, gom: huyen A, B va C; 7 xa la: D"  # folded
+    assert _stated_count(said, said.index("huyen A")) == 3  # of a ratio, its first number
+    assert _stated_count(said, said.index("D")) == 7
 
 
 def test_a_commune_that_is_its_sentences_subject_is_not_outranked_by_the_province_it_names():

@@ -175,6 +175,7 @@ UNIT_ROWS = (
     Unit("diem", "count", asked=39),
     Unit("mo hinh", "count", asked=31),
     Unit("du an", "count", asked=32),
+    Unit("quyet dinh", "count", asked=53),  # 'đã ký 13 quyết định công nhận …'
     Unit("thi tran", "settlement:xa"),
     Unit("thi xa", "settlement:huyen"),
     Unit("thanh pho", "settlement:huyen"),

@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "36"
+READER = "37"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"

@@ -113,6 +113,16 @@ def _split_once(question: str) -> list[str]:
                 _ask_mark(f"{head}{question[moves.start(3) : slots[0].start()]}{rest}"),
             ]
         tiers = _TIER_LIST.search(folded, slots[0].end())
+        counted = next(
+            (
+                u
+                for u in QUESTION_UNITS
+                if re.match(rf"\s*{re.escape(u)}\b", folded[slots[0].end() :])
+            ),
+            None,
+        )
+        if counted and not unit_family(counted).startswith("settlement"):
+            tiers = None  # 'bao nhiêu quyết định công nhận xã NTM và NTM nâng cao': one count
         if tiers:  # 'bao nhiêu xã đạt chuẩn NTM, NTM nâng cao và NTM kiểu mẫu': one of each
             head, tail = question[: tiers.start()], question[tiers.end() :]
             base = question[tiers.start() : tiers.end("base")]

@@ -45,6 +45,16 @@ def test_an_act_of_recognition_counts_what_it_recognises_now():
     assert facts["60 xã"].kind != "increment"
 
 
+def test_decisions_are_counted_and_a_decisions_number_is_no_count():
+    facts = _facts(
+        "Hòa Lạc công nhận xã nông thôn mới\n\n"
+        "Đầu năm 2023, Chủ tịch UBND tỉnh Hòa Lạc đã ký 9 quyết định công nhận 5 xã đạt chuẩn "
+        "nông thôn mới. Quyết định 785/QĐ-UBND chọn 28 xã điểm."
+    )
+    assert facts["9 quyết định"].unit == "quyet dinh"
+    assert not any(f.unit == "quyet dinh" for v, f in facts.items() if "785" in v)
+
+
 def test_ratios_targets_and_categories():
     facts = _facts(
         "Kết quả xây dựng nông thôn mới huyện Tân Mỹ\n\n"

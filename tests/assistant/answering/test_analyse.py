@@ -285,6 +285,14 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
             ],
         ),
         (
+            # decisions counted, whatever tiers they recognise: one count
+            "Đầu năm 2023, tỉnh Hòa Lạc ký bao nhiêu quyết định công nhận xã NTM và NTM nâng cao?",
+            [
+                "Đầu năm 2023, tỉnh Hòa Lạc ký bao nhiêu quyết định công nhận xã NTM và NTM nâng "
+                "cao?"
+            ],
+        ),
+        (
             # a measure before the first thing measures the second too
             "Xã Hòa Phú (huyện Sơn Hà) cần cứng hóa bao nhiêu km đường giao thông và đường nội "
             "đồng?",

@@ -112,26 +112,9 @@ def _split_once(question: str) -> list[str]:
                 _ask_mark(f"{head}{question[moves.start(1) : moves.end(2)]} {to} {rest}"),
                 _ask_mark(f"{head}{question[moves.start(3) : slots[0].start()]}{rest}"),
             ]
-        tiers = _TIER_LIST.search(folded, slots[0].end())
-        counted = next(
-            (
-                u
-                for u in QUESTION_UNITS
-                if re.match(rf"\s*{re.escape(u)}\b", folded[slots[0].end() :])
-            ),
-            None,
-        )
-        if counted and not unit_family(counted).startswith("settlement"):
-            tiers = None  # 'bao nhiêu quyết định công nhận xã NTM và NTM nâng cao': one count
+        tiers = _tier_parts(question, folded, slots[0])
         if tiers:  # 'bao nhiêu xã đạt chuẩn NTM, NTM nâng cao và NTM kiểu mẫu': one of each
-            head, tail = question[: tiers.start()], question[tiers.end() :]
-            base = question[tiers.start() : tiers.end("base")]
-            parts = [head + base + tail]
-            for item in _TIER_ITEM.finditer(folded, tiers.end("base"), tiers.end()):
-                named = question[item.start("item") : item.end()]
-                own = item.group("own")  # 'NTM nâng cao', or 'nâng cao' after the base
-                parts.append(head + (named if own else f"{base} {named}") + tail)
-            return parts
+            return tiers
         m = _CATEGORY.search(folded)
         if m:  # 'số xã đạt chuẩn NTM nâng cao và kiểu mẫu'
             a, b = m.span(1), m.span(2)
@@ -170,6 +153,27 @@ def _split_once(question: str) -> list[str]:
     if len(slots) <= 1:
         return _two_topics(question, folded, slots[0].start() if slots else None)
     return [question]
+
+
+def _tier_parts(question: str, folded: str, slot: re.Match) -> list[str]:
+    """'bao nhiêu xã đạt chuẩn NTM, NTM nâng cao và NTM kiểu mẫu': one count of places of each
+    tier; ``[]`` when none are listed, or when the count is of something else ('bao nhiêu
+    quyết định công nhận xã NTM và NTM nâng cao' is one count)."""
+    tiers = _TIER_LIST.search(folded, slot.end())
+    counted = next(
+        (u for u in QUESTION_UNITS if re.match(rf"\s*{re.escape(u)}\b", folded[slot.end() :])),
+        None,
+    )
+    if not tiers or (counted and not unit_family(counted).startswith("settlement")):
+        return []
+    head, tail = question[: tiers.start()], question[tiers.end() :]
+    base = question[tiers.start() : tiers.end("base")]
+    parts = [head + base + tail]
+    for item in _TIER_ITEM.finditer(folded, tiers.end("base"), tiers.end()):
+        named = question[item.start("item") : item.end()]
+        own = item.group("own")  # 'NTM nâng cao', or 'nâng cao' after the base
+        parts.append(head + (named if own else f"{base} {named}") + tail)
+    return parts
 
 
 # a count of places, then a request for their names: '… có bao nhiêu xã đạt chuẩn? Kể tên.',

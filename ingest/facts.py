@@ -78,7 +78,7 @@ from ingest.metadata import english_place_mentions, place_mentions
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat)
-READER = "37"
+READER = "38"
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _APPROX = r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ|dưới|gần như|chưa đến|tới|ước|ước đạt|over|about|nearly|more than)\s+)?"
@@ -144,6 +144,8 @@ _SCOPE = re.compile(
     r"|(?:^|[,;:]\s*)(huyen|tinh|xa)\s+(?=(?:da |cung |van |\w+ )?(?:co|dat|dang ky|xay dung|huy dong|"
     r"duoc|phan dau|hoan thanh)\b)"
     r"|\bdia ban (huyen|tinh)\b"  # 'trên địa bàn huyện đạt …'
+    # 'nâng tổng số xã nâng cao của tỉnh lên 35 xã': the whole's own, after a place named
+    r"|\bcua (huyen|tinh)(?=\s+(?:len|la|dat)\b)"
 )
 
 
@@ -1059,7 +1061,11 @@ class _SentenceIndex:
         else:
             self.places = places_in(sentence, 0, len(sentence), known)
             self.scopes = [
-                (m.start(), "", tier_of(m.group(1) or "toan " + (m.group(2) or m.group(3))))
+                (
+                    m.start(),
+                    "",
+                    tier_of(m.group(1) or "toan " + (m.group(2) or m.group(3) or m.group(4))),
+                )
                 for m in _SCOPE.finditer(folded)
             ]
         self.place_at = [p[0] for p in self.places]

@@ -159,6 +159,17 @@ def test_places_listed_as_what_an_earlier_count_is_made_of_own_no_later_figure()
     assert (facts["14 xã"].place, facts["14 xã"].place_level) == ("Can Lộc", "huyen")
 
 
+def test_the_province_or_district_said_after_a_place_named_owns_the_total():
+    facts = _facts(
+        "Quảng Trị có thêm xã nâng cao\n\n"
+        "UBND tỉnh Quảng Trị công nhận 4 xã thuộc huyện Cam Lộ đạt chuẩn nâng cao năm 2023, nâng "
+        "tổng số xã đạt chuẩn nâng cao của tỉnh lên 35 xã. Tổng số xã nâng cao của huyện Cam Lộ "
+        "là 11 xã."
+    )
+    assert (facts["35 xã"].place, facts["35 xã"].place_level) == ("Quảng Trị", "tinh")
+    assert (facts["11 xã"].place, facts["11 xã"].place_level) == ("Cam Lộ", "huyen")
+
+
 def test_a_district_named_in_the_title_without_its_level_is_what_the_article_is_about():
     facts = _facts(
         "Ba Tơ (Quảng Ngãi): nông thôn mới đạt nhiều kết quả\n\n"

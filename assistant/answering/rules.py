@@ -212,6 +212,9 @@ class FigureRules:
     stated_missing: float = rule(0.35, "none of the question's numbers describes it")
     own_number: float = rule(0.3, "the figure is the question's own number")
     other_place: float = rule(0.3, "a figure of another place of the same level")
+    other_place_word: float = rule(
+        0.5, "a count of other places of the asked level ('7 thị trấn' for 'bao nhiêu xã')"
+    )
     finer_place: float = rule(
         0.6, "a figure of a lower level ('a district's for a province question')"
     )

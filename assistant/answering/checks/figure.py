@@ -23,6 +23,9 @@ from base.text import fold, syllables
 from base.types import Fact, FactKind
 
 _OUT = Fit(0.0, 0.0)  # ruled out
+# place words that count different places of one level: a question that names one of them asks
+# for it, not the others ('xã' is not 'thị trấn' or 'phường', 'huyện' not 'thành phố')
+_OWN_WORD = frozenset({"xa", "thi tran", "phuong", "huyen", "thi xa", "thanh pho"})
 
 
 def fact_fit(fact: Fact, frame: Frame, rules: FigureRules) -> Fit:
@@ -42,6 +45,14 @@ def fact_fit(fact: Fact, frame: Frame, rules: FigureRules) -> Fit:
         # '9/9 tiêu chí' counts criteria met; 'bình quân 4,57/19 tiêu chí' is an average
         return _note(_OUT, "số tiêu chí đạt, không phải bình quân")
     fit = Fit(0.0, 1.0)
+    if (
+        frame.unit
+        and fact.unit != frame.unit
+        and frame.unit in _OWN_WORD
+        and fact.unit in _OWN_WORD
+    ):
+        # '7 thị trấn đạt chuẩn' for 'bao nhiêu xã': places of the same level, not the ones asked
+        fit = fit.times(rules.other_place_word, f"đếm {fact.unit}, câu hỏi hỏi {frame.unit}")
     fit = _indicator_fit(fact, frame, rules, fit)
     fit = _planned_total_fit(fact, frame, rules, fit)
     fit = _measure_fit(fact, frame, rules, fit)

@@ -364,7 +364,7 @@ FIGURES = document(
     "Năm 2022, tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã. Bình quân "
     "mỗi xã đạt 15,8 tiêu chí. Tỷ lệ hộ nghèo còn 4,2%, thấp hơn 2,56% so với bình quân "
     "vùng. Có 99,99% hộ dân sử dụng nước sạch. Tỉnh đã huy động 71 tỷ 355 triệu đồng vốn. "
-    "Toàn tỉnh có 20 sản phẩm OCOP.",
+    "Toàn tỉnh có 20 sản phẩm OCOP. Ngoài ra, có 7 thị trấn đạt chuẩn văn minh.",
     title="Tỉnh Hòa Bình tổng kết năm 2022",
 )
 F = RULES.figure
@@ -391,6 +391,8 @@ F = RULES.figure
         # the products of every star are of the family of the 4-star ones: weaker, not out
         ("Tỉnh có bao nhiêu sản phẩm OCOP 4 sao?", "20 sản phẩm", F.other_indicator, "ocop"),
         ("Tỷ lệ hộ dân dùng nước sạch là bao nhiêu?", "99,99%", 1.0, "đúng chỉ tiêu"),
+        # townships are places of the communes' level, but not the communes asked
+        ("Tỉnh có bao nhiêu xã đạt chuẩn?", "7 thị trấn", F.other_place_word, "thi tran"),
     ],
 )
 def test_fact_fit(question, value, mismatch, note):

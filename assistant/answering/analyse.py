@@ -71,6 +71,9 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
     # place is meant, unless the question counts places of its own category
     counted = LEFT_OUT.sub(" ", main) if unit in SETTLEMENTS else asked
     places = _asked_places(question, cut, main, folded.count(",", 0, cut))
+    occasion_places = tuple(
+        dict.fromkeys(p.name for p in find_places(question) if cut and p not in places)
+    )
     place_syllables = {t for p in places for t in p.name.split()}
     numbers = tuple(n for n in _NUMBER.findall(folded) if not _YEAR.fullmatch(n))
     conditions = tuple(
@@ -99,6 +102,7 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         scope=_scope(folded, places),
         numbers=numbers,
         conditions=conditions,
+        occasion_places=occasion_places,
         stated=_stated(numbers, conditions + _durations(folded), times),
         head=tuple(t for t in head if t not in noise),
         tail=tuple(t for t in tail if t not in noise),

@@ -142,6 +142,9 @@ class Frame:
     scope: str | None = None  # 'tinh'/'huyen': about a whole province or district
     numbers: tuple[str, ...] = ()  # numbers the question states ('15', '9/9'), not years
     conditions: tuple[str, ...] = ()  # those of them that say when ('khi … có 7 xã')
+    # the places of the occasion the question is asked at, not asked about ('Khi huyện X đạt
+    # chuẩn, tỉnh có bao nhiêu xã': 'x'), folded
+    occasion_places: tuple[str, ...] = ()
     stated: tuple[str, ...] = ()  # those that describe the figure ('đạt từ 10 đến 14 tiêu chí')
     head: tuple[str, ...] = ()  # words right before the slot ('huyen', 'da', 'dat')
     tail: tuple[str, ...] = ()  # words right after the unit ('dat', 'chuan', 'ntm')

@@ -19,7 +19,7 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from assistant.answering.names import fold_cached
+from assistant.answering.names import fold_cached, has_name
 from assistant.answering.records import Check, CheckName, Frame, Sentence
 from assistant.answering.rules import WordRules
 from assistant.answering.vocabulary import canonical_terms, states_number
@@ -110,11 +110,14 @@ def keywords_check(rare: tuple[str, ...], terms: AbstractSet[str], sentence: Sen
 
 
 def conditions_check(sentence: Sentence, frame: Frame, rules: WordRules) -> Check:
-    """'khi tỉnh mới có 7 xã đạt 19 tiêu chí': the document of that moment states those
-    numbers; one that does not is weaker evidence."""
-    if not frame.conditions:
+    """'khi tỉnh mới có 7 xã đạt 19 tiêu chí', 'khi huyện X đạt chuẩn, tỉnh có …': the document
+    of that moment states those numbers and names those places; one that does not is weaker
+    evidence."""
+    wanted = len(frame.conditions) + len(frame.occasion_places)
+    if not wanted:
         return Check(CheckName.CONDITIONS, 1.0)
     text_f = fold_cached(sentence.doc.text)
     found = sum(1 for n in frame.conditions if states_number(text_f, n))
-    factor = rules.condition_floor + rules.condition_share * found / len(frame.conditions)
+    found += sum(1 for name in frame.occasion_places if has_name(text_f.lower(), name))
+    factor = rules.condition_floor + rules.condition_share * found / wanted
     return Check(CheckName.CONDITIONS, factor)

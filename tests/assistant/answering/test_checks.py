@@ -360,6 +360,16 @@ def test_keywords_and_conditions():
     assert (check.factor, check.reason) == (0.0, "thiếu từ khoá chính")
 
 
+def test_the_document_of_an_occasion_names_its_place():
+    asked = frame("Khi huyện Cam Lộ đạt chuẩn, tỉnh Quảng Trị có bao nhiêu xã đạt chuẩn?")
+    assert asked.occasion_places == ("cam lo",) and [p.name for p in asked.places] == ["quang tri"]
+    then = document("Huyện Cam Lộ đạt chuẩn; toàn tỉnh Quảng Trị có 64 xã đạt chuẩn.")
+    other = document("Đến nay tỉnh Quảng Trị có 111 xã đạt chuẩn nông thôn mới.")
+    named = conditions_check(sentence(then, then.text), asked, RULES.words).factor
+    unnamed = conditions_check(sentence(other, other.text), asked, RULES.words).factor
+    assert named == 1.0 and unnamed == RULES.words.condition_floor
+
+
 FIGURES = document(
     "Năm 2022, tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 85 xã. Bình quân "
     "mỗi xã đạt 15,8 tiêu chí. Tỷ lệ hộ nghèo còn 4,2%, thấp hơn 2,56% so với bình quân "

@@ -31,6 +31,9 @@ _DECISION_Q = re.compile(
     rf"|\b({_DOCS})\s+so\s*(?:la\s*)?(?:gi|bao nhieu|may)\b"
     # 'kế hoạch triển khai … của Yên Bái số mấy'
     rf"|\b({_DOCS})\b.*\bso (?:may|hieu)\b"
+    # 'Số quyết định của UBND tỉnh công nhận … là bao nhiêu?': the decision's number, not a
+    # count of decisions ('số lượng quyết định', 'bao nhiêu quyết định')
+    rf"|^\W*so ({_DOCS})\s+(?:cua|cong nhan|phe duyet|ban hanh|ve)\b"
     # English read in Vietnamese words: 'which Prime Minister's decision' -> 'nao thu tuong 's
     # quyet dinh'
     rf"|\bnao\s+(?:[a-z ]{{0,25}}'s\s+)?({_DOCS})\b"

@@ -53,6 +53,13 @@ TYPES = [
     ("Cho tôi biết 3 xã của Hòa Lạc được công nhận năm 2022", QuestionKind.LIST, "xa"),
     ("Năm 2021, xã nào đạt chuẩn đầu tiên?", QuestionKind.PLACE, "xa"),  # 'năm' is a year
     ("Quyết định nào công nhận huyện đạt chuẩn?", QuestionKind.DECISION, None),
+    # the decision's number, not a count of decisions
+    (
+        "Số quyết định của UBND tỉnh công nhận xã đạt chuẩn là bao nhiêu?",
+        QuestionKind.DECISION,
+        None,
+    ),
+    ("Tỉnh đã ký bao nhiêu quyết định công nhận xã?", QuestionKind.NUMBER, "quyet dinh"),
     ("Đề án xây dựng nông thôn mới của tỉnh ai ký?", QuestionKind.PERSON, None),
     ("Cơ quan nào chủ trì xây dựng đề án?", QuestionKind.ENTITY, None),
     ("can tho la dia phuong thu may ca nuoc hoan thanh nhiem vu", QuestionKind.RANK, None),

@@ -66,10 +66,25 @@ def place_check(sentence: Sentence, evidence: Evidence, qtype, rules: PlaceRules
         level, why = _ladder(place, sentence, evidence, qtype, rules)
         if level:
             level, why = _scope(place, level, sentence, evidence, qtype, rules)
+        if not level and _lies_in(place, sentence, evidence.frame.places):
+            continue  # the district's own article, which names no province, need not name it
         if not level:
             return Check(CheckName.PLACE, 0.0, why)
         factor *= level
     return Check(CheckName.PLACE, factor)
+
+
+def _lies_in(place: Place, sentence: Sentence, asked) -> bool:
+    """'huyện Bình Giang, tỉnh Hải Dương': whether ``place`` is a province the question names
+    only to say where a district or commune it asks about lies, and the sentence's document
+    names that finer place and no province at all."""
+    if place.level != "tinh" or sentence.doc.meta.provinces:
+        return False
+    doc_f = fold_cached(sentence.doc.text)
+    return any(
+        p.level in DISTRICT_WORDS | COMMUNE_WORDS and has_name(doc_f, _search_name(p))
+        for p in asked
+    )
 
 
 def _national(sentence: Sentence) -> bool:

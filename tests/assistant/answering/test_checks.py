@@ -221,6 +221,28 @@ def test_place_check(doc, quote, question, factor, reason):
     assert reason in check.reason
 
 
+def test_a_districts_article_that_names_no_province_answers_for_the_district_and_province():
+    said = "Xã Tân Mỹ được công nhận đạt chuẩn tại Quyết định số 2930/QĐ-UBND ngày 06/11/2020."
+    own = document(
+        f"Huyện Đình Lập tổng kết năm 2020.\n{said}",
+        title="Huyện Đình Lập tổng kết năm 2020",
+        districts=("Đình Lập",),
+        source="dinh-lap.txt",
+    )
+    question = (
+        "Số quyết định công nhận xã đạt chuẩn năm 2020 ở huyện Đình Lập, tỉnh Lạng Sơn là gì?"
+    )
+    assert _place(own, said, question, ("Lạng Sơn",)).factor > 0
+    # an article of another province's district of that name is no answer
+    other = document(
+        f"Huyện Đình Lập, tỉnh Hòa Bình tổng kết năm 2020.\n{said}",
+        districts=("Đình Lập",),
+        provinces=("Hòa Bình",),
+        source="hoa-binh.txt",
+    )
+    assert _place(other, said, question, ("Lạng Sơn",)).factor == 0
+
+
 def test_a_place_no_document_names_is_no_place_the_answer_can_be_about():
     s = sentence(LANG_SON, "Toàn tỉnh có 65 xã đạt chuẩn nông thôn mới, chiếm 35,91%.")
     ev = evidence("Tỉnh Cao Bằng có bao nhiêu xã đạt chuẩn?", s)

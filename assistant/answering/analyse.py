@@ -71,8 +71,10 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
     # place is meant, unless the question counts places of its own category
     counted = LEFT_OUT.sub(" ", main) if unit in SETTLEMENTS else asked
     places = _asked_places(question, cut, main, folded.count(",", 0, cut))
-    occasion_places = tuple(
-        dict.fromkeys(p.name for p in find_places(question) if cut and p not in places)
+    occasion_places = (
+        tuple(dict.fromkeys(p.name for p in find_places(question) if p not in places))
+        if cut
+        else ()
     )
     place_syllables = {t for p in places for t in p.name.split()}
     numbers = tuple(n for n in _NUMBER.findall(folded) if not _YEAR.fullmatch(n))

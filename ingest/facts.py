@@ -335,9 +335,9 @@ def read_facts(doc: Document) -> list[Fact]:
 
 
 def _written_after(text: str) -> str:
-    """The latest year an undated article states as past ('năm 2022', 'ngày 28/12/2022'; not a
+    """The latest year an undated article states as past ('năm 2022', 'ngày 12/11/2022'; not a
     target, a period or a baseline): it was written that year or later, which is all its
-    undated figures ('đến nay có 27 xã') tell of their time ('' when it states none)."""
+    undated figures ('đến nay có 52 xã') tell of their time ('' when it states none)."""
     years = [t.hi[0] for t in read_times(text) if t.role in ("asof", "date") and _span(t) <= 12]
     return str(max(years)) if years else ""
 
@@ -1223,7 +1223,7 @@ _LIST_OPENS = re.compile(r"\b(?:la|gom|gom co|bao gom)\b|:")
 def _past_the_list(folded: str, mentions: list, figure_at: int) -> list:
     """The places named before a figure less those of an earlier clause's list: in 'toàn tỉnh
     có 3 huyện … là huyện A, B và thị xã C; 92 xã đạt chuẩn' the towns listed make up the 3
-    districts, and the 112 communes are the province's ('toàn tỉnh')."""
+    districts, and the 92 communes are the province's ('toàn tỉnh')."""
     semi = folded.rfind(";", 0, figure_at)
     if semi < 0 or any(at > semi for at, _, _ in mentions):
         return mentions  # one clause, or the figure's own clause names its place

@@ -49,11 +49,16 @@ _DISTRICT_WORDS = {"huyen", "thi xa", "thanh pho", "tp", "quan"}
 _LYING_TIERS = ("tinh", "huyen", "xa")
 
 
+# number words, Vietnamese folded and English: 'ba xã', 'which four communes'
+_NUMBER_WORDS = {
+    **WORD_NUMBERS,
+    **{w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)},
+}
 # a count of places asked by name: 'hai địa phương cấp huyện nào', 'cho tôi biết 3 xã của …',
 # 'which four communes' (folded, English glossed; not 'năm', which is also a year)
+_MANY = "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 2 and w != "nam")
 _COUNTED_PLACES = re.compile(
-    r"\b(?:hai|ba|bon|sau|bay|tam|chin|muoi|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s+(?:\w+\s+){0,2}?"
+    rf"\b(?:{_MANY}|\d{{1,2}})\s+(?:\w+\s+){{0,2}}?"
     r"(?P<unit>(?<!nong )thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong)\b"
 )
 _TELL_ME = re.compile(
@@ -224,10 +229,6 @@ class ListType(PlaceType):
         return fit.times(rules.place_answer.count_short, f"nêu chưa đủ {want} nơi")
 
 
-_NUMBER_WORDS = {
-    **WORD_NUMBERS,
-    **{w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)},
-}
 # how many places a 'which places' question counts: 'Hai bản đầu tiên …', '3 xã … là những xã
 # nào', 'which four communes' (folded, English glossed; the number before the place word, not
 # a year: 'đến cuối năm 2024 huyện …')

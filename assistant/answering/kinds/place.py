@@ -238,7 +238,7 @@ _COUNTED = re.compile(
 # a sentence that counts the list it gives: '4 xã được công nhận đợt này gồm: …', '03/05 huyện
 # …, gồm: …' (folded; of a ratio, the places listed are its first number)
 _COUNTS_ITS_LIST = re.compile(
-    rf"(?<![/\d])\b(\d{{1,3}}|{'|'.join(WORD_NUMBERS)})(?:/\d{{1,3}})?\s+"
+    rf"(?<![/\d])\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})(?:/\d{{1,3}})?\s+"
     rf"(?:{'|'.join(TEXT_PLACE_WORDS)})\b[^.;:0-9]{{0,80}}?"
     r"(?:\bla\b|\bgom\b|\bgom co\b|\bbao gom\b|:)"
 )

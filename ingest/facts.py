@@ -642,13 +642,11 @@ _EN_OUT_OF = re.compile(
 )
 # a share stated with a figure: '785 communes nationwide, or 8.8 percent', '84/133 communes
 # (63.2%)', '…, accounting for 63.2% of …'
+_EN_SHARE_WORDS = r"or|accounting for|making up|representing|equal to|equivalent to"
 _EN_SHARE = re.compile(
-    rf"[^\d;.]{{0,90}}?(?:\(|\b(?:or|accounting for|making up|representing|equal to|"
-    rf"equivalent to)\s+)({_EN_NUM}\s?(?:%|percent|per cent))"
+    rf"[^\d;.]{{0,90}}?(?:\(|\b(?:{_EN_SHARE_WORDS})\s+)({_EN_NUM}\s?(?:%|percent|per cent))"
 )
-_EN_SHARE_BEFORE = re.compile(
-    r"(?:\(|\b(?:or|accounting for|making up|representing|equal to|equivalent to))\s*$"
-)
+_EN_SHARE_BEFORE = re.compile(rf"(?:\(|\b(?:{_EN_SHARE_WORDS}))\s*$")
 # a plan or goal before a figure ('aims to have', 'targets', 'set tasks … to achieve'), or its
 # horizon after it ('… by 2020')
 _EN_TARGET = re.compile(

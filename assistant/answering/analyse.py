@@ -70,12 +70,10 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
     # an occasion's category ('khi đạt chuẩn nâng cao, tỷ lệ hộ nghèo') still says which
     # place is meant, unless the question counts places of its own category
     counted = LEFT_OUT.sub(" ", main) if unit in SETTLEMENTS else asked
-    places = _asked_places(question, cut, main, folded.count(",", 0, cut))
-    occasion_places = (
-        tuple(dict.fromkeys(p.name for p in find_places(question) if p not in places))
-        if cut
-        else ()
-    )
+    every = find_places(question)
+    places = _asked_places(question, every, cut, main, folded.count(",", 0, cut))
+    # the occasion's own places ('Khi huyện X đạt chuẩn, tỉnh có …'): conditions, not asked
+    occasion_places = tuple(dict.fromkeys(p.name for p in every if p not in places)) if cut else ()
     place_syllables = {t for p in places for t in p.name.split()}
     numbers = tuple(n for n in _NUMBER.findall(folded) if not _YEAR.fullmatch(n))
     conditions = tuple(
@@ -162,10 +160,12 @@ def _occasion_end(folded: str) -> int:
     return comma + 1
 
 
-def _asked_places(question: str, cut: int, main: str, main_commas: int) -> tuple[Place, ...]:
-    """The places asked about: those of the question proper; when it names none but its
-    level ('tỉnh có bao nhiêu xã'), the occasion's places of that level."""
-    every = find_places(question)
+def _asked_places(
+    question: str, every: tuple[Place, ...], cut: int, main: str, main_commas: int
+) -> tuple[Place, ...]:
+    """The places asked about (``every``: all the question names): those of the question
+    proper; when it names none but its level ('tỉnh có bao nhiêu xã'), the occasion's places
+    of that level."""
     if not cut:
         return every
     # the same comma in the question as typed (the folded text's spaces may differ)

@@ -160,10 +160,7 @@ def _tier_parts(question: str, folded: str, slot: re.Match) -> list[str]:
     tier; ``[]`` when none are listed, or when the count is of something else ('bao nhiêu
     quyết định công nhận xã NTM và NTM nâng cao' is one count)."""
     tiers = _TIER_LIST.search(folded, slot.end())
-    counted = next(
-        (u for u in QUESTION_UNITS if re.match(rf"\s*{re.escape(u)}\b", folded[slot.end() :])),
-        None,
-    )
+    counted = _unit_at(folded[slot.end() :].lstrip())
     if not tiers or (counted and not unit_family(counted).startswith("settlement")):
         return []
     head, tail = question[: tiers.start()], question[tiers.end() :]
@@ -286,10 +283,7 @@ def _noun_pair(question: str, folded: str, slot: re.Match) -> list[str] | None:
         return None
     a_start, a_end = m.start("a"), m.end("a")
     b_start, b_end = m.start("b"), m.end("b")
-    unit = next((u for u in QUESTION_UNITS if re.match(rf"{re.escape(u)}\b", folded[a_start:])), "")
-    b_unit = next(
-        (u for u in QUESTION_UNITS if re.match(rf"{re.escape(u)}\b", folded[b_start:])), ""
-    )
+    unit, b_unit = _unit_at(folded[a_start:]), _unit_at(folded[b_start:])
     if unit and unit_family(unit) in _MEASURES and not folded[b_start:].startswith(unit):
         b_text = f"{question[a_start : a_start + len(unit)]} {question[b_start:b_end]}"
     elif (
@@ -473,7 +467,7 @@ def _borrow_unit(part: str, first_slot_phrase: str) -> str:
     if not m:
         return part
     rest = folded[m.end() :]
-    if any(re.match(rf"{re.escape(u)}\b", rest) for u in QUESTION_UNITS):
+    if _unit_at(rest):
         return part
     if not _NO_NOUN.match(rest) or _MEASURED.search(folded, 0, m.start()):
         # 'bao nhiêu vườn đạt chuẩn' counts its own noun; 'thu nhập bình quân bao nhiêu' and
@@ -486,10 +480,16 @@ def _borrow_unit(part: str, first_slot_phrase: str) -> str:
     unit_m = re.search(r"\b(?:bao nhieu|may)\s+(.*)", fold(first_slot_phrase).lower())
     if not unit_m:
         return part
-    for unit in QUESTION_UNITS:
-        if unit != "%" and re.match(rf"{re.escape(unit)}\b", unit_m.group(1)):
-            at = unit_m.start(1)
-            per = re.match(r"/[^\W\d_]+", first_slot_phrase[at + len(unit) :])  # 'tiêu chí/xã'
-            original = first_slot_phrase[at : at + len(unit) + (per.end() if per else 0)]
-            return f"{part[: m.end()].rstrip()} {original} {part[m.end() :]}".strip()
+    unit = _unit_at(unit_m.group(1))
+    if unit and unit != "%":
+        at = unit_m.start(1)
+        per = re.match(r"/[^\W\d_]+", first_slot_phrase[at + len(unit) :])  # 'tiêu chí/xã'
+        original = first_slot_phrase[at : at + len(unit) + (per.end() if per else 0)]
+        return f"{part[: m.end()].rstrip()} {original} {part[m.end() :]}".strip()
     return part
+
+
+def _unit_at(folded: str) -> str:
+    """The unit a question's (folded) words start with ('tieu chi dat chuan' -> 'tieu chi'),
+    in the lexicon's order of asked units; '' when they start with none."""
+    return next((u for u in QUESTION_UNITS if re.match(rf"{re.escape(u)}\b", folded)), "")

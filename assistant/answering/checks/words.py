@@ -118,6 +118,6 @@ def conditions_check(sentence: Sentence, frame: Frame, rules: WordRules) -> Chec
         return Check(CheckName.CONDITIONS, 1.0)
     text_f = fold_cached(sentence.doc.text)
     found = sum(1 for n in frame.conditions if states_number(text_f, n))
-    found += sum(1 for name in frame.occasion_places if has_name(text_f.lower(), name))
+    found += sum(1 for name in frame.occasion_places if has_name(text_f, name))
     factor = rules.condition_floor + rules.condition_share * found / wanted
     return Check(CheckName.CONDITIONS, factor)

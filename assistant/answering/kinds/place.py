@@ -31,10 +31,10 @@ from base.lexicon import TEXT_PLACE_WORDS, tier_of
 from base.text import fold
 from base.times import WORD_NUMBERS
 
-_PLACE_SLOT = re.compile(
-    r"\b((?<!nong )thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong|co quan)\s+"
-    r"(?:\w+\s+){0,1}?nao\b"
-)
+# the words a question names a kind of place with ('thôn', 'xã', 'địa phương'; folded, not the
+# 'thôn' of 'nông thôn')
+_PLACE_WORDS = r"(?<!nong )thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong"
+_PLACE_SLOT = re.compile(rf"\b({_PLACE_WORDS}|co quan)\s+(?:\w+\s+){{0,1}}?nao\b")
 _LIST = re.compile(r"\bnhung\b.*\bnao\b|\bke ten\b|\bliet ke\b")
 # a list of names without a place word: 'kể tên', 'những sản phẩm nào', 'những tuyến … nào'
 _NAMES_ASKED = re.compile(
@@ -59,7 +59,7 @@ _NUMBER_WORDS = {
 _MANY = "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 2 and w != "nam")
 _COUNTED_PLACES = re.compile(
     rf"\b(?:{_MANY}|\d{{1,2}})\s+(?:\w+\s+){{0,2}}?"
-    r"(?P<unit>(?<!nong )thon|xom|ban|xa|huyen|tinh|thanh pho|thi xa|don vi|dia phuong)\b"
+    rf"(?P<unit>{_PLACE_WORDS})\b"
 )
 _TELL_ME = re.compile(
     r"\b(?:cho (?:toi |minh |em )?biet|ke ten|liet ke|neu ten|neu)\s+(?:cac\s+)?$"

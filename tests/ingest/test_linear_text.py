@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest import facts
-from ingest.facts import read_facts
+from ingest.facts import places, read_facts
 from ingest.loaders import read_document
 from ingest.metadata import place_mentions
 from ingest.pipeline import describe_and_split, prepare_document
@@ -71,8 +70,8 @@ def test_a_two_megabyte_file_on_one_line_is_read_in_linear_work(tmp_path, monkey
         scanned.append(len(text))
         return place_mentions(text)
 
-    monkeypatch.setattr(facts, "place_mentions", counting)
-    read = facts.read_facts(doc)
+    monkeypatch.setattr(places, "place_mentions", counting)
+    read = read_facts(doc)
     # every figure of the articles is read in the line too: 'xã' counts and percentages
     assert len(read) > 2 * MB // 1000
     assert {"xa", "%"} <= {f.unit for f in read}

@@ -88,17 +88,7 @@ def read_facts(doc: Document) -> list[Fact]:
         for s_start, s_end in _pieces(text, split_sentences(text, p_start, p_end)):
             sentence = text[s_start:s_end]
             in_english = english and _english_sentence(sentence)
-            if in_english:
-                folded = sentence.lower()
-                mentions = _english_mentions(sentence, folded)
-            else:
-                folded = _set_not_reached(sentence, fold(sentence).lower())
-                mentions = [
-                    (m, unit_m)
-                    for m in _MENTION.finditer(sentence)
-                    if (unit_m := _UNIT_RE.match(folded, m.end()))
-                    and not _skip_number(sentence, folded, m)
-                ]
+            folded, mentions = _mentions(sentence, in_english)
             if len(folded) != len(sentence):
                 continue
             if not mentions:
@@ -151,45 +141,7 @@ def read_facts(doc: Document) -> list[Fact]:
                         plan.append(_plan_paragraph(text, p_start, s_start, folded, para_folded[0]))
                     if plan[0]:
                         fact = _replace(fact, kind=FactKind.TARGET)
-                previous = facts[-1] if facts and facts[-1].start == s_start else None
-                if in_english and previous is not None and previous.unit != fact.unit:
-                    # '84/133 communes …, accounting for 63.2% …, of which … has 32
-                    # communes': the last figure of the same unit
-                    previous = next(
-                        (f for f in reversed(facts) if f.start == s_start and f.unit == fact.unit),
-                        previous,
-                    )
-                if (
-                    previous is not None
-                    and not fact.indicator
-                    and not fact.group
-                    and previous.indicator
-                    and previous.unit == fact.unit
-                    and not (
-                        fact.unit == "%" and _OWN_BASE.match(fact.words.partition("|")[2].strip())
-                    )
-                ):
-                    # 'có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã': the same indicator
-                    fact = _replace(fact, indicator=previous.indicator)
-                if (
-                    previous is not None
-                    and previous.kind == FactKind.INCREMENT
-                    and _new_by_its_words(previous.words.partition("|")[0])
-                    and fact.kind == FactKind.VALUE
-                    and previous.unit == fact.unit
-                    and _COORDINATED.fullmatch(
-                        folded, previous.value_end - s_start, fact.value_start - s_start
-                    )
-                ):
-                    # 'công nhận mới 3 xã đạt chuẩn NTM và 7 xã đạt chuẩn NTM nâng cao': the
-                    # second count is new too (not '7 cấp mới và 12 nâng hạng': its own word)
-                    fact = _replace(fact, kind=FactKind.INCREMENT)
-                if fact.unit == "%" and not fact.indicator and facts and facts[-1].start == s_start:
-                    # 'chiếm tỷ lệ 35,91%' after '65 xã đạt chuẩn': the share of that count
-                    if facts[-1].indicator.startswith("xa_") and re.search(
-                        r"\b(chiem|ty le|bang)\b", fact.words.split("|")[0]
-                    ):
-                        fact = _replace(fact, indicator="ty_le_xa")
+                fact = _after_previous(fact, facts, s_start, folded, in_english)
                 before_places = _past_the_list(folded, index.places_before(m.start()), m.start())
                 if in_english and not before_places:
                     # '785 communes nationwide': English names the place after the figure
@@ -232,6 +184,63 @@ def read_facts(doc: Document) -> list[Fact]:
                 )
     floor = "" if doc_time else _written_after(text)
     return [_replace(f, written_after=floor) if not f.time_lo else f for f in facts]
+
+
+def _mentions(sentence: str, in_english: bool) -> tuple[str, list[tuple[re.Match, re.Match]]]:
+    """The sentence folded as its figures' words are read, and its figures: each number with
+    the unit after it."""
+    if in_english:
+        folded = sentence.lower()
+        return folded, _english_mentions(sentence, folded)
+    folded = _set_not_reached(sentence, fold(sentence).lower())
+    return folded, [
+        (m, unit_m)
+        for m in _MENTION.finditer(sentence)
+        if (unit_m := _UNIT_RE.match(folded, m.end())) and not _skip_number(sentence, folded, m)
+    ]
+
+
+def _after_previous(
+    fact: Fact, facts: list[Fact], s_start: int, folded: str, in_english: bool
+) -> Fact:
+    """What a figure takes from the figure before it in the same sentence (``facts[-1]``):
+    its indicator, its being new, or a share's base."""
+    previous = facts[-1] if facts and facts[-1].start == s_start else None
+    if in_english and previous is not None and previous.unit != fact.unit:
+        # '84/133 communes …, accounting for 63.2% …, of which … has 32
+        # communes': the last figure of the same unit
+        previous = next(
+            (f for f in reversed(facts) if f.start == s_start and f.unit == fact.unit),
+            previous,
+        )
+    if (
+        previous is not None
+        and not fact.indicator
+        and not fact.group
+        and previous.indicator
+        and previous.unit == fact.unit
+        and not (fact.unit == "%" and _OWN_BASE.match(fact.words.partition("|")[2].strip()))
+    ):
+        # 'có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã': the same indicator
+        fact = _replace(fact, indicator=previous.indicator)
+    if (
+        previous is not None
+        and previous.kind == FactKind.INCREMENT
+        and _new_by_its_words(previous.words.partition("|")[0])
+        and fact.kind == FactKind.VALUE
+        and previous.unit == fact.unit
+        and _COORDINATED.fullmatch(folded, previous.value_end - s_start, fact.value_start - s_start)
+    ):
+        # 'công nhận mới 3 xã đạt chuẩn NTM và 7 xã đạt chuẩn NTM nâng cao': the
+        # second count is new too (not '7 cấp mới và 12 nâng hạng': its own word)
+        fact = _replace(fact, kind=FactKind.INCREMENT)
+    if fact.unit == "%" and not fact.indicator and facts and facts[-1].start == s_start:
+        # 'chiếm tỷ lệ 35,91%' after '65 xã đạt chuẩn': the share of that count
+        if facts[-1].indicator.startswith("xa_") and re.search(
+            r"\b(chiem|ty le|bang)\b", fact.words.split("|")[0]
+        ):
+            fact = _replace(fact, indicator="ty_le_xa")
+    return fact
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from base.settings import Settings
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "assistant" / "answering"
-LEXICON = [ROOT / "base" / name for name in ("lexicon.py", "places.py")]
+LEXICON = [ROOT / "base" / "places.py", *sorted((ROOT / "base" / "lexicon").glob("*.py"))]
 ALLOWED_FLOATS = {0.0, 1.0, 0.5}
 
 

@@ -131,6 +131,8 @@ class Frame:
     folded: str  # folded, English programme words turned into Vietnamese ones
     kind: QuestionKind
     unit: str | None = None  # the unit asked for ('xa', 'tieu chi', '%', 'thon' …)
+    # a noun counted that no unit of the lexicon names ('bao nhiêu trường', 'mấy sao'), folded
+    counted: str = ""
     places: tuple[Place, ...] = ()
     years: tuple[int, ...] = ()  # every year the question names
     answer_years: tuple[int, ...] = ()  # those the answer must be of (no range ends, baselines)

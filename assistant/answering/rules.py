@@ -215,6 +215,10 @@ class FigureRules:
     other_place_word: float = rule(
         0.5, "a count of other places of the asked level ('7 thị trấn' for 'bao nhiêu xã')"
     )
+    other_counted: float = rule(
+        0.3,
+        "a count of other things or a share for a count of a noun ('242 xã' for 'bao nhiêu trường')",
+    )
     finer_place: float = rule(
         0.6, "a figure of a lower level ('a district's for a province question')"
     )

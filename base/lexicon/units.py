@@ -106,6 +106,19 @@ SETTLEMENTS = {
 }
 
 
+# Nouns that count places without naming their level ('bao nhiêu địa phương', 'mấy đơn vị'):
+# a count of communes or districts answers them.
+PLACE_NOUNS = ("dia phuong", "don vi", "dia ban", "khu vuc", "noi")
+# The families of units that count things (not an amount, a share, a size or a time).
+COUNTING_FAMILIES = ("settlement", "count", "criteria", "people", "households")
+
+
+def counts_things(unit: str) -> bool:
+    """Whether a folded unit counts things ('xa', 'san pham', 'ho'), not an amount ('ty
+    dong'), a share, an area, a length or a time."""
+    return unit_family(unit).split(":")[0] in COUNTING_FAMILIES
+
+
 def unit_family(unit: str) -> str:
     """The family of a folded unit ('phuong' -> 'settlement:xa', 'hecta' -> 'area'); ''
     when the lexicon does not know it."""

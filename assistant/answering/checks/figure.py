@@ -18,7 +18,7 @@ from assistant.answering.names import same_place
 from assistant.answering.records import Fit, Frame, Measure
 from assistant.answering.rules import FigureRules
 from assistant.answering.vocabulary import CATEGORY_MODIFIERS, canonical_terms
-from base.lexicon import FAMILIES, RELATED, indicator_units, tier_of, tier_rank
+from base.lexicon import FAMILIES, RELATED, counts_things, indicator_units, tier_of, tier_rank
 from base.text import fold, syllables
 from base.types import Fact, FactKind
 
@@ -53,6 +53,13 @@ def fact_fit(fact: Fact, frame: Frame, rules: FigureRules) -> Fit:
     ):
         # '7 thị trấn đạt chuẩn' for 'bao nhiêu xã': places of the same level, not the ones asked
         fit = fit.times(rules.other_place_word, f"đếm {fact.unit}, câu hỏi hỏi {frame.unit}")
+    if (
+        frame.counted
+        and (counts_things(fact.unit) or fact.unit == "%")
+        and not fact.unit.startswith(frame.counted)
+    ):
+        # '242 xã' or '3,52%' for 'bao nhiêu trường': no count of the noun asked
+        fit = fit.times(rules.other_counted, f"đếm {fact.unit}, câu hỏi đếm {frame.counted}")
     fit = _indicator_fit(fact, frame, rules, fit)
     fit = _planned_total_fit(fact, frame, rules, fit)
     fit = _measure_fit(fact, frame, rules, fit)

@@ -128,10 +128,17 @@ def _horizon_of(asked: TimeRef, hi: Month) -> bool:
     return asked.lo[0] < asked.hi[0] and hi[0] == asked.hi[0]
 
 
-def figure_time(fact: Fact | None, frame: Frame, rules: TimeRules) -> float:
-    """How well a figure's own time fits the question's times (1 when it asks none)."""
-    if fact is None or not frame.times:
+def figure_time(
+    fact: Fact | None, frame: Frame, rules: TimeRules, sentence: Sentence | None = None
+) -> float:
+    """How well a figure's own time fits the question's times (1 when it asks none). A count
+    the facts index does not hold (``fact`` None: 'bao nhiêu trường') holds when its
+    ``sentence`` does."""
+    if not frame.times or (fact is None and sentence is None):
         return 1.0
+    if fact is None:
+        lo, hi, where = when_holds(sentence, None, target=frame.target)
+        return max(time_fit(t, lo, hi, where, rules) for t in frame.times)
     lo, hi, where = fact_time(fact)
     if lo is None and fact.written_after:
         return max(_written_fit(t, int(fact.written_after), rules) for t in frame.times)

@@ -8,6 +8,8 @@ checks of ``checks.figure``. Two kinds register here: NUMBER and PERCENT.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 from typing import ClassVar
 
 from assistant.answering.checks.figure import category_fit, fact_fit
@@ -23,7 +25,7 @@ from assistant.answering.records import (
 )
 from assistant.answering.rules import Rules
 from assistant.answering.vocabulary import STOPWORDS
-from base.lexicon import QUESTION_UNITS, indicator, units_agree
+from base.lexicon import PLACE_NOUNS, QUESTION_UNITS, indicator, units_agree
 from base.text import syllables
 from base.types import Fact
 
@@ -83,6 +85,54 @@ def _how_many(folded: str) -> Detection | None:
     if _WORTH.search(before):  # 'công trình phúc lợi trị giá bao nhiêu': an amount of money
         return Detection(QuestionKind.NUMBER, "ty dong")
     return Detection(QuestionKind.NUMBER)
+
+
+# the noun right after 'bao nhiêu'/'mấy' when no unit of the lexicon follows ('bao nhiêu trường
+# chuẩn quốc gia', 'trồng bao nhiêu cây', 'đạt mấy sao'), and the word after it (folded)
+_COUNTED_NOUN = re.compile(
+    r"\b(?:bao nhieu|may)\s+(?:(?:nong thon moi|ntm)\s+)*([^\W\d_]+)(?:\s+([^\W\d_]+))?"
+)
+# words after 'bao nhiêu' that are no noun ('tăng bao nhiêu so với', 'bao nhiêu phần')
+_NOT_NOUNS = frozenset({"tang", "giam", "dat", "phan", "lan", "nua"})
+
+
+def counted_noun(folded: str) -> str:
+    """The noun a question counts when the lexicon names no unit for it: its first syllable
+    ('truong' for 'bao nhiêu trường chuẩn quốc gia'); '' for a place noun ('bao nhiêu địa
+    phương': communes answer it) or no noun at all ('tăng bao nhiêu?')."""
+    m = _COUNTED_NOUN.search(folded)
+    if not m:
+        return ""
+    word, second = m.group(1), m.group(2) or ""
+    if (word in STOPWORDS and word != "sao") or word in _NOT_NOUNS:
+        return ""
+    if word in PLACE_NOUNS or f"{word} {second}" in PLACE_NOUNS:
+        return ""
+    return word
+
+
+@lru_cache(maxsize=256)
+def _count_of(noun: str) -> re.Pattern:
+    """A number written right before ``noun`` ('504 trường', 'hơn 300 cây', 'more than 1,200
+    schools'), in a folded sentence."""
+    return re.compile(
+        r"(?i)(?<![\w.,/])(?:(?:hon|tren|gan|khoang|xap xi|duoi|toi|more than|over|about|nearly)"
+        r"\s+)?(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d+)?(?:\s*/\s*\d+)?\s+"
+        rf"{re.escape(noun)}\b"
+    )
+
+
+def counted_candidates(sentence: Sentence, noun: str) -> list[Candidate]:
+    """The counts of ``noun`` a sentence states that the facts index holds no figure for
+    (the lexicon knows no such unit), each verbatim."""
+    if len(sentence.folded) != len(sentence.text):
+        return []
+    taken = [(f.value_start - sentence.start, f.value_end - sentence.start) for f in sentence.facts]
+    return [
+        Candidate(CandidateKind.NUMBER, m.start(), m.end(), sentence.text[m.start() : m.end()])
+        for m in _count_of(noun).finditer(sentence.folded)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
 
 
 # words that ask for an amount of money right before 'bao nhiêu' (folded)
@@ -190,8 +240,15 @@ class FigureType(QuestionType):
         """Whether a figure is of the unit the question counts ('xã' answers 'bao nhiêu xã')."""
         return units_agree(frame.unit, fact.unit)
 
+    def refine(self, frame: Frame) -> Frame:
+        """A count of a noun no unit of the lexicon names ('bao nhiêu trường'): the noun."""
+        if frame.kind != QuestionKind.NUMBER or frame.unit:
+            return frame
+        return replace(frame, counted=counted_noun(frame.folded))
+
     def candidates(self, sentence: Sentence, frame: Frame, rules: Rules) -> list[Candidate]:
-        return [
+        counted = counted_candidates(sentence, frame.counted) if frame.counted else []
+        return counted + [
             Candidate(
                 CandidateKind.NUMBER,
                 f.value_start - sentence.start,

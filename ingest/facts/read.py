@@ -298,6 +298,10 @@ def _breakdown(sentence: str, folded: str, at: int) -> tuple[str, str, str] | No
 _TOPIC = re.compile(r"(?:ve|doi voi|rieng|trong linh vuc|ve linh vuc)\s+([^,;]{3,60}),")
 
 
+# the programme's name written out right after a figure's unit (folded words after it)
+_PROGRAMME_AFTER = re.compile(r"^nong thon moi\b")
+
+
 def _fact(
     doc, sentence, folded, offset, m, unit_m, index: _SentenceIndex, breakdown=None
 ) -> Fact | None:
@@ -345,7 +349,9 @@ def _fact(
     if breakdown:  # 'số xã đạt chuẩn … các huyện gồm: Đức Trọng (10 xã)': the head counts
         before = f"{breakdown[2]} {before}"
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
-    key = indicator(unit, f"{before} {after}")
+    # '6/9 huyện nông thôn mới', '80 xã nông thôn mới': the programme's name right after the
+    # unit names places that meet its standard, as 'huyện NTM' does
+    key = indicator(unit, f"{before} {_PROGRAMME_AFTER.sub('ntm', after)}")
     group = ""
     size = _GROUP_SIZE.match(after) if unit in _SETTLEMENT_UNITS else None
     if size and (not key or re.search(r"\b(?:binh quan|trung binh)\b", size.group())):

@@ -528,3 +528,16 @@ def test_a_period_ending_at_the_documents_date_dates_its_total_there_and_donatin
     total = next(f for f in read_facts(doc) if f.value == "1.942 tỷ đồng")
     # as of the article's date, which the sentence's own period vouches for
     assert (total.time_text, total.time_from) == ("18/12/2020", "sentence")
+
+
+def test_places_named_with_the_programme_written_out_meet_its_standard():
+    facts = _facts(
+        "Tỉnh Hòa Lạc công nhận thêm xã nâng cao\n\n"
+        "Đến nay, tỉnh Hòa Lạc có 5/7 huyện nông thôn mới, 88 xã nông thôn mới và 31 xã nông thôn "
+        "mới nâng cao. Trong xây dựng nông thôn mới, tỉnh có 12 huyện."
+    )
+    assert facts["5/7 huyện"].indicator == "huyen_dat_chuan"
+    assert facts["88 xã"].indicator == "xa_dat_chuan"
+    assert facts["31 xã"].indicator == "xa_nang_cao"
+    # the programme named before a count is no standard of the places counted
+    assert facts["12 huyện"].indicator == ""

@@ -120,6 +120,9 @@ _BASELINE_BEFORE = re.compile(
     r"(?:so voi|so cung ky|cung ky|tu|ke tu|bat dau tu|khoi dau)\s*(?:cuoi|dau)?\s*(?:nam|thang|ngay)?\s*$"
     # 'tăng 4,9 lần so năm 2010': 'so' alone compares too (not 'tổng số năm …')
     r"|(?<!tong )\bso\s+(?:(?:cuoi|dau)\s+)?(?:nam|thang)\s*$"
+    # 'gấp 4,13 lần năm 2011', 'gấp mấy lần năm 2011': a multiple of that year's figure
+    r"|\bgap\s+(?:(?:hon|gan|khoang|may|bao nhieu)\s+)*(?:\d+(?:[.,]\d+)?\s+)?lan\s+"
+    r"(?:(?:cuoi|dau)\s+)?(?:nam|thang)?\s*$"
 )
 # 'so' right before a time that says 'năm'/'tháng' itself ('so năm 2010'), folded
 _BARE_SO = re.compile(r"(?<!tong )\bso\s+(?:(?:cuoi|dau)\s+)?$")

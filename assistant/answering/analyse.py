@@ -85,7 +85,9 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
     target = bool(re.search(TARGET_CUES, folded) or _ASSIGNED.search(folded))
     head, tail = _slot_context(canonical_terms(folded), unit, qtype, rules)
     noise = place_syllables | STOPWORDS
-    times = tuple(t for t in read_times(question) if t.role != "baseline")
+    stated_times = read_times(question)
+    times = tuple(t for t in stated_times if t.role != "baseline")
+    baselines = {t.lo[0] for t in stated_times if t.role == "baseline"}
     frame = Frame(
         text=question,
         folded=folded,
@@ -93,7 +95,7 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         unit=unit,
         places=places,
         years=years,
-        answer_years=_answer_years(years, folded),
+        answer_years=_answer_years(years, folded, baselines),
         terms=_terms(folded, qtype, place_syllables),
         english=english,
         target=target,
@@ -111,7 +113,7 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         times=times,
         modifiers=tuple(m for m in CATEGORY_MODIFIERS if re.search(rf"\b{m}\b", counted)),
         tiers=frozenset(TIER.findall(counted)),
-        asks_difference=bool(re.search(r"\b(hon|chenh lech|so voi)\b", folded)),
+        asks_difference=bool(re.search(r"\b(hon|chenh lech|so voi|gap)\b", folded)),
         asks_average=bool(re.search(r"\b(binh quan|trung binh|moi xa)\b", folded)),
         asks_total=bool(re.search(r"\b(nang tong so|tong so)\b", folded)),
         asks_change=bool(re.search(r"\b(tang|giam)\b", folded)),
@@ -204,10 +206,10 @@ def _scope(folded: str, places: tuple[Place, ...]) -> str | None:
     return None
 
 
-def _answer_years(years: tuple[int, ...], folded: str) -> tuple[int, ...]:
+def _answer_years(years: tuple[int, ...], folded: str, baselines: set[int]) -> tuple[int, ...]:
     """Years the answer must be about: not a range's ends ('2021-2025') unless also named
-    alone, nor comparisons ('so với năm 2020')."""
-    compared = {int(y) for y in COMPARISON_YEAR.findall(folded)}
+    alone, nor comparisons ('so với năm 2020', 'gấp mấy lần năm 2011': ``baselines``)."""
+    compared = {int(y) for y in COMPARISON_YEAR.findall(folded)} | baselines
     ranged = {int(y) for pair in re.findall(_PERIOD, folded) for y in pair}
     outside = {int(y) for y in re.findall(r"(?:19|20)\d\d", re.sub(_PERIOD, " ", folded))}
     return tuple(y for y in years if y not in compared and (y not in ranged or y in outside))

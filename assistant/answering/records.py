@@ -155,7 +155,9 @@ class Frame:
     times: tuple[TimeRef, ...] = ()  # when the answer must hold
     modifiers: tuple[str, ...] = ()  # category words asked ('nang cao', 'bien gioi' …)
     tiers: frozenset[str] = frozenset()  # programme tiers asked ('nang cao', 'kieu mau')
-    asks_difference: bool = False  # 'hơn', 'chênh lệch', 'so với': a gap may answer
+    asks_difference: bool = (
+        False  # 'hơn', 'chênh lệch', 'so với', 'gấp': a gap or a multiple may answer
+    )
     asks_average: bool = False  # 'bình quân', 'trung bình', 'mỗi xã'
     asks_total: bool = False  # 'tổng số', 'nâng tổng số': a planned total, not an addition
     asks_change: bool = False  # 'tăng', 'giảm'

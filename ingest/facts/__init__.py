@@ -60,5 +60,6 @@ __all__ = ["READER", "names_now", "read_facts", "sentence_time", "states_plan", 
 # read from that title: the re-read stores the new title too;
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat); 39: the programme's name written out after a unit ('6/9 huyện nông
-# thôn mới') names places meeting its standard, as 'huyện NTM' does
-READER = "39"
+# thôn mới') names places meeting its standard, as 'huyện NTM' does; 40: the year after a multiple
+# ('gấp 4,13 lần năm 2011') is its baseline (``base.times``)
+READER = "40"

@@ -20,6 +20,8 @@ def _one(text: str, ref: str | None = None):
         ("giai đoạn 2016 – 2020", "period", (2016, 1), (2020, 12)),
         ("6 tháng đầu năm 2021", "period", (2021, 1), (2021, 6)),
         ("tăng 10 xã so với năm 2015", "baseline", (2015, 1), (2015, 12)),
+        ("thu nhập gấp hơn 2,5 lần năm 2015", "baseline", (2015, 1), (2015, 12)),
+        ("giá trị sản xuất gấp mấy lần năm 2011?", "baseline", (2011, 1), (2011, 12)),
         ("phấn đấu đến năm 2025 có 80% số xã", "target", (2025, 1), (2025, 12)),
         ("phấn đấu năm 2022 có thêm 13 xã", "target", (2022, 1), (2022, 12)),
         ("Cuối năm 2016, Gia Lai có 31 xã", "asof", (2016, 10), (2016, 12)),

@@ -71,12 +71,20 @@ _SPENT = r"\b(von|huy dong|dau tu|kinh phi|ngan sach|nguon luc|dong gop|ho tro|t
 _RAISED = r"\b(nguon luc|kinh phi|nguon von|von dau tu|tong von|tong muc dau tu|huy dong)\b"
 _INCOME = r"\bthu nhap\b"
 _ROAD = r"\b(duong|giao thong|be tong|cung hoa|nhua)\b"
-_OCOP = r"\bocop\b"
+# the programme by its acronym or its name ('Chương trình Mỗi xã một sản phẩm')
+_OCOP = r"\b(?:ocop|moi xa mot san pham)\b"
 
 
 def _first_star(grade: int) -> str:
-    """Words whose first star grade ('3 sao', '4 sao', '5 sao') is ``grade``."""
-    return rf"(?s)^(?:(?!\b[345]\s*sao\b).)*\b{grade}\s*sao\b"
+    """Words whose first star grade ('3 sao', '4 sao', '5 sao') is ``grade``; a range of
+    grades ('từ 3 sao trở lên', '3-5 sao', 'từ 3 đến 5 sao') is every product rated, no
+    grade of its own."""
+    return rf"(?s)^(?:(?!{_grade('[345]')}).)*{_grade(str(grade))}"
+
+
+def _grade(digit: str) -> str:
+    """One star grade, not a range's end ('3-5 sao', 'từ 3 đến 5 sao', '3 sao trở lên')."""
+    return rf"(?<!\d\s-\s)(?<!\d-)(?<!\d\sden\s)\b{digit}\s*sao\b(?!\s*tro (?:len|xuong))"
 
 
 _XA = units_in("settlement:xa")

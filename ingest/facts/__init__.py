@@ -61,5 +61,8 @@ __all__ = ["READER", "names_now", "read_facts", "sentence_time", "states_plan", 
 # 17: communes not yet meeting the standard ('còn 2 xã chưa đạt chuẩn') are their own
 # indicator (xa_chua_dat); 39: the programme's name written out after a unit ('6/9 huyện nông
 # thôn mới') names places meeting its standard, as 'huyện NTM' does; 40: the year after a multiple
-# ('gấp 4,13 lần năm 2011') is its baseline (``base.times``)
-READER = "40"
+# ('gấp 4,13 lần năm 2011') is its baseline (``base.times``); 41: OCOP by its Vietnamese name
+# ('Mỗi xã một sản phẩm'), a range of star grades ('từ 3 sao trở lên', '3-5 sao') is every rated
+# product, and a figure that takes its indicator from the one before it takes the one of that
+# family its own words name ('…, gồm 326 sản phẩm 3 sao, 103 sản phẩm 4 sao')
+READER = "41"

@@ -7,7 +7,7 @@ import bisect
 import re
 
 from base.english import looks_english
-from base.lexicon import indicator, tier_of
+from base.lexicon import FAMILIES, indicator, tier_of
 from base.sentences import split_sentences
 from base.text import fold
 from base.times import read_times
@@ -221,8 +221,15 @@ def _after_previous(
         and previous.unit == fact.unit
         and not (fact.unit == "%" and _OWN_BASE.match(fact.words.partition("|")[2].strip()))
     ):
-        # 'có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã': the same indicator
-        fact = _replace(fact, indicator=previous.indicator)
+        # 'có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã': the same indicator, or
+        # the one of its family the figure's own words make precise (those after it first),
+        # read before the rest of the sentence ('437 sản phẩm OCOP từ 3 sao trở lên, gồm 326 sản phẩm 3 sao, 103 sản
+        # phẩm 4 sao')
+        own_before, _, own_after = fact.words.partition("|")
+        said = f"{own_after} {own_before} {folded[: fact.value_start - s_start]}"
+        joined = indicator(fact.unit, said)
+        same_family = FAMILIES.get(joined) == FAMILIES.get(previous.indicator)
+        fact = _replace(fact, indicator=joined if joined and same_family else previous.indicator)
     if (
         previous is not None
         and previous.kind == FactKind.INCREMENT

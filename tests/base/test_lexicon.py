@@ -176,6 +176,12 @@ def test_a_stated_unit_answers_the_unit_a_question_asks_for(asked, stated, agree
         ("san pham", "dat chung nhan ocop", "ocop"),
         ("san pham", "ocop 4 sao", "ocop_4_sao"),
         ("san pham", "ocop 5 sao va 3 sao", "ocop_5_sao"),  # the first grade named
+        # the programme by its Vietnamese name, and a range of grades: every rated product
+        ("san pham", "chuong trinh moi xa mot san pham duoc cong nhan", "ocop"),
+        ("san pham", "dat chuan ocop tu 3 sao tro len", "ocop"),
+        ("san pham", "ocop tu 3 den 5 sao", "ocop"),
+        ("san pham", "ocop 3-5 sao", "ocop"),
+        ("san pham", "ocop tu 3 sao tro len, gom 4 sao", "ocop_4_sao"),
         ("san pham", "dat 3 sao", ""),
         ("km", "duong giao thong nong thon", "duong_km"),
         ("km", "kenh muong", ""),

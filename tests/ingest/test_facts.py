@@ -541,3 +541,15 @@ def test_places_named_with_the_programme_written_out_meet_its_standard():
     assert facts["31 xã"].indicator == "xa_nang_cao"
     # the programme named before a count is no standard of the places counted
     assert facts["12 huyện"].indicator == ""
+
+
+def test_a_breakdown_by_grade_gives_each_count_its_grade():
+    facts = _facts(
+        "OCOP tỉnh Hòa Lạc\n\n"
+        "Đến nay, tỉnh Hòa Lạc có 212 sản phẩm đạt chuẩn OCOP từ 3 sao trở lên, gồm 150 sản phẩm "
+        "3 sao, 57 sản phẩm 4 sao và 5 sản phẩm 5 sao."
+    )
+    assert facts["212 sản phẩm"].indicator == "ocop"
+    assert facts["150 sản phẩm"].indicator == "ocop_3_sao"
+    assert facts["57 sản phẩm"].indicator == "ocop_4_sao"
+    assert facts["5 sản phẩm"].indicator == "ocop_5_sao"

@@ -111,6 +111,12 @@ class TimeRules:
     written_in_year: float = rule(
         0.8, "an undated figure of an undated article whose latest stated year is the one asked"
     )
+    written_before: float = rule(
+        0.0, "an undated figure of an undated article whose latest stated year is long before"
+    )
+    written_before_years: int = rule(
+        2, "years after an undated article's latest stated year from which it is of another time"
+    )
     long_months: int = rule(14, "months from which a time is a period ('giai đoạn 2016-2020')")
     year_months: int = rule(12, "months of a year: shorter asked times are points")
     near_months: int = rule(2, "months a report may come after the time asked about")

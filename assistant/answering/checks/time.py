@@ -148,9 +148,13 @@ def figure_time(
 def _written_fit(asked: TimeRef, floor: int, rules: TimeRules) -> float:
     """An undated figure of an article written in ``floor`` or later: a question about that
     year fits it better than an undated one. One about an earlier year does not fit it worse:
-    an article of the year's results often comes out in the next year's first months."""
+    an article of the year's results often comes out in the next year's first months. One
+    about a year well after every year the article states is not of its time: an article
+    reports the latest year it knows."""
     if asked.lo[0] <= floor <= asked.hi[0]:
         return rules.written_in_year
+    if asked.lo[0] - floor >= rules.written_before_years:
+        return rules.written_before
     return rules.undated
 
 

@@ -472,9 +472,14 @@ def test_an_undated_articles_figure_fits_the_year_the_article_was_written_in_bes
     assert not fact.time_lo and fact.written_after == "2022"
     T = RULES.time
     assert figure_time(fact, frame("Năm 2022 Hòa Lạc có bao nhiêu xã đạt chuẩn?"), T) > T.undated
-    # the article may report an earlier year's results, or be read later: no better, no worse
+    # the article may report an earlier year's results, or come out the next year: no better,
+    # no worse; it reports the latest year it knows, so not one two years after it
     assert figure_time(fact, frame("Năm 2021 Hòa Lạc có bao nhiêu xã đạt chuẩn?"), T) == T.undated
-    assert figure_time(fact, frame("Năm 2024 Hòa Lạc có bao nhiêu xã đạt chuẩn?"), T) == T.undated
+    assert figure_time(fact, frame("Năm 2023 Hòa Lạc có bao nhiêu xã đạt chuẩn?"), T) == T.undated
+    assert (
+        figure_time(fact, frame("Năm 2024 Hòa Lạc có bao nhiêu xã đạt chuẩn?"), T)
+        == T.written_before
+    )
 
 
 def test_an_average_written_out_of_nineteen_is_still_an_average():

@@ -1,6 +1,6 @@
-"""A multiple of a year's figure ('gấp mấy lần năm 2011'): the year is the baseline the multiple
-is of, not the time the answer must hold at, and the multiple the sentence states answers.
-Invented texts; no index, no model."""
+"""When a figure holds, against the time a question asks: a multiple of a year's figure ('gấp
+mấy lần năm 2011') is of a later time than that year, its baseline; an undated article's figure
+is of the latest years it states, not of years long after. Invented texts; no index, no model."""
 
 from assistant.answering.judge import judge
 from assistant.answering.rank import rank
@@ -34,3 +34,27 @@ def test_the_multiple_the_sentence_states_answers():
     chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
     assert isinstance(chosen, Selection)
     assert chosen.best.ranked.verdict.value == "hơn 3,6 lần"
+
+
+UNDATED = document(
+    "Huyện Thanh Bình: nông thôn mới\n"
+    "Năm 2019, huyện Thanh Bình có thêm 3 xã đạt chuẩn.\n"
+    "Đến nay, huyện Thanh Bình có 14 xã đạt chuẩn nông thôn mới.",
+    title="Huyện Thanh Bình: nông thôn mới",
+    date=None,
+    districts=("Thanh Bình",),
+)
+NOW = "Đến nay, huyện Thanh Bình có 14 xã đạt chuẩn nông thôn mới."
+
+
+def _accepted(question: str) -> list[str]:
+    ev = evidence(question, sentence(UNDATED, NOW))
+    return [v.value for v in judge(ev, RULES) if v.accepted]
+
+
+def test_an_undated_article_is_no_evidence_for_a_year_long_after_the_last_it_states():
+    # the article states 2019 as past: 'đến nay' is 2019 or a little later, never 2023
+    assert _accepted("Năm 2020, huyện Thanh Bình có bao nhiêu xã đạt chuẩn nông thôn mới?") == [
+        "14 xã"
+    ]
+    assert _accepted("Năm 2023, huyện Thanh Bình có bao nhiêu xã đạt chuẩn nông thôn mới?") == []

@@ -16,7 +16,8 @@ Usage::
     INDICATORS["xa_nang_cao"]                            # 'xã đạt chuẩn NTM nâng cao (advanced …)'
     indicator_units("ho_ngheo")                          # frozenset({'%'})
 
-The tables live in three modules: ``levels`` (place levels), ``units`` and ``indicators``;
+The tables live in four modules: ``levels`` (place levels), ``units``, ``indicators`` and
+``offices``;
 import their names from here.
 """
 
@@ -47,6 +48,7 @@ from base.lexicon.levels import (
     tier_of,
     tier_rank,
 )
+from base.lexicon.offices import ASKED_OFFICES, OFFICE_RANKS, OFFICES
 from base.lexicon.units import (
     COUNTING_FAMILIES,
     PLACE_NOUNS,
@@ -63,6 +65,9 @@ from base.lexicon.units import (
 )
 
 __all__ = [
+    "ASKED_OFFICES",
+    "OFFICES",
+    "OFFICE_RANKS",
     "BRIEF_INDICATORS",
     "COMMUNE_WORDS",
     "COUNTING_FAMILIES",

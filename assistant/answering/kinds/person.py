@@ -16,6 +16,7 @@ from assistant.answering.records import (
     Sentence,
 )
 from assistant.answering.rules import Rules
+from base.lexicon import ASKED_OFFICES
 from base.text import fold, syllables
 
 _WHO = re.compile(
@@ -25,8 +26,16 @@ _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*"
 _PERSON_SHAPE = re.compile(rf"(?:(?:Đồng chí|Ông|Bà|Anh|Chị)\s+)?{_NAME}(?:\s+{_NAME}){{1,4}}")
 
 
+# 'tên là gì', 'tên gì', 'họ tên', 'họ và tên': a name asked; a person's when the question
+# names an office ('Chủ tịch UBND xã Long Tiến tên là gì?'), else a place's or a thing's
+_NAME_ASKED = re.compile(r"\bten (?:la )?gi\b|\bho (?:va )?ten\b")
+_OFFICE_NAMED = re.compile(rf"\b(?:{'|'.join(ASKED_OFFICES)})\b")
+
+
 def _who(folded: str) -> Detection | None:
-    return Detection(QuestionKind.PERSON) if _WHO.search(folded) else None
+    if _WHO.search(folded) or (_NAME_ASKED.search(folded) and _OFFICE_NAMED.search(folded)):
+        return Detection(QuestionKind.PERSON)
+    return None
 
 
 def person_shape(part: str) -> str | None:
@@ -54,7 +63,7 @@ class PersonType(QuestionType):
         return ((40, _who),)
 
     def slot(self, folded: str) -> re.Match | None:
-        return re.search(r"\bai\b", folded)
+        return re.search(r"\bai\b", folded) or _NAME_ASKED.search(folded)
 
     def after_slot(self, rest: str) -> str:
         return re.sub(r"^\s*(?:la|da|duoc)\b", "", rest)

@@ -23,6 +23,7 @@ from assistant.answering.records import (
     Sentence,
 )
 from assistant.answering.rules import Rules
+from base.lexicon import OFFICE_RANKS, OFFICES
 from base.text import fold
 
 # asks for an office whoever is named: 'giữ chức vụ gì', 'chức danh gì' (folded)
@@ -40,11 +41,7 @@ _OFFICE_WORDS = re.compile(
     r"\b(?:chu tich|bi thu|giam doc|truong|pho|ubnd|hdnd|huyen|tinh|xa|so|ban|uy|the)\b"
 )
 # an office as written, after the name ('…, Phó Giám đốc Sở …') or before it
-_OFFICE = (
-    r"(?:(?:Nguyên|Phó|Quyền)\s+)*(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Phó|Thứ trưởng|"
-    r"Bộ trưởng|Ủy viên|Uỷ viên|Tổng|Chủ nhiệm|Deputy|Director|Chairman|Chairwoman|Vice|Head|"
-    r"Secretary|Minister|Chief)\b"
-)
+_OFFICE = rf"(?:(?:{'|'.join(OFFICE_RANKS)})\s+)*(?:{'|'.join(OFFICES)})\b"
 # several offices in a row: 'Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Châu Thành'
 _AFTER = re.compile(
     rf"\s*(?:,|–|-|\()\s*(?P<office>{_OFFICE}[^,;–()\n]*?(?:,\s*{_OFFICE}[^,;–()\n]*?)*)\s*"

@@ -102,6 +102,10 @@ TYPES = [
     ("Nguyễn Tuấn Thanh là ai?", QuestionKind.TITLE, None),
     ("Who is Nguyen Tuan Thanh?", QuestionKind.TITLE, None),
     ("Chủ tịch UBND huyện Bình Gia là ai?", QuestionKind.PERSON, None),
+    # an office's holder asked by name ('tên là gì', 'họ tên'); a place's or a thing's name is none
+    ("Chủ tịch UBND xã Tân Lập tên là gì?", QuestionKind.PERSON, None),
+    ("Cho biết họ tên Bí thư Huyện ủy Thanh Bình.", QuestionKind.PERSON, None),
+    ("Xã mới sau sáp nhập có tên là gì?", QuestionKind.ENTITY, None),
     ("What has the programme achieved over ten years?", QuestionKind.TEXT, None),
     ("Which agency chaired the scheme?", QuestionKind.ENTITY, None),
     # a 'what' before a verb asks for the object: the province is the subject
@@ -495,6 +499,8 @@ def test_the_whole_answers_a_question_that_asks_no_part_of_it():
             "Phát biểu tại hội nghị, Chủ tịch UBND tỉnh Lò Văn Tâm yêu cầu các địa phương.",
             "Chủ tịch UBND tỉnh",
         ),
+        # every office of the lexicon's list ('Thủ tướng' too)
+        ("Thủ tướng Chính phủ Lò Văn Tâm yêu cầu các bộ, ngành hỗ trợ.", "Thủ tướng Chính phủ"),
     ],
 )
 def test_a_named_persons_office_is_the_words_beside_the_name(said, office):

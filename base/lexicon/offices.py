@@ -1,0 +1,54 @@
+"""Offices: the titles people hold in the articles ('Chủ tịch UBND tỉnh', 'Bí thư Huyện ủy',
+'Giám đốc Sở …'), as written and folded, so that a question's office and a sentence's are read
+from one list."""
+
+from __future__ import annotations
+
+from base.text import fold
+
+# The first words of an office as articles write them, Vietnamese then English; an office
+# runs on from them to its body ('Chủ tịch UBND huyện Ba Tơ').
+OFFICES = (
+    "Chủ tịch",
+    "Bí thư",
+    "Giám đốc",
+    "Trưởng",
+    "Chánh",
+    "Phó",
+    "Thứ trưởng",
+    "Bộ trưởng",
+    "Thủ tướng",
+    "Ủy viên",
+    "Uỷ viên",
+    "Tổng",
+    "Chủ nhiệm",
+    "Deputy",
+    "Director",
+    "Chairman",
+    "Chairwoman",
+    "Vice",
+    "Head",
+    "Secretary",
+    "Minister",
+    "Chief",
+)
+# Words before an office that say which holder ('Nguyên Chủ tịch', 'Quyền Giám đốc').
+OFFICE_RANKS = ("Nguyên", "Phó", "Quyền")
+# Offices a question names to ask for their holder ('Chủ tịch UBND xã X tên là gì?'), folded:
+# never a word of another meaning ('trưởng' alone folds like 'trường', a school).
+ASKED_OFFICES = tuple(
+    fold(o).lower()
+    for o in (
+        "Chủ tịch",
+        "Bí thư",
+        "Giám đốc",
+        "Trưởng ban",
+        "Trưởng phòng",
+        "Trưởng thôn",
+        "Chánh Văn phòng",
+        "Bộ trưởng",
+        "Thứ trưởng",
+        "Thủ tướng",
+        "Chủ nhiệm",
+    )
+)

@@ -64,5 +64,6 @@ __all__ = ["READER", "names_now", "read_facts", "sentence_time", "states_plan", 
 # ('gấp 4,13 lần năm 2011') is its baseline (``base.times``); 41: OCOP by its Vietnamese name
 # ('Mỗi xã một sản phẩm'), a range of star grades ('từ 3 sao trở lên', '3-5 sao') is every rated
 # product, and a figure that takes its indicator from the one before it takes the one of that
-# family its own words name ('…, gồm 326 sản phẩm 3 sao, 103 sản phẩm 4 sao')
-READER = "41"
+# family its own words name ('…, gồm 326 sản phẩm 3 sao, 103 sản phẩm 4 sao'); 42: a count whose
+# unit is named before it ('Số tiêu chí bình quân mỗi xã là 15,9', 'Tổng số xã đạt chuẩn: 12')
+READER = "42"

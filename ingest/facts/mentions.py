@@ -113,3 +113,43 @@ def _sentence_fact(doc, offset: int, sentence: str, value_start: int, value_end:
         value_end=offset + value_end,
         **fields,
     )
+
+
+# A count whose unit is named before it rather than after: 'Số tiêu chí bình quân mỗi xã là
+# 15,9, …', 'Tổng số xã đạt chuẩn: 12.' (folded words before the number; the number ends its
+# clause, so that '… là 1234/QĐ-UBND' or '… là 12 trường' are no such count)
+_UNIT_NAMED_BEFORE = re.compile(
+    r"\b(?:tong )?so(?: luong)? (?P<unit>"
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in UNITS_LONGEST_FIRST if u != "%")
+    + r")\b[^\d;:.!?()]{0,60}?(?:\s+(?:la|dat)\s+|\s*:\s*)$"
+)
+_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;)]|$)")
+
+
+class NamedUnit:
+    """The unit of a count named before it (:data:`_UNIT_NAMED_BEFORE`), standing in for the
+    match of the unit after a figure: ``group('unit')`` is the folded unit, ``end()`` the end
+    of the number, ``written`` the unit as the sentence writes it, ``named_at`` where the words
+    naming it start ('số …')."""
+
+    def __init__(self, unit: str, end: int, written: str, named_at: int):
+        self.unit, self._end, self.written, self.named_at = unit, end, written, named_at
+
+    def group(self, name: str) -> str:
+        return self.unit
+
+    def end(self) -> int:
+        return self._end
+
+
+def unit_named_before(sentence: str, folded: str, m: re.Match) -> NamedUnit | None:
+    """The unit of a number ``m`` that the words before it name ('Số tiêu chí bình quân mỗi xã
+    là 15,9'), when the number has no unit of its own and ends its clause."""
+    if m.group("a") or not _ENDS_CLAUSE.match(folded, m.end()):
+        return None
+    named = _UNIT_NAMED_BEFORE.search(folded, max(0, m.start() - 120), m.start())
+    if not named:
+        return None
+    s, e = named.span("unit")
+    unit = re.sub(r"\s+", " ", named.group("unit"))
+    return NamedUnit(unit, m.end(), sentence[s:e], named.start())

@@ -36,10 +36,12 @@ from ingest.facts.mentions import (
     _SHARE,
     _SHARE_CLOSE,
     _UNIT_RE,
+    NamedUnit,
     _replace,
     _sentence_fact,
     _skip_number,
     to_number,
+    unit_named_before,
 )
 from ingest.facts.places import (
     _NO_OPENING,
@@ -196,7 +198,8 @@ def _mentions(sentence: str, in_english: bool) -> tuple[str, list[tuple[re.Match
     return folded, [
         (m, unit_m)
         for m in _MENTION.finditer(sentence)
-        if (unit_m := _UNIT_RE.match(folded, m.end())) and not _skip_number(sentence, folded, m)
+        if (unit_m := _UNIT_RE.match(folded, m.end()) or unit_named_before(sentence, folded, m))
+        and not _skip_number(sentence, folded, m)
     ]
 
 
@@ -327,9 +330,13 @@ def _fact(
         number = None  # a range: no single value
     value_end = unit_m.end()
     value = sentence[value_start:value_end].strip()
+    if isinstance(unit_m, NamedUnit):
+        value = f"{value} {unit_m.written}"  # 'là 15,9' of 'Số tiêu chí …': '15,9 tiêu chí'
     # the clause around the value: what it counts, and whether it is a total, an increment…
     # (no further than _CLAUSE_REACH either side: bounded work in text without punctuation)
     clause_start = max(index.clause_start(m.start()), value_start - _CLAUSE_REACH)
+    if isinstance(unit_m, NamedUnit):
+        clause_start = min(clause_start, unit_m.named_at)  # 'Tổng số xã đạt chuẩn: 12'
     clause_end = min(index.next_clause_end(value_end)[0], value_end + _CLAUSE_REACH)
     before = folded[clause_start:value_start].strip()
     if re.search(r"\b(binh quan|trung binh|moi)$", before) and number == 1:

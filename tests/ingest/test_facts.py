@@ -553,3 +553,21 @@ def test_a_breakdown_by_grade_gives_each_count_its_grade():
     assert facts["150 sản phẩm"].indicator == "ocop_3_sao"
     assert facts["57 sản phẩm"].indicator == "ocop_4_sao"
     assert facts["5 sản phẩm"].indicator == "ocop_5_sao"
+
+
+def test_a_count_whose_unit_is_named_before_it_is_read_in_that_unit():
+    facts = _facts(
+        "Huyện Thanh Bình tổng kết năm 2023\n\n"
+        "Số tiêu chí bình quân mỗi xã là 15,9, cao hơn bình quân chung của tỉnh. Năm 2023, tổng "
+        "số xã đạt chuẩn nông thôn mới của huyện Thanh Bình: 12. Số quyết định công nhận là "
+        "1234/QĐ-UBND."
+    )
+    average, communes = facts["15,9 tiêu chí"], facts["12 xã"]
+    assert average.indicator == "tieu_chi_binh_quan" and average.number == 15.9
+    assert communes.indicator == "xa_dat_chuan" and communes.time_lo == "2023-01"
+    # the value is the text at its span, the unit from the words that name it
+    doc = _doc("x\n\nSố tiêu chí bình quân mỗi xã là 15,9, cao hơn năm trước.")
+    (fact,) = read_facts(doc)
+    assert doc.text[fact.value_start : fact.value_end] == "15,9"
+    # a decision's number is no count of decisions
+    assert not any(v.startswith("1234") for v in facts)

@@ -226,8 +226,8 @@ def _after_previous(
     ):
         # 'có thêm 12 xã đạt chuẩn NTM, nâng tổng số lên 85 xã': the same indicator, or
         # the one of its family the figure's own words make precise (those after it first),
-        # read before the rest of the sentence ('437 sản phẩm OCOP từ 3 sao trở lên, gồm 326 sản phẩm 3 sao, 103 sản
-        # phẩm 4 sao')
+        # read before the rest of the sentence ('437 sản phẩm OCOP từ 3 sao trở lên, gồm 326
+        # sản phẩm 3 sao, 103 sản phẩm 4 sao')
         own_before, _, own_after = fact.words.partition("|")
         said = f"{own_after} {own_before} {folded[: fact.value_start - s_start]}"
         joined = indicator(fact.unit, said)

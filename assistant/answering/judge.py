@@ -144,10 +144,10 @@ def _best_value(sentence: Sentence, cands, q: _Question):
     """(candidate, fit, time factor) of the value that fits best."""
     frame = q.evidence.frame
     scored = []
+    # a figure the facts index does not hold ('504 trường') holds when its sentence does
+    held = sentence if q.qtype.figures else None
     for cand in cands:
         fit = value_fit(sentence, cand, cands, frame, q.qtype, q.evidence.weights, q.rules)
-        # a figure the facts index does not hold ('504 trường') holds when its sentence does
-        held = sentence if q.qtype.figures else None
         scored.append((fit, figure_time(cand.fact, frame, q.rules.time, held), cand))
     scored = carry_moves(sentence.text, scored)
     fit, when, cand = max(scored, key=lambda p: p[0].score * p[0].mismatch * p[1])

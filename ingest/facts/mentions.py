@@ -25,11 +25,10 @@ _MENTION = re.compile(
 )
 
 
-_UNIT_RE = re.compile(
-    r"\s*(?P<unit>"
-    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in UNITS_LONGEST_FIRST)
-    + r"|phan tram)(?![a-z0-9])"
-)
+# each unit of the lexicon as a pattern on folded text (any run of spaces between its words),
+# longest first
+_UNIT_PATTERNS = tuple(re.escape(u).replace(r"\ ", r"\s+") for u in UNITS_LONGEST_FIRST)
+_UNIT_RE = re.compile(r"\s*(?P<unit>" + "|".join(_UNIT_PATTERNS) + r"|phan tram)(?![a-z0-9])")
 
 
 # a share as written, with its approximation ('trên 30%', 'gần 45,5%'; folded)
@@ -120,7 +119,7 @@ def _sentence_fact(doc, offset: int, sentence: str, value_start: int, value_end:
 # clause, so that '… là 1234/QĐ-UBND' or '… là 12 trường' are no such count)
 _UNIT_NAMED_BEFORE = re.compile(
     r"\b(?:tong )?so(?: luong)? (?P<unit>"
-    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in UNITS_LONGEST_FIRST if u != "%")
+    + "|".join(u for u in _UNIT_PATTERNS if u != "%")
     + r")\b[^\d;:.!?()]{0,60}?(?:\s+(?:la|dat)\s+|\s*:\s*)$"
 )
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;)]|$)")

@@ -308,6 +308,11 @@ class DecisionRules:
         "basis, make it the one asked ('… về việc ban hành Bộ tiêu chí …')",
     )
     other_type: float = rule(0.4, "a document of another type than the one asked ('Đề án nào')")
+    pending: float = rule(
+        0.0,
+        "a decision named for a recognition still to come ('để được xét công nhận … theo "
+        "Quyết định số …'), for a question that asks which decision recognised",
+    )
     place_before: int = rule(120, "characters before a decision read for the asked place")
     place_after: int = rule(160, "characters after it read for the asked place")
     place_named: float = rule(0.5, "bonus for the share of asked places named around the decision")

@@ -45,6 +45,14 @@ _ASKED_TYPE = re.compile(rf"\b({_TYPES})\b")
 _DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)\d\d(?![\d/])")
 # 'theo quy định tại Quyết định số …': the legal basis cited, not the decision asked about
 _BASIS = re.compile(r"\b(theo quy dinh tai|quy dinh tai|can cu|theo|huong dan tai)\s*$")
+# a recognition asked for: 'được công nhận … theo quyết định số mấy', 'which decision
+# recognised' (folded)
+_RECOGNITION_ASKED = re.compile(r"\b(?:cong nhan|recogni[sz]\w*)\b")
+# a recognition still to come in the clause before a decision: 'hoàn chỉnh tiêu chí để được xét
+# công nhận … theo Quyết định số 04' names the standard, not a decision that recognised (folded)
+_PENDING = re.compile(
+    r"\b(?:de|nham|chuan bi|de nghi|trinh)\s+(?:duoc\s+)?(?:xet\s+)?(?:,\s*)?cong nhan\b"
+)
 
 
 def _which_decision(folded: str) -> Detection | None:
@@ -81,6 +89,10 @@ class DecisionType(QuestionType):
         stated = document_type(cand.text)
         if asked and stated and stated.folded != asked.group(1):
             fit = fit.times(r.other_type, f"{stated.name}, câu hỏi hỏi {asked.group(1)}")
+        if _RECOGNITION_ASKED.search(frame.folded) and _PENDING.search(
+            fold(s[clause.start : cand.start])
+        ):
+            fit = fit.times(r.pending, "việc công nhận chưa diễn ra (chỉ là tiêu chuẩn để xét)")
         if _BASIS.search(fold(s[max(0, cand.start - r.basis_chars) : cand.start])):
             # 'Căn cứ Quyết định số 1980/QĐ-TTg … về việc ban hành Bộ tiêu chí …' answers a
             # question that asks for the decision by what it did, in those words

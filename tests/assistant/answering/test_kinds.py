@@ -10,7 +10,7 @@ from assistant.answering.analyse import analyze
 from assistant.answering.judge import judge
 from assistant.answering.kinds import Detection, QuestionType, Registry
 from assistant.answering.rank import rank
-from assistant.answering.records import AnswerKind, Candidate, CandidateKind, QuestionKind
+from assistant.answering.records import AnswerKind, Candidate, CandidateKind, QuestionKind, Refusal
 from assistant.answering.rules import Rules
 from assistant.answering.select import select
 from tests.assistant.answering.kit import document, evidence, sentence
@@ -243,6 +243,21 @@ def test_a_decision_cited_as_a_basis_answers_when_the_question_says_what_it_did(
     ev = evidence("Quyết định nào công nhận các xã đạt chuẩn nông thôn mới?", sentence(doc, basis))
     (verdict,) = judge(ev, Rules())
     assert "căn cứ pháp lý" in " ".join(verdict.fit.notes)
+
+
+def test_a_decision_named_for_a_recognition_still_to_come_did_not_recognise():
+    pending = (
+        "Hiện nay, huyện Hòa Lạc có 12/13 xã đạt chuẩn; thị trấn đang hoàn thiện hồ sơ để được "
+        "xét công nhận đô thị văn minh theo Quyết định số 27 của UBND tỉnh."
+    )
+    doc = document(f"Huyện Hòa Lạc\n{pending}\n", districts=("Hòa Lạc",))
+    asked = "Huyện Hòa Lạc được công nhận đạt chuẩn nông thôn mới theo quyết định số mấy?"
+    assert isinstance(_chosen(evidence(asked, sentence(doc, pending))), Refusal)
+    # a question that asks for the standard's decision still finds it there
+    standard = "Thị trấn Hòa Lạc được xét theo quyết định số mấy?"
+    assert _chosen(evidence(standard, sentence(doc, pending))).best.value.startswith(
+        "Quyết định số 27"
+    )
 
 
 def test_a_list_read_across_sentences_gives_every_place_it_names():

@@ -26,7 +26,7 @@ from assistant.answering import extract
 from assistant.answering.rules import BriefRules, Rules
 from assistant.brief_words import Sections, read_sections
 from base.errors import QuestionError
-from base.lexicon import BRIEF_INDICATORS, INDICATORS, indicator_label
+from base.lexicon import BRIEF_INDICATORS, INDICATORS, NAMED_OFFICES, indicator_label
 from base.locations import location_at
 from base.sentences import split_sentences
 from base.text import fold
@@ -43,10 +43,7 @@ _MERGER = re.compile(r"(?i)\b(trước|sau)\s+(?:khi\s+)?sáp\s+nhập")
 # what a decision did ('Quyết định số 2345/QĐ-UBND công nhận 6 xã'): an event, not where things stand
 _EVENT = re.compile(r"(?i)quyết định[^.;]*công nhận\s*$")
 _NUMBERED = re.compile(r"\d+\s*/\s*[A-ZĐ]|\d+-[A-ZĐ]{2}|\bsố\s+\d", re.IGNORECASE)
-_OFFICE = re.compile(
-    r"(?i)\b(Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|Giám đốc|Phó Giám đốc|Trưởng ban|"
-    r"Phó Trưởng ban|Chánh Văn phòng|Bộ trưởng|Thứ trưởng|Thủ tướng|Phó Thủ tướng)\b"
-)
+_OFFICE = re.compile(rf"(?i)\b(?:Phó\s+)?(?:{'|'.join(NAMED_OFFICES)})\b")
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ from base.lexicon.levels import (
     tier_of,
     tier_rank,
 )
-from base.lexicon.offices import ASKED_OFFICES, OFFICE_RANKS, OFFICES
+from base.lexicon.offices import ASKED_OFFICES, NAMED_OFFICES, OFFICE_RANKS, OFFICES
 from base.lexicon.units import (
     COUNTING_FAMILIES,
     PLACE_NOUNS,
@@ -66,6 +66,7 @@ from base.lexicon.units import (
 
 __all__ = [
     "ASKED_OFFICES",
+    "NAMED_OFFICES",
     "OFFICES",
     "OFFICE_RANKS",
     "BRIEF_INDICATORS",

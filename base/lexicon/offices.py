@@ -34,21 +34,21 @@ OFFICES = (
 )
 # Words before an office that say which holder ('Nguyên Chủ tịch', 'Quyền Giám đốc').
 OFFICE_RANKS = ("Nguyên", "Phó", "Quyền")
-# Offices a question names to ask for their holder ('Chủ tịch UBND xã X tên là gì?'), folded:
-# never a word of another meaning ('trưởng' alone folds like 'trường', a school).
-ASKED_OFFICES = tuple(
-    fold(o).lower()
-    for o in (
-        "Chủ tịch",
-        "Bí thư",
-        "Giám đốc",
-        "Trưởng ban",
-        "Trưởng phòng",
-        "Trưởng thôn",
-        "Chánh Văn phòng",
-        "Bộ trưởng",
-        "Thứ trưởng",
-        "Thủ tướng",
-        "Chủ nhiệm",
-    )
+# Offices named whole, as written: those a question names to ask for their holder ('Chủ
+# tịch UBND xã X tên là gì?') and those a brief lists its people by; never a word of another
+# meaning ('trưởng' alone folds like 'trường', a school).
+NAMED_OFFICES = (
+    "Chủ tịch",
+    "Bí thư",
+    "Giám đốc",
+    "Trưởng ban",
+    "Trưởng phòng",
+    "Trưởng thôn",
+    "Chánh Văn phòng",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Thủ tướng",
+    "Chủ nhiệm",
 )
+# ... folded
+ASKED_OFFICES = tuple(fold(o).lower() for o in NAMED_OFFICES)

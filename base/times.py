@@ -212,10 +212,26 @@ def read_times(text: str, ref: str | None = None) -> list[TimeRef]:
                 continue  # 'hiến trên 90.000 m2 đất' donates, it does not say 'now'
             add(m.start(), m.end(), ref_month, ref_month, relative=True)
 
-    out = []
-    for t in sorted(found, key=lambda t: t.start):
-        out.append(_with_role(t, folded))
-    return out
+    roles = blank_share_of_plan(folded)
+    return [_with_role(t, roles) for t in sorted(found, key=lambda t: t.start)]
+
+
+# a result measured against a plan: 'đạt 97,5% mục tiêu giai đoạn', 'bằng 110% kế hoạch năm'
+# (folded): the plan's word is the measure's yardstick, not a plan the sentence sets
+_SHARE_OF_PLAN = re.compile(
+    r"\b(?:dat|bang|vuot|hoan thanh)\s+(?:(?:khoang|gan|tren|hon)\s+)?"
+    # … or asked for: 'đạt bao nhiêu phần trăm mục tiêu'
+    r"(?:\d[\d.,]*\s*%|(?:bao nhieu|may)\s*(?:%|phan tram))\s+"
+    r"(?:so voi\s+)?(muc tieu|ke hoach|chi tieu)\b"
+)
+
+
+def blank_share_of_plan(folded: str) -> str:
+    """``folded`` with the plan's word of a share reached ('đạt 88% mục tiêu') blanked, so
+    that no target cue reads it as a plan; lengths are kept."""
+    for m in _SHARE_OF_PLAN.finditer(folded):
+        folded = folded[: m.start(1)] + "_" * (m.end(1) - m.start(1)) + folded[m.end(1) :]
+    return folded
 
 
 # How far a clause is looked for around a time: bounds the work on a text with no

@@ -34,7 +34,7 @@ from assistant.answering.vocabulary import (
 )
 from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, SETTLEMENTS, indicator
 from base.text import fold, syllables
-from base.times import TARGET_CUES, TimeRef, read_times
+from base.times import TARGET_CUES, TimeRef, blank_share_of_plan, read_times
 
 # a quota handed down is a target: 'huyện được giao bao nhiêu xã đạt chuẩn'
 _ASSIGNED = re.compile(r"\bduoc giao\b(?! nhiem vu)")
@@ -82,7 +82,8 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         for n in _NUMBER.findall(clause)
         if n in numbers
     )
-    target = bool(re.search(TARGET_CUES, folded) or _ASSIGNED.search(folded))
+    # ('đạt bao nhiêu phần trăm mục tiêu' asks for a result measured against the plan)
+    target = bool(re.search(TARGET_CUES, blank_share_of_plan(folded)) or _ASSIGNED.search(folded))
     head, tail = _slot_context(canonical_terms(folded), unit, qtype, rules)
     noise = place_syllables | STOPWORDS
     stated_times = read_times(question)

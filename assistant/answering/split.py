@@ -229,7 +229,12 @@ def _two_slots(question: str, folded: str, first: re.Match, second: re.Match) ->
         asks = _asks_of_one_subject(question, folded, first, tail)
         if asks:
             return [_ask_mark(head), *asks]
-        return [_ask_mark(head), _ask_mark(_second_part(question, first, tail))]
+        second_part = _second_part(question, first, tail)
+        if "trong do" in join.group():
+            # '…, trong đó bao nhiêu sản phẩm 4 sao': a part of the first figure, and asked so
+            of_it = "Trong do" if question.isascii() else "Trong đó"
+            second_part = f"{of_it}, {second_part[:1].lower()}{second_part[1:]}"
+        return [_ask_mark(head), _ask_mark(second_part)]
     return []
 
 

@@ -59,7 +59,14 @@ _STANDARD = (
 )
 # 'đạt 19/19 tiêu chí', 'hoàn thành 11/11 tiêu chí', 'đạt đủ 19 tiêu chí': every criterion
 # met, which is not yet recognition ('được công nhận đạt chuẩn')
-_ALL_CRITERIA = r"\b(?:dat|hoan thanh|du)\s+(?:du\s+)?(?:chuan\s+)?\d+(?:/\d+)?\s+tieu chi\b"
+_ALL_CRITERIA = (
+    r"\b(?:dat|hoan thanh|du)\s+(?:du\s+)?(?:chuan\s+)?\d+(?:/\d+)?\s+tieu chi\b"
+    # … and without their number: 'hoàn thành các tiêu chí', 'đạt đủ các tiêu chí' (not 'các
+    # tiêu chí về giao thông', some of them)
+    r"|\b(?:hoan thanh|dat du|dat tat ca)\s+(?:tat ca\s+)?(?:cac\s+)?tieu chi\b"
+    r"(?!\s+(?:ve|cua|so|giao|thuy|dien|truong|y te|moi|thu|ho|lao|to|van|quoc|nha|co|an|"
+    r"chuan|nang|kieu|ntm|nong|\d))"
+)
 _RECOGNISED = r"\b(?:cong nhan|ve dich)\b|\bdat chuan (?:xa )?(?:nong thon moi|ntm)\b"
 _BY_CRITERIA = r"\bdat (?:tu )?\d+\s*(?:-|den)\s*\d+ tieu chi\b"  # 'đạt từ 15-18 tiêu chí'
 # 'còn 02/56 xã chưa được công nhận đạt chuẩn': those not there yet, never those that are
@@ -71,8 +78,9 @@ _SPENT = r"\b(von|huy dong|dau tu|kinh phi|ngan sach|nguon luc|dong gop|ho tro|t
 _RAISED = r"\b(nguon luc|kinh phi|nguon von|von dau tu|tong von|tong muc dau tu|huy dong)\b"
 _INCOME = r"\bthu nhap\b"
 _ROAD = r"\b(duong|giao thong|be tong|cung hoa|nhua)\b"
-# the programme by its acronym or its name ('Chương trình Mỗi xã một sản phẩm')
-_OCOP = r"\b(?:ocop|moi xa mot san pham)\b"
+# the programme by its acronym or its name ('Chương trình Mỗi xã một sản phẩm'), or a
+# product by its star grade: only the programme rates products in stars ('sản phẩm 4 sao')
+_OCOP = r"\b(?:ocop|moi xa mot san pham|[345]\s*sao)\b"
 
 
 def _first_star(grade: int) -> str:

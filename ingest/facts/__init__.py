@@ -65,5 +65,11 @@ __all__ = ["READER", "names_now", "read_facts", "sentence_time", "states_plan", 
 # ('Mỗi xã một sản phẩm'), a range of star grades ('từ 3 sao trở lên', '3-5 sao') is every rated
 # product, and a figure that takes its indicator from the one before it takes the one of that
 # family its own words name ('…, gồm 326 sản phẩm 3 sao, 103 sản phẩm 4 sao'); 42: a count whose
-# unit is named before it ('Số tiêu chí bình quân mỗi xã là 15,9', 'Tổng số xã đạt chuẩn: 12')
-READER = "42"
+# unit is named before it ('Số tiêu chí bình quân mỗi xã là 15,9', 'Tổng số xã đạt chuẩn: 12');
+# 43: a share of a plan reached ('đạt 88% mục tiêu giai đoạn') sets no plan (``base.times``),
+# those of the registered that met the standard ('đăng ký …, trong đó có 230 khu dân cư … đạt
+# chuẩn') are a result; 44: every item of a breakdown ('bao gồm 4 sản phẩm 5 sao, 86 sản phẩm
+# 4 sao') is a part; 45: communes that met every criterion, its number unsaid ('hoàn thành các
+# tiêu chí', ``base.lexicon.indicators``); 46: a product by its star grade alone ('sản phẩm 4
+# sao') is an OCOP product
+READER = "46"

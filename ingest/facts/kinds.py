@@ -8,7 +8,7 @@ import re
 
 from base.lexicon import units_in
 from base.text import fold
-from base.times import TARGET_CUES
+from base.times import TARGET_CUES, blank_share_of_plan
 from base.types import FactKind
 from ingest.facts.times import _NOW, _PLAN_REACH
 
@@ -123,7 +123,9 @@ _SET_GOAL = re.compile(r"(?i)\bđặt(?=\s+(?:ra\s+)?(?:mục tiêu|chỉ tiêu|
 
 def _set_not_reached(sentence: str, folded: str) -> str:
     """``folded`` with 'đặt' before a goal written 'set', so that 'đạt mục tiêu' (a result)
-    and 'đặt mục tiêu' (a plan) stay apart; lengths are kept."""
+    and 'đặt mục tiêu' (a plan) stay apart, and with the plan's word of a share reached
+    ('đạt 88% mục tiêu') blanked; lengths are kept."""
+    folded = blank_share_of_plan(folded)
     if len(folded) != len(sentence):
         return folded
     for m in _SET_GOAL.finditer(sentence):
@@ -226,7 +228,7 @@ def _kind(target_before: bool, before: str, after: str) -> FactKind:
         return FactKind.INCREMENT
     if _RECOGNISES.search(tail) and not _TOTAL.search(before):
         return FactKind.INCREMENT
-    if re.match(r"(?:trong do|rieng|gom)\b", before):
+    if re.match(r"(?:trong do|rieng|(?:bao )?gom)\b", before):
         return FactKind.PART  # 'đạt 356 tỷ đồng, trong đó Nhân dân đóng góp trên 74 tỷ đồng'
     if _TOTAL.search(before):
         return FactKind.TOTAL

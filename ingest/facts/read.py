@@ -203,6 +203,10 @@ def _mentions(sentence: str, in_english: bool) -> tuple[str, list[tuple[re.Match
     ]
 
 
+# between two items of one breakdown: words, a grade ('5 sao'), then a comma or 'và' (folded)
+_ITEM_AFTER = re.compile(r"(?:[^;.:()\d]|\d\s*sao\b){0,60}?(?:,|\bva)\s*")
+
+
 def _after_previous(
     fact: Fact, facts: list[Fact], s_start: int, folded: str, in_english: bool
 ) -> Fact:
@@ -244,6 +248,16 @@ def _after_previous(
         # 'công nhận mới 3 xã đạt chuẩn NTM và 7 xã đạt chuẩn NTM nâng cao': the
         # second count is new too (not '7 cấp mới và 12 nâng hạng': its own word)
         fact = _replace(fact, kind=FactKind.INCREMENT)
+    if (
+        previous is not None
+        and previous.kind == FactKind.PART
+        and fact.kind == FactKind.VALUE
+        and previous.unit == fact.unit
+        and _ITEM_AFTER.fullmatch(folded, previous.value_end - s_start, fact.value_start - s_start)
+    ):
+        # 'bao gồm 4 sản phẩm 5 sao quốc gia, 86 sản phẩm 4 sao và 256 sản phẩm 3 sao': each
+        # item of the breakdown is a part (not '…, 3 đơn vị cấp huyện đạt chuẩn': another unit)
+        fact = _replace(fact, kind=FactKind.PART)
     if fact.unit == "%" and not fact.indicator and facts and facts[-1].start == s_start:
         # 'chiếm tỷ lệ 35,91%' after '65 xã đạt chuẩn': the share of that count
         if facts[-1].indicator.startswith("xa_") and re.search(

@@ -20,6 +20,12 @@ from ingest.facts.places import (
 )
 from ingest.facts.times import _ATTACHED
 
+# a part of a group named before: 'trong đó', 'trong số đó' (folded)
+_PART_OF = re.compile(r"\btrong (?:so )?do\b")
+# what met the standard, said after its count ('… vườn mẫu đạt chuẩn'), folded
+_MET = re.compile(r"\b(?:da )?dat chuan\b")
+
+
 # A figure's clause (what it counts, whether it is a total, a target…) is read no further than
 # this many characters either side of it; articles' clauses are far shorter.
 _CLAUSE_REACH = 200
@@ -143,12 +149,24 @@ class _SentenceIndex:
         """Whether the sentence says a figure at ``at`` is reached ('đã đạt', 'hiện có')
         after its last plan word or target time: the plan's words name who aims ('5 xã điểm
         phấn đấu đạt chuẩn … đã đạt trung bình 10,8 tiêu chí'), the figure is a result."""
-        last = -1
+        last, registered = -1, False
         for cue in _TARGET.finditer(self.folded, 0, at):
-            last = cue.end()
+            last, registered = cue.end(), cue.group(1) == "dang ky"
+        if registered and self._met_of_registered(last, at):
+            return True
         if self.first_target_time is not None and self.first_target_time < at:
             last = max(last, self.first_target_time)
         return last >= 0 and _REACHED.search(self.folded, last, at) is not None
+
+    def _met_of_registered(self, cue_end: int, at: int) -> bool:
+        """Whether a figure at ``at`` counts those of the registered that met the standard:
+        '… hộ đăng ký xây dựng vườn mẫu, trong đó có 230 khu dân cư, 2.300 vườn đạt chuẩn'
+        (the registering is done; the part of it the figure counts is a result)."""
+        end = self.clause(at, at)[1]
+        return (
+            _PART_OF.search(self.folded, cue_end, at) is not None
+            and _MET.search(self.folded, at, end) is not None
+        )
 
     def target_before(self, at: int) -> bool:
         """Whether a target cue ('phấn đấu', 'kế hoạch') or a target time comes before ``at``."""

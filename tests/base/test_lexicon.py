@@ -159,6 +159,12 @@ def test_a_stated_unit_answers_the_unit_a_question_asks_for(asked, stated, agree
         ("phuong", "duoc cong nhan dat chuan ntm", "xa_dat_chuan"),
         ("xa", "dat chuan ntm kieu mau", "xa_kieu_mau"),
         ("xa", "dat 19/19 tieu chi", "xa_du_tieu_chi"),
+        # every criterion without its number; not some of them, nor the standard's own words
+        ("xa", "ngoai | hoan thanh cac tieu chi", "xa_du_tieu_chi"),
+        ("xa", "co bao nhieu xa dat du cac tieu chi", "xa_du_tieu_chi"),
+        ("xa", "hoan thanh cac tieu chi ve giao thong", ""),
+        ("xa", "hoan thanh tieu chi ntm", "xa_dat_chuan"),
+        ("san pham", "co bao nhieu san pham 4 sao", "ocop_4_sao"),
         ("xa", "dat 19/19 tieu chi nang cao", "xa_nang_cao_du_tieu_chi"),
         ("xa", "dat 19/19 tieu chi va duoc cong nhan", "xa_dat_chuan"),  # exclusion
         ("xa", "dat tu 15 - 18 tieu chi", "xa_theo_tieu_chi"),
@@ -182,7 +188,8 @@ def test_a_stated_unit_answers_the_unit_a_question_asks_for(asked, stated, agree
         ("san pham", "ocop tu 3 den 5 sao", "ocop"),
         ("san pham", "ocop 3-5 sao", "ocop"),
         ("san pham", "ocop tu 3 sao tro len, gom 4 sao", "ocop_4_sao"),
-        ("san pham", "dat 3 sao", ""),
+        ("san pham", "dat 3 sao", "ocop_3_sao"),  # only the programme rates products in stars
+        ("san pham", "dat chuan vietgap", ""),
         ("km", "duong giao thong nong thon", "duong_km"),
         ("km", "kenh muong", ""),
         ("trieu dong/nguoi/nam", "thu nhap binh quan dau nguoi", "thu_nhap"),

@@ -349,6 +349,22 @@ def test_a_goal_set_is_a_target_and_a_goal_reached_is_a_result():
     )
     assert facts["1,8%"].kind == facts["60 triệu đồng/người/năm"].kind == "target"
     assert facts["16/19 tiêu chí"].kind != "target"
+    # a share of a plan reached measures the result against the plan: no figure in it is planned
+    reached = _facts(
+        "Tỉnh Hòa Bình tháng 3/2024\n\n"
+        "Đến tháng 3/2024, toàn tỉnh có 96 xã đạt chuẩn nông thôn mới (đạt 92% mục tiêu giai đoạn "
+        "2021-2025), trong đó 21 xã đạt chuẩn nông thôn mới nâng cao (bằng 105% kế hoạch năm)."
+    )
+    assert reached["96 xã"].kind != "target" and reached["21 xã"].kind != "target"
+    # those of the registered that met the standard are a result; a registration stays a plan
+    registered = _facts(
+        "Tỉnh Hòa Bình\n\n"
+        "Toàn tỉnh có hơn 4.000 hộ đăng ký xây dựng vườn mẫu, trong đó có 120 khu dân cư, "
+        "hơn 900 vườn mẫu đạt chuẩn. Năm 2024, có 15 xã đăng ký đạt chuẩn nông thôn mới."
+    )
+    assert registered["120 khu dân cư"].kind != "target"
+    assert registered["hơn 900 vườn mẫu"].kind != "target"
+    assert registered["15 xã"].kind == "target"
     # a plan issued on a date: its figures hold for the plan's horizon, not that date
     plan = _facts(
         "Kế hoạch của tỉnh Hòa Bình\n\n"
@@ -553,6 +569,16 @@ def test_a_breakdown_by_grade_gives_each_count_its_grade():
     assert facts["150 sản phẩm"].indicator == "ocop_3_sao"
     assert facts["57 sản phẩm"].indicator == "ocop_4_sao"
     assert facts["5 sản phẩm"].indicator == "ocop_5_sao"
+    # every item of the breakdown is a part of the whole, not a standing count of its own
+    assert {facts[v].kind for v in ("150 sản phẩm", "57 sản phẩm", "5 sản phẩm")} == {"part"}
+    assert facts["212 sản phẩm"].kind != "part"
+    # a count of another unit after a breakdown is no item of it
+    other = _facts(
+        "Tỉnh Hòa Lạc cuối năm 2022\n\n"
+        "Đến cuối năm 2022, tỉnh có 64/80 xã đạt chuẩn nông thôn mới; trong đó có 16 xã đạt chuẩn "
+        "nông thôn mới nâng cao, 3 đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới."
+    )
+    assert other["16 xã"].kind == "part" and other["3 đơn vị cấp huyện"].kind != "part"
 
 
 def test_a_count_whose_unit_is_named_before_it_is_read_in_that_unit():

@@ -84,6 +84,9 @@ def test_places_named_in_a_question(question, places):
         ("Năm 2018 huyện huy động bao nhiêu vốn?", False, False),
         ("Xã được giao nhiệm vụ gì?", False, False),
         ("By how much was rural income expected to increase by 2030?", True, False),
+        # a result measured against the plan, not the plan
+        ("Năm 2023 tỉnh đạt bao nhiêu phần trăm kế hoạch xây dựng xã nông thôn mới?", False, False),
+        ("Năm 2023 tỉnh đặt kế hoạch bao nhiêu xã đạt chuẩn?", True, False),
     ],
 )
 def test_quotas_are_targets_and_allotments_accept_plans(question, target, allotted):
@@ -402,6 +405,15 @@ def test_a_count_then_a_request_for_names_asks_the_count_and_the_list(question):
     listed = analyze(names)
     assert (listed.kind, listed.unit) == (QuestionKind.LIST, "xa")
     assert [p.level for p in listed.places] == ["huyen"] and listed.times
+
+
+def test_a_part_of_the_first_figure_is_asked_as_a_part():
+    whole, part = split_question(
+        "Đến năm 2024 tỉnh Bình Minh có bao nhiêu sản phẩm OCOP, trong đó bao nhiêu sản phẩm 4 sao?"
+    )
+    assert whole == "Đến năm 2024 tỉnh Bình Minh có bao nhiêu sản phẩm OCOP?"
+    assert part == "Trong đó, đến năm 2024 tỉnh Bình Minh có bao nhiêu sản phẩm 4 sao?"
+    assert analyze(part).places
 
 
 def test_a_request_for_names_with_words_of_its_own_is_not_the_counted_places():

@@ -179,13 +179,21 @@ _FIGURE_TIERS = ("tinh", "huyen", "xa")
 _COUNTRY = "ca nuoc"
 
 
+# a next figure joined to one: ', 27 xã', ' và 27 xã', '; có 5 thôn'
+_NEXT_FIGURE = re.compile(r"(?:\s+(?:và|and)|[,;])\s+(?:(?:có|có thêm|with)\s+)?\d")
+
+
 def category_fit(clause, frame: Frame, fit: Fit, rules: FigureRules) -> Fit:
     """'xã đạt chuẩn NTM nâng cao' is another category than 'xã đạt chuẩn NTM': a category
     word near the figure that the question does not ask for, or the reverse for a count of
     places, weakens it."""
     s = clause.sentence.text
     cand = clause.candidate
-    after = syllables(canonical_terms(fold(s[cand.end : clause.end])))[: rules.category_words_after]
+    # the figure's own words: up to a next figure joined to it ('80/85 xã đạt chuẩn NTM và 27
+    # xã đạt chuẩn NTM nâng cao': 'nâng cao' is the 27's)
+    joined = _NEXT_FIGURE.search(s, cand.end, clause.end)
+    own_end = joined.start() if joined else clause.end
+    after = syllables(canonical_terms(fold(s[cand.end : own_end])))[: rules.category_words_after]
     before = s[max(clause.start, cand.start - rules.category_chars_before) : cand.start]
     near = " ".join(syllables(fold(before)) + after)
     # a count of places, or a share of them ('tỷ lệ xã đạt chuẩn NTM nâng cao')

@@ -1,6 +1,7 @@
 """A count of a noun the lexicon names no unit for ('bao nhiêu trường', 'trồng bao nhiêu cây',
 'đạt mấy sao'): the count the sentence writes before that noun answers, never a count of other
-things or a share. Invented texts; no index, no model."""
+things or a share; and of two counts joined in one sentence, each with its own words (a tier
+named for the second is not the first's). Invented texts; no index, no model."""
 
 import pytest
 
@@ -74,3 +75,20 @@ def test_another_count_is_weakened_when_no_sentence_counts_the_noun():
     assert verdict.value == "18/21 xã"
     assert value.factor == pytest.approx(RULES.figure.other_counted)
     assert value.reason == "đếm xa, câu hỏi đếm tram"
+
+
+def test_a_tier_named_for_the_next_figure_is_not_the_first_ones():
+    said = (
+        "Như vậy, đến nay tỉnh Hòa Lạc có 80/85 xã đạt chuẩn nông thôn mới và 27 xã đạt chuẩn "
+        "nông thôn mới nâng cao."
+    )
+    doc = document(f"Hòa Lạc: nông thôn mới\n{said}\n", provinces=("Hòa Lạc",))
+    for question, value in (
+        ("Tỉnh Hòa Lạc có bao nhiêu xã đạt chuẩn nông thôn mới?", "80/85 xã"),
+        ("Tỉnh Hòa Lạc có bao nhiêu xã đạt chuẩn nông thôn mới nâng cao?", "27 xã"),
+    ):
+        ev = evidence(question, sentence(doc, said))
+        chosen = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+        assert isinstance(chosen, Selection)
+        assert chosen.best.ranked.verdict.value == value
+        assert not any("nhóm khác" in note for note in chosen.best.ranked.verdict.fit.notes)

@@ -111,6 +111,12 @@ GLOSSARY = {
     r"income": "thu nhap",
     r"per (?:capita|head|person)": "dau nguoi",
     r"border": "bien gioi",
+    # farming: 'the area of high-tech vegetables and flowers'
+    r"cultivated (?:land|area)|farmland|(?:farming|planting|growing|land) area": "dien tich",
+    r"high-tech|hi-tech|high technology": "cong nghe cao",
+    r"vegetables?": "rau",
+    r"flowers?": "hoa",
+    r"hectares?": "ha",
     r"coordination office": "van phong dieu phoi",
     r"assigned|in charge|tasked": "giao chu tri",
     r"built|build|construct\w*": "xay dung",

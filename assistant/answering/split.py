@@ -20,7 +20,8 @@ _SLOT = re.compile(
     r"\b(la bao nhieu|bao nhieu|may|o muc nao|muc nao|so hieu nao|nao|ai|khi nao|so may|gi)\b"
 )
 _JOIN = re.compile(r"(?:,\s*)?\b(?:va|con|trong do|dong thoi|kem theo)\b\s*|[,;]\s*")
-_CATEGORY = re.compile(r"\b(nang cao|kieu mau)\s+va\s+(nang cao|kieu mau)\b")
+# two tiers after one count: 'xã nâng cao và kiểu mẫu', 'xã nâng cao, kiểu mẫu' (folded)
+_CATEGORY = re.compile(r"\b(nang cao|kieu mau)(?:\s+va|\s*,(?:\s*va)?)\s+(nang cao|kieu mau)\b")
 # the standard and its tiers listed after one 'bao nhiêu' ('đạt chuẩn NTM, NTM nâng cao và
 # NTM kiểu mẫu'), folded
 _TIER_ITEM = re.compile(
@@ -77,7 +78,8 @@ def split_question(question: str) -> list[str]:
     parts = [_carry(part, question) for part in parts]
     out: list[str] = []
     for i, part in enumerate(parts):
-        again = re.search(r"\b(?:va|and)\b", fold(part).lower())
+        folded_part = fold(part).lower()
+        again = re.search(r"\b(?:va|and)\b", folded_part) or _CATEGORY.search(folded_part)
         more = _split_once(part) if again else [part]
         room = _MOST_PARTS - len(out) - (len(parts) - i - 1)
         out.extend(more if 1 < len(more) <= room else [part])
@@ -88,7 +90,7 @@ def _split_once(question: str) -> list[str]:
     folded = fold(question).lower()
     if len(folded) != len(question):
         return [question]
-    if _EN_SLOT.search(question):
+    if _EN_SLOT.search(question) or _EN_YEAR_TAIL.search(question):
         return _split_english(question)
     slots = list(_SLOT.finditer(folded))
     if len(slots) >= 2:
@@ -216,14 +218,23 @@ def _two_slots(question: str, folded: str, first: re.Match, second: re.Match) ->
     """Two asking words joined ('bao nhiêu xã … và bao nhiêu xã nâng cao'): one part each;
     ``[]`` when nothing joins them."""
     joins = list(_JOIN.finditer(folded, first.end(), second.start()))
+    owners = False
     if not joins and first.group() == second.group() == "bao nhieu":
         # 'bao nhiêu sản phẩm của bao nhiêu chủ thể': two counts, one of the other's owners
         joins = list(re.finditer(r"\s+cua\s+", folded[: second.start()]))[-1:]
         joins = [j for j in joins if j.start() > first.end()]
+        owners = bool(joins)
     if joins:
         join = joins[-1]
         head = question[: join.start()].rstrip(" ,")
         tail = question[join.end() :].strip()
+        if owners:
+            # '… bao nhiêu sản phẩm của bao nhiêu chủ thể tham gia?': what they did is both's
+            after = folded[second.end() :].lstrip()
+            unit = _unit_at(after)
+            predicate = question[len(folded) - len(after) + len(unit) :].strip(" ?")
+            if unit and predicate:
+                head = f"{head} {predicate}"
         if second.group() == "gi":  # two questions in words: 'mục tiêu gì … và khó khăn gì'
             return _two_in_words(question, head, tail, second)
         asks = _asks_of_one_subject(question, folded, first, tail)
@@ -346,7 +357,9 @@ def _two_in_words(question: str, head: str, tail: str, second: re.Match) -> list
     places = [] if find_places(tail) else [p.display for p in find_places(head)]
     times = [t.text for t in read_times(question) if t.role != "baseline"]
     missing = [t for t in times if t not in tail]
-    part = " ".join([*places, tail.rstrip(" ?")])
+    # the places kept apart ('xã Giao Phong, Giao Thủy, Nam Định'): run together they would
+    # read as one name
+    part = " ".join([", ".join(places), tail.rstrip(" ?")]).strip()
     part = f"{part} ({', '.join(missing)})" if missing else part
     return [_ask_mark(first), _ask_mark(part)]
 
@@ -367,10 +380,26 @@ _EN_VERB = re.compile(
 )
 
 
+# '…, and in which year?', '…, and when?' after a 'Which was …' question (the year of what
+# the first part names)
+_EN_YEAR_TAIL = re.compile(r"(?i),?\s+and\s+(?:in\s+(?:which|what)\s+year|when)\s*\??\s*$")
+_EN_WHICH_BE = re.compile(r"(?i)^\s*(?:which|what|who)\s+(?P<verb>was|is|were|are)\s+")
+
+
 def _split_english(question: str) -> list[str]:
     """'In 2022, how many OCOP products held star certificates, and how many were 4-star?' →
     the first part, and 'In 2022, how many OCOP products were 4-star?': the second borrows the
-    first's time, the noun it counts when it names none, and the place when it names none."""
+    first's time, the noun it counts when it names none, and the place when it names none.
+    'Which was the first commune …, and in which year?' → the first part, and 'In which year
+    was the first commune …?'."""
+    year_tail = _EN_YEAR_TAIL.search(question)
+    which = _EN_WHICH_BE.match(question)
+    if year_tail and which:
+        asked = question[which.end() : year_tail.start()]
+        return [
+            _ask_mark(question[: year_tail.start()]),
+            _ask_mark(f"In which year {which.group('verb')} {asked}"),
+        ]
     first = _EN_SLOT.search(question)
     join = _EN_JOIN.search(question, first.end()) if first else None
     if not join:
@@ -423,7 +452,7 @@ def _second_part(question: str, first: re.Match, tail: str) -> str:
     if _OWN_TIME.match(fold(tail).lower()):
         # 'Khi bắt đầu …, xã X đạt mấy tiêu chí, hiện nay đạt bao nhiêu?': the second part is
         # of its own time; it shares the place only, not the first one's time or occasion
-        places = " ".join(p.display for p in find_places(prefix))
+        places = ", ".join(p.display for p in find_places(prefix))
         part = f"{places} {tail}".strip()
         if re.search(r"\b(?:bao nhieu|may)\s*\??\s*$", fold(tail).lower()):
             # a bare 'bao nhiêu' asks what the first counted: 'xã đạt chuẩn', 'tiêu chí'

@@ -71,5 +71,6 @@ __all__ = ["READER", "names_now", "read_facts", "sentence_time", "states_plan", 
 # chuẩn') are a result; 44: every item of a breakdown ('bao gồm 4 sản phẩm 5 sao, 86 sản phẩm
 # 4 sao') is a part; 45: communes that met every criterion, its number unsaid ('hoàn thành các
 # tiêu chí', ``base.lexicon.indicators``); 46: a product by its star grade alone ('sản phẩm 4
-# sao') is an OCOP product
-READER = "46"
+# sao') is an OCOP product; 47: English farming words ('cultivated land', 'high-tech vegetables')
+# in the glossary (``base.english``)
+READER = "47"

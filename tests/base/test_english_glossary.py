@@ -23,6 +23,19 @@ def test_one_glossary_for_questions_and_articles():
     assert " co " not in f" {to_folded_vietnamese('What has the programme achieved?')} "
 
 
+def test_farming_words_are_the_articles_words():
+    # 'what share of its cultivated land was high-tech vegetables and flowers' asks what a
+    # Vietnamese article says as 'diện tích rau, hoa công nghệ cao'
+    words = " ".join(
+        to_folded_vietnamese("share of its cultivated land was high-tech vegetables and flowers")
+        .strip(" ?")
+        .split()
+    )
+    assert words == "ty le of its dien tich was cong nghe cao rau and hoa"
+    # 'remote areas' are no farmland
+    assert "dien tich" not in to_folded_vietnamese("communes in remote areas")
+
+
 def test_every_english_unit_is_a_unit_of_the_lexicon():
     assert {row.unit for row in ENGLISH_UNIT_ROWS} <= set(UNITS)
 

@@ -384,6 +384,24 @@ def test_follow_up_questions_take_the_place_or_year_they_change():
                 "Năm 2017 tỉnh Hòa Lạc giao chỉ tiêu số tiêu chí bình quân/xã là bao nhiêu?",
             ],
         ),
+        (
+            # two counts, one of the other's owners: what they did is said of both
+            "Năm 2022 tỉnh Hòa Lạc có bao nhiêu sản phẩm của bao nhiêu chủ thể tham gia đánh giá?",
+            [
+                "Năm 2022 tỉnh Hòa Lạc có bao nhiêu sản phẩm tham gia đánh giá?",
+                "Năm 2022 tỉnh Hòa Lạc có bao nhiêu chủ thể tham gia đánh giá?",
+            ],
+        ),
+        (
+            # two tiers after the second count, a comma between them: one part each
+            "Năm 2023 tỉnh Hòa Lạc có bao nhiêu huyện nông thôn mới và bao nhiêu xã nâng cao, "
+            "kiểu mẫu?",
+            [
+                "Năm 2023 tỉnh Hòa Lạc có bao nhiêu huyện nông thôn mới?",
+                "Năm 2023 tỉnh Hòa Lạc có bao nhiêu xã nâng cao?",
+                "Năm 2023 tỉnh Hòa Lạc có bao nhiêu xã kiểu mẫu?",
+            ],
+        ),
     ],
 )
 def test_a_question_asking_two_things_splits_into_two_that_stand_alone(question, parts):
@@ -405,6 +423,17 @@ def test_a_count_then_a_request_for_names_asks_the_count_and_the_list(question):
     listed = analyze(names)
     assert (listed.kind, listed.unit) == (QuestionKind.LIST, "xa")
     assert [p.level for p in listed.places] == ["huyen"] and listed.times
+
+
+def test_a_second_part_in_words_keeps_the_places_of_the_first_apart():
+    # 'Xã Hòa Phú (Sơn Tây, Bình Minh)': run together the names would read as one commune
+    first, second = split_question(
+        "Xã Hòa Phú (Sơn Tây, Bình Minh) đạt chuẩn NTM kiểu mẫu khi nào, nổi trội về lĩnh vực gì?"
+    )
+    assert second.endswith("nổi trội về lĩnh vực gì?")
+    places = {(p.level, p.name) for p in analyze(second).places}
+    assert places == {(p.level, p.name) for p in analyze(first).places}
+    assert ("xa", "hoa phu") in places
 
 
 def test_a_part_of_the_first_figure_is_asked_as_a_part():
@@ -529,6 +558,20 @@ def test_a_count_and_its_share_are_asked_as_one_figure(question):
     # a second figure of its own is still asked apart
     two = "Tỉnh Bình Minh có bao nhiêu xã đạt chuẩn NTM, tỷ lệ hộ nghèo là bao nhiêu?"
     assert len(split_question(two)) == 2
+
+
+def test_an_english_which_question_asking_its_year_too_asks_the_year_apart():
+    which, year = split_question(
+        "Which was the first commune in Son Ha district (Binh Minh) to reach the new-style rural "
+        "standard, and in which year?"
+    )
+    assert which == (
+        "Which was the first commune in Son Ha district (Binh Minh) to reach the new-style rural "
+        "standard?"
+    )
+    assert analyze(year).kind == QuestionKind.YEAR and analyze(year).places
+    # a 'which' question without its year is one question
+    assert len(split_question("Which commune of Binh Minh reached the standard first?")) == 1
 
 
 def test_an_english_share_and_a_count_after_it_are_two_questions_sharing_the_time():

@@ -10,6 +10,7 @@ Usage::
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from assistant.answering.extract import is_surname
@@ -106,6 +107,8 @@ def find_places(text: str) -> tuple[Place, ...]:
                 continue
             if has_capitals and level == "huyen" and not _capitalised_in(text, key):
                 continue  # a bare district name is written with capitals ('Lộc Bình')
+            if _spelled_otherwise(text, key, display):
+                continue  # 'Đầm Hà năm 2023' names no Hà Nam
             before = " ".join(padded[:at].split()[-2:])
             word = next((w for w in QUESTION_PLACE_WORDS if before.endswith(w)), None)
             if word and _COUNTED.search(padded, 0, at - len(word)):
@@ -209,6 +212,51 @@ def _centrally_run(folded_name: str) -> bool:
 def _words(folded_name: str) -> str:
     """A name as the question's words are matched: 'dak r'lap' as 'dak r lap'."""
     return " ".join(re.findall(r"\w+", folded_name))
+
+
+# marks that make another letter, not a tone: 'â', 'ă', 'ơ' ('năm' is no 'Nam', 'nói' no 'Nội')
+_LETTER_MARKS = frozenset("\u0302\u0306\u031b")
+
+
+def _letters(word: str) -> list[tuple[str, frozenset[str]]]:
+    """Each letter of ``word`` (lower case) with its letter-making marks; tones dropped."""
+    out: list[tuple[str, frozenset[str]]] = []
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        if unicodedata.category(ch) == "Mn":
+            if out and ch in _LETTER_MARKS:
+                out[-1] = (out[-1][0], out[-1][1] | {ch})
+            continue
+        out.append((ch, frozenset()))
+    return out
+
+
+def _spelled_otherwise(text: str, folded_name: str, display: str) -> bool:
+    """Whether every place ``folded_name`` folds from in ``text`` is written with other letters
+    than the name's: 'Đầm Hà năm 2023' holds 'ha nam' folded, but 'năm' is no 'Nam', nor 'nói'
+    'Nội'. A word typed without any diacritic may be any of them ('Ha Noi')."""
+    words = _WORD.findall(text)
+    size = len(folded_name.split())
+    named = [_letters(w) for w in display.split()]
+    seen = False
+    for i in range(len(words) - size + 1):
+        window = words[i : i + size]
+        if " ".join(fold(w) for w in window) != folded_name:
+            continue
+        seen = True
+        if len(window) != len(named) or all(
+            _same_letters(w, n) for w, n in zip(window, named, strict=True)
+        ):
+            return False
+    return seen
+
+
+def _same_letters(written: str, named: list[tuple[str, frozenset[str]]]) -> bool:
+    """Whether a written word has the letters of a name's word; a word with no diacritic at
+    all was typed without them and has."""
+    letters = _letters(written)
+    if fold(written) == written.lower() or len(letters) != len(named):
+        return True
+    return letters == named
 
 
 def _capitalised_in(text: str, folded_name: str) -> bool:

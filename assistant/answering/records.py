@@ -47,6 +47,7 @@ class QuestionKind(StrEnum):
     SUMMARY = "summary"  # a place's results over a period
     COMPARISON = "comparison"  # which of two places has more
     CHANGE = "change"  # how a figure changed between two times
+    SERIES = "series"  # a figure year by year
     TEXT = "text"
 
 

@@ -34,6 +34,19 @@ _EN_VERB = re.compile(
 )
 
 
+_NUMBER_OF = re.compile(r"(?i)^(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(?P<counted>.+)$")
+
+
+def english_part(subject: str, when: str) -> str:
+    """The English question of a figure at one time: 'How many NTM-standard communes were
+    there in X in 2019?' for 'the number of NTM-standard communes in X' (a count asked with
+    'How many', whose noun the analysis reads as the unit), else 'What was … in 2019?'."""
+    counted = _NUMBER_OF.match(subject)
+    if counted:
+        return f"How many {counted.group('counted')} were there in {when}?"
+    return f"What was {subject} in {when}?"
+
+
 def _change(folded: str) -> Detection | None:
     return Detection(QuestionKind.CHANGE) if _CHANGE.search(folded) else None
 
@@ -74,7 +87,7 @@ class ChangeType(QuestionType):
             subject = _EN_VERB.sub("", _EN_HEAD.sub("", frame.text)).strip(" ,?")
             if len(times) < 2 or not subject:
                 return None
-            return [(when, f"What was {subject} in {when}?") for when in times]
+            return [(when, english_part(subject, when)) for when in times]
         subject = _VERB.sub("", frame.text).strip(" ,?")
         if len(times) < 2 or not subject:
             return None

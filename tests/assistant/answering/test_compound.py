@@ -1,5 +1,7 @@
 """Questions answered from the answers of others: a comparison of two places, a change between
-two times (invented texts, no index, no model)."""
+two times, a figure year by year (invented texts, no index, no model)."""
+
+import pytest
 
 from assistant.answering import kinds
 from assistant.answering.judge import judge
@@ -106,3 +108,59 @@ def test_an_english_change_question_asks_each_time_and_gives_the_change():
     assert frame("How many communes in Binh Minh met the standards in 2021?").kind != (
         QuestionKind.CHANGE
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Từ năm 2019 đến năm 2021, số xã đạt chuẩn nông thôn mới của tỉnh Hòa Lạc thay đổi như "
+        "thế nào qua từng năm?",
+        "Liệt kê số xã đạt chuẩn nông thôn mới của tỉnh Hòa Lạc trong từng năm 2019, 2020 và 2021.",
+        "Số xã đạt chuẩn nông thôn mới của tỉnh Hòa Lạc qua các năm 2019-2021 là bao nhiêu?",
+    ],
+)
+def test_a_figure_year_by_year_is_asked_for_each_year(question):
+    f = frame(question)
+    assert f.kind == QuestionKind.SERIES
+    parts = kinds.get(f.kind).parts(f)
+    assert [label for label, _ in parts] == ["năm 2019", "năm 2020", "năm 2021"]
+    assert [part for _, part in parts][1] == (
+        "Số xã đạt chuẩn nông thôn mới của tỉnh Hòa Lạc năm 2020 là bao nhiêu?"
+    )
+    selections = [
+        _selection(part, line)
+        for (_, part), line in zip(
+            parts,
+            (
+                "Năm 2019, tỉnh Hòa Lạc có 61/207 xã đạt chuẩn nông thôn mới.",
+                "Năm 2020, tỉnh Hòa Lạc có 103 xã đạt chuẩn nông thôn mới.",
+                "Năm 2021, tỉnh Hòa Lạc có 65/181 xã đạt chuẩn nông thôn mới.",
+            ),
+            strict=True,
+        )
+    ]
+    assert [s.best.value for s in selections] == ["61/207 xã", "103 xã", "65/181 xã"]
+    # counts out of other totals (a merger between): no change is stated, nor a warning
+    assert kinds.get(f.kind).conclude(f, selections, "vi") == ""
+    later = "Năm 2021, tỉnh Hòa Lạc có 65/207 xã đạt chuẩn nông thôn mới."
+    doc = document(f"Hòa Lạc 2021\n{later}\n", provinces=("Hòa Lạc",))
+    ev = evidence(parts[2][1], sentence(doc, later))
+    same_total = select(ev, rank(judge(ev, RULES), RULES), RULES, threshold=0.0, lang="vi")
+    assert kinds.get(f.kind).conclude(f, [selections[0], same_total], "vi") == "tăng 4 xã"
+
+
+def test_an_english_figure_year_by_year_asks_how_many_each_year():
+    f = frame(
+        "How did the number of NTM-standard communes in Hoa Lac province change from 2019 to "
+        "2021, year by year?"
+    )
+    assert f.kind == QuestionKind.SERIES
+    parts = kinds.get(f.kind).parts(f)
+    assert [label for label, _ in parts] == ["2019", "2020", "2021"]
+    assert all(frame(part).unit == "xa" for _, part in parts)  # a count of communes, not 'what'
+
+
+def test_an_amount_a_year_over_a_period_is_no_series():
+    # 'hàng năm' asks what a year gets; 'giai đoạn 2021-2025' names the period
+    f = frame("Hàng năm, tỉnh Hòa Lạc bố trí bao nhiêu vốn cho chương trình giai đoạn 2021-2025?")
+    assert f.kind != QuestionKind.SERIES

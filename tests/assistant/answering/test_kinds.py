@@ -94,6 +94,11 @@ TYPES = [
         QuestionKind.CHANGE,
         None,
     ),
+    (
+        "Số xã đạt chuẩn NTM của huyện Sơn Hà qua các năm 2020, 2021, 2022 là bao nhiêu?",
+        QuestionKind.SERIES,
+        None,
+    ),
     ("Tình hình xây dựng nông thôn mới của tỉnh", QuestionKind.TEXT, None),
     # a 'gì'/'nào' that asks no name is answered in words, not with a capitalised phrase
     ("Tỉnh chú trọng nâng chất những tiêu chí nào?", QuestionKind.TEXT, None),

@@ -53,6 +53,7 @@ GLOSSARY = {
     r"nationwide|the whole country|the entire country|across the country|throughout the country"
     r"|national[- ]scale|the nation'?s?": "ca nuoc",
     r"communes?": "xa",
+    r"district[- ]level (?:units?|localities)": "don vi cap huyen",
     r"districts?": "huyen",
     r"provinces?|provincial": "tinh",
     r"villages?|hamlets?": "thon",
@@ -195,7 +196,7 @@ def _question_order(out: str) -> str:
     # ('what does a province … receive' asks for the object: the province is its subject)
     return re.sub(
         r"\b(which|what)\s+((?:(?!(?:does|do|did|is|are|was|were|has|have|had|will|would|can|"
-        r"should|must)\b)\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation|decisions?|resolutions?))\b",
+        r"should|must)\b)\w+\s+){0,2}?(?:communes?|districts?|provinces?|villages?|hamlets?|units?|localit(?:y|ies)|agency|agencies|body|office|organi[sz]ation|decisions?|resolutions?)(?:[- ]level\s+(?:units?|localit(?:y|ies)))?)\b",
         r"\2 \1",
         out,
     )
@@ -447,4 +448,5 @@ INDICATOR_EN: dict[str, str] = {
     "ho_ngheo": "poverty rate",
     "nuoc_sach": "households using clean water",
     "ty_le_xa": "share of communes meeting the standard",
+    "ty_le_huyen": "share of district-level units meeting the standard",
 }

@@ -32,7 +32,7 @@ from assistant.answering.vocabulary import (
     is_english,
     to_folded_vietnamese,
 )
-from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, SETTLEMENTS, indicator
+from base.lexicon import COMMUNE_WORDS, DISTRICT_WORDS, SETTLEMENTS, asked_indicator
 from base.text import fold, syllables
 from base.times import TARGET_CUES, TimeRef, blank_share_of_plan, read_times
 
@@ -109,7 +109,7 @@ def analyze(question: str, rules: Rules | None = None) -> Frame:
         stated=_stated(numbers, conditions + _durations(folded), times),
         head=tuple(t for t in head if t not in noise),
         tail=tuple(t for t in tail if t not in noise),
-        indicator=indicator(unit, canonical_terms(main)) if qtype.figures else "",
+        indicator=asked_indicator(unit, canonical_terms(main)) if qtype.figures else "",
         measure=_measure(main, target),
         times=times,
         modifiers=tuple(m for m in CATEGORY_MODIFIERS if re.search(rf"\b{m}\b", counted)),

@@ -78,9 +78,19 @@ _SPENT = r"\b(von|huy dong|dau tu|kinh phi|ngan sach|nguon luc|dong gop|ho tro|t
 _RAISED = r"\b(nguon luc|kinh phi|nguon von|von dau tu|tong von|tong muc dau tu|huy dong)\b"
 _INCOME = r"\bthu nhap\b"
 _ROAD = r"\b(duong|giao thong|be tong|cung hoa|nhua)\b"
-# the programme by its acronym or its name ('Chương trình Mỗi xã một sản phẩm'), or a
-# product by its star grade: only the programme rates products in stars ('sản phẩm 4 sao')
-_OCOP = r"\b(?:ocop|moi xa mot san pham|[345]\s*sao)\b"
+# the programme by its acronym or its name ('Chương trình Mỗi xã một sản phẩm')
+_OCOP = r"\b(?:ocop|moi xa mot san pham)\b"
+# a product asked for by its star grade alone ('bao nhiêu sản phẩm 4 sao'): only the programme
+# rates products in stars (a question's words; an article's grade may be the figure before's)
+_GRADED = re.compile(r"\bsan pham\b.*\b[345]\s*sao\b")
+
+
+def asked_indicator(unit: str | None, words: str) -> str:
+    """The indicator of a question's figure (:func:`indicator`), a product graded in stars
+    being an OCOP product."""
+    if unit == "san pham" and _GRADED.search(words) and not re.search(_OCOP, words):
+        words = f"{words} ocop"
+    return indicator(unit, words)
 
 
 def _first_star(grade: int) -> str:
@@ -277,6 +287,17 @@ INDICATOR_ROWS = (
         cues=(r"\bxa\b", _STANDARD),
         reads=frozenset({"%"}),
         family="xa",
+    ),
+    Indicator(
+        "ty_le_huyen",
+        "tỷ lệ đơn vị cấp huyện đạt chuẩn (share of district-level units)",
+        frozenset({"%"}),
+        # the districts as what is counted ('Ở cấp huyện, 51% đã hoàn thành nhiệm vụ'), not
+        # a district a figure is of ('tỷ lệ hộ nghèo của huyện')
+        cues=(r"\b(?:cap huyen|don vi cap huyen|cac huyen,? thi xa)\b", _STANDARD),
+        exclusions=(_MODEL, _ADVANCED),
+        reads=frozenset({"%"}),
+        family="huyen",
     ),
 )
 

@@ -71,6 +71,12 @@ __all__ = ["READER", "names_now", "read_facts", "sentence_time", "states_plan", 
 # chuẩn') are a result; 44: every item of a breakdown ('bao gồm 4 sản phẩm 5 sao, 86 sản phẩm
 # 4 sao') is a part; 45: communes that met every criterion, its number unsaid ('hoàn thành các
 # tiêu chí', ``base.lexicon.indicators``); 46: a product by its star grade alone ('sản phẩm 4
-# sao') is an OCOP product; 47: English farming words ('cultivated land', 'high-tech vegetables')
-# in the glossary (``base.english``)
-READER = "47"
+# sao') is an OCOP product (taken back in 48: the grade may be the figure before's, and only a
+# question reads it so, ``asked_indicator``); 47: English farming words ('cultivated land', 'high-tech vegetables')
+# in the glossary (``base.english``); 48: a count whose unit is named before it raised to it
+# ('nâng số đơn vị cấp huyện đạt chuẩn … lên 7/11'), a share of district-level units meeting the
+# standard ('Ở cấp huyện, 51% đã hoàn thành nhiệm vụ', ``ty_le_huyen``)
+# 49: the same as 48, re-read (an index may hold 48's facts read with 46's star grades); 50: a
+# product with its own star grade right after it ('336 sản phẩm đạt từ 3-5 sao'), or counted in a
+# sentence that names the programme before it (51), is OCOP's
+READER = "51"

@@ -120,7 +120,7 @@ def _sentence_fact(doc, offset: int, sentence: str, value_start: int, value_end:
 _UNIT_NAMED_BEFORE = re.compile(
     r"\b(?:tong )?so(?: luong)? (?P<unit>"
     + "|".join(u for u in _UNIT_PATTERNS if u != "%")
-    + r")\b[^\d;:.!?()]{0,60}?(?:\s+(?:la|dat)\s+|\s*:\s*)$"
+    + r")\b[^\d;:.!?()]{0,60}?(?:\s+(?:la|dat|len)\s+|\s*:\s*)$"
 )
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;)]|$)")
 

@@ -319,9 +319,19 @@ def _breakdown(sentence: str, folded: str, at: int) -> tuple[str, str, str] | No
     return name.group("name"), tier_of(head.group("word")), words
 
 
-_TOPIC = re.compile(r"(?:ve|doi voi|rieng|trong linh vuc|ve linh vuc)\s+([^,;]{3,60}),")
+# ... or the level a clause counts at: 'Ở cấp huyện, 51% đã hoàn thành nhiệm vụ'
+_TOPIC = re.compile(
+    r"(?:(?:ve|doi voi|rieng|trong linh vuc|ve linh vuc)\s+(?P<topic>[^,;]{3,60})"
+    r"|o\s+(?P<level>cap (?:tinh|huyen|xa))),"
+)
 
 
+# the OCOP programme named earlier in a sentence (folded)
+_OCOP_NAMED = re.compile(r"\b(?:ocop|moi xa(?:, phuong)? mot san pham)\b")
+# a count of products earlier in a sentence: a later one takes its indicator from it (folded)
+_PRODUCTS_BEFORE = re.compile(r"\d\s+san pham\b")
+# a product's own star grade, right after it: '2 sản phẩm 3 sao', 'đạt từ 3-5 sao' (folded)
+_OWN_GRADE = re.compile(r"(?:dat\s+)?(?:(?:tu\s+)?[345]\s*(?:-|den)\s*)?[345]\s*sao\b")
 # the programme's name written out right after a figure's unit (folded words after it)
 _PROGRAMME_AFTER = re.compile(r"^nong thon moi\b")
 
@@ -373,13 +383,28 @@ def _fact(
             after = folded[e : min(index.next_clause_end(e)[0], e + _CLAUSE_REACH)].strip()
     topic = _TOPIC.match(folded)  # 'Về xây dựng NTM nâng cao, huyện có 02 xã đạt chuẩn.'
     if topic and topic.end() <= clause_start:
-        before = f"{topic.group(1)} {before}"
+        before = f"{topic.group('topic') or topic.group('level')} {before}"
     if breakdown:  # 'số xã đạt chuẩn … các huyện gồm: Đức Trọng (10 xã)': the head counts
         before = f"{breakdown[2]} {before}"
     words = f"{' '.join(before.split()[-8:])} | {' '.join(after.split()[:12])}"
     # '6/9 huyện nông thôn mới', '80 xã nông thôn mới': the programme's name right after the
     # unit names places that meet its standard, as 'huyện NTM' does
     key = indicator(unit, f"{before} {_PROGRAMME_AFTER.sub('ntm', after)}")
+    if (
+        not key
+        and unit == "san pham"
+        and (
+            _OWN_GRADE.match(after)
+            or (
+                _OCOP_NAMED.search(folded, 0, value_start)
+                and not _PRODUCTS_BEFORE.search(folded, 0, value_start)
+            )
+        )
+    ):
+        # '336 sản phẩm đạt từ 3-5 sao': only the OCOP programme rates products in stars, and
+        # the grade right after a figure is its own (one before it may be the figure before's);
+        # 'Sau 10 năm triển khai Chương trình … (OCOP), … với 569 sản phẩm': its products
+        key = indicator(unit, f"ocop {after}")
     group = ""
     size = _GROUP_SIZE.match(after) if unit in _SETTLEMENT_UNITS else None
     if size and (not key or re.search(r"\b(?:binh quan|trung binh)\b", size.group())):

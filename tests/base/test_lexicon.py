@@ -18,6 +18,7 @@ from base.lexicon import (
     UNIT_ROWS,
     UNITS,
     UNITS_LONGEST_FIRST,
+    asked_indicator,
     indicator,
     indicator_units,
     tier_of,
@@ -164,7 +165,11 @@ def test_a_stated_unit_answers_the_unit_a_question_asks_for(asked, stated, agree
         ("xa", "co bao nhieu xa dat du cac tieu chi", "xa_du_tieu_chi"),
         ("xa", "hoan thanh cac tieu chi ve giao thong", ""),
         ("xa", "hoan thanh tieu chi ntm", "xa_dat_chuan"),
-        ("san pham", "co bao nhieu san pham 4 sao", "ocop_4_sao"),
+        # a share of district-level units meeting the standard, not a share of a district's
+        ("%", "cap huyen | da hoan thanh nhiem vu/dat chuan nong thon moi", "ty_le_huyen"),
+        ("%", "ty le of don vi cap huyen nao ca nuoc dat chuan", "ty_le_huyen"),
+        ("%", "ty le xa dat chuan ntm cua huyen", "ty_le_xa"),
+        ("%", "cap huyen | dat chuan ntm nang cao", ""),
         ("xa", "dat 19/19 tieu chi nang cao", "xa_nang_cao_du_tieu_chi"),
         ("xa", "dat 19/19 tieu chi va duoc cong nhan", "xa_dat_chuan"),  # exclusion
         ("xa", "dat tu 15 - 18 tieu chi", "xa_theo_tieu_chi"),
@@ -188,8 +193,7 @@ def test_a_stated_unit_answers_the_unit_a_question_asks_for(asked, stated, agree
         ("san pham", "ocop tu 3 den 5 sao", "ocop"),
         ("san pham", "ocop 3-5 sao", "ocop"),
         ("san pham", "ocop tu 3 sao tro len, gom 4 sao", "ocop_4_sao"),
-        ("san pham", "dat 3 sao", "ocop_3_sao"),  # only the programme rates products in stars
-        ("san pham", "dat chuan vietgap", ""),
+        ("san pham", "dat 3 sao", ""),
         ("km", "duong giao thong nong thon", "duong_km"),
         ("km", "kenh muong", ""),
         ("trieu dong/nguoi/nam", "thu nhap binh quan dau nguoi", "thu_nhap"),
@@ -283,3 +287,10 @@ def test_a_stored_fact_reads_back_with_its_kind():
     fact = Fact("d1", "bai.txt", 0, 10, 0, 5, "12 xã", 12.0, "xa", "", FactKind.TOTAL, "co | ")
     again = Fact.from_dict(fact.to_dict())
     assert again == fact and type(again.kind) is FactKind and again.kind == "total"
+
+
+def test_a_product_asked_for_by_its_star_grade_is_an_ocop_product():
+    # only the programme rates products in stars; an article's grade may be the figure before's
+    assert asked_indicator("san pham", "co bao nhieu san pham 4 sao") == "ocop_4_sao"
+    assert asked_indicator("san pham", "co bao nhieu san pham dat chuan vietgap") == ""
+    assert indicator("san pham", "co bao nhieu san pham 4 sao") == ""

@@ -572,6 +572,22 @@ def test_a_breakdown_by_grade_gives_each_count_its_grade():
     # every item of the breakdown is a part of the whole, not a standing count of its own
     assert {facts[v].kind for v in ("150 sản phẩm", "57 sản phẩm", "5 sản phẩm")} == {"part"}
     assert facts["212 sản phẩm"].kind != "part"
+    # a product's own star grade, in a sentence that names no programme, is OCOP's
+    graded = _facts(
+        "Tỉnh Hòa Lạc\n\nNăm 2020 tỉnh có 5 sản phẩm được công nhận sản phẩm OCOP. Trong đó có 3 "
+        "sản phẩm 3 sao và 2 sản phẩm 4 sao."
+    )
+    assert (graded["3 sản phẩm"].indicator, graded["2 sản phẩm"].indicator) == (
+        "ocop_3_sao",
+        "ocop_4_sao",
+    )
+    # products counted in a sentence that names the programme before them are its products
+    named = _facts(
+        "Tỉnh Hòa Lạc\n\nSau 5 năm triển khai Chương trình Mỗi xã một sản phẩm (OCOP), đến nay "
+        "tỉnh có 120 chủ thể tham gia chương trình với 310 sản phẩm, trong đó có 150 sản phẩm đạt "
+        "từ 3-5 sao."
+    )
+    assert named["310 sản phẩm"].indicator == named["150 sản phẩm"].indicator == "ocop"
     # a count of another unit after a breakdown is no item of it
     other = _facts(
         "Tỉnh Hòa Lạc cuối năm 2022\n\n"
@@ -597,3 +613,17 @@ def test_a_count_whose_unit_is_named_before_it_is_read_in_that_unit():
     assert doc.text[fact.value_start : fact.value_end] == "15,9"
     # a decision's number is no count of decisions
     assert not any(v.startswith("1234") for v in facts)
+    # … and a count the number is raised to, as a plan
+    raised = _facts(
+        "Tỉnh Hòa Lạc giai đoạn 2021-2025\n\n"
+        "Giai đoạn 2021-2025, phấn đấu có thêm 2 huyện đạt chuẩn nông thôn mới, nâng số đơn vị "
+        "cấp huyện đạt chuẩn, hoàn thành nhiệm vụ nông thôn mới lên 6/9."
+    )["6/9 đơn vị cấp huyện"]
+    assert raised.indicator == "huyen_dat_chuan" and raised.kind == "target"
+    # the level a clause counts at, named before it: a share of district-level units
+    level = _facts(
+        "Cả nước năm 2025\n\n"
+        "Ở cấp huyện, 48% đã hoàn thành nhiệm vụ, đạt chuẩn nông thôn mới. Cấp tỉnh có 10 tỉnh "
+        "hoàn thành nhiệm vụ xây dựng nông thôn mới."
+    )
+    assert level["48%"].indicator == "ty_le_huyen"

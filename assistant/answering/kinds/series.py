@@ -20,8 +20,8 @@ from assistant.answering.records import AnswerKind, Frame, QuestionKind
 from base.times import read_times
 
 # each of the years, not one change between two of them (folded; an English question's
-# 'year' reads 'nam' there)
-# ('hàng năm', 'mỗi năm', 'every year' say how much a year: 'hàng năm bố trí bao nhiêu vốn')
+# 'year' reads 'nam' there); 'hàng năm', 'mỗi năm', 'every year' ask how much a year gets
+# ('hàng năm bố trí bao nhiêu vốn'), not each year's figure
 _EACH_YEAR = re.compile(
     r"\b(?:qua |trong |cua )?(?:tung|cac) nam\b|\bnam\s*(?:-|\bby\b|\bden\b)\s*nam\b"
     r"|\bin each nam\b"

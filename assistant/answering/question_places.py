@@ -234,14 +234,9 @@ def _spelled_otherwise(text: str, folded_name: str, display: str) -> bool:
     """Whether every place ``folded_name`` folds from in ``text`` is written with other letters
     than the name's: 'Đầm Hà năm 2023' holds 'ha nam' folded, but 'năm' is no 'Nam', nor 'nói'
     'Nội'. A word typed without any diacritic may be any of them ('Ha Noi')."""
-    words = _WORD.findall(text)
-    size = len(folded_name.split())
     named = [_letters(w) for w in display.split()]
     seen = False
-    for i in range(len(words) - size + 1):
-        window = words[i : i + size]
-        if " ".join(fold(w) for w in window) != folded_name:
-            continue
+    for window in _occurrences(text, folded_name):
         seen = True
         if len(window) != len(named) or all(
             _same_letters(w, n) for w, n in zip(window, named, strict=True)
@@ -261,13 +256,17 @@ def _same_letters(written: str, named: list[tuple[str, frozenset[str]]]) -> bool
 
 def _capitalised_in(text: str, folded_name: str) -> bool:
     """Whether ``folded_name`` occurs in ``text`` with every syllable capitalised."""
+    return any(all(w[0].isupper() for w in window) for window in _occurrences(text, folded_name))
+
+
+def _occurrences(text: str, folded_name: str):
+    """Each run of words of ``text`` that folds to ``folded_name``, as written."""
     words = _WORD.findall(text)
     size = len(folded_name.split())
     for i in range(len(words) - size + 1):
         window = words[i : i + size]
-        if " ".join(fold(w) for w in window) == folded_name and all(w[0].isupper() for w in window):
-            return True
-    return False
+        if " ".join(fold(w) for w in window) == folded_name:
+            yield window
 
 
 _NAME_STOP_RAW = {

@@ -52,7 +52,10 @@ _LATER_SHARE = re.compile(
 
 
 # between two figures of one list: '… 3 xã đạt chuẩn NTM và 7 xã …', '… 3 xã, 2 xã …' (folded)
-_COORDINATED = re.compile(r"[^;.:()\d]{0,60}?(?:,|\bva)\s*")
+_BETWEEN = r"[^;.:()\d]"  # a character between two joined figures: no figure, no clause end
+_COORDINATED = re.compile(rf"{_BETWEEN}{{0,60}}?(?:,|\bva)\s*")
+# between two items of one breakdown by grade, whose words may hold a grade ('5 sao') (folded)
+_ITEM_AFTER = re.compile(rf"(?:{_BETWEEN}|\d\s*sao\b){{0,60}}?(?:,|\bva)\s*")
 
 
 _SHARE_CLOSE = re.compile(r"\s*\)?")

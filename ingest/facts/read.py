@@ -30,6 +30,7 @@ from ingest.facts.kinds import (
 )
 from ingest.facts.mentions import (
     _COORDINATED,
+    _ITEM_AFTER,
     _LATER_SHARE,
     _MENTION,
     _OWN_BASE,
@@ -201,10 +202,6 @@ def _mentions(sentence: str, in_english: bool) -> tuple[str, list[tuple[re.Match
         if (unit_m := _UNIT_RE.match(folded, m.end()) or unit_named_before(sentence, folded, m))
         and not _skip_number(sentence, folded, m)
     ]
-
-
-# between two items of one breakdown: words, a grade ('5 sao'), then a comma or 'và' (folded)
-_ITEM_AFTER = re.compile(r"(?:[^;.:()\d]|\d\s*sao\b){0,60}?(?:,|\bva)\s*")
 
 
 def _after_previous(
